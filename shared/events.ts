@@ -1,0 +1,227 @@
+/**
+ * The event log: Obra's spine. Every view (stage, timeline, replay, export, CLI)
+ * is a function of an append-only array of these events plus a time cursor.
+ *
+ * Names here are a contract with every recording ever saved: add, never rename.
+ * `t` is microseconds since the run started, read from the one monotonic clock
+ * all processes share (`process.hrtime.bigint()`); `pid` is the process the
+ * event happened in or to, `null` when there is none (a child that never started).
+ */
+
+export const LOG_VERSION = 1 as const;
+
+/** First line of an NDJSON recording. */
+export interface LogHeader {
+  obra: typeof LOG_VERSION;
+  runId: string;
+  /** Absolute path of the boss script. */
+  script: string;
+  demoId?: string;
+  argv: string[];
+  cwd: string;
+  node: string;
+  platform: string;
+  cpus: number;
+  /** ISO wall-clock time of the run's start (display only; `t` is what orders events). */
+  startedAt: string;
+}
+
+export type ChildApi = 'exec' | 'execFile' | 'spawn' | 'fork' | 'execSync' | 'execFileSync' | 'spawnSync';
+
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** What the program passed as options, summarised (never the env contents). */
+export interface CallOptions {
+  shell?: string | boolean;
+  cwd?: string;
+  timeout?: number;
+  maxBuffer?: number;
+  detached?: boolean;
+  stdio?: string | (string | number | null)[];
+  /** An AbortSignal was given. */
+  signal?: boolean;
+  killSignal?: string | number;
+  /** A custom env object was given (its contents are not recorded). */
+  env?: boolean;
+  execArgv?: string[];
+  encoding?: string;
+}
+
+interface Base {
+  /** Microseconds since the run started. */
+  t: number;
+  pid: number | null;
+}
+
+export interface RunStartEvent extends Base {
+  type: 'run-start';
+  runId: string;
+  script: string;
+  demoId?: string;
+  argv: string[];
+  cwd: string;
+  node: string;
+  platform: string;
+  cpus: number;
+  /** How often OS data is sampled: the UI says these are samples. */
+  sampleIntervalMs: number;
+}
+
+export type RunEndReason = 'exit' | 'stopped' | 'timeout' | 'error';
+
+export interface RunEndEvent extends Base {
+  type: 'run-end';
+  reason: RunEndReason;
+  /** The boss's exit code / signal when it ended. */
+  code: number | null;
+  signal: string | null;
+  /** For reason 'error': what went wrong (Node's code or ours, ERR_OBRA_*). */
+  errorCode?: string;
+  message?: string;
+}
+
+export interface CallEvent extends Base {
+  type: 'call';
+  api: ChildApi;
+  /** Unique in the run: `${parentPid}:${n}`. Joins call → spawn → exit/close/callback. */
+  childId: string;
+  command: string;
+  args: string[];
+  options: CallOptions;
+  source: SourceLocation | null;
+}
+
+/** `pid` is the child's pid, `ppid` the parent that spawned it. */
+export interface SpawnEvent extends Base {
+  type: 'spawn';
+  childId: string;
+  ppid: number;
+  /** For sync APIs the spawn is only known after the fact. */
+  sync?: boolean;
+}
+
+export interface ExitEvent extends Base {
+  type: 'exit' | 'close';
+  /** 'boss' for the boss (observed by the lab), else the call's childId. */
+  childId: string;
+  code: number | null;
+  signal: string | null;
+}
+
+export interface DisconnectEvent extends Base {
+  type: 'disconnect';
+  childId: string;
+}
+
+/**
+ * Output received by the parent. `pid` is the writer. One event may stand for
+ * `count` chunks (coalesced under load): `bytes` is then their exact sum.
+ */
+export interface OutputEvent extends Base {
+  type: 'stdout' | 'stderr';
+  childId: string;
+  bytes: number;
+  /** Short, safe text: control characters escaped, bounded length. */
+  preview: string;
+  count?: number;
+}
+
+/**
+ * An IPC message. `send` is reported by the sender, `recv` by the receiver when
+ * it is delivered to the program. Messages are numbered per channel and
+ * direction (from → to), so send #n joins recv #n. A run of messages may be one
+ * event with `count`, `firstSeq`..`lastSeq` (then `seq` = `lastSeq`).
+ */
+export interface MessageEvent extends Base {
+  type: 'message';
+  dir: 'send' | 'recv';
+  from: number;
+  to: number;
+  seq: number;
+  bytes: number;
+  preview: string;
+  count?: number;
+  firstSeq?: number;
+  lastSeq?: number;
+}
+
+export interface CallbackError {
+  code: number | string | null;
+  signal: string | null;
+  killed: boolean | null;
+  message: string;
+}
+
+/** The buffered delivery of exec/execFile: the callback ran. */
+export interface CallbackEvent extends Base {
+  type: 'callback';
+  childId: string;
+  api: ChildApi;
+  error: CallbackError | null;
+  stdoutBytes: number;
+  stderrBytes: number;
+}
+
+/**
+ * An error, verbatim from Node: `code` (e.g. 'ENOENT',
+ * 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER'), `message`, `syscall`.
+ * `where`: a child's 'error' event, a Sync call that threw, an uncaught
+ * exception in an observed process, or the lab itself (codes ERR_OBRA_*).
+ */
+export interface ErrorEvent extends Base {
+  type: 'error';
+  where: 'child' | 'sync' | 'uncaught' | 'lab';
+  childId?: string;
+  name: string;
+  code: string | null;
+  errno?: number;
+  syscall?: string;
+  path?: string;
+  message: string;
+  source?: SourceLocation | null;
+}
+
+/** A process of the tree seen by OS sampling (the `/bin/sh` of exec, `find`…). */
+export interface OsProcessEvent extends Base {
+  type: 'os-process';
+  ppid: number;
+  command: string;
+  argv: string[];
+  /** 'seen' the first time a sample finds it, 'gone' when a sample no longer does. */
+  state: 'seen' | 'gone';
+}
+
+/**
+ * A sample. OS samples carry `cpu` (% of one core) and `rss` (bytes); a probe
+ * sample carries `elu` (event-loop utilisation 0–1 over `interval` µs).
+ */
+export interface SampleEvent extends Base {
+  type: 'sample';
+  cpu?: number;
+  rss?: number;
+  elu?: number;
+  /** Microseconds this sample covers (a long gap = a blocked event loop). */
+  interval?: number;
+}
+
+export type LabEvent =
+  | RunStartEvent
+  | RunEndEvent
+  | CallEvent
+  | SpawnEvent
+  | ExitEvent
+  | DisconnectEvent
+  | OutputEvent
+  | MessageEvent
+  | CallbackEvent
+  | ErrorEvent
+  | OsProcessEvent
+  | SampleEvent;
+
+export type LabEventType = LabEvent['type'];
+
+export const BOSS_CHILD_ID = 'boss';

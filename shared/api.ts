@@ -59,6 +59,13 @@ export interface ObraApi {
   stopRun(runId: string): Promise<void>;
   /** Receive batches of every run. Returns an unsubscribe function. */
   subscribe(listener: (batch: EventBatch) => void): () => void;
+  /**
+   * Electron only: "Open script…" through the native dialog. Resolves with the
+   * chosen file's absolute path (for RunRequest.file), or null if cancelled.
+   * Absent in the browser transport: there the renderer reads the file itself
+   * and sends RunRequest.source.
+   */
+  pickScript?(): Promise<string | null>;
 }
 
 /** Request/response methods, as carried over IPC channels or WebSocket frames. */

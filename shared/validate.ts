@@ -1,0 +1,165 @@
+/**
+ * Argument validation for every API method, shared by both transports: the
+ * Electron IPC handlers (electron/shell) and the WebSocket server
+ * (electron/serve). Whatever the renderer sends is untrusted until it passes
+ * here; anything unknown or malformed becomes an ERR_OBRA_BAD_REQUEST.
+ *
+ * Pure TypeScript: no Node or DOM imports.
+ */
+import { API_METHODS, MAX_REQUEST_BYTES, type ApiMethod, type ObraApi, type ObraErrorShape, type RunRequest } from './api';
+
+export const BAD_REQUEST = 'ERR_OBRA_BAD_REQUEST';
+
+/** The parameters each request/response method takes, as the API declares them. */
+export type ApiParams<M extends ApiMethod> = Parameters<ObraApi[M]>;
+
+/** A call that passed validation: the method and its parameters, typed. */
+export type ValidCall = { [M in ApiMethod]: { method: M; params: ApiParams<M> } }[ApiMethod];
+
+export type CallCheck = { ok: true; call: ValidCall } | { ok: false; error: ObraErrorShape };
+
+/** Demo ids are short kebab-case names (`event-loop`, `all-cores`). */
+const DEMO_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** Run ids are made by the lab; letters, digits and a few separators are enough. */
+const RUN_ID = /^[\w.:-]{1,128}$/;
+const MAX_PATH_CHARS = 4096;
+const MAX_ARGS = 256;
+const MAX_ARG_CHARS = 4096;
+const MAX_SOURCE_NAME_CHARS = 255;
+/** The longest run a renderer may ask for: one day. */
+const MAX_DURATION_MS = 24 * 60 * 60 * 1000;
+
+export function badRequest(message: string): ObraErrorShape {
+  return { code: BAD_REQUEST, message };
+}
+
+/** Whether `method` names a request/response method of the shared API. */
+export function isApiMethod(method: unknown): method is ApiMethod {
+  return typeof method === 'string' && (API_METHODS as readonly string[]).includes(method);
+}
+
+/**
+ * Check a call before it reaches the lab. `params` must be an array holding
+ * exactly the method's arguments, each of the right shape.
+ */
+export function validateCall(method: unknown, params: unknown): CallCheck {
+  if (!isApiMethod(method)) {
+    return fail(`unknown method ${describe(method)}`);
+  }
+  if (!Array.isArray(params)) return fail(`${method}: params must be an array`);
+  const problem = paramProblem(method, params);
+  if (problem) return fail(`${method}: ${problem}`);
+  return { ok: true, call: { method, params } as ValidCall };
+}
+
+function paramProblem(method: ApiMethod, params: unknown[]): string | null {
+  switch (method) {
+    case 'listDemos':
+      return params.length === 0 ? null : 'takes no arguments';
+    case 'readDemo':
+      if (params.length !== 1) return 'takes one argument (a demo id)';
+      return typeof params[0] === 'string' && DEMO_ID.test(params[0]) ? null : 'the demo id must be a short kebab-case name';
+    case 'stopRun':
+      if (params.length !== 1) return 'takes one argument (a run id)';
+      return typeof params[0] === 'string' && RUN_ID.test(params[0]) ? null : 'the run id is not one the lab makes';
+    case 'startRun':
+      if (params.length !== 1) return 'takes one argument (a run request)';
+      return runRequestProblem(params[0]);
+  }
+}
+
+const RUN_REQUEST_KEYS: ReadonlySet<string> = new Set<keyof RunRequest>(['demoId', 'file', 'source', 'args', 'maxDurationMs']);
+
+/** Why `value` is not a RunRequest, or null when it is one. */
+export function runRequestProblem(value: unknown): string | null {
+  if (!isPlainObject(value)) return 'the run request must be an object';
+  const extra = Object.keys(value).filter((key) => !RUN_REQUEST_KEYS.has(key));
+  if (extra.length > 0) return `unknown field ${describe(extra[0])} in the run request`;
+  const targets = (['demoId', 'file', 'source'] as const).filter((key) => value[key] !== undefined);
+  if (targets.length !== 1) return 'give exactly one of demoId, file or source';
+  const { demoId, file, source, args, maxDurationMs } = value;
+  if (demoId !== undefined && !(typeof demoId === 'string' && DEMO_ID.test(demoId))) {
+    return 'demoId must be a short kebab-case name';
+  }
+  if (file !== undefined && !isPathText(file)) return 'file must be a path (a non-empty string without NUL)';
+  if (source !== undefined) {
+    const problem = sourceProblem(source);
+    if (problem) return problem;
+  }
+  if (args !== undefined) {
+    if (!Array.isArray(args) || args.length > MAX_ARGS) return `args must be an array of at most ${MAX_ARGS} strings`;
+    if (!args.every((arg) => typeof arg === 'string' && arg.length <= MAX_ARG_CHARS && !arg.includes('\0'))) {
+      return `every arg must be a string of at most ${MAX_ARG_CHARS} characters without NUL`;
+    }
+  }
+  if (maxDurationMs !== undefined) {
+    const ok = typeof maxDurationMs === 'number' && Number.isFinite(maxDurationMs) && maxDurationMs > 0 && maxDurationMs <= MAX_DURATION_MS;
+    if (!ok) return `maxDurationMs must be a number of milliseconds between 1 and ${MAX_DURATION_MS}`;
+  }
+  return null;
+}
+
+function sourceProblem(source: unknown): string | null {
+  if (!isPlainObject(source)) return 'source must be an object { name, text }';
+  const keys = Object.keys(source);
+  if (keys.length !== 2 || !('name' in source) || !('text' in source)) return 'source must have exactly name and text';
+  const { name, text } = source;
+  const nameOk =
+    typeof name === 'string' &&
+    name.length > 0 &&
+    name.length <= MAX_SOURCE_NAME_CHARS &&
+    !/[/\\\0]/.test(name) &&
+    name !== '.' &&
+    name !== '..';
+  if (!nameOk) return 'source.name must be a plain file name (no slashes)';
+  if (typeof text !== 'string' || text.length > MAX_REQUEST_BYTES) return 'source.text must be a string within the request size limit';
+  return null;
+}
+
+function isPathText(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_PATH_CHARS && !value.includes('\0');
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function fail(message: string): CallCheck {
+  return { ok: false, error: badRequest(message) };
+}
+
+/** A short, safe rendering of an untrusted value for an error message. */
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (value === null) return 'null';
+  return typeof value;
+}
+
+/**
+ * What crosses a transport when a call fails: Node's `code` (ENOENT…) or one
+ * of ours (ERR_OBRA_*), and the message. Anything without a string code is
+ * reported as ERR_OBRA_INTERNAL.
+ */
+export function toErrorShape(err: unknown): ObraErrorShape {
+  if (typeof err === 'object' && err !== null) {
+    const { code, message } = err as { code?: unknown; message?: unknown };
+    const text = typeof message === 'string' ? message : String(err);
+    return { code: typeof code === 'string' && code.length > 0 ? code : 'ERR_OBRA_INTERNAL', message: text };
+  }
+  return { code: 'ERR_OBRA_INTERNAL', message: String(err) };
+}
+
+/** Whether `value` has the ObraErrorShape (used by clients reading replies). */
+export function isErrorShape(value: unknown): value is ObraErrorShape {
+  return isPlainObject(value) && typeof value.code === 'string' && typeof value.message === 'string';
+}
+
+/** The Error a client rejects with: `err.code` and `err.message` as the lab gave them. */
+export function errorFromShape(shape: ObraErrorShape): Error & ObraErrorShape {
+  const err = new Error(shape.message) as Error & ObraErrorShape;
+  err.name = 'ObraError';
+  err.code = shape.code;
+  return err;
+}

@@ -1,0 +1,142 @@
+/**
+ * A run in figures: how many processes, bytes, messages and errors, how long,
+ * and how the boss ended. A pure function of the event log (no Node or DOM
+ * imports); `RunTally` also counts incrementally, for live counters.
+ */
+import { BOSS_CHILD_ID, type ChildApi, type LabEvent, type RunEndReason } from './events';
+
+/** What started a process: the boss, a child_process API, or only OS sampling saw it. */
+export type ProcessKind = 'boss' | ChildApi | 'os';
+
+export interface ErrorSummary {
+  t: number;
+  pid: number | null;
+  where: string;
+  name: string;
+  code: string | null;
+  message: string;
+}
+
+export interface RunSummary {
+  processes: {
+    /** Distinct processes seen: the boss, every spawned child, every OS-sampled process. */
+    count: number;
+    byKind: Partial<Record<ProcessKind, number>>;
+  };
+  /** child_process calls made, including those whose child never started. */
+  calls: number;
+  bytes: { stdout: number; stderr: number };
+  /** Output chunks received (a coalesced event counts for its `count`). */
+  chunks: { stdout: number; stderr: number };
+  messages: { sent: number; received: number; bytesSent: number; bytesReceived: number };
+  errors: { count: number; byCode: Record<string, number>; first: ErrorSummary[] };
+  /** Microseconds from run-start to run-end (or to the last event while running). */
+  durationUs: number;
+  boss: { pid: number | null; code: number | null; signal: string | null; exited: boolean };
+  /** How the run ended; null while it is still running. */
+  end: { reason: RunEndReason; errorCode?: string; message?: string } | null;
+  events: number;
+}
+
+/** How many errors the summary keeps verbatim. */
+const FIRST_ERRORS = 10;
+
+/** Counts a run one event at a time. */
+export class RunTally {
+  private readonly kinds = new Map<number, ProcessKind>();
+  private readonly childApi = new Map<string, ChildApi>();
+  private startT: number | null = null;
+  private lastT = 0;
+  private s: RunSummary = {
+    processes: { count: 0, byKind: {} },
+    calls: 0,
+    bytes: { stdout: 0, stderr: 0 },
+    chunks: { stdout: 0, stderr: 0 },
+    messages: { sent: 0, received: 0, bytesSent: 0, bytesReceived: 0 },
+    errors: { count: 0, byCode: {}, first: [] },
+    durationUs: 0,
+    boss: { pid: null, code: null, signal: null, exited: false },
+    end: null,
+    events: 0,
+  };
+
+  add(e: LabEvent): void {
+    const s = this.s;
+    s.events++;
+    if (e.t > this.lastT) this.lastT = e.t;
+    switch (e.type) {
+      case 'run-start':
+        this.startT = e.t;
+        s.boss.pid = e.pid;
+        if (e.pid !== null) this.setKind(e.pid, 'boss');
+        break;
+      case 'run-end':
+        s.end = { reason: e.reason, ...(e.errorCode ? { errorCode: e.errorCode } : {}), ...(e.message ? { message: e.message } : {}) };
+        if (!s.boss.exited) {
+          s.boss.code = e.code;
+          s.boss.signal = e.signal;
+        }
+        break;
+      case 'call':
+        s.calls++;
+        this.childApi.set(e.childId, e.api);
+        break;
+      case 'spawn':
+        if (e.pid !== null) this.setKind(e.pid, this.childApi.get(e.childId) ?? 'spawn');
+        break;
+      case 'os-process':
+        if (e.pid !== null && !this.kinds.has(e.pid)) this.setKind(e.pid, 'os');
+        break;
+      case 'exit':
+        if (e.childId === BOSS_CHILD_ID) s.boss = { pid: e.pid ?? s.boss.pid, code: e.code, signal: e.signal, exited: true };
+        break;
+      case 'stdout':
+      case 'stderr':
+        s.bytes[e.type] += e.bytes;
+        s.chunks[e.type] += e.count ?? 1;
+        break;
+      case 'message':
+        if (e.dir === 'send') {
+          s.messages.sent += e.count ?? 1;
+          s.messages.bytesSent += e.bytes;
+        } else {
+          s.messages.received += e.count ?? 1;
+          s.messages.bytesReceived += e.bytes;
+        }
+        break;
+      case 'error': {
+        s.errors.count++;
+        const key = e.code ?? e.name;
+        s.errors.byCode[key] = (s.errors.byCode[key] ?? 0) + 1;
+        if (s.errors.first.length < FIRST_ERRORS) {
+          s.errors.first.push({ t: e.t, pid: e.pid, where: e.where, name: e.name, code: e.code, message: e.message });
+        }
+        break;
+      }
+    }
+  }
+
+  /** The figures so far (a fresh copy). */
+  summary(): RunSummary {
+    const s = JSON.parse(JSON.stringify(this.s)) as RunSummary;
+    s.durationUs = Math.max(0, this.lastT - (this.startT ?? 0));
+    return s;
+  }
+
+  private setKind(pid: number, kind: ProcessKind): void {
+    const byKind = this.s.processes.byKind;
+    const previous = this.kinds.get(pid);
+    if (previous === kind) return;
+    if (previous === undefined) this.s.processes.count++;
+    else if (--byKind[previous]! <= 0) delete byKind[previous];
+    this.kinds.set(pid, kind);
+    byKind[kind] = (byKind[kind] ?? 0) + 1;
+  }
+}
+
+/** The figures of a whole log. */
+export function summarize(log: readonly LabEvent[]): RunSummary {
+  const tally = new RunTally();
+  for (const event of log) tally.add(event);
+  return tally.summary();
+}

@@ -1,0 +1,138 @@
+/**
+ * `obra record <demo-id | script.js>`: run it under the lab, write its log,
+ * print a summary. Ctrl-C stops the whole tree and still writes what was
+ * recorded. Exit codes: see cli-error.ts.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Writable } from 'node:stream';
+import { Lab } from '../lab/index';
+import { summarize } from '../../shared/summary';
+import type { Command } from './args';
+import { CliError, EXIT, toCliError } from './cli-error';
+import { LiveCounter, type Terminal } from './live-counter';
+import { chooseFormat, defaultOutName, openLogOutput, writeLog } from './log-writer';
+import { labFailure, parseFailure } from './script-failure';
+import { formatSummary } from './summary-text';
+
+export type RecordCommand = Extract<Command, { name: 'record' }>;
+
+export interface CliIO {
+  stdout: Writable;
+  stderr: Terminal;
+}
+
+interface Target {
+  demoId?: string;
+  file?: string;
+  /** For the default file name and the summary. */
+  name: string;
+  label: string;
+}
+
+const SCRIPT_PATH = /[\\/]|\.[cm]?js$/;
+
+async function resolveTarget(target: string, lab: Lab): Promise<Target> {
+  if (!SCRIPT_PATH.test(target)) {
+    const demos = await lab.listDemos().catch(() => []);
+    if (demos.some((d) => d.id === target)) return { demoId: target, name: target, label: `demo ${target}` };
+    const exists = await fs.stat(target).then((s) => s.isFile(), () => false);
+    if (!exists) {
+      const known = demos.map((d) => d.id).join(', ');
+      throw new CliError(`unknown demo '${target}'${known ? ` (demos: ${known})` : ''}; a script path needs a / or .js`, 'ERR_OBRA_UNKNOWN_DEMO');
+    }
+  }
+  const file = path.resolve(target);
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'ENOENT';
+    throw new CliError(code === 'ENOENT' ? `no such file: ${target}` : `cannot read ${target}: ${(err as Error).message}`, code);
+  }
+  if (stat.isDirectory()) throw new CliError(`${target} is a folder, not a script`, 'EISDIR');
+  return { file, name: path.basename(file), label: target };
+}
+
+/** Fail before running anything if the log could not be written there. */
+async function checkWritable(out: string): Promise<void> {
+  if (out === '-') return;
+  const stat = await fs.stat(out).catch(() => null);
+  if (stat?.isDirectory()) throw new CliError(`--out ${out} is a folder`, 'EISDIR');
+  try {
+    await fs.access(path.dirname(path.resolve(out)), fs.constants.W_OK);
+  } catch (err) {
+    throw new CliError(`cannot write ${out}: ${(err as Error).message}`, (err as NodeJS.ErrnoException).code ?? 'EACCES');
+  }
+}
+
+export async function record(cmd: RecordCommand, io: CliIO): Promise<number> {
+  const lab = new Lab();
+  const live = new LiveCounter(io.stderr, !cmd.quiet);
+  let runId: string | null = null;
+  let interrupted = false;
+  const onSignal = () => {
+    if (interrupted) {
+      live.note('obra: stopping again; leaving now');
+      void lab.shutdown().finally(() => process.exit(EXIT.interrupted));
+      return;
+    }
+    interrupted = true;
+    live.note('obra: stopping the run (the whole tree); Ctrl-C again to leave at once');
+    if (runId !== null) void lab.stopRun(runId).catch(() => {});
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const unsubscribe = lab.subscribe((batch) => live.add(batch.events));
+  try {
+    const target = await resolveTarget(cmd.target, lab);
+    const format = chooseFormat(cmd.format, cmd.out);
+    const out = cmd.out ?? defaultOutName(target.name, format);
+    await checkWritable(out);
+
+    const run = await lab.startRun({
+      ...(target.demoId ? { demoId: target.demoId } : { file: target.file }),
+      args: cmd.scriptArgs,
+      ...(cmd.maxDurationMs !== null ? { maxDurationMs: cmd.maxDurationMs } : {}),
+    });
+    runId = run.runId;
+    if (interrupted) void lab.stopRun(runId).catch(() => {});
+    await lab.ended(runId);
+    live.stop();
+    const log = lab.log(runId);
+
+    const output = await openLogOutput(out, io.stdout);
+    await writeLog(output.stream, format, run.header, log);
+    await output.finish();
+
+    const failure = parseFailure(log);
+    if (failure) {
+      io.stderr.write(failure.line() + '\n');
+      return failure.exitCode;
+    }
+    const report = out === '-' ? io.stderr : io.stdout;
+    const where = out === '-' ? 'stdout' : out;
+    report.write(formatSummary(summarize(log), `Recorded ${target.label} → ${where} (${format === 'trace' ? 'Chrome trace' : 'NDJSON'}, ${log.length.toLocaleString('en-US')} events)`));
+    const labError = labFailure(log);
+    if (labError) {
+      io.stderr.write(labError.line() + '\n');
+      return labError.exitCode;
+    }
+    if (interrupted) {
+      io.stderr.write(`obra: stopped with Ctrl-C; what was recorded is in ${where}\n`);
+      return EXIT.interrupted;
+    }
+    return EXIT.ok;
+  } catch (err) {
+    live.stop();
+    const error = toCliError(err);
+    io.stderr.write(error.line() + '\n');
+    return error.exitCode;
+  } finally {
+    live.stop();
+    unsubscribe();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await lab.shutdown().catch(() => {});
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * From the stage's state at the cursor to what each figure shows: working or
+ * idle, arriving or leaving, its flag and its stop sign, the boss frozen or
+ * not. Pure; all times in µs of run time, so replay looks like live.
+ */
+import { BOSS_KEY, type StageProcess, type StageState, type WorkerKind } from './model-types';
+import { keyOfPid } from './model-os';
+import { shortCode } from './labels';
+
+/** A worker walks in over this much run time after it was called. */
+export const ARRIVE_US = 500_000;
+/** …and fades out over this much after it exits. */
+export const LEAVE_US = 600_000;
+/** A sample older than this says nothing about now. */
+export const SAMPLE_FRESH_US = 400_000;
+/** No event-loop sample for this long from a live Node process: its loop is blocked. */
+export const SILENCE_US = 200_000;
+export const BLOCKED_ELU = 0.9;
+/** Load (0–1) from which a figure is drawn working. */
+export const BUSY_LOAD = 0.15;
+
+export type WorkerStatus = 'starting' | 'running' | 'exited' | 'failed' | 'gone';
+
+export interface Flag {
+  code: number | null;
+  signal: string | null;
+  ok: boolean;
+}
+
+export interface Sign {
+  code: string;
+  short: string;
+  message: string;
+}
+
+export interface WorkerView {
+  key: string;
+  pid: number | null;
+  kind: WorkerKind;
+  badge: string;
+  /** Short command line for the label. */
+  command: string;
+  /** The whole command line (tooltip, inspector, aria). */
+  fullCommand: string;
+  parentKey: string;
+  depth: number;
+  status: WorkerStatus;
+  viaShell: boolean;
+  /** 0–1: how hard it works now (CPU of one core or ELU). */
+  load: number;
+  cpu: number | null;
+  /** 0→1 while walking in. */
+  arrival: number;
+  /** 0→1 while leaving (after exit / failure / gone). */
+  leaving: number;
+  /** Exited but its pipes are still open (the exit → close gap). */
+  pipesOpen: boolean;
+  flag: Flag | null;
+  sign: Sign | null;
+  /** exec/execFile: how full its output buffer is (0–1 of maxBuffer), null otherwise. */
+  buffer: { fill: number; bytes: number; delivered: boolean } | null;
+  process: StageProcess;
+}
+
+export interface BossView {
+  pid: number | null;
+  script: string;
+  started: boolean;
+  alive: boolean;
+  frozen: 'elu' | 'silent' | null;
+  load: number;
+  flag: Flag | null;
+  sign: Sign | null;
+  stopped: boolean;
+}
+
+function progress(cursor: number, since: number | null, span: number): number {
+  if (since === null) return 0;
+  return Math.min(1, Math.max(0, (cursor - since) / span));
+}
+
+function fresh(at: number | null, cursor: number): boolean {
+  return at !== null && cursor - at <= SAMPLE_FRESH_US;
+}
+
+function loadOf(p: Pick<StageProcess, 'cpu' | 'cpuAt' | 'elu' | 'eluAt'>, cursor: number): number {
+  let load = 0;
+  if (p.cpu !== null && fresh(p.cpuAt, cursor)) load = Math.max(load, p.cpu / 100);
+  if (p.elu !== null && fresh(p.eluAt, cursor)) load = Math.max(load, p.elu);
+  // A Node process whose loop stopped reporting is busy on its one thread.
+  if (p.eluAt !== null && cursor - p.eluAt > SILENCE_US) load = 1;
+  return Math.min(1, load);
+}
+
+function signOf(code: string, message: string): Sign {
+  return { code, short: shortCode(code), message };
+}
+
+function baseName(path: string): string {
+  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return i >= 0 ? path.slice(i + 1) : path;
+}
+
+export function commandOf(p: StageProcess): { short: string; full: string } {
+  if (p.kind === 'os') {
+    const line = p.osCommand ?? p.command;
+    return { short: line, full: line };
+  }
+  if (p.kind === 'exec' && p.args.length === 0) return { short: p.command, full: p.command };
+  const full = [p.command, ...p.args].join(' ');
+  return { short: [baseName(p.command), ...p.args].join(' '), full };
+}
+
+function statusOf(p: StageProcess): WorkerStatus {
+  if (p.error && p.spawnedAt === null) return 'failed';
+  if (p.exitedAt !== null) return 'exited';
+  if (p.goneAt !== null) return 'gone';
+  if (p.spawnedAt === null) return 'starting';
+  return 'running';
+}
+
+function depthOf(state: StageState, p: StageProcess): { parentKey: string; depth: number } {
+  const parentKey = (p.parentPid !== null && keyOfPid(state, p.parentPid)) || BOSS_KEY;
+  let depth = 1;
+  let key = parentKey;
+  while (key !== BOSS_KEY && depth < 8) {
+    const up = state.processes.get(key);
+    if (!up || up.parentPid === null) break;
+    key = keyOfPid(state, up.parentPid) ?? BOSS_KEY;
+    depth++;
+  }
+  return { parentKey, depth };
+}
+
+export function workerView(state: StageState, p: StageProcess, cursor: number): WorkerView {
+  const status = statusOf(p);
+  const { short, full } = commandOf(p);
+  const endedAt = status === 'failed' ? (p.error?.t ?? null) : status === 'gone' ? p.goneAt : p.exitedAt;
+  const alive = status === 'running';
+  const started = p.spawnedAt !== null;
+  const fill = Math.max(p.stdout.bytes, p.stderr.bytes) / Math.max(1, p.maxBuffer);
+  return {
+    key: p.key,
+    pid: p.pid,
+    kind: p.kind,
+    badge: p.kind === 'os' ? '' : (p.api ?? p.kind),
+    command: short,
+    fullCommand: full,
+    ...depthOf(state, p),
+    status,
+    viaShell: p.viaShell,
+    load: alive ? loadOf(p, cursor) : 0,
+    cpu: alive && fresh(p.cpuAt, cursor) ? p.cpu : null,
+    arrival: progress(cursor, p.bornAt, ARRIVE_US),
+    leaving: progress(cursor, endedAt, LEAVE_US),
+    pipesOpen: started && p.exitedAt !== null && p.closedAt === null && p.kind !== 'os',
+    flag: started && p.exitedAt !== null ? { code: p.exitCode, signal: p.exitSignal, ok: p.exitCode === 0 } : null,
+    sign: p.error ? signOf(p.error.code, p.error.message) : null,
+    buffer: p.buffered ? { fill: Math.min(1, fill), bytes: p.stdout.bytes + p.stderr.bytes, delivered: p.callbackAt !== null } : null,
+    process: p,
+  };
+}
+
+export function bossView(state: StageState, cursor: number): BossView {
+  const b = state.boss;
+  const started = b.startedAt !== null;
+  const alive = started && b.exitedAt === null && b.ended === null;
+  let frozen: BossView['frozen'] = null;
+  if (alive && b.eluAt !== null) {
+    if (cursor - b.eluAt > SILENCE_US) frozen = 'silent';
+    else if (b.elu !== null && b.elu >= BLOCKED_ELU) frozen = 'elu';
+  }
+  const ended = b.exitedAt !== null;
+  const errorCode = b.error?.code ?? null;
+  return {
+    pid: b.pid,
+    script: baseName(b.script),
+    started,
+    alive,
+    frozen,
+    load: alive ? loadOf(b, cursor) : 0,
+    flag: ended ? { code: b.exitCode, signal: b.exitSignal, ok: b.exitCode === 0 } : null,
+    sign: errorCode ? signOf(errorCode, b.error?.message ?? errorCode) : null,
+    stopped: b.ended?.reason === 'stopped' || b.ended?.reason === 'timeout',
+  };
+}
+
+/** Workers in slot order: each followed by its descendants, siblings by appearance. */
+export function workersInOrder(state: StageState, cursor: number): WorkerView[] {
+  const views = [...state.processes.values()].sort((a, b) => a.order - b.order).map((p) => workerView(state, p, cursor));
+  const children = new Map<string, WorkerView[]>();
+  for (const v of views) {
+    const list = children.get(v.parentKey) ?? [];
+    list.push(v);
+    children.set(v.parentKey, list);
+  }
+  const out: WorkerView[] = [];
+  const seen = new Set<string>();
+  const visit = (key: string): void => {
+    for (const v of children.get(key) ?? []) {
+      if (seen.has(v.key)) continue;
+      seen.add(v.key);
+      out.push(v);
+      visit(v.key);
+    }
+  };
+  visit(BOSS_KEY);
+  // Whatever hangs from a parent the stage never saw still gets a place.
+  for (const v of views) if (!seen.has(v.key)) out.push(v);
+  return out;
+}

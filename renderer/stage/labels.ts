@@ -1,0 +1,183 @@
+/**
+ * Every word the stage shows, in Spanish and English (written side by side,
+ * not translated by machine), and the number formats of each language:
+ * es "4.096 bytes", en "4,096 bytes".
+ */
+
+export type StageLang = 'es' | 'en';
+
+export interface StageLabels {
+  boss: string;
+  worker: string;
+  workers: string;
+  blocked: string;
+  waiting: string;
+  working: string;
+  finished: string;
+  failed: string;
+  stopped: string;
+  notStarted: string;
+  more: (n: number) => string;
+  alive: (n: number) => string;
+  cpu: string;
+  shell: string;
+  sampled: string;
+  buffer: string;
+  delivered: string;
+  chunks: string;
+  messages: string;
+  sent: string;
+  received: string;
+  exitCode: string;
+  signal: string;
+  error: string;
+  summary: (bossPid: number | null, workers: number, running: number) => string;
+  kind: Record<'exec' | 'execFile' | 'spawn' | 'fork' | 'os', string>;
+  noRun: string;
+}
+
+const es: StageLabels = {
+  boss: 'jefe',
+  worker: 'obrero',
+  workers: 'obreros',
+  blocked: 'bloqueado',
+  waiting: 'esperando',
+  working: 'trabajando',
+  finished: 'terminó',
+  failed: 'falló',
+  stopped: 'detenido',
+  notStarted: 'no arrancó',
+  more: (n) => `+${formatCount(n, 'es')} más`,
+  alive: (n) => `${formatCount(n, 'es')} activos`,
+  cpu: 'CPU',
+  shell: 'shell',
+  sampled: 'visto por muestreo del sistema',
+  buffer: 'búfer',
+  delivered: 'entregado',
+  chunks: 'cuotas',
+  messages: 'mensajes',
+  sent: 'enviados',
+  received: 'recibidos',
+  exitCode: 'código de salida',
+  signal: 'señal',
+  error: 'error',
+  summary: (pid, n, running) =>
+    `Jefe de obra ${pid ?? '—'} y ${formatCount(n, 'es')} ${n === 1 ? 'obrero' : 'obreros'}` +
+    (n > 0 ? `, ${formatCount(running, 'es')} ${running === 1 ? 'activo' : 'activos'}` : ''),
+  kind: { exec: 'exec', execFile: 'execFile', spawn: 'spawn', fork: 'fork', os: 'proceso del sistema' },
+  noRun: 'Elegí una demo y tocá Run para ver la obra',
+};
+
+const en: StageLabels = {
+  boss: 'boss',
+  worker: 'worker',
+  workers: 'workers',
+  blocked: 'blocked',
+  waiting: 'waiting',
+  working: 'working',
+  finished: 'finished',
+  failed: 'failed',
+  stopped: 'stopped',
+  notStarted: 'did not start',
+  more: (n) => `+${formatCount(n, 'en')} more`,
+  alive: (n) => `${formatCount(n, 'en')} running`,
+  cpu: 'CPU',
+  shell: 'shell',
+  sampled: 'seen by OS sampling',
+  buffer: 'buffer',
+  delivered: 'delivered',
+  chunks: 'chunks',
+  messages: 'messages',
+  sent: 'sent',
+  received: 'received',
+  exitCode: 'exit code',
+  signal: 'signal',
+  error: 'error',
+  summary: (pid, n, running) =>
+    `Boss ${pid ?? '—'} and ${formatCount(n, 'en')} ${n === 1 ? 'worker' : 'workers'}` +
+    (n > 0 ? `, ${formatCount(running, 'en')} running` : ''),
+  kind: { exec: 'exec', execFile: 'execFile', spawn: 'spawn', fork: 'fork', os: 'OS process' },
+  noRun: 'Pick a demo and press Run to watch the site',
+};
+
+export function stageLabels(lang: StageLang): StageLabels {
+  return lang === 'es' ? es : en;
+}
+
+const LOCALE: Record<StageLang, string> = { es: 'es-ES', en: 'en-US' };
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lang: StageLang, fractionDigits: number): Intl.NumberFormat {
+  const key = `${lang}:${fractionDigits}`;
+  let f = formatters.get(key);
+  if (!f) {
+    // useGrouping 'always': es-ES would otherwise leave 4-digit numbers ungrouped (4096).
+    f = new Intl.NumberFormat(LOCALE[lang], {
+      maximumFractionDigits: fractionDigits,
+      minimumFractionDigits: fractionDigits,
+      useGrouping: 'always',
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** A whole number in the reader's locale: es 50.001, en 50,001. */
+export function formatCount(n: number, lang: StageLang): string {
+  return numberFormat(lang, 0).format(Math.round(n));
+}
+
+const UNITS = ['KiB', 'MiB', 'GiB', 'TiB'];
+
+/**
+ * Bytes with their unit: exact below 100,000 ("4.096 B" / "4,096 B"),
+ * then binary units with one decimal below 100 ("9,4 MiB" / "9.4 MiB").
+ */
+export function formatBytes(bytes: number, lang: StageLang): string {
+  if (bytes < 100_000) return `${formatCount(bytes, lang)} B`;
+  let v = bytes / 1024;
+  let unit = 0;
+  while (v >= 1024 && unit < UNITS.length - 1) {
+    v /= 1024;
+    unit++;
+  }
+  return `${numberFormat(lang, v < 100 ? 1 : 0).format(v)} ${UNITS[unit]}`;
+}
+
+/** Percent of one core, rounded: "87 %" in Spanish, "87%" in English. */
+export function formatPercent(p: number, lang: StageLang): string {
+  const n = formatCount(p, lang);
+  return lang === 'es' ? `${n} %` : `${n}%`;
+}
+
+/** Well-known long codes, shortened so they fit on a sign; the full code stays in the tooltip. */
+const SHORT_CODES: Record<string, string> = {
+  ERR_CHILD_PROCESS_STDIO_MAXBUFFER: 'MAXBUFFER',
+  ERR_IPC_CHANNEL_CLOSED: 'IPC CLOSED',
+  ERR_IPC_DISCONNECTED: 'IPC GONE',
+  ERR_INVALID_ARG_TYPE: 'ARG TYPE',
+  ERR_INVALID_ARG_VALUE: 'ARG VALUE',
+  ERR_UNKNOWN_SIGNAL: 'SIGNAL?',
+  ABORT_ERR: 'ABORT',
+};
+
+/** An error code as it fits on a stop sign (≤ 10 characters). */
+export function shortCode(code: string): string {
+  const known = SHORT_CODES[code];
+  if (known) return known;
+  if (code.length <= 10) return code;
+  const words = code.replace(/^ERR_(OBRA_)?/, '').split('_');
+  // Keep the last words that fit: the end of a Node code names what happened.
+  let out = words[words.length - 1];
+  for (let i = words.length - 2; i >= 0; i--) {
+    const next = `${words[i]} ${out}`;
+    if (next.length > 10) break;
+    out = next;
+  }
+  return out.length <= 10 ? out : `${out.slice(0, 9)}…`;
+}
+
+/** A command line cut to fit a label, with an ellipsis. */
+export function shortText(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
+}

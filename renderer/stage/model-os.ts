@@ -1,0 +1,65 @@
+/**
+ * What OS sampling adds to the stage: processes no probe reports (the `/bin/sh`
+ * of exec, the `find` under it), and CPU / memory / event-loop samples.
+ */
+import type { OsProcessEvent, SampleEvent } from '../../shared/events';
+import { BOSS_KEY, type StageProcess, type StageState } from './model-types';
+import { newProcess } from './model-process';
+
+/** The key of the process with this pid: 'boss', a child's key, or null. */
+export function keyOfPid(state: StageState, pid: number): string | null {
+  if (pid === state.boss.pid) return BOSS_KEY;
+  return state.byPid.get(pid) ?? null;
+}
+
+/** The non-boss process with this pid, if any. */
+export function processOf(state: StageState, pid: number): StageProcess | null {
+  const key = state.byPid.get(pid);
+  return key === undefined ? null : (state.processes.get(key) ?? null);
+}
+
+function basename(path: string): string {
+  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return i >= 0 ? path.slice(i + 1) : path;
+}
+
+/** `/usr/bin/find /usr -name x` → "find /usr -name x". */
+export function osCommandLine(e: Pick<OsProcessEvent, 'command' | 'argv'>): string {
+  if (e.argv.length === 0) return e.command;
+  return [basename(e.argv[0]), ...e.argv.slice(1)].join(' ');
+}
+
+export function applyOsProcess(state: StageState, e: OsProcessEvent): void {
+  if (e.pid === null || e.pid === state.boss.pid) return;
+  const line = osCommandLine(e);
+  const known = processOf(state, e.pid);
+  if (known) {
+    if (e.state === 'seen') known.osCommand = line;
+    else known.goneAt = e.t;
+    return;
+  }
+  if (e.state === 'gone') return;
+  const p = newProcess(state, `os:${e.pid}`, e.t, 'os');
+  p.pid = e.pid;
+  p.parentPid = e.ppid;
+  p.command = e.argv.length > 0 ? e.argv[0] : e.command;
+  p.args = e.argv.slice(1);
+  p.osCommand = line;
+  p.spawnedAt = e.t;
+  state.byPid.set(e.pid, p.key);
+}
+
+export function applySample(state: StageState, e: SampleEvent): void {
+  if (e.pid === null) return;
+  const target = e.pid === state.boss.pid ? state.boss : processOf(state, e.pid);
+  if (!target) return;
+  if (e.cpu !== undefined) {
+    target.cpu = e.cpu;
+    target.cpuAt = e.t;
+  }
+  if (e.elu !== undefined) {
+    target.elu = e.elu;
+    target.eluAt = e.t;
+  }
+  if (e.rss !== undefined) target.rss = e.rss;
+}

@@ -1,0 +1,231 @@
+/**
+ * The stage as a pure function of the log: `stageStateAt(log, cursor)` folds
+ * the events with t ≤ cursor. Like every view of Obra it takes the log's
+ * prefix up to the first event later than the cursor, so the live view (which
+ * applies events as they come) and a replay that rebuilds from scratch agree
+ * exactly, even where processes' events arrive slightly out of order.
+ */
+import type { CallEvent, LabEvent, MessageEvent, OutputEvent } from '../../shared/events';
+import { BOSS_CHILD_ID } from '../../shared/events';
+import { BOSS_KEY, RECENT_GESTURES, type StageProcess, type StageState, type WorkerKind } from './model-types';
+import { applyOsProcess, applySample, keyOfPid, processOf } from './model-os';
+import { DEFAULT_MAX_BUFFER, emptyStageState, newProcess } from './model-process';
+
+/** The stage at `cursor` (µs since run start), folded from scratch. */
+export function stageStateAt(log: readonly LabEvent[], cursor: number): StageState {
+  const state = emptyStageState();
+  advanceState(state, log, cursor);
+  return state;
+}
+
+/**
+ * Applies log[state.applied…] while events are not later than `cursor`.
+ * Returns how many events were applied.
+ */
+export function advanceState(state: StageState, log: readonly LabEvent[], cursor: number): number {
+  const start = state.applied;
+  let i = start;
+  while (i < log.length && log[i].t <= cursor) {
+    applyEvent(state, log[i]);
+    i++;
+  }
+  state.applied = i;
+  return i - start;
+}
+
+export function kindOfApi(api: CallEvent['api']): WorkerKind {
+  if (api === 'exec' || api === 'execSync') return 'exec';
+  if (api === 'execFile' || api === 'execFileSync') return 'execFile';
+  if (api === 'fork') return 'fork';
+  return 'spawn';
+}
+
+/** The process a child event is about: by childId, else by pid; created if unseen. */
+function childOf(state: StageState, childId: string | undefined, pid: number | null, t: number): StageProcess | null {
+  if (childId !== undefined) {
+    const known = state.processes.get(childId);
+    if (known) return known;
+  }
+  if (pid !== null) {
+    const byPid = processOf(state, pid);
+    if (byPid) return byPid;
+  }
+  if (childId === undefined || childId === BOSS_CHILD_ID) return null;
+  return newProcess(state, childId, t, 'spawn');
+}
+
+function remember<T>(ring: T[], item: T): void {
+  ring.push(item);
+  if (ring.length > RECENT_GESTURES) ring.shift();
+}
+
+function applyCall(state: StageState, e: CallEvent): void {
+  const p = state.processes.get(e.childId) ?? newProcess(state, e.childId, e.t, kindOfApi(e.api));
+  p.kind = kindOfApi(e.api);
+  p.api = e.api;
+  p.command = e.command;
+  p.args = e.args;
+  p.parentPid = e.pid;
+  p.viaShell = e.api === 'exec' || e.api === 'execSync' || Boolean(e.options.shell);
+  p.buffered = e.api === 'exec' || e.api === 'execFile';
+  p.maxBuffer = e.options.maxBuffer ?? DEFAULT_MAX_BUFFER;
+}
+
+function applySpawn(state: StageState, e: Extract<LabEvent, { type: 'spawn' }>): void {
+  const p = childOf(state, e.childId, null, e.t);
+  if (!p || e.pid === null) return;
+  const seenBefore = keyOfPid(state, e.pid);
+  if (seenBefore && seenBefore !== p.key) {
+    // OS sampling met this pid first (a Sync child, or a fast sampler): it is this child.
+    const os = state.processes.get(seenBefore);
+    if (os) {
+      p.osCommand = os.osCommand;
+      p.cpu = os.cpu;
+      p.cpuAt = os.cpuAt;
+      p.rss = os.rss;
+      state.processes.delete(seenBefore);
+    }
+  }
+  p.pid = e.pid;
+  p.parentPid = e.ppid;
+  p.spawnedAt = e.t;
+  state.byPid.set(e.pid, p.key);
+}
+
+function applyOutput(state: StageState, e: OutputEvent): void {
+  const count = e.count ?? 1;
+  if (e.childId === BOSS_CHILD_ID) {
+    if (e.type === 'stdout') state.boss.stdoutBytes += e.bytes;
+    else state.boss.stderrBytes += e.bytes;
+    return;
+  }
+  const p = childOf(state, e.childId, e.pid, e.t);
+  if (!p) return;
+  const tally = e.type === 'stdout' ? p.stdout : p.stderr;
+  tally.bytes += e.bytes;
+  tally.chunks += count;
+  remember(p.output, { t: e.t, stream: e.type, bytes: e.bytes, count });
+  if (!p.buffered && p.parentPid !== null && p.parentPid === state.boss.pid) {
+    if (e.type === 'stdout') state.boss.receivedStdout += e.bytes;
+    else state.boss.receivedStderr += e.bytes;
+  }
+}
+
+function applyMessage(state: StageState, e: MessageEvent): void {
+  const fromKey = keyOfPid(state, e.from);
+  const toKey = keyOfPid(state, e.to);
+  if (!fromKey || !toKey) return;
+  const from = processOf(state, e.from);
+  const to = processOf(state, e.to);
+  // The channel belongs to the child: the end whose parent is the other end.
+  const childIsSender = from !== null && from.parentPid === e.to;
+  const child = childIsSender ? from : to !== null && to.parentPid === e.from ? to : (from ?? to);
+  if (!child) return;
+  const tally = child === from ? child.toParent : child.fromParent;
+  const count = e.count ?? 1;
+  if (e.dir === 'send') {
+    tally.sent += count;
+    remember(child.messages, { t: e.t, from: fromKey, to: toKey, bytes: e.bytes, count });
+  } else {
+    tally.received += count;
+  }
+}
+
+function applyError(state: StageState, e: Extract<LabEvent, { type: 'error' }>): void {
+  const error = { t: e.t, code: e.code ?? e.name, message: e.message };
+  const p = e.where === 'lab' ? null : childOf(state, e.childId, e.pid, e.t);
+  if (p) p.error = error;
+  else state.boss.error = error;
+}
+
+function applyCallback(state: StageState, e: Extract<LabEvent, { type: 'callback' }>): void {
+  const p = childOf(state, e.childId, null, e.t);
+  if (!p) return;
+  p.callbackAt = e.t;
+  p.delivery = { t: e.t, bytes: e.stdoutBytes + e.stderrBytes };
+  if (p.parentPid !== null && p.parentPid === state.boss.pid) {
+    state.boss.receivedStdout += e.stdoutBytes;
+    state.boss.receivedStderr += e.stderrBytes;
+  }
+  const err = e.error;
+  if (!err || p.error) return;
+  // A numeric code is the exit code (the flag shows it); a string code or a kill is an error.
+  if (typeof err.code === 'string') p.error = { t: e.t, code: err.code, message: err.message };
+  else if (err.killed && err.signal) p.error = { t: e.t, code: err.signal, message: err.message };
+}
+
+function applyExit(state: StageState, e: Extract<LabEvent, { type: 'exit' | 'close' }>): void {
+  if (e.childId === BOSS_CHILD_ID) {
+    if (e.type === 'exit' || state.boss.exitedAt === null) {
+      state.boss.exitedAt = e.t;
+      state.boss.exitCode = e.code;
+      state.boss.exitSignal = e.signal;
+    }
+    return;
+  }
+  const p = childOf(state, e.childId, e.pid, e.t);
+  if (!p) return;
+  if (e.type === 'close') p.closedAt = e.t;
+  // A child that never started has no 'exit', only 'close' (with a negative errno).
+  if (e.type === 'exit' || p.exitedAt === null) {
+    p.exitedAt = e.t;
+    p.exitCode = e.code;
+    p.exitSignal = e.signal;
+  }
+}
+
+export function applyEvent(state: StageState, e: LabEvent): void {
+  if (e.t > state.lastT) state.lastT = e.t;
+  switch (e.type) {
+    case 'run-start':
+      state.boss.pid = e.pid;
+      state.boss.script = e.script;
+      state.boss.startedAt = e.t;
+      state.byPid.delete(e.pid ?? -1);
+      break;
+    case 'run-end':
+      state.boss.ended = { t: e.t, reason: e.reason, ...(e.errorCode ? { errorCode: e.errorCode } : {}) };
+      if (state.boss.exitedAt === null) {
+        state.boss.exitedAt = e.t;
+        state.boss.exitCode = e.code;
+        state.boss.exitSignal = e.signal;
+      }
+      if (e.reason === 'error' && e.errorCode && !state.boss.error) {
+        state.boss.error = { t: e.t, code: e.errorCode, message: e.message ?? e.errorCode };
+      }
+      break;
+    case 'call':
+      applyCall(state, e);
+      break;
+    case 'spawn':
+      applySpawn(state, e);
+      break;
+    case 'exit':
+    case 'close':
+      applyExit(state, e);
+      break;
+    case 'disconnect':
+      break;
+    case 'stdout':
+    case 'stderr':
+      applyOutput(state, e);
+      break;
+    case 'message':
+      applyMessage(state, e);
+      break;
+    case 'callback':
+      applyCallback(state, e);
+      break;
+    case 'error':
+      applyError(state, e);
+      break;
+    case 'os-process':
+      applyOsProcess(state, e);
+      break;
+    case 'sample':
+      applySample(state, e);
+      break;
+  }
+}
+
+export { BOSS_KEY, emptyStageState };

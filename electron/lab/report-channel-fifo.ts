@@ -3,20 +3,26 @@
  * The lab opens it read-write and non-blocking, so it never sees EOF when the
  * last writer exits, and reads it through libuv like any pipe.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { ReportChannel } from './report-channel';
 import { LineSplitter } from './line-splitter';
 
+/** Linux's default pipe holds 64 KiB; writers then wait under floods. 1 MiB is the unprivileged maximum. */
+const PIPE_BYTES = 1024 * 1024;
+const F_SETPIPE_SZ = 1031;
+
 export async function createFifoChannel(dir: string): Promise<ReportChannel> {
   const address = path.join(dir, 'report.fifo');
   execFileSync('mkfifo', ['-m', '600', address]);
   const fd = fs.openSync(address, fs.constants.O_RDWR | fs.constants.O_NONBLOCK);
+  await enlargePipe(address);
   const socket = new net.Socket({ fd, readable: true, writable: false });
   const recordListeners: ((r: unknown) => void)[] = [];
   const badListeners: ((l: string) => void)[] = [];
+  let bytesRead = 0;
   const splitter = new LineSplitter((line) => {
     let record: unknown;
     try {
@@ -27,13 +33,32 @@ export async function createFifoChannel(dir: string): Promise<ReportChannel> {
     }
     for (const l of recordListeners) l(record);
   });
-  socket.on('data', (chunk: Buffer) => splitter.push(chunk));
+  socket.on('data', (chunk: Buffer) => {
+    bytesRead += chunk.length;
+    splitter.push(chunk);
+  });
   socket.on('error', () => {});
 
   return {
     address,
+    get bytesRead() {
+      return bytesRead;
+    },
     onRecord: (l) => void recordListeners.push(l),
     onBadLine: (l) => void badListeners.push(l),
+    drain: async (maxMs = 2000) => {
+      // Quiet = three turns of the loop, each with a poll phase (where libuv
+      // reads the pipe) after a short timer, that brought no byte.
+      const until = Date.now() + maxMs;
+      let quietTurns = 0;
+      let seen = bytesRead;
+      while (quietTurns < 3 && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 4));
+        await new Promise((r) => setImmediate(r));
+        if (bytesRead === seen) quietTurns++;
+        else [quietTurns, seen] = [0, bytesRead];
+      }
+    },
     close: () =>
       new Promise<void>((resolve) => {
         // Drain: give libuv one turn to deliver what is already in the pipe.
@@ -44,4 +69,17 @@ export async function createFifoChannel(dir: string): Promise<ReportChannel> {
         });
       }),
   };
+}
+
+/**
+ * Best effort: Node has no fcntl, so a tiny perl (present on Debian, macOS and
+ * most Linux systems) opens the FIFO and sets F_SETPIPE_SZ on the shared pipe.
+ * The size sticks while the lab holds its end open. Without perl: 64 KiB.
+ */
+function enlargePipe(address: string): Promise<void> {
+  if (process.platform !== 'linux') return Promise.resolve();
+  const script = `use Fcntl; sysopen(my $f, $ARGV[0], O_RDWR|O_NONBLOCK) or exit 1; fcntl($f, ${F_SETPIPE_SZ}, ${PIPE_BYTES}) or exit 2;`;
+  return new Promise((resolve) => {
+    execFile('perl', ['-e', script, address], { timeout: 2000 }, () => resolve());
+  });
 }

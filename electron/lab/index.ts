@@ -1,0 +1,8 @@
+/**
+ * The lab's public API (see docs/TEAM-BRIEF.md): `Lab` and `ObraError`.
+ * Pure Node — never imports `electron`.
+ */
+export { Lab, type LabOptions } from './lab';
+export { ObraError } from './obra-error';
+export type { LabRunRequest } from './run-request';
+export { packageRoot, probeEntry, demosDir } from './paths';

@@ -1,0 +1,181 @@
+/**
+ * The lab: runs Node scripts as observed process trees and hands their events
+ * to subscribers, about one batch per animation frame. Pure Node (never
+ * imports `electron`); the Electron shell, `obra serve` and the CLI adapt it.
+ */
+import fs from 'node:fs';
+import type { DemoInfo, DemoSource, EventBatch, ObraApi, RunInfo } from '../../shared/api';
+import type { LabEvent, RunEndEvent } from '../../shared/events';
+import { guardRun, releaseRun } from './exit-guard';
+import { DemoCatalogue } from './demo-catalogue';
+import { ObraError } from './obra-error';
+import { createProcessTable } from './os-sampler';
+import { demosDir, probeEntry } from './paths';
+import { Run, type RunSettings } from './run';
+import { type LabRunRequest, checkRunRequest, planRun } from './run-request';
+import { createTreeKiller } from './tree-killer';
+
+export interface LabOptions {
+  /** Default: <package root>/assets/demos. */
+  demosDir?: string;
+  /** The boss's Node; default process.execPath (under Electron pass env ELECTRON_RUN_AS_NODE=1). */
+  nodePath?: string;
+  /** Processes of one run alive at once; default 256. */
+  maxProcesses?: number;
+  /** Default 4. */
+  maxConcurrentRuns?: number;
+  /** OS sampling period; default 50 ms. */
+  sampleIntervalMs?: number;
+  /** Default 16 ms. */
+  batchIntervalMs?: number;
+  /** Extra environment for the boss (and so its tree), e.g. { ELECTRON_RUN_AS_NODE: '1' }. */
+  env?: Record<string, string>;
+  /** Events one run's log may hold; default 2,000,000. */
+  maxEvents?: number;
+  /** Past this rate, a run's output and message events are coalesced (exact counts); default 20,000. */
+  maxEventsPerSecond?: number;
+}
+
+/** Ended runs whose logs stay readable through log(); older ones are forgotten. */
+const KEEP_ENDED_RUNS = 16;
+
+export class Lab implements ObraApi {
+  private readonly catalogue: DemoCatalogue;
+  private readonly settings: Omit<RunSettings, 'probe'>;
+  private readonly maxConcurrentRuns: number;
+  private readonly batchIntervalMs: number;
+  private readonly runs = new Map<string, Run>();
+  private readonly live = new Set<Run>();
+  private readonly listeners = new Set<(batch: EventBatch) => void>();
+  private starting = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(opts: LabOptions = {}) {
+    this.catalogue = new DemoCatalogue(opts.demosDir ?? demosDir());
+    this.maxConcurrentRuns = whole(opts.maxConcurrentRuns, 4, 'maxConcurrentRuns');
+    this.batchIntervalMs = whole(opts.batchIntervalMs, 16, 'batchIntervalMs');
+    this.settings = {
+      nodePath: opts.nodePath ?? process.execPath,
+      extraEnv: { ...opts.env },
+      maxProcesses: whole(opts.maxProcesses, 256, 'maxProcesses'),
+      sampleIntervalMs: whole(opts.sampleIntervalMs, 50, 'sampleIntervalMs'),
+      logLimits: { maxEvents: whole(opts.maxEvents, 2_000_000, 'maxEvents'), maxEventsPerSecond: whole(opts.maxEventsPerSecond, 20_000, 'maxEventsPerSecond') },
+      table: createProcessTable(),
+      killer: createTreeKiller(),
+    };
+  }
+
+  listDemos(): Promise<DemoInfo[]> {
+    return this.catalogue.list();
+  }
+
+  readDemo(id: string): Promise<DemoSource[]> {
+    return this.catalogue.read(id);
+  }
+
+  async startRun(req: LabRunRequest): Promise<RunInfo> {
+    if (this.closed) throw new ObraError('ERR_OBRA_SHUT_DOWN', 'The lab has shut down; it starts no more runs.');
+    const checked = checkRunRequest(req);
+    if (this.live.size + this.starting >= this.maxConcurrentRuns) {
+      throw new ObraError('ERR_OBRA_RUN_LIMIT', `${this.maxConcurrentRuns} runs are already going (the lab's limit); stop one first.`);
+    }
+    this.starting++;
+    let run: Run;
+    try {
+      const plan = await planRun(checked, this.catalogue);
+      const probe = probeEntry();
+      run = await Run.start(plan, { ...this.settings, probe: fs.existsSync(probe) ? probe : null });
+    } finally {
+      this.starting--;
+    }
+    this.track(run);
+    return { runId: run.id, header: run.header };
+  }
+
+  stopRun(runId: string): Promise<void> {
+    try {
+      return this.find(runId).stop('stopped');
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  subscribe(listener: (batch: EventBatch) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  /** The run's whole log so far (arrival order between batches, `t` order within each). */
+  log(runId: string): readonly LabEvent[] {
+    const run = this.find(runId);
+    this.deliver(run);
+    return run.log.events;
+  }
+
+  ended(runId: string): Promise<RunEndEvent> {
+    try {
+      return this.find(runId).ended;
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  /** Stop every run and start no more. Resolves when every run has ended. */
+  async shutdown(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.live].map((run) => run.stop('stopped')));
+    this.stopTimer();
+  }
+
+  private find(runId: string): Run {
+    const run = typeof runId === 'string' ? this.runs.get(runId) : undefined;
+    if (!run) throw new ObraError('ERR_OBRA_UNKNOWN_RUN', `No run has the id ${JSON.stringify(String(runId).slice(0, 80))}`);
+    return run;
+  }
+
+  private track(run: Run): void {
+    this.runs.set(run.id, run);
+    this.live.add(run);
+    guardRun(run);
+    run.onEnd = () => {
+      this.live.delete(run);
+      releaseRun(run);
+      this.deliver(run, true);
+      this.forgetOldRuns();
+      if (!this.live.size) this.stopTimer();
+    };
+    this.timer ??= setInterval(() => {
+      for (const r of this.live) this.deliver(r);
+    }, this.batchIntervalMs).unref();
+  }
+
+  private deliver(run: Run, end = false): void {
+    const events = run.log.takeBatch();
+    if (!events.length && !end) return;
+    const batch: EventBatch = end ? { runId: run.id, events, end: true } : { runId: run.id, events };
+    for (const listener of this.listeners) {
+      try {
+        listener(batch);
+      } catch (err) {
+        process.emitWarning(`An Obra lab subscriber threw: ${(err as Error)?.message ?? err}`, 'ObraWarning');
+      }
+    }
+  }
+
+  private forgetOldRuns(): void {
+    const ended = [...this.runs.values()].filter((r) => !this.live.has(r));
+    for (const r of ended.slice(0, Math.max(0, ended.length - KEEP_ENDED_RUNS))) this.runs.delete(r.id);
+  }
+
+  private stopTimer(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}
+
+function whole(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) throw new ObraError('ERR_OBRA_BAD_OPTION', `LabOptions.${name} must be a whole number ≥ 1`);
+  return value;
+}

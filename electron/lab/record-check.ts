@@ -1,0 +1,85 @@
+/**
+ * What the lab accepts from the report channel. A record is one LabEvent the
+ * probe wrote; anything else is refused with a reason (the run counts them
+ * and reports the first one). Accepted records are kept verbatim, except that
+ * over-long previews are cut.
+ */
+import type { LabEvent } from '../../shared/events';
+import { MAX_RECORD_PREVIEW_CHARS, boundPreview } from './preview';
+
+type Rec = Record<string, unknown>;
+type Check = (r: Rec) => string | null;
+
+const API = new Set(['exec', 'execFile', 'spawn', 'fork', 'execSync', 'execFileSync', 'spawnSync']);
+const WHERE = new Set(['child', 'sync', 'uncaught', 'lab']);
+
+const int = (v: unknown) => typeof v === 'number' && Number.isInteger(v);
+const count = (v: unknown) => int(v) && (v as number) >= 0;
+const str = (v: unknown) => typeof v === 'string';
+const strOrNull = (v: unknown) => v === null || typeof v === 'string';
+const optional = (v: unknown, test: (v: unknown) => boolean) => v === undefined || test(v);
+const need = (ok: boolean, what: string) => (ok ? null : what);
+
+const childId: Check = (r) => need(str(r.childId), 'childId must be a string');
+
+/** Checks per record type; a type missing here is not one the probe may send. */
+const CHECKS: Record<string, Check> = {
+  call: (r) =>
+    childId(r) ??
+    need(API.has(r.api as string), 'api is not a child_process API') ??
+    need(str(r.command), 'command must be a string') ??
+    need(Array.isArray(r.args) && r.args.every(str), 'args must be strings') ??
+    need(typeof r.options === 'object' && r.options !== null, 'options must be an object') ??
+    need(r.source === null || (typeof r.source === 'object' && str((r.source as Rec).file)), 'source must be null or a location'),
+  spawn: (r) => childId(r) ?? need(int(r.ppid), 'ppid must be an integer'),
+  exit: (r) => exitCheck(r),
+  close: (r) => exitCheck(r),
+  disconnect: childId,
+  stdout: (r) => outputCheck(r),
+  stderr: (r) => outputCheck(r),
+  message: (r) =>
+    need(r.dir === 'send' || r.dir === 'recv', 'dir must be send or recv') ??
+    need(int(r.from) && int(r.to), 'from and to must be pids') ??
+    need(int(r.seq), 'seq must be an integer') ??
+    need(count(r.bytes), 'bytes must be a count') ??
+    need(str(r.preview), 'preview must be a string') ??
+    need(optional(r.count, count) && optional(r.firstSeq, int) && optional(r.lastSeq, int), 'count/firstSeq/lastSeq must be integers'),
+  callback: (r) =>
+    childId(r) ??
+    need(API.has(r.api as string), 'api is not a child_process API') ??
+    need(r.error === null || (typeof r.error === 'object' && str((r.error as Rec).message)), 'error must be null or { message, … }') ??
+    need(count(r.stdoutBytes) && count(r.stderrBytes), 'stdoutBytes/stderrBytes must be counts'),
+  error: (r) =>
+    need(WHERE.has(r.where as string), 'where must be child, sync, uncaught or lab') ??
+    need(str(r.name) && str(r.message), 'name and message must be strings') ??
+    need(strOrNull(r.code), 'code must be a string or null'),
+  sample: (r) =>
+    need(
+      ['cpu', 'rss', 'elu', 'interval'].every((k) => optional(r[k], (v) => typeof v === 'number' && Number.isFinite(v))),
+      'cpu/rss/elu/interval must be numbers',
+    ),
+};
+
+function exitCheck(r: Rec): string | null {
+  return childId(r) ?? need(r.code === null || int(r.code), 'code must be an integer or null') ?? need(strOrNull(r.signal), 'signal must be a string or null');
+}
+
+function outputCheck(r: Rec): string | null {
+  return childId(r) ?? need(count(r.bytes), 'bytes must be a count') ?? need(str(r.preview), 'preview must be a string') ?? need(optional(r.count, count), 'count must be a count');
+}
+
+/** The record as a LabEvent, or the reason it is refused. */
+export function checkRecord(record: unknown): { event: LabEvent } | { refused: string } {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return { refused: 'not a JSON object' };
+  const r = record as Rec;
+  const type = r.type;
+  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(CHECKS, type)) {
+    return { refused: `unknown record type ${JSON.stringify(type)?.slice(0, 40)}` };
+  }
+  if (typeof r.t !== 'number' || !Number.isFinite(r.t)) return { refused: `${type}: t must be a number (µs since OBRA_T0)` };
+  if (r.pid !== null && !int(r.pid)) return { refused: `${type}: pid must be an integer or null` };
+  const why = CHECKS[type](r);
+  if (why) return { refused: `${type}: ${why}` };
+  if (typeof r.preview === 'string' && r.preview.length > MAX_RECORD_PREVIEW_CHARS) r.preview = boundPreview(r.preview, MAX_RECORD_PREVIEW_CHARS);
+  return { event: r as unknown as LabEvent };
+}

@@ -1,0 +1,125 @@
+/**
+ * One run's event log, and the memory bounds around it.
+ *
+ * Order: events from different processes arrive in any order (each process
+ * flushes its own records). Events wait in `pending` for the next batch; a
+ * batch is stably sorted by `t` before it is appended, so the log is in
+ * arrival order between batches and in time order within one. An event can
+ * therefore have a `t` a little earlier than the last events of the previous
+ * batch (a record that sat in a probe's buffer): consumers order by `t`, never
+ * by index, when time matters. `run-start` (t = 0) is first, `run-end` last.
+ *
+ * Rate: past `maxEventsPerSecond` (counted per 100 ms window), stdout/stderr
+ * and message events are coalesced further, per writer/channel, into one
+ * event per batch with exact `count` and `bytes` (messages: contiguous
+ * `firstSeq`..`lastSeq`). Size: past `maxEvents` the log takes nothing but
+ * the run's ending, and `onFull` is called once (the run reports
+ * ERR_OBRA_EVENT_LIMIT and stops). Nothing is dropped silently.
+ */
+import type { LabEvent, MessageEvent, OutputEvent } from '../../shared/events';
+
+export interface RunLogLimits {
+  maxEvents: number;
+  maxEventsPerSecond: number;
+}
+
+const WINDOW_MS = 100;
+
+export class RunLog {
+  readonly events: LabEvent[] = [];
+  private pending: LabEvent[] = [];
+  private readonly merging = new Map<string, OutputEvent | MessageEvent>();
+  private windowStart = 0;
+  private windowCount = 0;
+  private full = false;
+  /** Events refused after the log was full. */
+  dropped = 0;
+  /** Events folded into others by coalescing. */
+  coalesced = 0;
+
+  constructor(
+    private readonly limits: RunLogLimits,
+    private readonly onFull: () => void,
+  ) {}
+
+  get size(): number {
+    return this.events.length + this.pending.length + this.merging.size;
+  }
+
+  /** Add an event. `essential` ones (the run's own ending) pass even a full log. */
+  add(e: LabEvent, essential = false): void {
+    if (!essential && this.full) {
+      this.dropped += 'count' in e && typeof e.count === 'number' ? e.count : 1;
+      return;
+    }
+    if (!essential && this.size >= this.limits.maxEvents) {
+      this.full = true;
+      this.dropped++;
+      this.onFull();
+      return;
+    }
+    if (this.overRate() && (e.type === 'stdout' || e.type === 'stderr' || e.type === 'message')) {
+      this.merge(e);
+      return;
+    }
+    this.windowCount++;
+    this.pending.push(e);
+  }
+
+  /** The events gathered since the last batch, in `t` order, now appended to the log. */
+  takeBatch(): LabEvent[] {
+    this.flushMerged();
+    const batch = this.pending;
+    if (!batch.length) return batch;
+    this.pending = [];
+    batch.sort((a, b) => a.t - b.t); // stable: equal times keep arrival order
+    for (const e of batch) this.events.push(e);
+    return batch;
+  }
+
+  private overRate(): boolean {
+    const now = performance.now();
+    if (now - this.windowStart >= WINDOW_MS) {
+      this.windowStart = now;
+      this.windowCount = 0;
+    }
+    return this.windowCount >= (this.limits.maxEventsPerSecond * WINDOW_MS) / 1000;
+  }
+
+  private merge(e: OutputEvent | MessageEvent): void {
+    const key = e.type === 'message' ? `m|${e.dir}|${e.from}|${e.to}` : `${e.type}|${e.pid}|${e.childId}`;
+    const into = this.merging.get(key);
+    if (!into) {
+      this.merging.set(key, { ...e, count: e.count ?? 1 });
+      return;
+    }
+    if (into.type === 'message' && e.type === 'message') {
+      const first = e.firstSeq ?? e.seq;
+      if (first !== (into.lastSeq ?? into.seq) + 1) {
+        // Not contiguous: keep the run so far as one event, start another.
+        this.pending.push(this.withSeqRange(into));
+        this.merging.set(key, { ...e, count: e.count ?? 1 });
+        return;
+      }
+      into.firstSeq = into.firstSeq ?? into.seq;
+      into.lastSeq = e.lastSeq ?? e.seq;
+      into.seq = into.lastSeq;
+    }
+    into.bytes += e.bytes;
+    into.count = (into.count ?? 1) + (e.count ?? 1);
+    this.coalesced++;
+  }
+
+  private withSeqRange(e: OutputEvent | MessageEvent): LabEvent {
+    if (e.type === 'message') {
+      e.firstSeq = e.firstSeq ?? e.seq;
+      e.lastSeq = e.lastSeq ?? e.seq;
+    }
+    return e;
+  }
+
+  private flushMerged(): void {
+    for (const e of this.merging.values()) this.pending.push(this.withSeqRange(e));
+    this.merging.clear();
+  }
+}

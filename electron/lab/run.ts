@@ -1,0 +1,305 @@
+/**
+ * One run: the boss and every process it starts, from spawn to run-end.
+ *
+ * Life of a run: a private folder (mode 700) with the report FIFO (and the
+ * uploaded script, if any) → the boss spawned in its own process group →
+ * events from the boss's pipes, the report channel and OS sampling go into
+ * the run's log → the boss exits, or the run is stopped → whatever of the
+ * tree remains is ended → the channel is drained → `run-end` → the folder is
+ * removed. `ended` always settles; no timer outlives the run.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { LabEvent, LogHeader, RunEndEvent, RunEndReason } from '../../shared/events';
+import { BOSS_CHILD_ID, LOG_VERSION } from '../../shared/events';
+import { bossEnv, nodeVersionOf, spawnBoss } from './boss-launch';
+import { ObraError } from './obra-error';
+import { type ProcessTable, isGone } from './os-sampler';
+import { TreeSampler } from './os-sampler-tree';
+import { previewOf } from './preview';
+import { checkRecord } from './record-check';
+import { type ReportChannel, createReportChannel } from './report-channel';
+import type { RunPlan } from './run-request';
+import { RunLog, type RunLogLimits } from './run-log';
+import { sleep, stopTree } from './stop-tree';
+import type { TreeKiller } from './tree-killer';
+
+export interface RunSettings {
+  nodePath: string;
+  extraEnv: Record<string, string>;
+  probe: string | null;
+  maxProcesses: number;
+  sampleIntervalMs: number;
+  logLimits: RunLogLimits;
+  table: ProcessTable | null;
+  killer: TreeKiller;
+}
+
+/** After the boss exits, the rest of its tree has this long to end by itself. */
+const EXIT_GRACE_MS = 500;
+/** Environments are scanned for escaped processes about this often. */
+const ESCAPE_SCAN_MS = 500;
+
+export class Run {
+  readonly id = `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`;
+  readonly log: RunLog;
+  header!: LogHeader;
+  readonly ended: Promise<RunEndEvent>;
+  /** Called with the run-end event once it is in the log. */
+  onEnd: (end: RunEndEvent) => void = () => {};
+
+  private settleEnded!: (end: RunEndEvent) => void;
+  private dir = '';
+  private channel: ReportChannel | null = null;
+  private boss: ChildProcess | null = null;
+  private bossPid = 0;
+  private t0 = 0n;
+  private sampler: TreeSampler | null = null;
+  private samplingTimer: NodeJS.Timeout | null = null;
+  private deadlineTimer: NodeJS.Timeout | null = null;
+  private sampleTicks = 0;
+  private bossExit: { code: number | null; signal: string | null } | null = null;
+  private bossExited!: Promise<void>;
+  private bossClosed!: Promise<void>;
+  private stopReason: RunEndReason | null = null;
+  private failure: { code: string; message: string } | null = null;
+  private badRecords = 0;
+  /** Children the probe reported spawned and not yet exited: counted before a sample sees them. */
+  private readonly probeLive = new Set<number>();
+  private finishing: Promise<void> | null = null;
+  private killing: Promise<void> | null = null;
+  private isOver = false;
+
+  private constructor(private readonly s: RunSettings) {
+    this.log = new RunLog(s.logLimits, () =>
+      this.fail('ERR_OBRA_EVENT_LIMIT', `The run's log reached ${s.logLimits.maxEvents} events (the lab's limit); Obra stopped the run.`),
+    );
+    this.ended = new Promise((resolve) => (this.settleEnded = resolve));
+  }
+
+  /** Start a run; rejects (leaving nothing behind) if the boss cannot be started. */
+  static async start(plan: RunPlan, settings: RunSettings): Promise<Run> {
+    const run = new Run(settings);
+    try {
+      await run.launch(plan);
+    } catch (err) {
+      await run.channel?.close();
+      if (run.dir) await fs.promises.rm(run.dir, { recursive: true, force: true });
+      throw ObraError.from(err);
+    }
+    return run;
+  }
+
+  /** Microseconds since the run's T0. */
+  now(): number {
+    return Number((process.hrtime.bigint() - this.t0) / 1000n);
+  }
+
+  /** Stop the run (first reason wins); resolves when no process of the run is left and run-end is logged. */
+  async stop(reason: Exclude<RunEndReason, 'exit'>): Promise<void> {
+    if (!this.stopReason && !this.bossExit) this.stopReason = reason;
+    this.clearDeadline();
+    await this.killTree();
+    await this.finish();
+  }
+
+  /** Synchronous last resort when the lab's own process exits: SIGKILL every process of the run, now. */
+  killNow(): void {
+    if (!this.bossPid || this.isOver) return;
+    let pids: number[] = [];
+    try {
+      pids = this.sampler?.survivors() ?? [];
+    } catch {
+      // /proc unreadable: the group signal below still reaches most of the tree.
+    }
+    this.s.killer.signal(this.bossPid, pids, 'SIGKILL');
+  }
+
+  private async launch(plan: RunPlan): Promise<void> {
+    this.dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'obra-run-')); // created 0700
+    let script = plan.script as string;
+    if (plan.source) {
+      script = path.join(this.dir, plan.source.name);
+      await fs.promises.writeFile(script, plan.source.text, { mode: 0o600, flag: 'wx' });
+    }
+    const cwd = plan.cwd ?? path.dirname(script);
+    const channel = (this.channel = await createReportChannel(this.dir));
+    channel.onRecord((r) => this.onRecord(r));
+    channel.onBadLine((line) => this.refuse(`not JSON: ${JSON.stringify(line.slice(0, 60))}`));
+    const node = await nodeVersionOf(this.s.nodePath, this.s.extraEnv);
+    const launch = { nodePath: this.s.nodePath, script, args: plan.args, cwd, extraEnv: this.s.extraEnv, probe: this.s.probe, report: channel.address, t0: 0n, runId: this.id };
+    const env = bossEnv(launch);
+    this.t0 = process.hrtime.bigint();
+    env.OBRA_T0 = this.t0.toString();
+    const boss = spawnBoss(launch, env);
+    if (boss.pid === undefined) {
+      const err = await new Promise<Error>((resolve) => boss.once('error', resolve));
+      throw ObraError.from(err);
+    }
+    this.boss = boss;
+    this.bossPid = boss.pid;
+    this.header = { obra: LOG_VERSION, runId: this.id, script, ...(plan.demoId ? { demoId: plan.demoId } : {}), argv: plan.args, cwd, node, platform: process.platform, cpus: os.availableParallelism(), startedAt: new Date().toISOString() };
+    const { obra: _obra, startedAt: _startedAt, ...fields } = this.header;
+    this.add({ type: 'run-start', t: 0, pid: boss.pid, ...fields, sampleIntervalMs: this.s.sampleIntervalMs });
+    if (!this.s.probe) this.labError('ERR_OBRA_NO_PROBE', "The probe (electron/probe/index.cjs) is missing: this run shows only the boss's output, its exit and OS samples.");
+    this.watchBoss(boss);
+    if (this.s.table) {
+      this.sampler = new TreeSampler(this.s.table, boss.pid, this.id, () => this.now());
+      this.samplingTimer = setInterval(() => this.sample(), this.s.sampleIntervalMs).unref();
+    }
+    if (plan.maxDurationMs) this.deadlineTimer = setTimeout(() => void this.stop('timeout'), plan.maxDurationMs).unref();
+  }
+
+  private watchBoss(boss: ChildProcess): void {
+    const pid = this.bossPid;
+    for (const type of ['stdout', 'stderr'] as const) {
+      boss[type]?.on('data', (chunk: Buffer) => this.add({ type, t: this.now(), pid, childId: BOSS_CHILD_ID, bytes: chunk.length, preview: previewOf(chunk) }));
+      boss[type]?.on('error', () => {});
+    }
+    this.bossExited = new Promise((resolve) =>
+      boss.once('exit', (code, signal) => {
+        this.bossExit = { code, signal };
+        this.add({ type: 'exit', t: this.now(), pid, childId: BOSS_CHILD_ID, code, signal }, true);
+        resolve();
+        void this.finish();
+      }),
+    );
+    this.bossClosed = new Promise((resolve) =>
+      boss.once('close', (code, signal) => {
+        this.add({ type: 'close', t: this.now(), pid, childId: BOSS_CHILD_ID, code, signal }, true);
+        resolve();
+      }),
+    );
+    boss.on('error', (err: NodeJS.ErrnoException) => this.labError(err.code ?? 'ERR_OBRA_BOSS', err.message));
+  }
+
+  private sample(): void {
+    const sampler = this.sampler as TreeSampler;
+    try {
+      if (++this.sampleTicks % Math.max(1, Math.round(ESCAPE_SCAN_MS / this.s.sampleIntervalMs)) === 0) sampler.scanEnvirons();
+      for (const e of sampler.poll()) this.add(e);
+      this.checkProcessLimit();
+    } catch (err) {
+      this.labError('ERR_OBRA_SAMPLING', `OS sampling failed and was turned off: ${(err as Error).message}`);
+      this.stopSampling();
+    }
+  }
+
+  private checkProcessLimit(): void {
+    const count = () => {
+      const alive = new Set(this.sampler?.alive());
+      for (const pid of this.probeLive) alive.add(pid);
+      return alive.size;
+    };
+    if (count() <= this.s.maxProcesses) return;
+    // Before failing, forget children the probe saw start whose exit record never came.
+    if (this.s.table) for (const pid of this.probeLive) if (isGone(this.s.table.read(pid))) this.probeLive.delete(pid);
+    const n = count();
+    if (n > this.s.maxProcesses) {
+      this.fail('ERR_OBRA_PROCESS_LIMIT', `The run had ${n} processes alive at once; the limit is ${this.s.maxProcesses} (maxProcesses). Obra stopped the run.`);
+    }
+  }
+
+  private onRecord(record: unknown): void {
+    const checked = checkRecord(record);
+    if ('refused' in checked) return this.refuse(checked.refused);
+    const e = checked.event;
+    this.add(e);
+    if (e.type === 'spawn' && !e.sync && e.pid !== null) {
+      this.probeLive.add(e.pid);
+      this.checkProcessLimit();
+    } else if ((e.type === 'exit' || e.type === 'close') && e.pid !== null) {
+      this.probeLive.delete(e.pid);
+    }
+  }
+
+  private refuse(why: string): void {
+    if (++this.badRecords === 1) {
+      this.labError('ERR_OBRA_BAD_RECORD', `Ignored a record from the report channel (${why}); further bad records are counted and reported at the end.`);
+    }
+  }
+
+  private add(e: LabEvent, essential = false): void {
+    this.log.add(e, essential);
+  }
+
+  private labError(code: string, message: string): void {
+    this.add({ type: 'error', t: this.now(), pid: null, where: 'lab', name: 'ObraError', code, message }, true);
+  }
+
+  private fail(code: string, message: string): void {
+    if (this.failure || this.stopReason || this.finishing) return;
+    this.failure = { code, message };
+    this.labError(code, message);
+    void this.stop('error');
+  }
+
+  private killTree(): Promise<void> {
+    return (this.killing ??= (async () => {
+      const left = await stopTree({ group: this.bossPid, killer: this.s.killer, survivors: () => this.survivors() });
+      if (left.length) this.labError('ERR_OBRA_SURVIVORS', `Could not end processes ${left.join(', ')} of the run (not ours to signal?).`);
+    })());
+  }
+
+  private survivors(): number[] {
+    if (this.sampler) return this.sampler.survivors();
+    return this.s.killer.groupExists(this.bossPid) ? [this.bossPid] : [];
+  }
+
+  private finish(): Promise<void> {
+    return (this.finishing ??= this.end().catch((err) => this.endNow({ code: 'ERR_OBRA_INTERNAL', message: String(err?.stack ?? err) })));
+  }
+
+  /** Everything between the boss's exit (or a stop) and run-end. */
+  private async end(): Promise<void> {
+    await Promise.race([this.bossExited, sleep(5000)]);
+    this.clearDeadline();
+    if (!this.killing) {
+      // The boss ended by itself: what it left behind gets a short grace, then is stopped.
+      const graceUntil = Date.now() + EXIT_GRACE_MS;
+      while (this.survivors().length && Date.now() < graceUntil) await sleep(50);
+      if (this.survivors().length) await this.killTree();
+    } else {
+      await this.killing;
+    }
+    if (!(await Promise.race([this.bossClosed.then(() => true), sleep(2000).then(() => false)]))) {
+      this.boss?.stdout?.destroy();
+      this.boss?.stderr?.destroy();
+    }
+    await this.channel?.drain();
+    await this.channel?.close();
+    this.stopSampling(true);
+    if (this.badRecords > 1) this.labError('ERR_OBRA_BAD_RECORD', `${this.badRecords} records from the report channel were ignored in all.`);
+    this.endNow(this.failure);
+  }
+
+  private endNow(failure: { code: string; message: string } | null): void {
+    this.stopSampling(false);
+    this.clearDeadline();
+    const reason: RunEndReason = failure ? 'error' : (this.stopReason ?? 'exit');
+    const end: RunEndEvent = { type: 'run-end', t: this.now(), pid: this.bossPid || null, reason, code: this.bossExit?.code ?? null, signal: this.bossExit?.signal ?? null };
+    if (failure) Object.assign(end, { errorCode: failure.code, message: failure.message });
+    if (this.log.dropped) end.message = `${end.message ? end.message + ' ' : ''}${this.log.dropped} events past the log's limit were not kept.`;
+    this.add(end, true);
+    this.isOver = true;
+    fs.rm(this.dir, { recursive: true, force: true }, () => {
+      this.onEnd(end);
+      this.settleEnded(end);
+    });
+  }
+
+  private stopSampling(lastLook = false): void {
+    if (this.samplingTimer) clearInterval(this.samplingTimer);
+    this.samplingTimer = null;
+    if (lastLook && this.sampler) for (const e of this.sampler.poll()) this.add(e); // every process 'gone'
+    if (lastLook) this.sampler = null;
+  }
+
+  private clearDeadline(): void {
+    if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
+    this.deadlineTimer = null;
+  }
+}

@@ -1,0 +1,139 @@
+// @ts-check
+// `npm run bench`: Obra's overhead, measured side by side in one run — each
+// workload bare (plain node) and under the lab, alternating, median of several
+// runs — then probe → subscriber throughput, then the renderer's bench if present.
+// Prints figures; it is not a test (it fails only if a count comes out wrong).
+'use strict';
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { runBare, runUnderLab, median } = require('./runners.cjs');
+const { measureThroughput } = require('./throughput.cjs');
+
+const ROOT = path.join(__dirname, '..');
+const LAB_ENTRY = path.join(ROOT, 'out', 'node', 'electron', 'lab', 'index.js');
+const STREAM_BYTES = 20 * 1024 * 1024;
+const FLOOD = 100_000;
+
+/** Build the lab with tsc when out/ is missing or older than its sources. */
+function ensureBuilt() {
+  /** @param {string} dir */
+  const newest = (dir) =>
+    fs.readdirSync(dir).reduce((t, f) => (/\.(ts|cjs)$/.test(f) ? Math.max(t, fs.statSync(path.join(dir, f)).mtimeMs) : t), 0);
+  const sources = Math.max(...['electron/lab', 'electron/probe', 'shared'].map((d) => newest(path.join(ROOT, d))));
+  if (fs.existsSync(LAB_ENTRY) && fs.statSync(LAB_ENTRY).mtimeMs >= sources) return;
+  process.stdout.write('building the lab (tsc -p tsconfig.node.json)…\n');
+  spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.node.json'], { cwd: ROOT, stdio: 'inherit' });
+  if (!fs.existsSync(LAB_ENTRY)) throw new Error(`the build did not produce ${LAB_ENTRY}`);
+}
+
+/** @param {any[]} log @param {number} bossPid */
+function childStdoutBytes(log, bossPid) {
+  return log.filter((e) => e.type === 'stdout' && e.pid !== bossPid).reduce((sum, e) => sum + e.bytes, 0);
+}
+
+/** @param {any[]} log @param {'send' | 'recv'} dir */
+function messageCount(log, dir) {
+  return log.filter((e) => e.type === 'message' && e.dir === dir).reduce((sum, e) => sum + (e.count ?? 1), 0);
+}
+
+const CASES = [
+  {
+    name: '20 MiB in 1 KiB writes',
+    workload: 'stream-parent.js',
+    args: [],
+    runs: 5,
+    goal: 1.25,
+    /** @param {any} bare @param {any} lab */
+    exact: (bare, lab) =>
+      bare.bytes === STREAM_BYTES && lab.bytes === STREAM_BYTES && childStdoutBytes(lab.log, lab.log[0].pid) === STREAM_BYTES,
+  },
+  {
+    name: `fork flood, ${FLOOD / 1000}k messages`,
+    workload: 'flood-parent.js',
+    args: [String(FLOOD)],
+    runs: 5,
+    goal: 1.25,
+    /** @param {any} bare @param {any} lab */
+    exact: (bare, lab) => bare.messages === FLOOD && lab.messages === FLOOD && messageCount(lab.log, 'send') === FLOOD && messageCount(lab.log, 'recv') === FLOOD,
+  },
+  {
+    name: `pool of ${os.availableParallelism()} CPU-bound forks`,
+    workload: 'pool-parent.js',
+    args: [],
+    runs: 3,
+    goal: 1.1,
+    /** @param {any} bare @param {any} lab */
+    exact: (bare, lab) => bare.primes === lab.primes,
+  },
+];
+
+/** @param {(string | number)[][]} rows */
+function table(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  return rows.map((r, ri) => r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ') + (ri === 0 ? '\n' + widths.map((w) => '─'.repeat(w)).join('  ') : '')).join('\n');
+}
+
+const ms = (/** @type {number} */ x) => x.toFixed(1);
+
+async function overhead(Lab) {
+  const lab = new Lab();
+  const rows = [['workload', 'runs', 'bare ms', 'lab ms', 'lab/bare', 'goal', 'wall bare', 'wall lab', 'counts']];
+  let allExact = true;
+  try {
+    for (const c of CASES) {
+      const bare = [];
+      const under = [];
+      let exact = true;
+      for (let i = 0; i < c.runs; i++) {
+        const b = await runBare(c.workload, c.args);
+        const l = await runUnderLab(lab, c.workload, c.args);
+        exact &&= c.exact(b, l);
+        bare.push(b);
+        under.push(l);
+      }
+      allExact &&= exact;
+      const bareMs = median(bare.map((r) => r.ms));
+      const labMs = median(under.map((r) => r.ms));
+      const ratio = labMs / bareMs;
+      rows.push([
+        c.name, c.runs, ms(bareMs), ms(labMs), `${ratio.toFixed(2)}×`, `≤ ${c.goal.toFixed(2)}× ${ratio <= c.goal ? 'met' : 'MISSED'}`,
+        ms(median(bare.map((r) => r.wallMs))), ms(median(under.map((r) => r.wallMs))), exact ? 'exact' : 'WRONG',
+      ]);
+      process.stdout.write(`  done: ${c.name}\n`);
+    }
+  } finally {
+    await lab.shutdown();
+  }
+  return { text: table(rows), allExact };
+}
+
+async function main() {
+  ensureBuilt();
+  const { Lab } = require(LAB_ENTRY);
+  process.stdout.write(`Obra bench — node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${os.platform()}\n`);
+  process.stdout.write('Overhead: the workload times itself (first line of the boss → its last event); median of the runs,\n');
+  process.stdout.write('bare and lab alternating. Wall = process start → exit (bare) or startRun → run-end (lab).\n');
+  const { text, allExact } = await overhead(Lab);
+  process.stdout.write('\n' + text + '\n\n');
+
+  process.stdout.write('Probe → subscriber throughput (a Lab subscriber in this process, events counted as delivered):\n');
+  const throughput = await measureThroughput(Lab);
+  process.stdout.write(throughput.text + '\n');
+
+  const rendererBench = path.join(__dirname, 'renderer.bench.cjs');
+  if (fs.existsSync(rendererBench)) {
+    process.stdout.write('\nRenderer (bench/renderer.bench.cjs):\n');
+    spawnSync(process.execPath, [rendererBench], { cwd: ROOT, stdio: 'inherit' });
+  }
+  if (!allExact || !throughput.allExact) {
+    process.stdout.write('\nSome counts under the lab did not match: see WRONG above.\n');
+    process.exitCode = 1;
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench: ${err && err.stack ? err.stack : err}\n`);
+  process.exitCode = 1;
+});

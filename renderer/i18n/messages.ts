@@ -1,0 +1,97 @@
+import type { RunEndReason } from '../../shared/events';
+import type { VisualKind } from '../model/processRecord';
+
+/** Every UI string, written by hand in each language (es.ts, en.ts). */
+export interface Messages {
+  appTitle: string;
+  toolbar: string;
+  demo: string;
+  chooseDemo: string;
+  openScript: string;
+  openScriptHint: string;
+  run: string;
+  stop: string;
+  language: string;
+  languageNames: { es: string; en: string };
+  counters: {
+    label: string;
+    processes: string;
+    bytes: string;
+    messages: string;
+    errors: string;
+    elapsed: string;
+  };
+  status: {
+    idle: string;
+    starting: string;
+    running: string;
+    stopping: string;
+    ended: Record<RunEndReason, string>;
+  };
+  emptyStage: string;
+  dropHere: string;
+  dropWhileRunning: string;
+  notAScript: (name: string) => string;
+  timeline: {
+    label: string;
+    processes: string;
+    keysHelp: string;
+    followLive: string;
+    fit: string;
+    sampledNote: (ms: string) => string;
+    legend: { stdout: string; stderr: string; message: string; error: string; exitClose: string; busy: string };
+  };
+  kind: Record<VisualKind, string>;
+  lifetime: {
+    running: string;
+    exitedCode: (code: number) => string;
+    killedBy: (signal: string) => string;
+    gone: string;
+    notStarted: string;
+  };
+  inspector: {
+    title: string;
+    close: string;
+    process: string;
+    event: string;
+    pid: string;
+    ppid: string;
+    kind: string;
+    command: string;
+    args: string;
+    options: string;
+    source: string;
+    exit: string;
+    stdout: string;
+    stderr: string;
+    messages: (sent: string, received: string) => string;
+    cpu: string;
+    rss: string;
+    elu: string;
+    spawnedAt: string;
+    exitedAt: string;
+    closedAt: string;
+    exitCloseGap: string;
+    time: string;
+    type: string;
+    preview: string;
+    none: string;
+    chunks: (count: string) => string;
+  };
+  events: {
+    output: (stream: string, bytes: string, chunks: string) => string;
+    message: (count: string, from: number, to: number, bytes: string) => string;
+    error: (code: string) => string;
+    exit: (what: string) => string;
+    callback: (api: string, result: string) => string;
+    ok: string;
+    bucket: (count: string) => string;
+  };
+  errors: {
+    label: string;
+    dismiss: string;
+    more: (count: string) => string;
+    apiFailed: string;
+    inRun: string;
+  };
+}

@@ -1,0 +1,56 @@
+import type { ObraApi } from '../../shared/api';
+import type { CatalogueSlice, ObraSlice } from './obraState';
+import { noticeOf } from './notices';
+
+/** The demo catalogue, the chosen script and the sources the code panel shows. */
+export const catalogueSlice =
+  (api: ObraApi): ObraSlice<CatalogueSlice> =>
+  (set, get) => ({
+    demos: [],
+    script: null,
+    sources: [],
+
+    async loadCatalogue() {
+      try {
+        set({ demos: await api.listDemos() });
+      } catch (error) {
+        get().pushNotice(noticeOf(error));
+      }
+    },
+
+    async selectDemo(id) {
+      const current = get().script;
+      if (current?.kind === 'demo' && current.demoId === id) return;
+      if (isBusy(get().status)) return;
+      get().clearRun();
+      if (id === null) {
+        set({ script: null, sources: [] });
+        return;
+      }
+      set({ script: { kind: 'demo', demoId: id }, sources: [] });
+      try {
+        const sources = await api.readDemo(id);
+        const now = get().script;
+        if (now?.kind === 'demo' && now.demoId === id) set({ sources });
+      } catch (error) {
+        get().pushNotice(noticeOf(error));
+      }
+    },
+
+    async openScript(name, text) {
+      if (isBusy(get().status)) return;
+      set({ script: { kind: 'source', name, text }, sources: [{ path: name, text }] });
+      await get().startRun();
+    },
+
+    async openScriptFile(path) {
+      if (isBusy(get().status)) return;
+      const name = path.split(/[\\/]/).pop() ?? path;
+      set({ script: { kind: 'file', path }, sources: [{ path: name, text: '' }] });
+      await get().startRun();
+    },
+  });
+
+export function isBusy(status: string): boolean {
+  return status === 'starting' || status === 'running' || status === 'stopping' || status === 'loading';
+}

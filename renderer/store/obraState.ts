@@ -1,0 +1,87 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { DemoInfo, DemoSource, Lang, RunRequest } from '../../shared/api';
+import type { RunLog } from '../model/runLog';
+import type { TimeWindow } from '../model/viewport';
+import type { EventBatch } from '../../shared/api';
+import type { LogHeader, LabEvent } from '../../shared/events';
+import type { Notice } from './notices';
+
+/** What Run runs: a demo of the catalogue, a script the user opened, or a file path (Electron's dialog). */
+export type ScriptChoice =
+  | { kind: 'demo'; demoId: string }
+  | { kind: 'source'; name: string; text: string }
+  | { kind: 'file'; path: string };
+
+export interface CatalogueSlice {
+  demos: DemoInfo[];
+  script: ScriptChoice | null;
+  /** The files shown in the code panel: the demo's, or the opened script. */
+  sources: DemoSource[];
+  loadCatalogue(): Promise<void>;
+  /** Choose a demo (null: none). Does not run it. */
+  selectDemo(id: string | null): Promise<void>;
+  /** Open the user's own script and run it. */
+  openScript(name: string, text: string): Promise<void>;
+  /** Run a script by path (Electron's native dialog). */
+  openScriptFile(path: string): Promise<void>;
+}
+
+export type RunStatus = 'idle' | 'starting' | 'running' | 'stopping' | 'ended' | 'loading';
+
+export interface RunSlice {
+  /** The run on screen: its log and indexes (mutable, grown in place). */
+  run: RunLog | null;
+  status: RunStatus;
+  /** Bumps whenever the shown log grew or was replaced. */
+  version: number;
+  /** performance.now() when the run started here (for the elapsed counter). */
+  startedAtMs: number | null;
+  /** Run the chosen script. */
+  startRun(): Promise<void>;
+  stopRun(): Promise<void>;
+  /** One batch from the transport (every run's batches come here). */
+  ingest(batch: EventBatch): void;
+  /** Show a recorded run (no process started): its header, then its events in chunks. */
+  beginRecording(header: LogHeader): void;
+  appendRecording(events: readonly LabEvent[], done: boolean): void;
+  /** Forget the shown run. */
+  clearRun(): void;
+}
+
+export interface Selection {
+  pid: number | null;
+  /** Index in the run's log of the selected event. */
+  eventIndex: number | null;
+}
+
+export interface UiSlice {
+  lang: Lang;
+  /** The reader picked the language (else it follows the system). */
+  langChosen: boolean;
+  setLang(lang: Lang): void;
+  selection: Selection;
+  inspectorOpen: boolean;
+  selectProcess(pid: number): void;
+  selectEvent(eventIndex: number): void;
+  closeInspector(): void;
+  /** The playhead, µs since the run started. Live: the latest event's time. */
+  cursor: number;
+  /** While true the playhead and the window follow the newest events. */
+  followLive: boolean;
+  setCursor(t: number): void;
+  setFollowLive(follow: boolean): void;
+  /** The timeline's visible time window. */
+  timeWindow: TimeWindow;
+  setTimeWindow(window: TimeWindow): void;
+  notices: Notice[];
+  /** How many of the run's errors the reader dismissed from the banner. */
+  runErrorsDismissed: number;
+  pushNotice(notice: Notice): void;
+  dismissNotice(id: number): void;
+  dismissRunErrors(): void;
+}
+
+export type ObraState = CatalogueSlice & RunSlice & UiSlice;
+export type ObraSlice<T> = StateCreator<ObraState, [], [], T>;
+
+export type { RunRequest };

@@ -1,0 +1,22 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ObraApi } from '../../shared/api';
+import { catalogueSlice } from './catalogueSlice';
+import type { ObraState } from './obraState';
+import { runSlice } from './runSlice';
+import { uiSlice } from './uiSlice';
+
+export type ObraStore = StoreApi<ObraState>;
+
+/**
+ * The renderer's one store, built from slices; actions live here, not in
+ * components. It subscribes to the transport's batches for as long as it lives.
+ */
+export function createObraStore(api: ObraApi): { store: ObraStore; dispose: () => void } {
+  const store = createStore<ObraState>()((...a) => ({
+    ...catalogueSlice(api)(...a),
+    ...runSlice(api)(...a),
+    ...uiSlice(...a),
+  }));
+  const unsubscribe = api.subscribe((batch) => store.getState().ingest(batch));
+  return { store, dispose: unsubscribe };
+}

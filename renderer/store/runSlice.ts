@@ -1,0 +1,148 @@
+import type { EventBatch, ObraApi, RunRequest } from '../../shared/api';
+import { RunLog } from '../model/runLog';
+import { fitWindow } from '../model/viewport';
+import type { ObraSlice, ObraState, RunSlice, ScriptChoice } from './obraState';
+import { noticeOf } from './notices';
+import { isBusy } from './catalogueSlice';
+
+/** Batches that arrive before startRun resolves (the lab may be faster than the reply). */
+const MAX_EARLY_BATCHES = 10_000;
+
+function requestFor(script: ScriptChoice): RunRequest {
+  switch (script.kind) {
+    case 'demo':
+      return { demoId: script.demoId };
+    case 'source':
+      return { source: { name: script.name, text: script.text } };
+    case 'file':
+      return { file: script.path };
+  }
+}
+
+/** The playhead and window after the log grew, when following live. */
+function followed(state: ObraState, run: RunLog): Partial<ObraState> {
+  if (!state.followLive) return {};
+  const now = run.index.lastT;
+  return { cursor: now, timeWindow: fitWindow(now) };
+}
+
+/** The current run: starting and stopping it, and folding its batches into the log. */
+export const runSlice =
+  (api: ObraApi): ObraSlice<RunSlice> =>
+  (set, get) => {
+    let early: EventBatch[] | null = null;
+
+    const append = (run: RunLog, batch: EventBatch): void => {
+      run.append(batch.events);
+      const state = get();
+      const ended = batch.end === true || run.index.runEnd !== null;
+      set({
+        version: state.version + 1,
+        status: ended ? 'ended' : state.status,
+        ...followed(state, run),
+      });
+    };
+
+    return {
+      run: null,
+      status: 'idle',
+      version: 0,
+      startedAtMs: null,
+
+      async startRun() {
+        const { script, status } = get();
+        if (!script || isBusy(status)) return;
+        set({ status: 'starting' });
+        early = [];
+        try {
+          const info = await api.startRun(requestFor(script));
+          const run = new RunLog(info.runId, info.header);
+          const waiting = early;
+          early = null;
+          set({
+            run,
+            status: 'running',
+            version: get().version + 1,
+            startedAtMs: performance.now(),
+            selection: { pid: null, eventIndex: null },
+            inspectorOpen: false,
+            cursor: 0,
+            followLive: true,
+            timeWindow: fitWindow(0),
+            runErrorsDismissed: 0,
+          });
+          for (const batch of waiting ?? []) if (batch.runId === run.runId) append(run, batch);
+        } catch (error) {
+          early = null;
+          set({ status: get().run?.index.runEnd ? 'ended' : 'idle' });
+          get().pushNotice(noticeOf(error));
+        }
+      },
+
+      async stopRun() {
+        const { run, status } = get();
+        if (!run || (status !== 'running' && status !== 'starting')) return;
+        set({ status: 'stopping' });
+        try {
+          await api.stopRun(run.runId);
+        } catch (error) {
+          get().pushNotice(noticeOf(error));
+        }
+        // The run-end batch normally arrives first; if the stop resolved without it, the run is over anyway.
+        if (get().run === run && get().status === 'stopping' && run.index.runEnd === null) {
+          setTimeout(() => {
+            if (get().run === run && get().status === 'stopping') set({ status: 'ended' });
+          }, 2_000);
+        }
+      },
+
+      ingest(batch) {
+        const run = get().run;
+        if (run && batch.runId === run.runId && get().status !== 'loading') {
+          append(run, batch);
+          return;
+        }
+        if (early && early.length < MAX_EARLY_BATCHES) early.push(batch);
+      },
+
+      beginRecording(header) {
+        if (isBusy(get().status)) return;
+        set({
+          run: new RunLog(header.runId, header),
+          status: 'loading',
+          version: get().version + 1,
+          startedAtMs: null,
+          selection: { pid: null, eventIndex: null },
+          inspectorOpen: false,
+          cursor: 0,
+          followLive: true,
+          timeWindow: fitWindow(0),
+          runErrorsDismissed: 0,
+        });
+      },
+
+      appendRecording(events, done) {
+        const run = get().run;
+        if (!run || get().status !== 'loading') return;
+        run.append(events);
+        const state = get();
+        set({ version: state.version + 1, ...followed(state, run), ...(done ? { status: 'ended' as const } : {}) });
+      },
+
+      clearRun() {
+        if (isBusy(get().status)) return;
+        set({
+          run: null,
+          status: 'idle',
+          version: get().version + 1,
+          startedAtMs: null,
+          selection: { pid: null, eventIndex: null },
+          inspectorOpen: false,
+          cursor: 0,
+          followLive: true,
+          timeWindow: fitWindow(0),
+          runErrorsDismissed: 0,
+        });
+      },
+    };
+  };

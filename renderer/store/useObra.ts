@@ -1,0 +1,57 @@
+import { createContext, useContext, useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import type { ObraStore } from './obraStore';
+import type { ObraState } from './obraState';
+
+export const ObraStoreContext = createContext<ObraStore | null>(null);
+
+export function useObraStore(): ObraStore {
+  const store = useContext(ObraStoreContext);
+  if (!store) throw new Error('useObraStore outside <ObraStoreContext.Provider>');
+  return store;
+}
+
+/** A slice of state for a component; it re-renders only when the selected value changes. */
+export function useObra<T>(selector: (state: ObraState) => T): T {
+  return useStore(useObraStore(), selector);
+}
+
+/** What panels fed from the log need: the log's version and the playhead. */
+export interface LiveView {
+  version: number;
+  cursor: number;
+}
+
+/**
+ * The log's version and the playhead, at most every `intervalMs`. Batches
+ * arrive every frame during a flood; React panels (counters, lists, code,
+ * narration) need not re-render that often — the canvas reads the store directly.
+ */
+export function useLiveView(intervalMs: number): LiveView {
+  const store = useObraStore();
+  const [view, setView] = useState<LiveView>(() => pick(store.getState()));
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let last = 0;
+    const flush = (): void => {
+      timer = null;
+      last = performance.now();
+      setView(pick(store.getState()));
+    };
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.version === previous.version && state.cursor === previous.cursor) return;
+      if (timer !== null) return;
+      timer = setTimeout(flush, Math.max(0, intervalMs - (performance.now() - last)));
+    });
+    flush();
+    return () => {
+      unsubscribe();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [store, intervalMs]);
+  return view;
+}
+
+function pick(state: ObraState): LiveView {
+  return { version: state.version, cursor: state.cursor };
+}

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Lab } from './index';
-import { fixture, isAlive, ofType, processesOfRun, waitFor } from '../../tests/fixtures/lab/lab-support';
+import { fixture, isAlive, ofType, ppidOf, processesOfRun, waitFor } from '../../tests/fixtures/lab/lab-support';
 
 let lab: Lab | null = null;
 afterEach(async () => {
@@ -11,23 +11,27 @@ afterEach(async () => {
 describe('stopping a run', () => {
   it('leaves no process alive: exec pipeline, forked worker with a child, and a detached grandchild', async () => {
     lab = new Lab({ sampleIntervalMs: 25 });
-    const { runId, header } = await lab.startRun({ file: fixture('tree-boss.js') });
-    // Wait until the whole tree exists: boss, sh, sleep, cat, worker, its sleep, the escaped sleep.
-    const escapedPid = await waitFor(() => {
-      const argvs = ofType(lab!.log(runId), 'os-process').map((e) => e.argv.join(' '));
-      return argvs.includes('sleep 101') && argvs.includes('sleep 100') && argvs.some((a) => a.startsWith('cat')) && ofType(lab!.log(runId), 'os-process').find((e) => e.argv.join(' ') === 'sleep 101')?.pid;
-    }, 8000, 'the whole tree, escaped grandchild included');
+    const { runId } = await lab.startRun({ file: fixture('tree-boss.js') });
+    // The whole tree: boss, sh, sleep, cat, worker, its sleep, its detached sleep, and the orphan
+    // in a new session (seen only by the scan for OBRA_RUN in environments).
+    const pidOf = (argv: string) => ofType(lab!.log(runId), 'os-process').find((e) => e.argv.join(' ') === argv)?.pid;
+    const [detached, orphan] = await waitFor(() => {
+      const found = [pidOf('sleep 101'), pidOf('sleep 102')];
+      return found.every(Boolean) && pidOf('cat') && found;
+    }, 8000, 'the whole tree, escaped grandchildren included');
     await new Promise((r) => setTimeout(r, 1000));
     const seen = new Set(ofType(lab.log(runId), 'os-process').map((e) => e.pid));
-    expect(seen.size).toBeGreaterThanOrEqual(7);
-    expect(processesOfRun(runId)).toContain(escapedPid);
+    expect(seen.size).toBeGreaterThanOrEqual(8);
+    expect(processesOfRun(runId)).toEqual(expect.arrayContaining([detached, orphan]));
+    // The orphan's parent is no process of the run: no walk of the tree reaches it.
+    expect(seen.has(ppidOf(orphan as number) as number)).toBe(false);
 
     await lab.stopRun(runId);
 
     for (const pid of seen) expect(isAlive(pid), `pid ${pid} still alive`).toBe(false);
     expect(processesOfRun(runId)).toEqual([]);
     const end = await lab.ended(runId);
-    expect(end).toMatchObject({ type: 'run-end', reason: 'stopped', pid: header && end.pid });
+    expect(end).toMatchObject({ type: 'run-end', reason: 'stopped', pid: ofType(lab.log(runId), 'run-start')[0].pid });
     const log = lab.log(runId);
     expect(log[0].type).toBe('run-start');
     expect(log[log.length - 1]).toBe(end);

@@ -1,0 +1,23 @@
+/**
+ * The IPC channels between the preload bridge and the main process. The only
+ * ones there are; main listens on nothing else.
+ */
+import type { ObraErrorShape } from '../../shared/api';
+
+export const IPC = {
+  /** invoke(method, params) → CallOutcome: a call of the shared API. */
+  call: 'obra:call',
+  /** invoke() → CallOutcome<string | null>: "Open script…" through the native dialog. */
+  pickScript: 'obra:pick-script',
+  /** send(): the page has subscribed; queued batches may flow. */
+  ready: 'obra:ready',
+  /** main → page: one EventBatch. */
+  batch: 'obra:batch',
+} as const;
+
+/**
+ * What an IPC call resolves with. Errors travel as values: an Error thrown in
+ * an ipcMain handler reaches the page with its `code` stripped and its message
+ * wrapped ("Error invoking remote method…"), which the user would then read.
+ */
+export type CallOutcome<T = unknown> = { ok: true; result: T } | { ok: false; error: ObraErrorShape };

@@ -1,0 +1,81 @@
+/**
+ * The one place the page's IPC enters the main process. Every handler:
+ * 1. drops messages from anything but our window's own page (sender frame is
+ *    the main frame of our BrowserWindow, showing an app URL);
+ * 2. validates arguments with shared/validate.ts;
+ * 3. calls the lab, and answers with a CallOutcome (errors as values).
+ * Batches go the other way through a BatchRelay, held until the page is ready.
+ */
+import { BrowserWindow, dialog, ipcMain, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
+import type { EventBatch, RunInfo } from '../../shared/api';
+import { toErrorShape, validateCall, badRequest } from '../../shared/validate';
+import { dispatchCall, type LabPort } from '../serve/lab-port';
+import { isAppUrl } from './app-origin';
+import { BatchRelay } from './batch-relay';
+import { IPC, type CallOutcome } from './channels';
+
+export interface PageLink {
+  /** Forget the page (reload, crash): its runs are stopped, its queue dropped. */
+  pageGone(): void;
+  /** Stop listening (before quit). */
+  dispose(): void;
+}
+
+export function connectPage(win: BrowserWindow, lab: LabPort, devServerUrl: string | undefined): PageLink {
+  const relay = new BatchRelay((batch: EventBatch) => {
+    if (!win.isDestroyed()) win.webContents.send(IPC.batch, batch);
+  });
+
+  /** Only our window's top frame, showing our page, may call. */
+  const isOurPage = (event: IpcMainEvent | IpcMainInvokeEvent): boolean => {
+    const frame = event.senderFrame;
+    if (!frame || win.isDestroyed() || BrowserWindow.fromWebContents(event.sender) !== win) return false;
+    return frame === event.sender.mainFrame && isAppUrl(frame.url, devServerUrl);
+  };
+
+  ipcMain.handle(IPC.call, async (event, method: unknown, params: unknown): Promise<CallOutcome> => {
+    if (!isOurPage(event)) return { ok: false, error: badRequest('this page may not call Obra') };
+    const check = validateCall(method, params);
+    if (!check.ok) return { ok: false, error: check.error };
+    try {
+      const result = await dispatchCall(lab, check.call);
+      if (check.call.method === 'startRun') relay.runStarted((result as RunInfo).runId);
+      if (check.call.method === 'stopRun') relay.runStopped(check.call.params[0]);
+      return { ok: true, result };
+    } catch (err) {
+      return { ok: false, error: toErrorShape(err) };
+    }
+  });
+
+  ipcMain.handle(IPC.pickScript, async (event, ...extra: unknown[]): Promise<CallOutcome<string | null>> => {
+    if (!isOurPage(event)) return { ok: false, error: badRequest('this page may not call Obra') };
+    if (extra.length > 0) return { ok: false, error: badRequest('pickScript: takes no arguments') };
+    const picked = await dialog.showOpenDialog(win, {
+      title: 'Open script',
+      properties: ['openFile'],
+      filters: [{ name: 'Node.js scripts', extensions: ['js', 'mjs', 'cjs'] }],
+    });
+    return { ok: true, result: picked.canceled ? null : (picked.filePaths[0] ?? null) };
+  });
+
+  const onReady = (event: IpcMainEvent): void => {
+    if (isOurPage(event)) relay.pageReady();
+  };
+  ipcMain.on(IPC.ready, onReady);
+  const unsubscribe = lab.subscribe((batch) => relay.push(batch));
+
+  const pageGone = (): void => {
+    for (const runId of relay.pageGone()) {
+      lab.stopRun(runId).catch((err: unknown) => console.error(`obra: stopping ${runId}: ${toErrorShape(err).message}`));
+    }
+  };
+  return {
+    pageGone,
+    dispose() {
+      unsubscribe();
+      ipcMain.removeHandler(IPC.call);
+      ipcMain.removeHandler(IPC.pickScript);
+      ipcMain.off(IPC.ready, onReady);
+    },
+  };
+}

@@ -1,0 +1,64 @@
+// @ts-check
+'use strict';
+/**
+ * A child_process call made by the program: numbered, reported with its call site, and
+ * marked "in progress" while Node works inside it, so that the calls Node makes on its own
+ * (exec → execFile → spawn, fork → spawn, execSync → spawnSync) are not reported twice.
+ *
+ * @typedef {import('../../shared/events').ChildApi} ChildApi
+ */
+const { now } = require('./clock.cjs');
+const { report } = require('./report.cjs');
+const { summariseCall } = require('./call-summary.cjs');
+const { callSite } = require('./call-site.cjs');
+
+let callCount = 0;
+let depth = 0;
+/** @type {string | null} the call whose ChildProcess Node is about to spawn */
+let pendingChildId = null;
+
+/**
+ * Reports the call and returns its id (`${pid}:${n}`, unique in the run).
+ * @param {ChildApi} api
+ * @param {ArrayLike<unknown>} argv
+ */
+function beginCall(api, argv) {
+  const t = now();
+  callCount += 1;
+  const childId = `${process.pid}:${callCount}`;
+  const { command, args, options, rawOptions } = summariseCall(api, argv);
+  report({ type: 'call', t, pid: process.pid, api, childId, command, args, options, source: callSite() });
+  return { childId, rawOptions };
+}
+
+/**
+ * Runs Node's implementation of a call, marked as in progress.
+ * @template T
+ * @param {string} childId
+ * @param {() => T} run
+ * @returns {T}
+ */
+function insideCall(childId, run) {
+  depth += 1;
+  pendingChildId = childId;
+  try {
+    return run();
+  } finally {
+    depth -= 1;
+    pendingChildId = null;
+  }
+}
+
+/** True while Node is working inside one of the program's calls. */
+function isInsideCall() {
+  return depth > 0;
+}
+
+/** The id of the call a ChildProcess being spawned belongs to (once), or null. */
+function takePendingChildId() {
+  const id = pendingChildId;
+  pendingChildId = null;
+  return id;
+}
+
+module.exports = { beginCall, insideCall, isInsideCall, takePendingChildId };

@@ -1,0 +1,105 @@
+// @ts-check
+'use strict';
+/**
+ * Watching a ChildProcess from its parent without touching its behaviour: we wrap the
+ * child's `emit` (spawn, exit, close, disconnect, error, message), its stdout/stderr's `emit`
+ * ('data' as the program receives it) and its `send`. No listener is ever added: a listener
+ * would switch a stream to flowing mode (an unread child would no longer block) or keep an
+ * IPC channel referenced (a child would never exit).
+ *
+ * @typedef {import('node:child_process').ChildProcess} ChildProcess
+ * @typedef {import('node:stream').Readable} Readable
+ */
+const { now } = require('./clock.cjs');
+const { report, reportFrequent } = require('./report.cjs');
+const { replaceProperty } = require('./replace-property.cjs');
+const { chunkBytes, chunkPreview } = require('./preview.cjs');
+const { errorRecord } = require('./error-record.cjs');
+const { isInternalMessage, noteMessage } = require('./ipc-messages.cjs');
+
+/**
+ * Starts watching `child` (before Node spawns it). Call `spawned()` once the spawn call
+ * returned: its stdio streams and IPC channel exist then.
+ * @param {ChildProcess} child
+ * @param {string} childId
+ */
+function watchChild(child, childId) {
+  let received = 0;
+  const pid = () => child.pid ?? null;
+
+  const originalEmit = child.emit;
+  replaceProperty(child, 'emit', /** @this {unknown} */ function emit(/** @type {unknown} */ event) {
+    try {
+      if (event === 'message') {
+        received += 1;
+        noteMessage('recv', child.pid ?? 0, process.pid, received, arguments[1], now());
+      } else if (event === 'spawn') {
+        report({ type: 'spawn', t: now(), pid: pid(), childId, ppid: process.pid });
+      } else if (event === 'exit' || event === 'close') {
+        const [, code, signal] = arguments;
+        report({ type: event, t: now(), pid: pid(), childId, code: code ?? null, signal: signal ?? null });
+      } else if (event === 'disconnect') {
+        report({ type: 'disconnect', t: now(), pid: pid(), childId });
+      } else if (event === 'error') {
+        report(errorRecord('child', arguments[1], { pid: pid(), childId }));
+      }
+    } catch {
+      // the probe must never break the program
+    }
+    return Reflect.apply(originalEmit, this, arguments);
+  });
+
+  return {
+    spawned() {
+      if (child.stdout) watchOutput(child.stdout, 'stdout', pid, childId);
+      if (child.stderr) watchOutput(child.stderr, 'stderr', pid, childId);
+      if (typeof child.send === 'function') watchSend(child, childId);
+    },
+  };
+}
+
+/**
+ * @param {Readable} stream
+ * @param {'stdout' | 'stderr'} type
+ * @param {() => number | null} pid the writer
+ * @param {string} childId
+ */
+function watchOutput(stream, type, pid, childId) {
+  const key = `${type}:${childId}`;
+  const originalEmit = stream.emit;
+  replaceProperty(stream, 'emit', /** @this {unknown} */ function emit(/** @type {unknown} */ event, /** @type {unknown} */ chunk) {
+    if (event === 'data') {
+      try {
+        const t = now();
+        const bytes = chunkBytes(chunk, stream.readableEncoding);
+        reportFrequent(key, t, bytes, 0, () => ({ type, t, pid: pid(), childId, bytes, preview: chunkPreview(chunk) }));
+      } catch {
+        // never break the program
+      }
+    }
+    return Reflect.apply(originalEmit, this, arguments);
+  });
+}
+
+/**
+ * @param {ChildProcess} child
+ * @param {string} _childId
+ */
+function watchSend(child, _childId) {
+  let sent = 0;
+  const originalSend = child.send;
+  replaceProperty(child, 'send', /** @this {unknown} */ function send(/** @type {unknown} */ message) {
+    if (!child.connected || isInternalMessage(message)) return Reflect.apply(originalSend, this, arguments);
+    const t = now();
+    const accepted = Reflect.apply(originalSend, this, arguments); // throws for a bad message: not counted
+    try {
+      sent += 1;
+      noteMessage('send', process.pid, child.pid ?? 0, sent, message, t);
+    } catch {
+      // never break the program
+    }
+    return accepted;
+  });
+}
+
+module.exports = { watchChild };

@@ -1,0 +1,53 @@
+// @ts-check
+'use strict';
+/**
+ * Keeping the probe everywhere: a child started with its own `env` would lose NODE_OPTIONS
+ * and the OBRA_* variables. Just before Node launches a child, we add whichever of them its
+ * environment lacks to `options.envPairs` (the "KEY=value" list Node hands to the OS).
+ */
+const path = require('node:path');
+
+const PROBE_PATH = path.join(__dirname, 'index.cjs');
+const REQUIRE_PROBE = '--require ' + quoteForNodeOptions(PROBE_PATH);
+/** The run's variables, as this process received them (the program may delete them later). */
+const CARRIED = ['OBRA_REPORT', 'OBRA_T0', 'OBRA_RUN']
+  .filter((key) => process.env[key] !== undefined)
+  .map((key) => [key, /** @type {string} */ (process.env[key])]);
+
+/** @param {string} file */
+function quoteForNodeOptions(file) {
+  return /[\s"'\\]/.test(file) ? '"' + file.replace(/["\\]/g, '\\$&') + '"' : file;
+}
+
+/**
+ * @param {unknown} options the options of ChildProcess#spawn or of the spawnSync binding
+ */
+function injectProbeEnv(options) {
+  if (process.platform === 'win32' || !options || typeof options !== 'object') return;
+  const o = /** @type {{ envPairs?: unknown }} */ (options);
+  if (!Array.isArray(o.envPairs)) return;
+  const pairs = /** @type {unknown[]} */ (o.envPairs);
+  /** @type {Map<string, number>} */
+  const index = new Map();
+  pairs.forEach((pair, i) => {
+    if (typeof pair === 'string') index.set(pair.slice(0, pair.indexOf('=')), i);
+  });
+  /** @type {unknown[] | null} */
+  let updated = null;
+  for (const [key, value] of CARRIED) {
+    if (index.has(key)) continue;
+    updated ??= pairs.slice();
+    updated.push(`${key}=${value}`);
+  }
+  const at = index.get('NODE_OPTIONS');
+  const current = at === undefined ? null : String(pairs[at]).slice('NODE_OPTIONS='.length);
+  if (current === null || !current.includes(PROBE_PATH)) {
+    updated ??= pairs.slice();
+    const value = current ? `${REQUIRE_PROBE} ${current}` : REQUIRE_PROBE;
+    if (at === undefined) updated.push(`NODE_OPTIONS=${value}`);
+    else updated[at] = `NODE_OPTIONS=${value}`;
+  }
+  if (updated) o.envPairs = updated;
+}
+
+module.exports = { injectProbeEnv };

@@ -1,0 +1,65 @@
+// @ts-check
+'use strict';
+/**
+ * This process's own events, seen by wrapping `process.emit` (never by adding a listener:
+ * a 'message' listener would keep the IPC channel referenced and the process alive).
+ * - 'exit': after the program's own exit listeners, write everything still pending,
+ *   synchronously, and from then on write each record at once.
+ * - 'uncaughtExceptionMonitor': report the error and write everything before Node
+ *   decides whether the exception kills the process.
+ * - 'message' and `process.send`: the child's end of an IPC channel with its parent.
+ */
+const { now } = require('./clock.cjs');
+const { report, flushNow, switchToWriteThrough } = require('./report.cjs');
+const { replaceProperty } = require('./replace-property.cjs');
+const { errorRecord } = require('./error-record.cjs');
+const { errorSource } = require('./call-site.cjs');
+const { isInternalMessage, noteMessage } = require('./ipc-messages.cjs');
+
+function hookProcess() {
+  let received = 0;
+  const originalEmit = process.emit;
+  replaceProperty(process, 'emit', /** @this {unknown} */ function emit(/** @type {unknown} */ event) {
+    if (event === 'exit') {
+      try {
+        return Reflect.apply(originalEmit, this, arguments);
+      } finally {
+        switchToWriteThrough();
+      }
+    }
+    try {
+      if (event === 'message') {
+        received += 1;
+        noteMessage('recv', process.ppid, process.pid, received, arguments[1], now());
+      } else if (event === 'uncaughtExceptionMonitor') {
+        const error = arguments[1];
+        report(errorRecord('uncaught', error, { pid: process.pid, source: errorSource(error) }));
+        flushNow();
+      }
+    } catch {
+      // the probe must never break the program
+    }
+    return Reflect.apply(originalEmit, this, arguments);
+  });
+  if (typeof process.send === 'function') hookProcessSend();
+}
+
+/** The child's sends to its parent (process.send exists when this process was forked). */
+function hookProcessSend() {
+  let sent = 0;
+  const originalSend = /** @type {Function} */ (process.send);
+  replaceProperty(process, 'send', /** @this {unknown} */ function send(/** @type {unknown} */ message) {
+    if (!process.connected || isInternalMessage(message)) return Reflect.apply(originalSend, this, arguments);
+    const t = now();
+    const accepted = Reflect.apply(originalSend, this, arguments); // throws for a bad message: not counted
+    try {
+      sent += 1;
+      noteMessage('send', process.pid, process.ppid, sent, message, t);
+    } catch {
+      // never break the program
+    }
+    return accepted;
+  });
+}
+
+module.exports = { hookProcess };

@@ -1,0 +1,142 @@
+// @ts-check
+'use strict';
+/**
+ * Where every record goes. Records are queued and written in one go at the end of the
+ * current microtask checkpoint, or at once when the process is going away (`flushNow`).
+ *
+ * Coalescing: output chunks and IPC messages can arrive by the hundred thousand. Past
+ * RATE_LIMIT of them within one RATE_WINDOW, they are summed per stream or per channel and
+ * direction into one record with an exact `count` and `bytes` (and `firstSeq`..`lastSeq` for
+ * messages). Pending sums are always written before any other record, so the order of
+ * records stays the order of events.
+ *
+ * @typedef {import('../../shared/events').LabEvent} LabEvent
+ * @typedef {import('../../shared/events').OutputEvent} OutputEvent
+ * @typedef {import('../../shared/events').MessageEvent} MessageEvent
+ * @typedef {import('./report-channel-writer.cjs').ChannelWriter} ChannelWriter
+ */
+const { recordLine, MAX_RECORD_BYTES } = require('./record-line.cjs');
+
+const RATE_WINDOW_US = 50_000;
+const RATE_LIMIT = 200;
+
+/** @type {ChannelWriter | null} */
+let writer = null;
+/** @type {{ line: string, bytes: number }[]} */
+let queue = [];
+let flushScheduled = false;
+/** After the process's 'exit': no later turn will come, write each record at once. */
+let writeThrough = false;
+
+let windowStart = -Infinity;
+let windowCount = 0;
+/** Sums being built, by stream or channel+direction, in the order they started. */
+/** @type {Map<string, OutputEvent | MessageEvent>} */
+const runs = new Map();
+/** @type {NodeJS.Timeout | null} */
+let runsTimer = null;
+
+/** @param {ChannelWriter} channelWriter */
+function startReporting(channelWriter) {
+  writer = channelWriter;
+}
+
+/**
+ * Reports one event (any type but the frequent ones).
+ * @param {LabEvent} record
+ */
+function report(record) {
+  if (runs.size) flushRuns();
+  enqueue(record);
+}
+
+/**
+ * Reports an output chunk or an IPC message, coalescing under load.
+ * @param {string} key the stream, or the channel and direction
+ * @param {number} t
+ * @param {number} bytes
+ * @param {number} seq message number, 0 for output
+ * @param {() => OutputEvent | MessageEvent} build the full record (with its preview), made only when needed
+ */
+function reportFrequent(key, t, bytes, seq, build) {
+  if (t - windowStart >= RATE_WINDOW_US) {
+    if (runs.size) flushRuns();
+    windowStart = t;
+    windowCount = 0;
+  }
+  windowCount += 1;
+  if (windowCount <= RATE_LIMIT) {
+    enqueue(build());
+    return;
+  }
+  const run = runs.get(key);
+  if (run) {
+    run.bytes += bytes;
+    run.count = (run.count ?? 1) + 1;
+    if (run.type === 'message') run.seq = run.lastSeq = seq;
+    return;
+  }
+  const first = build();
+  first.count = 1;
+  if (first.type === 'message') {
+    first.firstSeq = first.lastSeq = seq;
+  }
+  runs.set(key, first);
+  if (!runsTimer) {
+    runsTimer = setTimeout(flushRuns, RATE_WINDOW_US / 1000);
+    runsTimer.unref();
+  }
+}
+
+/** Writes the pending sums (each stamped with the time of its first event). */
+function flushRuns() {
+  if (runsTimer) {
+    clearTimeout(runsTimer);
+    runsTimer = null;
+  }
+  for (const run of runs.values()) enqueue(run);
+  runs.clear();
+}
+
+/** @param {object} record */
+function enqueue(record) {
+  queue.push(recordLine(record));
+  if (writeThrough) flushQueue();
+  else if (!flushScheduled) {
+    flushScheduled = true;
+    queueMicrotask(flushQueue);
+  }
+}
+
+function flushQueue() {
+  flushScheduled = false;
+  const lines = queue;
+  queue = [];
+  if (!writer || !lines.length) return;
+  let chunk = '';
+  let chunkBytes = 0;
+  for (const { line, bytes } of lines) {
+    if (chunkBytes + bytes > MAX_RECORD_BYTES && chunk) {
+      writer.write(chunk);
+      chunk = '';
+      chunkBytes = 0;
+    }
+    chunk += line;
+    chunkBytes += bytes;
+  }
+  if (chunk) writer.write(chunk);
+}
+
+/** Writes everything now, synchronously: the process may be gone after this call. */
+function flushNow() {
+  if (runs.size) flushRuns();
+  flushQueue();
+}
+
+/** From now on every record is written at once (the process is exiting). */
+function switchToWriteThrough() {
+  writeThrough = true;
+  flushNow();
+}
+
+module.exports = { startReporting, report, reportFrequent, flushNow, switchToWriteThrough };

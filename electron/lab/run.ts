@@ -104,6 +104,7 @@ export class Run {
     this.clearDeadline();
     await this.killTree();
     await this.finish();
+    await this.ended;
   }
 
   /** Synchronous last resort when the lab's own process exits: SIGKILL every process of the run, now. */

@@ -5,15 +5,10 @@
 import { BOSS_CHILD_ID, type ErrorEvent, type LabEvent } from '../../shared/events';
 import { CliError } from './cli-error';
 
-interface Place {
-  file: string;
-  line: number;
-}
-
 /** "/x/bad.js:3" — the first line Node prints for an uncaught error, when it has a place. */
 const PLACE_LINE = /^(?:file:\/\/)?(.+?):(\d+)$/m;
 
-function placeFromStderr(log: readonly LabEvent[], bossPid: number | null): Place | null {
+function placeFromStderr(log: readonly LabEvent[], bossPid: number | null): string | null {
   let text = '';
   for (const e of log) {
     if (e.type === 'stderr' && e.pid === bossPid && e.childId === BOSS_CHILD_ID) text += e.preview;
@@ -22,7 +17,7 @@ function placeFromStderr(log: readonly LabEvent[], bossPid: number | null): Plac
   // Previews escape control characters: a newline arrives as the two characters "\n".
   const unescaped = text.replace(/\\n/g, '\n');
   const match = PLACE_LINE.exec(unescaped.split('\n').slice(0, 3).join('\n'));
-  return match ? { file: decodeURIComponent(match[1]), line: Number(match[2]) } : null;
+  return match ? `${decodeURIComponent(match[1])}:${match[2]}` : null;
 }
 
 /**
@@ -43,8 +38,8 @@ export function parseFailure(log: readonly LabEvent[]): CliError | null {
     }
   }
   if (!error || error.name !== 'SyntaxError') return null;
-  const place = placeFromStderr(log, bossPid) ?? (error.source ? { file: error.source.file, line: error.source.line } : null);
-  const where = place ? `${place.file}:${place.line}` : (start?.type === 'run-start' ? start.script : 'the script');
+  const place = error.source ? `${error.source.file}:${error.source.line}:${error.source.column}` : placeFromStderr(log, bossPid);
+  const where = place ?? (start?.type === 'run-start' ? start.script : 'the script');
   return new CliError(`script does not parse: ${where}: ${error.message.split('\n')[0]}`, 'SyntaxError');
 }
 

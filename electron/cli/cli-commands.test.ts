@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseRecording } from '../../shared/ndjson';
+import { BIN, FIXTURES, alive, ensureCliBuilt, runObra } from './cli-test-kit';
+
+let dir: string;
+beforeAll(() => {
+  ensureCliBuilt();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'obra-cli-'));
+}, 120_000);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const treePids = (file: string) => {
+  const { events } = parseRecording(fs.readFileSync(file, 'utf8'));
+  const pids = new Set<number>();
+  for (const e of events) if ((e.type === 'spawn' || e.type === 'os-process' || e.type === 'run-start') && e.pid !== null) pids.add(e.pid);
+  return { events, pids: [...pids] };
+};
+
+describe('stopping a recording', () => {
+  it('Ctrl-C stops the whole tree, still writes what was recorded, and exits 130', async () => {
+    const out = path.join(dir, 'forever.ndjson');
+    const result = await runObra(['record', path.join(FIXTURES, 'forever.js'), '--out', out], {
+      onStart: (pid) => setTimeout(() => process.kill(pid, 'SIGINT'), 1500),
+    });
+    expect(result.code).toBe(130);
+    expect(result.stderr).toMatch(/obra: stopped with Ctrl-C; what was recorded is in .*forever\.ndjson\n$/);
+    const { events, pids } = treePids(out);
+    expect(events.at(-1)).toMatchObject({ type: 'run-end', reason: 'stopped' });
+    // boss, sh, sleep, cat, the forked child: all seen, none left alive.
+    expect(pids.length).toBeGreaterThanOrEqual(4);
+    expect(pids.filter(alive)).toEqual([]);
+    expect(result.stdout).toMatch(/stopped after .* \(whole tree killed\)/);
+  });
+
+  it('--max-duration stops the tree; the recording completed, so exit 0', async () => {
+    const out = path.join(dir, 'bounded.ndjson');
+    const result = await runObra(['record', path.join(FIXTURES, 'forever.js'), '--out', out, '--max-duration', '800']);
+    expect(result.code).toBe(0);
+    const { events, pids } = treePids(out);
+    const end = events.at(-1)!;
+    expect(end).toMatchObject({ type: 'run-end', reason: 'timeout' });
+    expect(end.t).toBeGreaterThanOrEqual(800_000);
+    expect(pids.filter(alive)).toEqual([]);
+    expect(result.stdout).toMatch(/stopped by --max-duration after/);
+  });
+});
+
+describe('the other commands', () => {
+  it('demos --json is the catalogue: an array of demos with ids', async () => {
+    const result = await runObra(['demos', '--json']);
+    expect(result.code).toBe(0);
+    const demos = JSON.parse(result.stdout) as { id: string; title: { en: string } }[];
+    expect(Array.isArray(demos)).toBe(true);
+    expect(demos.map((d) => d.id)).toEqual(expect.arrayContaining(['spawn', 'fork', 'exec']));
+    const table = await runObra(['demos', '--lang', 'en']);
+    expect(table.stdout).toContain(`spawn`);
+    expect(table.stdout).toMatch(new RegExp(`${demos.length} demos`));
+  });
+
+  it('--help and --version', async () => {
+    const help = await runObra(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/obra record <demo-id \| path\/to\/script\.js>/);
+    const version = await runObra(['--version']);
+    expect(version.stdout).toMatch(/^obra \d+\.\d+\.\d+ \(node v\d+/);
+  });
+
+  it('serve starts on 127.0.0.1 and stops on SIGINT', async () => {
+    let url = '';
+    const result = await runObra(['serve', '--port', '0'], {
+      onStart: (pid) => {
+        const poll = setInterval(() => {
+          if (url) {
+            clearInterval(poll);
+            process.kill(pid, 'SIGINT');
+          }
+        }, 50);
+      },
+      onStdout: (text) => (url ||= /http:\/\/127\.0\.0\.1:\d+\/\S*/.exec(text)?.[0] ?? ''),
+    });
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?/);
+    expect(result.code).toBe(0);
+  });
+
+  it('a bin whose build is missing says so in one line', async () => {
+    const copy = path.join(dir, 'unbuilt', 'bin', 'obra.cjs');
+    fs.mkdirSync(path.dirname(copy), { recursive: true });
+    fs.copyFileSync(BIN, copy);
+    const result = await runObra(['--help'], { bin: copy });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^obra: not built yet, .*out\/node\/electron\/cli\/main\.js is missing; run `npm run build:node` \(ERR_OBRA_NOT_BUILT\)\n$/);
+  });
+});

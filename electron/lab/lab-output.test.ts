@@ -33,8 +33,13 @@ describe("the boss's own output and exit", () => {
 
   it('a script that does not parse ends the run: exit code 1, the SyntaxError on stderr', async () => {
     lab = new Lab();
-    const { runId } = await lab.startRun({ file: fixture('syntax-error.js') });
+    // Written at test time: a fixture that does not parse would break the linter.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'obra-test-'));
+    const script = path.join(dir, 'syntax-error.js');
+    fs.writeFileSync(script, 'const answer = ;\nconsole.log(answer);\n');
+    const { runId } = await lab.startRun({ file: script });
     const end = await lab.ended(runId);
+    fs.rmSync(dir, { recursive: true });
     expect(end).toMatchObject({ reason: 'exit', code: 1, signal: null });
     const log = lab.log(runId);
     const stderr = ofType(log, 'stderr').map((e) => e.preview).join('');

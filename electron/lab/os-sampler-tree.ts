@@ -73,7 +73,7 @@ export class TreeSampler {
         this.known.delete(pid);
       }
     }
-    for (const [pid, p] of found) this.observe(p, began, t, events);
+    for (const p of found.values()) this.observe(p, began, t, events);
     this.account('poll', began);
     return events;
   }

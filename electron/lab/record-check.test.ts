@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { checkRecord } from './record-check';
+
+describe('records from the report channel', () => {
+  it('accepts the events the probe sends, verbatim', () => {
+    const call = { type: 'call', t: 12, pid: 7, api: 'exec', childId: '7:1', command: 'ls', args: [], options: { shell: true }, source: { file: '/a.js', line: 3, column: 1 } };
+    expect(checkRecord(call)).toEqual({ event: call });
+    const close = { type: 'close', t: 13, pid: null, childId: '7:2', code: -13, signal: null };
+    expect(checkRecord(close)).toEqual({ event: close });
+    const cb = { type: 'callback', t: 14, pid: 8, childId: '7:1', api: 'exec', error: { code: 127, signal: null, killed: false, message: 'Command failed' }, stdoutBytes: 0, stderrBytes: 30 };
+    expect(checkRecord(cb)).toEqual({ event: cb });
+  });
+
+  it.each([
+    ['a non-object', 42, /not a JSON object/],
+    ['an unknown type', { type: 'teleport', t: 1, pid: 1 }, /unknown record type "teleport"/],
+    ['a type only the lab writes', { type: 'run-end', t: 1, pid: 1 }, /unknown record type "run-end"/],
+    ['a missing t', { type: 'disconnect', pid: 1, childId: 'x' }, /t must be a number/],
+    ['a fractional pid', { type: 'disconnect', t: 1, pid: 1.5, childId: 'x' }, /pid must be an integer/],
+    ['negative bytes', { type: 'stdout', t: 1, pid: 1, childId: 'x', bytes: -1, preview: '' }, /bytes must be a count/],
+    ['a message with no direction', { type: 'message', t: 1, pid: 1, from: 1, to: 2, seq: 1, bytes: 1, preview: '' }, /dir must be/],
+  ])('refuses %s, saying why', (_what, record, why) => {
+    const r = checkRecord(record);
+    expect('refused' in r && r.refused).toMatch(why);
+  });
+
+  it('cuts an over-long preview', () => {
+    const r = checkRecord({ type: 'stdout', t: 1, pid: 1, childId: 'x', bytes: 9000, preview: 'a'.repeat(9000) });
+    expect('event' in r && r.event.type === 'stdout' && r.event.preview.length).toBe(513);
+  });
+});

@@ -7,38 +7,38 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const isWindows = process.platform === 'win32';
-const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const here = { cwd: __dirname }; // los archivos de esta demo / this demo's files
 
-// Promesa que SIEMPRE se resuelve: el error también es una respuesta.
-// A promise that ALWAYS resolves: an error is an answer too.
-function run(file, args) {
-  return new Promise((resolve) => {
-    execFile(file, args, { cwd: __dirname }, (err, stdout) => resolve({ err, stdout }));
+// 1) Un binario de verdad. Linux/macOS: ls. Windows: where.exe.
+//    A real binary. Linux/macOS: ls. Windows: where.exe.
+function realProgram(next) {
+  const [program, args] = isWindows ? ['where.exe', ['/r', '.', '*']] : ['ls', ['-l', '.']];
+  console.log(`${process.platform}: execFile("${program}", ${JSON.stringify(args)})`);
+  execFile(program, args, here, (err, stdout) => {
+    console.log(err ? `error: ${err.code}` : stdout.trim());
+    setTimeout(next, 400);
   });
 }
 
-async function main() {
-  // 1) Un binario de verdad. Windows: where.exe; Linux/macOS: ls.
-  //    A real binary. Windows: where.exe; Linux/macOS: ls.
-  const [program, args] = isWindows ? ['where.exe', ['/r', '.', '*']] : ['ls', ['-l', '.']];
-  console.log(`${process.platform}: execFile("${program}", ${JSON.stringify(args)})`);
-  const listing = await run(program, args);
-  console.log(listing.err ? `error: ${listing.err.message}` : listing.stdout.trim());
-  await pause(400);
-
-  // 2) Un archivo que no es un programa: un plano, no un obrero.
-  //    A file that is not a program: a blueprint, not a worker.
+// 2) Un archivo que no es un programa: el obrero busca un ejecutable y
+//    encuentra un plano. Linux/macOS: EACCES. Windows: EFTYPE, como en los apuntes.
+//    A file that is not a program: the worker looks for an executable and
+//    finds a blueprint. Linux/macOS: EACCES. Windows: EFTYPE, as in the notes.
+function notAProgram(next) {
   const executable = (fs.statSync(path.join(__dirname, 'plano.txt')).mode & 0o111) !== 0;
   console.log(`execFile("./plano.txt"), executable bit: ${executable ? 'yes' : 'no'}`);
-  const notAProgram = await run('./plano.txt', []);
-  // Linux/macOS: EACCES. Windows: EFTYPE ("este tipo de archivo no se puede ejecutar").
-  console.log(`error: ${notAProgram.err && notAProgram.err.code} · ${notAProgram.err && notAProgram.err.message}`);
-  await pause(400);
-
-  // 3) Un archivo que no existe. A file that does not exist.
-  console.log('execFile("./no-existe")');
-  const missing = await run('./no-existe', []);
-  console.log(`error: ${missing.err && missing.err.code} · ${missing.err && missing.err.message}`);
+  execFile('./plano.txt', [], here, (err) => {
+    console.log(`error: ${err && err.code} · ${err && err.message}`);
+    setTimeout(next, 400);
+  });
 }
 
-main();
+// 3) Un archivo que no existe. A file that does not exist.
+function missingProgram() {
+  console.log('execFile("./no-existe")');
+  execFile('./no-existe', [], here, (err) => {
+    console.log(`error: ${err && err.code} · ${err && err.message}`);
+  });
+}
+
+realProgram(() => notAProgram(missingProgram));

@@ -10,6 +10,11 @@ const isWindows = process.platform === 'win32';
 const [SLEEP, SLEEP_ARGS] = isWindows ? ['ping', ['-n', '31', '127.0.0.1']] : ['sleep', ['30']];
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// Espera (hasta 3 s) a que `done()` sea verdad. Waits (up to 3 s) for `done()` to be true.
+async function waitFor(done) {
+  for (let i = 0; i < 150 && !done(); i++) await pause(20);
+}
+
 // 1) timeout: Node lo despide solo después de 500 ms.
 //    timeout: Node sends it away by itself after 500 ms.
 function withTimeout() {
@@ -70,7 +75,7 @@ async function orphansOfAPipe() {
   // exec cannot make a group of its own: they must be sent away one by one.
   await pause(300);
   for (const pid of orphans) process.kill(pid, 'SIGTERM');
-  while (orphans.some(isAlive)) await pause(20);
+  await waitFor(() => !orphans.some(isAlive));
   console.log(`orphans alive: ${orphans.filter(isAlive).length}`);
 }
 
@@ -89,9 +94,9 @@ async function groupKill() {
   const pgid = child.pid; // el shell encabeza el grupo / the shell leads the group
   console.log(`group ${pgid}: ${[pgid, ...childrenOf(pgid).map((p) => p.pid)].map(describe).join(', ')}`);
   process.kill(-pgid, 'SIGTERM'); // pid negativo = todo el grupo / negative pid = the whole group
-  while (groupIsAlive(pgid)) await pause(20);
+  await waitFor(() => !groupIsAlive(pgid));
   await done;
-  console.log(`group ${pgid}: nobody left`);
+  console.log(`group ${pgid}: ${groupIsAlive(pgid) ? 'still alive!' : 'nobody left'}`);
 }
 
 // 6) exit llega cuando el obrero termina; close, cuando se cierran sus tuberías.

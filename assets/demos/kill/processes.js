@@ -5,14 +5,14 @@ const { execFileSync } = require('node:child_process');
 
 const hasProc = fs.existsSync('/proc/self/stat'); // Linux
 
-// { pid, ppid, command } leídos de /proc/<pid>/stat (sólo Linux).
-// { pid, ppid, command } read from /proc/<pid>/stat (Linux only).
+// { pid, ppid, pgid, command } leídos de /proc/<pid>/stat (sólo Linux).
+// { pid, ppid, pgid, command } read from /proc/<pid>/stat (Linux only).
 function readStat(pid) {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     if (fields[0] === 'Z') return null; // zombi: ya terminó / zombie: already ended
-    return { pid: Number(pid), ppid: Number(fields[1]), command: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) };
+    return { pid: Number(pid), ppid: Number(fields[1]), pgid: Number(fields[2]), command: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) };
   } catch {
     return null; // terminó mientras mirábamos / it ended while we looked
   }
@@ -27,7 +27,11 @@ function childrenOf(pid) {
       return []; // pgrep sale con 1 si no hay ninguno / pgrep exits 1 when there is none
     }
   }
-  return fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(readStat).filter((p) => p && p.ppid === pid);
+  return allProcesses().filter((p) => p.ppid === pid);
+}
+
+function allProcesses() {
+  return fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(readStat).filter(Boolean);
 }
 
 /** ¿Sigue vivo? La señal 0 sólo pregunta. / Still alive? Signal 0 only asks. */
@@ -41,8 +45,11 @@ function isAlive(pid) {
   }
 }
 
-/** ¿Queda alguien en el grupo? / Is anyone left in the group? */
+/** ¿Queda alguien vivo en el grupo? / Is anyone alive left in the group? */
 function groupIsAlive(pgid) {
+  // Linux: un zombi (terminado, esperando a que lo recojan) no cuenta.
+  // Linux: a zombie (ended, waiting to be reaped) does not count.
+  if (hasProc) return allProcesses().some((p) => p.pgid === pgid);
   try {
     process.kill(-pgid, 0);
     return true;

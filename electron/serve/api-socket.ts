@@ -17,7 +17,8 @@ const MAX_PENDING_CALLS = 64;
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 
 export class ApiSockets {
-  private readonly sockets = new Set<WebSocket>();
+  /** Each open socket and the runs it started that have not ended. */
+  private readonly sockets = new Map<WebSocket, Set<string>>();
 
   constructor(
     private readonly lab: LabPort,
@@ -32,14 +33,14 @@ export class ApiSockets {
   attach(socket: WebSocket): void {
     const runs = new Set<string>();
     let pending = 0;
-    this.sockets.add(socket);
+    this.sockets.set(socket, runs);
     socket.on('message', (data: RawData, isBinary: boolean) => {
       if (isBinary) return send(socket, { id: null, error: badRequest('send JSON text frames, not binary') });
       if (pending >= MAX_PENDING_CALLS) return send(socket, { id: null, error: badRequest('too many calls in flight') });
       const parsed = parseRequest(rawText(data));
       if (!parsed.ok) return send(socket, parsed.reply);
       pending++;
-      void this.call(parsed.call, runs).then((outcome) => {
+      void this.call(parsed.call, socket).then((outcome) => {
         pending--;
         send(socket, 'error' in outcome ? { id: parsed.id, error: outcome.error } : { id: parsed.id, result: outcome.result });
       });
@@ -47,18 +48,21 @@ export class ApiSockets {
     socket.on('error', (err) => this.log(`obra serve: socket error: ${err.message}`));
     socket.on('close', () => {
       this.sockets.delete(socket);
-      for (const runId of runs) {
-        this.lab.stopRun(runId).catch((err: unknown) => this.log(`obra serve: stopping ${runId}: ${toErrorShape(err).message}`));
-      }
+      for (const runId of runs) this.stopQuietly(runId);
     });
+  }
+
+  private stopQuietly(runId: string): void {
+    this.lab.stopRun(runId).catch((err: unknown) => this.log(`obra serve: stopping ${runId}: ${toErrorShape(err).message}`));
   }
 
   /** Push one batch to every open socket (serialised once). */
   push(batch: EventBatch): void {
+    if (batch.end) for (const runs of this.sockets.values()) runs.delete(batch.runId);
     if (this.sockets.size === 0) return;
     const message: BatchPush = { type: 'batch', batch };
     const text = JSON.stringify(message);
-    for (const socket of this.sockets) {
+    for (const socket of this.sockets.keys()) {
       if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
         this.log('obra serve: a client fell too far behind; closing its socket');
         socket.terminate();
@@ -69,15 +73,20 @@ export class ApiSockets {
   }
 
   closeAll(code: number, reason: string): void {
-    for (const socket of this.sockets) socket.close(code, reason);
+    for (const socket of this.sockets.keys()) socket.close(code, reason);
   }
 
-  private async call(call: ValidCall, runs: Set<string>): Promise<{ result: unknown } | { error: ObraErrorShape }> {
+  private async call(call: ValidCall, socket: WebSocket): Promise<{ result: unknown } | { error: ObraErrorShape }> {
     try {
       const result = await dispatchCall(this.lab, call);
-      // Remember this page's runs, to stop them when it goes away.
-      if (call.method === 'startRun') runs.add((result as RunInfo).runId);
-      if (call.method === 'stopRun') runs.delete(call.params[0]);
+      // Remember this page's runs, to stop them when it goes away (or now, if it already has).
+      const runs = this.sockets.get(socket);
+      if (call.method === 'startRun') {
+        const { runId } = result as RunInfo;
+        if (runs) runs.add(runId);
+        else this.stopQuietly(runId);
+      }
+      if (call.method === 'stopRun') runs?.delete(call.params[0]);
       return { result };
     } catch (err) {
       return { error: toErrorShape(err) };

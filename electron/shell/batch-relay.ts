@@ -18,6 +18,7 @@ export class BatchRelay {
   private readonly pageRuns = new Set<string>();
   private readonly orphanedRuns = new Set<string>();
   private droppedWhileWaiting = 0;
+  private pageNumber = 0;
 
   constructor(private readonly send: (batch: EventBatch) => void) {}
 
@@ -59,12 +60,18 @@ export class BatchRelay {
    * started, for the caller to stop; their remaining batches are dropped.
    */
   pageGone(): string[] {
+    this.pageNumber++;
     this.ready = false;
     this.queue = [];
     const runs = [...this.pageRuns];
     for (const runId of runs) this.orphanedRuns.add(runId);
     this.pageRuns.clear();
     return runs;
+  }
+
+  /** Which page this is (counts reloads): a call that outlives its page must not touch the next one. */
+  get page(): number {
+    return this.pageNumber;
   }
 
   /** How many batches were dropped because the page never said ready (a bug to look for). */

@@ -37,9 +37,15 @@ export function connectPage(win: BrowserWindow, lab: LabPort, devServerUrl: stri
     if (!isOurPage(event)) return { ok: false, error: badRequest('this page may not call Obra') };
     const check = validateCall(method, params);
     if (!check.ok) return { ok: false, error: check.error };
+    const page = relay.page;
     try {
       const result = await dispatchCall(lab, check.call);
-      if (check.call.method === 'startRun') relay.runStarted((result as RunInfo).runId);
+      if (check.call.method === 'startRun') {
+        const { runId } = result as RunInfo;
+        // Started for a page that has since gone: stop it like the page's other runs.
+        if (relay.page === page) relay.runStarted(runId);
+        else stopQuietly(runId);
+      }
       if (check.call.method === 'stopRun') relay.runStopped(check.call.params[0]);
       return { ok: true, result };
     } catch (err) {
@@ -64,10 +70,11 @@ export function connectPage(win: BrowserWindow, lab: LabPort, devServerUrl: stri
   ipcMain.on(IPC.ready, onReady);
   const unsubscribe = lab.subscribe((batch) => relay.push(batch));
 
+  function stopQuietly(runId: string): void {
+    lab.stopRun(runId).catch((err: unknown) => console.error(`obra: stopping ${runId}: ${toErrorShape(err).message}`));
+  }
   const pageGone = (): void => {
-    for (const runId of relay.pageGone()) {
-      lab.stopRun(runId).catch((err: unknown) => console.error(`obra: stopping ${runId}: ${toErrorShape(err).message}`));
-    }
+    for (const runId of relay.pageGone()) stopQuietly(runId);
   };
   return {
     pageGone,

@@ -17,14 +17,14 @@ describe('stopping a run', () => {
     const pidOf = (argv: string) => ofType(lab!.log(runId), 'os-process').find((e) => e.argv.join(' ') === argv)?.pid;
     const [detached, orphan] = await waitFor(() => {
       const found = [pidOf('sleep 101'), pidOf('sleep 102')];
-      return found.every(Boolean) && pidOf('cat') && found;
+      return found.every(Boolean) && pidOf('cat') ? (found as number[]) : null;
     }, 8000, 'the whole tree, escaped grandchildren included');
     await new Promise((r) => setTimeout(r, 1000));
-    const seen = new Set(ofType(lab.log(runId), 'os-process').map((e) => e.pid));
+    const seen = new Set(ofType(lab.log(runId), 'os-process').map((e) => e.pid as number));
     expect(seen.size).toBeGreaterThanOrEqual(8);
     expect(processesOfRun(runId)).toEqual(expect.arrayContaining([detached, orphan]));
     // The orphan's parent is no process of the run: no walk of the tree reaches it.
-    expect(seen.has(ppidOf(orphan as number) as number)).toBe(false);
+    expect(seen.has(ppidOf(orphan) as number)).toBe(false);
 
     await lab.stopRun(runId);
 

@@ -38,6 +38,7 @@ export const en: Messages = {
     fit: 'Fit',
     sampledNote: (ms) => `OS processes are sampled every ${ms}: short-lived ones may not appear.`,
     legend: {
+      label: 'Legend',
       stdout: 'stdout',
       stderr: 'stderr',
       message: 'IPC message',

@@ -38,6 +38,7 @@ export const es: Messages = {
     fit: 'Todo',
     sampledNote: (ms) => `Los procesos del sistema se muestrean cada ${ms}: los muy breves pueden no aparecer.`,
     legend: {
+      label: 'Leyenda',
       stdout: 'stdout',
       stderr: 'stderr',
       message: 'mensaje IPC',

@@ -39,7 +39,7 @@ export interface Messages {
     followLive: string;
     fit: string;
     sampledNote: (ms: string) => string;
-    legend: { stdout: string; stderr: string; message: string; error: string; exitClose: string; busy: string };
+    legend: { label: string; stdout: string; stderr: string; message: string; error: string; exitClose: string; busy: string };
   };
   kind: Record<VisualKind, string>;
   lifetime: {

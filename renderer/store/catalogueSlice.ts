@@ -9,6 +9,17 @@ export const catalogueSlice =
     demos: [],
     script: null,
     sources: [],
+    canPickScript: typeof api.pickScript === 'function',
+
+    async pickScript() {
+      if (!api.pickScript || isBusy(get().status)) return;
+      try {
+        const path = await api.pickScript();
+        if (path) await get().openScriptFile(path);
+      } catch (error) {
+        get().pushNotice(noticeOf(error));
+      }
+    },
 
     async loadCatalogue() {
       try {

@@ -22,6 +22,10 @@ export interface CatalogueSlice {
   selectDemo(id: string | null): Promise<void>;
   /** Open the user's own script and run it. */
   openScript(name: string, text: string): Promise<void>;
+  /** The shell has a native file dialog (Electron). */
+  canPickScript: boolean;
+  /** Ask the native dialog for a script and run it. */
+  pickScript(): Promise<void>;
   /** Run a script by path (Electron's native dialog). */
   openScriptFile(path: string): Promise<void>;
 }
@@ -62,7 +66,8 @@ export interface UiSlice {
   selection: Selection;
   inspectorOpen: boolean;
   selectProcess(pid: number): void;
-  selectEvent(eventIndex: number): void;
+  /** Select an event; `pid` is the lane it is drawn on (defaults to the event's own pid). */
+  selectEvent(eventIndex: number, pid?: number | null): void;
   closeInspector(): void;
   /** The playhead, µs since the run started. Live: the latest event's time. */
   cursor: number;

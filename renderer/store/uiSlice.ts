@@ -27,11 +27,11 @@ export const uiSlice: ObraSlice<UiSlice> = (set, get) => {
     selectProcess(pid) {
       set({ selection: { pid, eventIndex: null }, inspectorOpen: true });
     },
-    selectEvent(eventIndex) {
+    selectEvent(eventIndex, pid) {
       const event = get().run?.events[eventIndex];
       if (!event) return;
       set({
-        selection: { pid: event.pid, eventIndex },
+        selection: { pid: pid ?? event.pid, eventIndex },
         inspectorOpen: true,
         cursor: event.t,
         followLive: false,

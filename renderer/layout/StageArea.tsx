@@ -1,0 +1,21 @@
+import type { LabEvent } from '../../shared/events';
+import { useMessages } from '../i18n/useMessages';
+import { Stage } from '../stage/Stage';
+import { useLiveView, useObra } from '../store/useObra';
+
+const NO_EVENTS: readonly LabEvent[] = [];
+
+/** The stage (drawn by renderer/stage) fed with the shown run's log and the shared playhead. */
+export function StageArea() {
+  const { m, lang } = useMessages();
+  const { version, cursor } = useLiveView(40);
+  const run = useObra((s) => s.run);
+  const selectedPid = useObra((s) => s.selection.pid);
+  const selectProcess = useObra((s) => s.selectProcess);
+  return (
+    <div className="stage-area">
+      <Stage log={run?.events ?? NO_EVENTS} version={version} cursor={cursor} lang={lang} selectedPid={selectedPid} onSelectPid={selectProcess} />
+      {!run && <p className="stage-empty">{m.emptyStage}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import type { LabEvent } from '../../shared/events';
+import { formatNumber } from '../i18n/format';
+import { useMessages } from '../i18n/useMessages';
+import { useLiveView, useObra } from '../store/useObra';
+
+/** Shown at most; older ones are counted. */
+const MAX_SHOWN = 3;
+
+/** Node's code and message of an error in the run (error events, failed callbacks, a failed run). */
+export function runErrorOf(event: LabEvent): { code: string; message: string } | null {
+  switch (event.type) {
+    case 'error':
+      return { code: event.code ?? event.name, message: event.message };
+    case 'callback':
+      return event.error ? { code: String(event.error.code ?? event.error.signal ?? 'Error'), message: event.error.message } : null;
+    case 'run-end':
+      return event.reason === 'error' ? { code: event.errorCode ?? 'ERR_OBRA_RUN', message: event.message ?? '' } : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Failures as readable messages with Node's code: what the API refused
+ * (a missing file, a limit) and the errors of the run on screen. Dismissible.
+ */
+export function NoticeBanner() {
+  const { m, lang } = useMessages();
+  useLiveView(250);
+  const notices = useObra((s) => s.notices);
+  const run = useObra((s) => s.run);
+  const dismissedRun = useObra((s) => s.runErrorsDismissed);
+  const dismissNotice = useObra((s) => s.dismissNotice);
+  const dismissRunErrors = useObra((s) => s.dismissRunErrors);
+  const selectEvent = useObra((s) => s.selectEvent);
+  const runErrors = run ? run.index.errors.slice(dismissedRun) : [];
+  if (notices.length === 0 && runErrors.length === 0) return null;
+  const shown = runErrors.slice(-MAX_SHOWN);
+  return (
+    <div className="notice-banner" role="alert" aria-label={m.errors.label}>
+      {notices.map((notice) => (
+        <div key={notice.id} className="notice">
+          <span className="octagon" aria-hidden="true" />
+          <code className="notice-code">{notice.code}</code>
+          <span className="notice-message">{notice.message}</span>
+          <button type="button" className="small-button" onClick={() => dismissNotice(notice.id)}>
+            {m.errors.dismiss}
+          </button>
+        </div>
+      ))}
+      {runErrors.length > 0 && run && (
+        <div className="notice notice-run">
+          <span className="octagon" aria-hidden="true" />
+          <ul className="notice-run-list">
+            {shown.map((index) => {
+              const event = run.events[index];
+              const error = runErrorOf(event);
+              if (!error) return null;
+              return (
+                <li key={index}>
+                  <button type="button" className="link-button" onClick={() => selectEvent(index)}>
+                    <code className="notice-code">{error.code}</code>
+                  </button>{' '}
+                  <span className="notice-message">{error.message}</span>
+                  {event.pid !== null && <span className="notice-pid"> (pid {event.pid})</span>}
+                </li>
+              );
+            })}
+            {runErrors.length > shown.length && <li>{m.errors.more(formatNumber(runErrors.length - shown.length, lang))}</li>}
+          </ul>
+          <button type="button" className="small-button" onClick={dismissRunErrors}>
+            {m.errors.dismiss}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+import type { PixelScale } from '../model/levelOfDetail';
+import type { ProcessLane } from '../model/processLanes';
+import { recordDraw } from '../perf/frameLog';
+import type { ObraStore } from '../store/obraStore';
+import type { ObraState } from '../store/obraState';
+import type { HoverStore } from './hoverStore';
+import { AXIS_HEIGHT, laneGeometry, visibleLanes } from './laneLayout';
+import { paintArrows } from './paintArrows';
+import { paintAxis, paintGrid } from './paintAxis';
+import { paintLane } from './paintLane';
+import { FUTURE_VEIL, LANE_SELECTED, LANE_STRIPE, PLAYHEAD_COLOUR } from './palette';
+
+export interface TimelineElements {
+  axis: HTMLCanvasElement;
+  lanes: HTMLCanvasElement;
+  /** The vertically scrolling container of the lanes. */
+  body: HTMLElement;
+}
+
+/**
+ * Draws the timeline on two canvases (axis, lanes) on requestAnimationFrame,
+ * only when something it shows changed. It reads the store directly
+ * (store.subscribe), never through React renders: a flood of batches costs one
+ * draw per frame, and a draw costs O(lanes · width · log n) whatever the log's size.
+ */
+export class TimelinePainter {
+  laneHeight: number;
+  private frame = 0;
+  private width = 0;
+  private height = 0;
+  private readonly unsubscribe: Array<() => void> = [];
+  private readonly resizeObserver: ResizeObserver;
+
+  constructor(
+    private readonly store: ObraStore,
+    private readonly el: TimelineElements,
+    private readonly hover: HoverStore,
+    laneHeight: number,
+  ) {
+    this.laneHeight = laneHeight;
+    this.unsubscribe.push(store.subscribe((s, p) => this.onState(s, p)));
+    this.unsubscribe.push(hover.subscribe(() => this.requestDraw()));
+    const onScroll = (): void => this.requestDraw();
+    el.body.addEventListener('scroll', onScroll, { passive: true });
+    this.unsubscribe.push(() => el.body.removeEventListener('scroll', onScroll));
+    this.resizeObserver = new ResizeObserver(() => this.resize());
+    this.resizeObserver.observe(el.body);
+    this.resize();
+  }
+
+  destroy(): void {
+    for (const off of this.unsubscribe) off();
+    this.resizeObserver.disconnect();
+    if (this.frame) cancelAnimationFrame(this.frame);
+  }
+
+  /** The window on screen as pixels. */
+  scale(): PixelScale {
+    const { timeWindow } = this.store.getState();
+    const span = Math.max(timeWindow.end - timeWindow.start, 1e-3);
+    return { start: timeWindow.start, pxPerUs: Math.max(this.width, 1) / span, width: this.width };
+  }
+
+  /** The lane at a y inside the lanes canvas, if any. */
+  laneAt(y: number): ProcessLane | null {
+    const lanes = this.store.getState().run?.index.lanes() ?? [];
+    const row = Math.floor((y + this.el.body.scrollTop) / this.laneHeight);
+    return lanes[row] ?? null;
+  }
+
+  requestDraw(): void {
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.draw());
+  }
+
+  private onState(state: ObraState, previous: ObraState): void {
+    if (
+      state.version !== previous.version ||
+      state.timeWindow !== previous.timeWindow ||
+      state.cursor !== previous.cursor ||
+      state.selection !== previous.selection ||
+      state.lang !== previous.lang ||
+      state.followLive !== previous.followLive ||
+      state.run !== previous.run
+    ) {
+      this.requestDraw();
+    }
+  }
+
+  private resize(): void {
+    const dpr = window.devicePixelRatio || 1;
+    const { axis, lanes, body } = this.el;
+    this.width = Math.max(0, lanes.parentElement?.clientWidth ?? 0);
+    this.height = Math.max(0, body.clientHeight);
+    for (const [canvas, h] of [
+      [axis, AXIS_HEIGHT],
+      [lanes, this.height],
+    ] as const) {
+      canvas.style.width = `${this.width}px`;
+      canvas.style.height = `${h}px`;
+      canvas.width = Math.round(this.width * dpr);
+      canvas.height = Math.round(h * dpr);
+    }
+    this.requestDraw();
+  }
+
+  private draw(): void {
+    this.frame = 0;
+    const began = performance.now();
+    const state = this.store.getState();
+    const dpr = window.devicePixelRatio || 1;
+    const axisCtx = this.el.axis.getContext('2d');
+    const ctx = this.el.lanes.getContext('2d');
+    if (!axisCtx || !ctx) return;
+    axisCtx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const scale = this.scale();
+    const run = state.run;
+    const cursorX = run ? (state.cursor - scale.start) * scale.pxPerUs : null;
+    const axis = paintAxis(axisCtx, scale, AXIS_HEIGHT, state.lang, cursorX);
+    ctx.clearRect(0, 0, this.width, this.height);
+    if (!run) return;
+
+    const lanes = run.index.lanes();
+    const h = this.laneHeight;
+    const scrollTop = this.el.body.scrollTop;
+    const rows = visibleLanes(lanes.length, h, scrollTop, this.height);
+    for (let row = rows[0]; row < rows[1]; row++) {
+      const y = row * h - scrollTop;
+      const selected = lanes[row].pid === state.selection.pid;
+      if (selected || row % 2 === 1) {
+        ctx.fillStyle = selected ? LANE_SELECTED : LANE_STRIPE;
+        ctx.fillRect(0, y, this.width, h);
+      }
+    }
+    paintGrid(ctx, scale, axis, this.height);
+    const openEnd = run.index.runEnd?.t ?? run.index.lastT;
+    const paint = { ctx, scale, geometry: laneGeometry(h), log: run.events, openEnd };
+    for (let row = rows[0]; row < rows[1]; row++) paintLane(paint, lanes[row], row * h - scrollTop);
+
+    const rowOf = new Map<number, number>();
+    lanes.forEach((lane, row) => rowOf.set(lane.pid, row));
+    paintArrows(
+      { ctx, scale, log: run.events, rowOf, rowMiddle: (row) => row * h - scrollTop + h / 2, rows, processes: run.index.processes },
+      run.index.channels.byKey.values(),
+    );
+    this.paintCursor(ctx, state, cursorX, run.index.lastT);
+    this.paintFocus(ctx, state, scale, rowOf, scrollTop);
+    recordDraw(run.events.length, began);
+  }
+
+  private paintCursor(ctx: CanvasRenderingContext2D, state: ObraState, cursorX: number | null, lastT: number): void {
+    if (cursorX === null) return;
+    if (!state.followLive && state.cursor < lastT && cursorX < this.width) {
+      ctx.fillStyle = FUTURE_VEIL;
+      const from = Math.max(0, cursorX);
+      ctx.fillRect(from, 0, this.width - from, this.height);
+    }
+    if (cursorX >= 0 && cursorX <= this.width) {
+      ctx.fillStyle = PLAYHEAD_COLOUR;
+      ctx.fillRect(Math.round(cursorX) - 1, 0, 2, this.height);
+    }
+  }
+
+  /** Rings around the selected event and the hovered one. */
+  private paintFocus(ctx: CanvasRenderingContext2D, state: ObraState, scale: PixelScale, rowOf: Map<number, number>, scrollTop: number): void {
+    const run = state.run;
+    if (!run) return;
+    const ring = (eventIndex: number | null, pid: number | null, colour: string): void => {
+      if (eventIndex === null || pid === null) return;
+      const event = run.events[eventIndex];
+      const row = rowOf.get(pid);
+      if (!event || row === undefined) return;
+      const x = (event.t - scale.start) * scale.pxPerUs;
+      const y = row * this.laneHeight - scrollTop + this.laneHeight / 2;
+      ctx.strokeStyle = colour;
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.arc(x, y, 9, 0, Math.PI * 2);
+      ctx.stroke();
+    };
+    ring(state.selection.eventIndex, state.selection.pid, '#0072B2');
+    const hover = this.hover.getState().hover;
+    if (hover) ring(hover.hit.eventIndex, hover.hit.pid, '#555');
+  }
+}

@@ -1,0 +1,61 @@
+import type { ProcessLane } from '../model/processLanes';
+import type { RunIndex } from '../model/runIndex';
+import type { TickSeries } from '../model/tickSeries';
+
+export type HitKind = 'marker' | 'stderr' | 'stdout' | 'message' | 'lifetime';
+
+/** What is under the pointer on the timeline. */
+export interface TimelineHit {
+  kind: HitKind;
+  pid: number;
+  /** The event nearest the pointer (null on a bare lifetime bar). */
+  eventIndex: number | null;
+  /** Events and bytes within reach (many share a pixel when zoomed out). */
+  count: number;
+  bytes: number;
+}
+
+/** How far from the pointer an event still counts as under it, px. */
+export const HIT_RADIUS_PX = 4;
+
+function nearestIn(series: TickSeries, t: number, reach: number): { index: number; from: number; to: number } | null {
+  const from = series.lowerBound(t - reach);
+  const to = series.lowerBound(t + reach, from);
+  if (to <= from) return null;
+  const at = Math.min(Math.max(series.lowerBound(t, from), from), to - 1);
+  const before = at > from ? at - 1 : at;
+  const index = Math.abs(series.t[before] - t) < Math.abs(series.t[at] - t) ? before : at;
+  return { index, from, to };
+}
+
+/**
+ * The mark under the pointer on `lane` at time `t`, where one pixel is
+ * `usPerPx` µs. Octagons win over output ticks, ticks over arrows' ends, and
+ * any mark over the bare lifetime bar.
+ */
+export function hitTest(index: RunIndex, lane: ProcessLane, t: number, usPerPx: number, openEnd: number): TimelineHit | null {
+  const reach = HIT_RADIUS_PX * usPerPx;
+  const record = lane.record;
+  const seriesHit = (kind: HitKind, series: TickSeries): TimelineHit | null => {
+    const near = nearestIn(series, t, reach);
+    if (!near) return null;
+    return {
+      kind,
+      pid: record.pid,
+      eventIndex: series.idx[near.index],
+      count: series.sumCount(near.from, near.to),
+      bytes: series.sumValue(near.from, near.to),
+    };
+  };
+  const direct = seriesHit('marker', record.markers) ?? seriesHit('stderr', record.stderr) ?? seriesHit('stdout', record.stdout);
+  if (direct) return direct;
+  for (const channel of index.channels.byKey.values()) {
+    const series = channel.from === record.pid ? channel.sends : channel.to === record.pid ? channel.recvs : null;
+    const hit = series && seriesHit('message', series);
+    if (hit) return hit;
+  }
+  const start = record.spawnT ?? record.firstT;
+  const end = record.closeT ?? record.exitT ?? record.goneT ?? openEnd;
+  if (t >= start - reach && t <= end + reach) return { kind: 'lifetime', pid: record.pid, eventIndex: null, count: 0, bytes: 0 };
+  return null;
+}

@@ -1,0 +1,71 @@
+import type { LabEvent, MessageEvent } from '../../shared/events';
+import { findSend, seqRange, type IpcChannel } from '../model/ipcChannels';
+import { forEachTickBucket, type PixelScale } from '../model/levelOfDetail';
+import type { ProcessRecord } from '../model/processRecord';
+import { visualKind } from '../model/processRecord';
+import { KIND_OUTLINE } from './palette';
+
+export interface ArrowPaint {
+  ctx: CanvasRenderingContext2D;
+  scale: PixelScale;
+  log: readonly LabEvent[];
+  /** Row of each pid's lane, and the y of a row's middle on screen. */
+  rowOf: ReadonlyMap<number, number>;
+  rowMiddle: (row: number) => number;
+  /** Rows [first, last) on screen. */
+  rows: [number, number];
+  processes: ReadonlyMap<number, ProcessRecord>;
+}
+
+/** At most one arrow per this many pixels: a flood of messages reads as a sheaf, not a smear. */
+const ARROW_SPACING_PX = 4;
+
+/** IPC messages as arrows from the sender's lane (at the send) to the receiver's (at the delivery). */
+export function paintArrows(paint: ArrowPaint, channels: Iterable<IpcChannel>): void {
+  const { ctx, scale, rowOf, rowMiddle, rows } = paint;
+  const coarse: PixelScale = { start: scale.start, pxPerUs: scale.pxPerUs / ARROW_SPACING_PX, width: Math.ceil(scale.width / ARROW_SPACING_PX) };
+  for (const channel of channels) {
+    const fromRow = rowOf.get(channel.from);
+    const toRow = rowOf.get(channel.to);
+    if (fromRow === undefined || toRow === undefined) continue;
+    if (Math.max(fromRow, toRow) < rows[0] || Math.min(fromRow, toRow) >= rows[1]) continue;
+    const sender = paint.processes.get(channel.from);
+    const colour = sender ? KIND_OUTLINE[visualKind(sender)] : '#333';
+    const y0 = rowMiddle(fromRow);
+    const y1 = rowMiddle(toRow);
+    const heads: Array<[number, number]> = [];
+    ctx.beginPath();
+    forEachTickBucket(channel.recvs, coarse, (bucket) => {
+      const recvIndex = bucket.to - 1;
+      const recv = paint.log[channel.recvs.idx[recvIndex]] as MessageEvent;
+      const send = findSend(channel, paint.log, seqRange(recv)[1]);
+      if (send < 0) return;
+      const xs = (channel.sends.t[send] - scale.start) * scale.pxPerUs;
+      const xr = (channel.recvs.t[recvIndex] - scale.start) * scale.pxPerUs;
+      ctx.moveTo(xs, y0);
+      ctx.lineTo(xr, y1);
+      heads.push([xr, xs]);
+    });
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = 1.25;
+    ctx.globalAlpha = 0.85;
+    ctx.stroke();
+    ctx.globalAlpha = 1;
+    paintHeads(ctx, heads, y0, y1, colour);
+  }
+}
+
+function paintHeads(ctx: CanvasRenderingContext2D, heads: Array<[number, number]>, y0: number, y1: number, colour: string): void {
+  if (heads.length === 0) return;
+  ctx.fillStyle = colour;
+  ctx.beginPath();
+  for (const [xr, xs] of heads) {
+    const angle = Math.atan2(y1 - y0, xr - xs);
+    const size = 6;
+    ctx.moveTo(xr, y1);
+    ctx.lineTo(xr - size * Math.cos(angle - 0.45), y1 - size * Math.sin(angle - 0.45));
+    ctx.lineTo(xr - size * Math.cos(angle + 0.45), y1 - size * Math.sin(angle + 0.45));
+    ctx.closePath();
+  }
+  ctx.fill();
+}

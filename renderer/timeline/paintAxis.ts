@@ -1,0 +1,42 @@
+import type { Lang } from '../../shared/api';
+import { formatTick } from '../i18n/format';
+import type { PixelScale } from '../model/levelOfDetail';
+import { axisTicks, type AxisTicks } from '../model/timeAxis';
+import { AXIS_TEXT, GRID_COLOUR, PLAYHEAD_COLOUR } from './palette';
+
+/** The time axis on top: ticks in automatic units, and the playhead's handle. */
+export function paintAxis(ctx: CanvasRenderingContext2D, scale: PixelScale, height: number, lang: Lang, cursorX: number | null): AxisTicks {
+  const axis = axisTicks(scale.start, scale.start + scale.width / scale.pxPerUs, scale.width);
+  ctx.clearRect(0, 0, scale.width, height);
+  ctx.fillStyle = '#f3f3f3';
+  ctx.fillRect(0, 0, scale.width, height);
+  ctx.fillStyle = '#999';
+  ctx.fillRect(0, height - 1, scale.width, 1);
+  ctx.font = '12px system-ui, sans-serif';
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = AXIS_TEXT;
+  for (const t of axis.ticks) {
+    const x = Math.round((t - scale.start) * scale.pxPerUs) + 0.5;
+    ctx.fillRect(x - 0.5, height - 7, 1, 6);
+    const label = formatTick(t, axis.unit, axis.decimals, lang);
+    ctx.fillText(label, x + 3, height / 2 - 2);
+  }
+  if (cursorX !== null && cursorX >= -6 && cursorX <= scale.width + 6) {
+    ctx.fillStyle = PLAYHEAD_COLOUR;
+    ctx.beginPath();
+    ctx.moveTo(cursorX - 6, height - 10);
+    ctx.lineTo(cursorX + 6, height - 10);
+    ctx.lineTo(cursorX, height);
+    ctx.closePath();
+    ctx.fill();
+  }
+  return axis;
+}
+
+/** Faint vertical lines under the lanes at the axis's ticks. */
+export function paintGrid(ctx: CanvasRenderingContext2D, scale: PixelScale, axis: AxisTicks, height: number): void {
+  ctx.fillStyle = GRID_COLOUR;
+  for (const t of axis.ticks) {
+    ctx.fillRect(Math.round((t - scale.start) * scale.pxPerUs), 0, 1, height);
+  }
+}

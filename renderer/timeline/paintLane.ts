@@ -1,0 +1,138 @@
+import type { LabEvent } from '../../shared/events';
+import { forEachLoadSpan, forEachTickBucket, type PixelScale } from '../model/levelOfDetail';
+import type { ProcessLane } from '../model/processLanes';
+import { visualKind } from '../model/processRecord';
+import { tickHeight, type LaneGeometry } from './laneLayout';
+import { ERROR_COLOUR, EXIT_OK_COLOUR, KIND_COLOUR, KIND_OUTLINE, STDERR_COLOUR, STDOUT_COLOUR } from './palette';
+import { hatchPattern, markerLabel, paintOctagon } from './marks';
+
+export interface LanePaint {
+  ctx: CanvasRenderingContext2D;
+  scale: PixelScale;
+  geometry: LaneGeometry;
+  log: readonly LabEvent[];
+  /** Where a process still alive ends on screen: the run's end, or now. */
+  openEnd: number;
+}
+
+const toX = (scale: PixelScale, t: number): number => (t - scale.start) * scale.pxPerUs;
+const clampX = (scale: PixelScale, x: number): number => Math.max(-4, Math.min(scale.width + 4, x));
+
+/** One process lane: lifetime bar, busy shading, output ticks, exit flag, error and signal octagons. */
+export function paintLane(paint: LanePaint, lane: ProcessLane, y: number): void {
+  const { ctx, scale, geometry } = paint;
+  const record = lane.record;
+  const kind = visualKind(record);
+  const colour = KIND_COLOUR[kind];
+  const barY = y + geometry.barTop;
+  const barH = geometry.barHeight;
+
+  const start = record.spawnT ?? record.firstT;
+  const exit = record.exitT ?? record.goneT;
+  const end = exit ?? paint.openEnd;
+  const x0 = clampX(scale, toX(scale, start));
+  const x1 = clampX(scale, Math.max(toX(scale, end), toX(scale, start) + 1));
+
+  // Lifetime: solid from spawn to exit…
+  ctx.globalAlpha = 0.3;
+  ctx.fillStyle = colour;
+  ctx.fillRect(x0, barY, x1 - x0, barH);
+  ctx.globalAlpha = 1;
+
+  // …busy shading inside it, opacity ∝ load (ELU from the probe, else sampled CPU)…
+  const samples = record.eluSamples.length > 0 ? record.eluSamples : record.cpuSamples;
+  ctx.fillStyle = colour;
+  forEachLoadSpan(samples, scale, (span) => {
+    const a = Math.max(x0, span.x0);
+    const b = Math.min(x1, span.x1);
+    if (b <= a || span.load <= 0.02) return;
+    ctx.globalAlpha = 0.15 + 0.85 * span.load;
+    ctx.fillRect(a, barY, b - a, barH);
+  });
+  ctx.globalAlpha = 1;
+
+  ctx.strokeStyle = KIND_OUTLINE[kind];
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  ctx.moveTo(x1, barY + 0.5);
+  ctx.lineTo(x0 + 0.5, barY + 0.5);
+  ctx.lineTo(x0 + 0.5, barY + barH - 0.5);
+  ctx.lineTo(x1, barY + barH - 0.5);
+  if (exit !== null) ctx.lineTo(x1, barY + 0.5);
+  ctx.stroke();
+
+  // …hatched from exit to close: the streams were still open.
+  if (exit !== null && record.closeT !== null && record.closeT > exit) {
+    const c1 = clampX(scale, toX(scale, record.closeT));
+    ctx.fillStyle = hatchPattern(ctx, colour);
+    ctx.fillRect(x1, barY, Math.max(1, c1 - x1), barH);
+    ctx.strokeStyle = KIND_OUTLINE[kind];
+    ctx.strokeRect(x1 + 0.5, barY + 0.5, Math.max(1, c1 - x1) - 1, barH - 1);
+  }
+
+  paintOutput(paint, lane, y);
+  if (record.exitT !== null && record.signal === null && record.exitCode !== null) {
+    paintExitFlag(ctx, toX(scale, record.exitT), barY, barH, record.exitCode, scale.width);
+  }
+  paintMarkers(paint, lane, y + geometry.height / 2);
+}
+
+/** stdout rises from the lane's floor (dark), stderr hangs from its ceiling (vermillion): position and colour. */
+function paintOutput(paint: LanePaint, lane: ProcessLane, y: number): void {
+  const { ctx, scale, geometry } = paint;
+  const room = geometry.height - 6;
+  const floor = y + geometry.height - 2;
+  const tickWidth = (count: number, span: number): number => (span > 3 && count === 1 ? 2 : 1);
+  ctx.fillStyle = STDOUT_COLOUR;
+  forEachTickBucket(lane.record.stdout, scale, (b) => {
+    const h = tickHeight(b.value, room);
+    ctx.fillRect(b.x, floor - h, tickWidth(b.count, scale.pxPerUs), h);
+  });
+  ctx.fillStyle = STDERR_COLOUR;
+  forEachTickBucket(lane.record.stderr, scale, (b) => {
+    const h = tickHeight(b.value, room);
+    ctx.fillRect(b.x, y + 2, tickWidth(b.count, scale.pxPerUs) + 1, h);
+  });
+}
+
+function paintExitFlag(ctx: CanvasRenderingContext2D, x: number, barY: number, barH: number, code: number, width: number): void {
+  if (x < -20 || x > width + 20) return;
+  const colour = code === 0 ? EXIT_OK_COLOUR : ERROR_COLOUR;
+  ctx.strokeStyle = '#222';
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  ctx.moveTo(Math.round(x) + 0.5, barY - 4);
+  ctx.lineTo(Math.round(x) + 0.5, barY + barH + 2);
+  ctx.stroke();
+  ctx.fillStyle = colour;
+  ctx.beginPath();
+  ctx.moveTo(x + 1, barY - 4);
+  ctx.lineTo(x + 9, barY);
+  ctx.lineTo(x + 1, barY + 4);
+  ctx.closePath();
+  ctx.fill();
+  ctx.font = 'bold 10px system-ui, sans-serif';
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = '#111';
+  ctx.fillText(String(code), x + 11, barY + 1);
+}
+
+function paintMarkers(paint: LanePaint, lane: ProcessLane, midY: number): void {
+  const { ctx, scale, log } = paint;
+  let labelEnd = -Infinity;
+  forEachTickBucket(lane.record.markers, scale, (b) => {
+    const x = b.x + 0.5;
+    paintOctagon(ctx, x, midY, 6);
+    if (x - 8 < labelEnd) return;
+    const text = b.count > 1 ? `×${b.count}` : markerLabel(log[lane.record.markers.idx[b.from]]);
+    if (!text) return;
+    ctx.font = 'bold 11px system-ui, sans-serif';
+    ctx.textBaseline = 'middle';
+    const w = ctx.measureText(text).width;
+    ctx.fillStyle = 'rgba(255,255,255,0.85)';
+    ctx.fillRect(x + 8, midY - 7, w + 4, 14);
+    ctx.fillStyle = ERROR_COLOUR;
+    ctx.fillText(text, x + 10, midY);
+    labelEnd = x + 12 + w;
+  });
+}

@@ -1,0 +1,34 @@
+import { useMessages } from '../i18n/useMessages';
+import { useObra } from '../store/useObra';
+import { DemoPicker } from './DemoPicker';
+import { LanguageSwitch } from './LanguageSwitch';
+import { LiveCounters } from './LiveCounters';
+import { OpenScriptButton } from './OpenScriptButton';
+import { RunControls } from './RunControls';
+
+/** Top bar: what to run, Run/Stop, the run's status and totals, the language. */
+export function Toolbar() {
+  const { m } = useMessages();
+  const status = useObra((s) => s.status);
+  const endReason = useObra((s) => s.run?.index.runEnd?.reason ?? null);
+  const statusText = status === 'ended' ? (endReason ? m.status.ended[endReason] : m.status.ended.exit) : status === 'loading' ? m.status.starting : m.status[status];
+  return (
+    <header className="toolbar" aria-label={m.toolbar}>
+      <h1 className="app-name">
+        <svg className="app-logo" viewBox="0 0 24 24" aria-hidden="true">
+          <path d="M3 17h18v2H3zM5 16a7 7 0 0 1 14 0z" fill="#E69F00" stroke="#5c3d00" strokeWidth="1" />
+          <rect x="10.5" y="6" width="3" height="5" rx="1" fill="#5c3d00" />
+        </svg>
+        Obra
+      </h1>
+      <DemoPicker />
+      <OpenScriptButton />
+      <RunControls />
+      <span className={`run-status status-${status}`} role="status">
+        {statusText}
+      </span>
+      <LiveCounters />
+      <LanguageSwitch />
+    </header>
+  );
+}

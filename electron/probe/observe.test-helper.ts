@@ -51,9 +51,9 @@ export async function observe(script: string, opts: ObserveOptions = {}): Promis
   });
   channel?.onBadLine((l) => badLines.push(l));
 
-  const env: NodeJS.ProcessEnv = { ...process.env, ...opts.env };
-  delete env.NODE_OPTIONS;
-  for (const key of ['OBRA_REPORT', 'OBRA_T0', 'OBRA_RUN']) delete env[key];
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of ['NODE_OPTIONS', 'OBRA_REPORT', 'OBRA_T0', 'OBRA_RUN']) delete env[key];
+  Object.assign(env, opts.env);
   if (channel) {
     env.NODE_OPTIONS = opts.nodeOptions ?? `--require ${PROBE}`;
     env.OBRA_REPORT = channel.address;

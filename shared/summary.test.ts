@@ -16,6 +16,8 @@ const log: LabEvent[] = [
   { type: 'message', t: 510, pid: 13, dir: 'recv', from: 10, to: 13, seq: 300, bytes: 3000, preview: '', count: 300, firstSeq: 1, lastSeq: 300 },
   { type: 'call', t: 600, pid: 10, api: 'execFile', childId: '10:3', command: 'nope', args: [], options: {}, source: null },
   { type: 'error', t: 610, pid: null, where: 'child', childId: '10:3', name: 'Error', code: 'ENOENT', message: 'spawn nope ENOENT' },
+  { type: 'callback', t: 612, pid: 10, childId: '10:3', api: 'execFile', error: { code: 'ENOENT', signal: null, killed: false, message: 'spawn nope ENOENT' }, stdoutBytes: 0, stderrBytes: 0 },
+  { type: 'callback', t: 615, pid: 10, childId: '10:1', api: 'exec', error: { code: 127, signal: null, killed: false, message: 'Command failed: ls | wc' }, stdoutBytes: 1000, stderrBytes: 7 },
   { type: 'error', t: 620, pid: 13, where: 'uncaught', name: 'TypeError', code: null, message: 'x is not a function' },
   { type: 'exit', t: 900, pid: 10, childId: 'boss', code: 3, signal: null },
   { type: 'run-end', t: 1000, pid: 10, reason: 'exit', code: 3, signal: null },
@@ -36,9 +38,10 @@ describe('summarize', () => {
     expect(summary.messages).toEqual({ sent: 300, received: 300, bytesSent: 3000, bytesReceived: 3000 });
   });
 
-  it('keeps errors with their codes, and how the boss and the run ended', () => {
-    expect(summary.errors.count).toBe(2);
-    expect(summary.errors.byCode).toEqual({ ENOENT: 1, TypeError: 1 });
+  it('keeps errors with their codes (a callback\'s own, once), and how the boss and the run ended', () => {
+    expect(summary.errors.count).toBe(3);
+    expect(summary.errors.byCode).toEqual({ ENOENT: 1, 'exit 127': 1, TypeError: 1 });
+    expect(summary.errors.first[1]).toMatchObject({ where: 'callback', code: '127', message: 'Command failed: ls | wc' });
     expect(summary.errors.first[0]).toMatchObject({ code: 'ENOENT', message: 'spawn nope ENOENT' });
     expect(summary.boss).toEqual({ pid: 10, code: 3, signal: null, exited: true });
     expect(summary.end).toEqual({ reason: 'exit' });

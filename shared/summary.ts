@@ -11,6 +11,7 @@ export type ProcessKind = 'boss' | ChildApi | 'os';
 export interface ErrorSummary {
   t: number;
   pid: number | null;
+  /** ErrorEvent's `where`, or 'callback'. */
   where: string;
   name: string;
   code: string | null;
@@ -29,6 +30,10 @@ export interface RunSummary {
   /** Output chunks received (a coalesced event counts for its `count`). */
   chunks: { stdout: number; stderr: number };
   messages: { sent: number; received: number; bytesSent: number; bytesReceived: number };
+  /**
+   * Error events, plus errors handed to an exec/execFile callback (a non-zero exit is
+   * keyed `exit N`, maxBuffer by its code) that no 'error' event already reported.
+   */
   errors: { count: number; byCode: Record<string, number>; first: ErrorSummary[] };
   /** Microseconds from run-start to run-end (or to the last event while running). */
   durationUs: number;
@@ -45,6 +50,8 @@ const FIRST_ERRORS = 10;
 export class RunTally {
   private readonly kinds = new Map<number, ProcessKind>();
   private readonly childApi = new Map<string, ChildApi>();
+  /** `${childId} ${code}` of child 'error' events, so the callback's copy is not counted twice. */
+  private readonly childErrors = new Set<string>();
   private startT: number | null = null;
   private lastT = 0;
   private s: RunSummary = {
@@ -104,13 +111,17 @@ export class RunTally {
           s.messages.bytesReceived += e.bytes;
         }
         break;
-      case 'error': {
-        s.errors.count++;
-        const key = e.code ?? e.name;
-        s.errors.byCode[key] = (s.errors.byCode[key] ?? 0) + 1;
-        if (s.errors.first.length < FIRST_ERRORS) {
-          s.errors.first.push({ t: e.t, pid: e.pid, where: e.where, name: e.name, code: e.code, message: e.message });
-        }
+      case 'error':
+        if (e.childId) this.childErrors.add(`${e.childId} ${e.code}`);
+        this.addError({ t: e.t, pid: e.pid, where: e.where, name: e.name, code: e.code, message: e.message }, e.code ?? e.name);
+        break;
+      case 'callback': {
+        // exec/execFile hand their error to the callback: count it, unless the child's
+        // 'error' event already did (a failed start reaches both).
+        const err = e.error;
+        if (!err || this.childErrors.has(`${e.childId} ${err.code}`)) break;
+        const key = typeof err.code === 'number' ? `exit ${err.code}` : (err.code ?? err.signal ?? 'Error');
+        this.addError({ t: e.t, pid: e.pid, where: 'callback', name: 'Error', code: err.code === null ? null : String(err.code), message: err.message }, key);
         break;
       }
     }
@@ -121,6 +132,13 @@ export class RunTally {
     const s = JSON.parse(JSON.stringify(this.s)) as RunSummary;
     s.durationUs = Math.max(0, this.lastT - (this.startT ?? 0));
     return s;
+  }
+
+  private addError(error: ErrorSummary, key: string): void {
+    const errors = this.s.errors;
+    errors.count++;
+    errors.byCode[key] = (errors.byCode[key] ?? 0) + 1;
+    if (errors.first.length < FIRST_ERRORS) errors.first.push(error);
   }
 
   private setKind(pid: number, kind: ProcessKind): void {

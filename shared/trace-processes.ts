@@ -35,9 +35,14 @@ function basename(path: string): string {
   return parts[parts.length - 1] || path;
 }
 
+/** A long absolute path (a script, a program) reads better as its file name; `/` or `/tmp` stay. */
+function shortPath(word: string): string {
+  return /^([A-Za-z]:)?[\\/]/.test(word) && word.split(/[\\/]/).filter(Boolean).length > 2 ? basename(word) : word;
+}
+
 function commandLine(call: CallEvent): string {
   const command = call.command.includes('/') || call.command.includes('\\') ? basename(call.command) : call.command;
-  const line = [command, ...call.args].join(' ');
+  const line = [command, ...call.args.map(shortPath)].join(' ');
   return line.length > 80 ? line.slice(0, 79) + '…' : line;
 }
 
@@ -71,7 +76,7 @@ export function buildProcessTable(log: readonly LabEvent[]): ProcessTable {
         table.bossPid = e.pid;
         Object.assign(get(e.pid, e.t), {
           kind: 'boss', node: true, start: e.t,
-          name: ['boss: node', basename(e.script), ...e.argv].join(' '),
+          name: ['boss: node', basename(e.script), ...e.argv.map(shortPath)].join(' ') + (e.demoId ? ` (demo ${e.demoId})` : ''),
         });
         break;
       case 'run-end':

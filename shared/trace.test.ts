@@ -12,7 +12,7 @@ const SHELL = 202;
 const SLEEP = 203;
 const log: LabEvent[] = [
   { type: 'run-start', t: 0, pid: BOSS, runId: 'r', script: '/demo/parent.js', argv: [], cwd: '/demo', node: 'v20', platform: 'linux', cpus: 2, sampleIntervalMs: 50 },
-  { type: 'call', t: 1000, pid: BOSS, api: 'fork', childId: '100:1', command: '/demo/fib.js', args: ['30'], options: {}, source: { file: '/demo/parent.js', line: 3, column: 1 } },
+  { type: 'call', t: 1000, pid: BOSS, api: 'fork', childId: '100:1', command: '/demo/fib.js', args: ['30', '/home/ana/data/input.txt', '/tmp'], options: {}, source: { file: '/demo/parent.js', line: 3, column: 1 } },
   { type: 'spawn', t: 1100, pid: WORKER, childId: '100:1', ppid: BOSS },
   { type: 'message', t: 2000, pid: BOSS, dir: 'send', from: BOSS, to: WORKER, seq: 1, bytes: 10, preview: '{"n":30}' },
   { type: 'message', t: 2050, pid: WORKER, dir: 'recv', from: BOSS, to: WORKER, seq: 1, bytes: 10, preview: '{"n":30}' },
@@ -57,7 +57,7 @@ describe('toChromeTrace', () => {
   it('names the boss, each child by its call, OS processes by command', () => {
     expect(processNames(trace)).toEqual(new Map<number, unknown>([
       [BOSS, 'boss: node parent.js'],
-      [WORKER, 'fork: fib.js 30'],
+      [WORKER, 'fork: fib.js 30 input.txt /tmp'],
       [SHELL, 'exec: sleep 1 | cat'],
       [SLEEP, 'sleep 1'],
     ]));

@@ -5,4 +5,6 @@
 export { Lab, type LabOptions } from './lab';
 export { ObraError } from './obra-error';
 export type { LabRunRequest } from './run-request';
+export type { RunStats } from './run';
+export type { SamplerStats } from './os-sampler-tree';
 export { packageRoot, probeEntry, demosDir } from './paths';

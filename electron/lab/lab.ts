@@ -11,7 +11,7 @@ import { DemoCatalogue } from './demo-catalogue';
 import { ObraError } from './obra-error';
 import { createProcessTable } from './os-sampler';
 import { demosDir, probeEntry } from './paths';
-import { Run, type RunSettings } from './run';
+import { Run, type RunSettings, type RunStats } from './run';
 import { type LabRunRequest, checkRunRequest, planRun } from './run-request';
 import { createTreeKiller } from './tree-killer';
 
@@ -90,6 +90,11 @@ export class Lab implements ObraApi {
       this.starting--;
     }
     this.track(run);
+    if (this.closed) {
+      // shutdown() came while this run was starting: it does not outlive the lab.
+      await run.stop('stopped');
+      throw new ObraError('ERR_OBRA_SHUT_DOWN', 'The lab shut down while the run was starting; it was stopped.');
+    }
     return { runId: run.id, header: run.header };
   }
 
@@ -111,6 +116,11 @@ export class Lab implements ObraApi {
     const run = this.find(runId);
     this.deliver(run);
     return run.log.events;
+  }
+
+  /** Figures about a run: log size, coalesced and dropped events, bad records, OS sampling cost. */
+  stats(runId: string): RunStats {
+    return this.find(runId).stats();
   }
 
   ended(runId: string): Promise<RunEndEvent> {

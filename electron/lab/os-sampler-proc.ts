@@ -30,13 +30,15 @@ export function createProcProcessTable(): ProcessTable {
     };
   }
 
-  function childrenOf(pid: number): number[] {
+  function childrenOf(pid: number, allThreads: boolean): number[] {
     if (!childrenFiles) return allPids().filter((p) => read(p)?.ppid === pid);
-    let tids: string[];
-    try {
-      tids = fs.readdirSync(`/proc/${pid}/task`);
-    } catch {
-      return [];
+    let tids: (string | number)[] = [pid];
+    if (allThreads) {
+      try {
+        tids = fs.readdirSync(`/proc/${pid}/task`);
+      } catch {
+        return [];
+      }
     }
     const out: number[] = [];
     for (const tid of tids) {

@@ -20,6 +20,8 @@ interface Known {
 
 /** A sample is re-sent at least this often even when nothing changed. */
 const SAMPLE_REFRESH_US = 1_000_000;
+/** Children started by a thread other than the main one are looked for on every Nth poll. */
+const ALL_THREADS_EVERY = 10;
 
 export interface SamplerStats {
   polls: number;
@@ -63,7 +65,7 @@ export class TreeSampler {
   /** One look at the tree: `os-process` seen/gone and `sample` events. */
   poll(): OsEvent[] {
     const began = process.hrtime.bigint();
-    const found = this.walk();
+    const found = this.walk(this.stats.polls % ALL_THREADS_EVERY === 0);
     const t = this.clockUs();
     const events: OsEvent[] = [];
     for (const [pid, k] of this.known) {
@@ -112,7 +114,7 @@ export class TreeSampler {
    */
   survivors(): number[] {
     this.scanEnvirons();
-    const alive = new Set(this.walk().keys());
+    const alive = new Set(this.walk(true).keys());
     for (const pid of this.table.allPids()) {
       if (alive.has(pid)) continue;
       const p = this.table.read(pid);
@@ -150,7 +152,7 @@ export class TreeSampler {
   }
 
   /** The run's live processes: the tree under the boss, under escaped ones, and under known ones that were reparented. */
-  private walk(): Map<number, OsProcess> {
+  private walk(allThreads: boolean): Map<number, OsProcess> {
     const found = new Map<number, OsProcess>();
     const visit = (anchor: number, startTicks: number | undefined) => {
       const first = this.table.read(anchor);
@@ -160,7 +162,7 @@ export class TreeSampler {
         const p = stack.pop() as OsProcess;
         if (found.has(p.pid)) continue;
         found.set(p.pid, p);
-        for (const c of this.table.childrenOf(p.pid)) {
+        for (const c of this.table.childrenOf(p.pid, allThreads)) {
           const child = this.table.read(c);
           if (!isGone(child)) stack.push(child);
         }

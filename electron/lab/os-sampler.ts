@@ -28,8 +28,12 @@ export interface OsProcess {
 export interface ProcessTable {
   readonly ticksPerSecond: number;
   read(pid: number): OsProcess | null;
-  /** Pids of the process's direct children (from all its threads); [] when it is gone. */
-  childrenOf(pid: number): number[];
+  /**
+   * Pids of the process's direct children; [] when it is gone. A child belongs
+   * to the thread that started it: `allThreads` false looks at the main
+   * thread only (Node starts children from its main thread; much cheaper).
+   */
+  childrenOf(pid: number, allThreads: boolean): number[];
   argv(pid: number): string[];
   allPids(): number[];
   /** Whether the process's initial environment holds `entry` (e.g. `OBRA_RUN=…`); null if unreadable. */

@@ -18,13 +18,13 @@ import { BOSS_CHILD_ID, LOG_VERSION } from '../../shared/events';
 import { bossEnv, nodeVersionOf, spawnBoss } from './boss-launch';
 import { ObraError } from './obra-error';
 import { type ProcessTable, isGone } from './os-sampler';
-import { TreeSampler } from './os-sampler-tree';
+import { type SamplerStats, TreeSampler } from './os-sampler-tree';
 import { previewOf } from './preview';
 import { checkRecord } from './record-check';
 import { type ReportChannel, createReportChannel } from './report-channel';
 import type { RunPlan } from './run-request';
 import { RunLog, type RunLogLimits } from './run-log';
-import { sleep, stopTree } from './stop-tree';
+import { settlesWithin, sleep, stopTree } from './stop-tree';
 import type { TreeKiller } from './tree-killer';
 
 export interface RunSettings {
@@ -36,6 +36,19 @@ export interface RunSettings {
   logLimits: RunLogLimits;
   table: ProcessTable | null;
   killer: TreeKiller;
+}
+
+export interface RunStats {
+  /** Events in the log. */
+  events: number;
+  /** Events folded into others past the rate limit (their counts and bytes kept). */
+  coalesced: number;
+  /** Events refused after the log was full. */
+  dropped: number;
+  /** Records from the report channel that were not LabEvents. */
+  badRecords: number;
+  /** Time spent polling /proc (null where the OS is not sampled). */
+  sampling: SamplerStats | null;
 }
 
 /** After the boss exits, the rest of its tree has this long to end by itself. */
@@ -58,6 +71,7 @@ export class Run {
   private bossPid = 0;
   private t0 = 0n;
   private sampler: TreeSampler | null = null;
+  private samplerStats: SamplerStats | null = null;
   private samplingTimer: NodeJS.Timeout | null = null;
   private deadlineTimer: NodeJS.Timeout | null = null;
   private sampleTicks = 0;
@@ -91,6 +105,11 @@ export class Run {
       throw ObraError.from(err);
     }
     return run;
+  }
+
+  /** What the run cost and kept: log size, coalescing, drops, bad records, OS sampling time. */
+  stats(): RunStats {
+    return { events: this.log.events.length, coalesced: this.log.coalesced, dropped: this.log.dropped, badRecords: this.badRecords, sampling: this.samplerStats };
   }
 
   /** Microseconds since the run's T0. */
@@ -149,6 +168,7 @@ export class Run {
     this.watchBoss(boss);
     if (this.s.table) {
       this.sampler = new TreeSampler(this.s.table, boss.pid, this.id, () => this.now());
+      this.samplerStats = this.sampler.stats;
       this.samplingTimer = setInterval(() => this.sample(), this.s.sampleIntervalMs).unref();
     }
     if (plan.maxDurationMs) this.deadlineTimer = setTimeout(() => void this.stop('timeout'), plan.maxDurationMs).unref();
@@ -256,7 +276,7 @@ export class Run {
 
   /** Everything between the boss's exit (or a stop) and run-end. */
   private async end(): Promise<void> {
-    await Promise.race([this.bossExited, sleep(5000)]);
+    await settlesWithin(this.bossExited, 5000);
     this.clearDeadline();
     if (!this.killing) {
       // The boss ended by itself: what it left behind gets a short grace, then is stopped.
@@ -266,7 +286,8 @@ export class Run {
     } else {
       await this.killing;
     }
-    if (!(await Promise.race([this.bossClosed.then(() => true), sleep(2000).then(() => false)]))) {
+    // A process we could not end may hold the boss's stdout open: then 'close' never comes.
+    if (!(await settlesWithin(this.bossClosed, 2000))) {
       this.boss?.stdout?.destroy();
       this.boss?.stderr?.destroy();
     }

@@ -48,3 +48,10 @@ export async function stopTree(o: StopTreeOptions): Promise<number[]> {
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** Whether `promise` settled within `ms`; the timer is cleared either way (it keeps no process alive). */
+export function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(resolve, ms, false)));
+  return Promise.race([promise.then(() => true), late]).finally(() => clearTimeout(timer));
+}

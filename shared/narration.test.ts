@@ -32,7 +32,7 @@ describe('narrate', () => {
   it('takes the nth match, follows the newest with nth "last", and tallies bytes and chunks', () => {
     const steps = [
       step({ type: 'stdout', proc: 'child' }, '{bytes}', '{bytes}', { nth: 2 }),
-      step({ type: 'stdout', proc: 'child' }, 'cuota {count}: van {tally.bytes} bytes en {tally.chunks}', 'chunk {count}: {tally.bytes} bytes in {tally.chunks}', {
+      step({ type: 'stdout', proc: 'child' }, 'cuota {count}: van {tally.bytes} bytes en {tally.count}', 'chunk {count}: {tally.bytes} bytes in {tally.count}', {
         nth: 'last',
         tally: { type: 'stdout', proc: 'child' },
       }),
@@ -70,6 +70,16 @@ describe('narrate', () => {
     expect(lines[2].text).toBe('line 12 at 0,00 s, pid 100');
   });
 
+  it('follows one child: chunks of the same childId as an earlier step', () => {
+    const withOther: LabEvent[] = [...log, { type: 'stdout', t: 4500, pid: 300, childId: '100:2', bytes: 7, preview: 'other' }];
+    const steps = [
+      step({ type: 'call' }, '{command|base} {args.1|n}', '{command|base} {args.1|n}'),
+      step({ type: 'stdout', child: 1 }, '{tally.bytes}', '{tally.bytes}', { nth: 'last', tally: { type: 'stdout', child: 1 } }),
+      step({ type: 'stdout', proc: 'boss' }, '{preview|line}', '{preview|line}'),
+    ];
+    expect(narrate(steps, withOther, Infinity, 'es').map((l) => l.text)).toEqual(['node 3.145.728', '69.632', 'chunk 1: 4096 bytes']);
+  });
+
   it('measures time since another step and skips steps for other platforms', () => {
     const steps = [
       step({ type: 'call' }, 'call', 'call'),
@@ -97,6 +107,7 @@ describe('numbers for a class', () => {
     expect(formatNumber(2.5, 'es')).toBe('2,5');
     expect(localizeNumbersIn('1302.1 1003.8 704.0', 'es')).toBe('1.302,1 1.003,8 704,0');
     expect(fill('{a|raw}', () => 'x', 'en')).toBe('x');
+    expect(narrate([step({ type: 'stdout', proc: 'boss', text: '^chunk (?<s>.*): ' }, '{s|list}', '{s|list}')], log, Infinity, 'es')[0].text).toBe('1');
   });
 });
 
@@ -106,5 +117,6 @@ describe('parseNarration', () => {
     expect(() => parseNarration([{ on: { type: 'exit' }, text: { es: 'a' } }])).toThrow(/text.es and text.en/);
     expect(() => parseNarration([{ on: { type: 'exit' }, text: { es: 'a', en: 'b' }, after: 1 }])).toThrow(/earlier step/);
     expect(() => parseNarration({})).toThrow(/array/);
+    expect(() => parseNarration([{ on: { type: 'message', dir: 'recv' }, text: { es: 'a', en: 'b' } }])).toThrow(/unknown "dir"/);
   });
 });

@@ -29,6 +29,8 @@ export interface EventMatcher {
   where?: Record<string, Condition>;
   /** A regex tried on each line of the event's text (preview, command, message); named groups become placeholders. */
   text?: string;
+  /** Only events of the same child as step k's event (same childId). */
+  child?: number;
 }
 
 export interface NarrationStep {
@@ -39,7 +41,7 @@ export interface NarrationStep {
   after?: number;
   /** Only on this platform ('linux', 'win32'…), or not on it ('!win32'). */
   platform?: string;
-  /** Events summed into {tally.count}, {tally.bytes}, {tally.chunks}: those matching this, up to the step's event. */
+  /** Events summed into {tally.count} (chunks or messages, coalesced ones counted) and {tally.bytes}: those matching this, up to the step's event. */
   tally?: EventMatcher;
   /** The code the step talks about: the first line of `file` containing `text`. */
   code?: { file: string; text: string };
@@ -62,7 +64,7 @@ interface StepState {
   seen: number;
   event: LabEvent | null;
   groups: Record<string, string>;
-  tally: { count: number; bytes: number; chunks: number };
+  tally: { count: number; bytes: number };
 }
 
 /** The lines of a lesson at `cursor` (µs since the run started), in `lang`. */
@@ -70,13 +72,13 @@ export function narrate(steps: readonly NarrationStep[], log: readonly LabEvent[
   const start = log.find((e) => e.type === 'run-start');
   const platform = start && start.type === 'run-start' ? start.platform : undefined;
   const boss = start ? start.pid : null;
-  const states: StepState[] = steps.map((step, index) => ({ step, index, seen: 0, event: null, groups: {}, tally: { count: 0, bytes: 0, chunks: 0 } }));
+  const states: StepState[] = steps.map((step, index) => ({ step, index, seen: 0, event: null, groups: {}, tally: { count: 0, bytes: 0 } }));
   const apiOf = new Map<string, ChildApi>();
 
   for (const ev of log) {
     if (ev.t > cursor) continue;
     if (ev.type === 'call') apiOf.set(ev.childId, ev.api);
-    const ctx: MatchContext = { boss, apiOf };
+    const ctx: MatchContext = { boss, apiOf, childOfStep: (k) => childIdOf(states[k - 1]?.event ?? null) };
     for (const st of states) {
       const following = st.step.nth === 'last';
       if (st.event && !following) continue;
@@ -121,14 +123,19 @@ function onPlatform(wanted: string | undefined, actual: string | undefined): boo
 }
 
 function addToTally(st: StepState, ev: LabEvent): void {
-  st.tally.count += 1;
   if ('bytes' in ev && typeof ev.bytes === 'number') st.tally.bytes += ev.bytes;
-  st.tally.chunks += 'count' in ev && typeof ev.count === 'number' ? ev.count : 1;
+  st.tally.count += 'count' in ev && typeof ev.count === 'number' ? ev.count : 1;
+}
+
+function childIdOf(ev: LabEvent | null): string | undefined {
+  return ev && 'childId' in ev && typeof ev.childId === 'string' ? ev.childId : undefined;
 }
 
 export interface MatchContext {
   boss: number | null;
   apiOf: Map<string, ChildApi>;
+  /** The childId of step k's event, if it has been reached. */
+  childOfStep?: (k: number) => string | undefined;
 }
 
 /** The regex groups when `ev` matches (an empty object if there is no regex), else null. */
@@ -139,6 +146,10 @@ export function matches(m: EventMatcher, ev: LabEvent, ctx: MatchContext): Recor
   if (m.api !== undefined) {
     const api = ev.type === 'call' || ev.type === 'callback' ? ev.api : 'childId' in ev && ev.childId ? ctx.apiOf.get(ev.childId) : undefined;
     if (api === undefined || !oneOf(m.api, api)) return null;
+  }
+  if (m.child !== undefined) {
+    const id = ctx.childOfStep?.(m.child);
+    if (id === undefined || childIdOf(ev) !== id) return null;
   }
   for (const [path, cond] of Object.entries(m.where ?? {})) {
     if (!satisfies(valueAt(ev, path), cond)) return null;
@@ -222,7 +233,12 @@ function placeholders(st: StepState, states: readonly StepState[]): Lookup {
 
 const RAW_FIELDS = new Set(['pid', 'ppid', 'from', 'to', 'line', 'column', 'seq', 'childId']);
 
-/** Fill `{name}` / `{name|unit}` placeholders; before the step is reached, each shows as '…'. */
+/**
+ * Fill `{name}` / `{name|unit}` placeholders; before the step is reached, each shows as '…'.
+ * Units: ms, s (from µs), % (from 0–1), raw (no locale), n (a numeric string as a number),
+ * line (the first line of a preview), base (the last part of a path), list (a captured
+ * "1.5,2,3" as "1,5 · 2 · 3": commas would be ambiguous in Spanish).
+ */
 export function fill(template: string, values: Lookup | null, lang: Lang): string {
   return template.replace(/\{([\w.]+)(?:\|([\w%]+))?\}/g, (_, name: string, unit: string | undefined) => {
     if (!values) return '…';
@@ -230,9 +246,13 @@ export function fill(template: string, values: Lookup | null, lang: Lang): strin
     if (v === undefined || v === null) return v === null ? 'null' : '…';
     const raw = unit === 'raw' || RAW_FIELDS.has(name.split('.').pop() as string);
     if (typeof v === 'number') return raw ? String(v) : formatNumber(convert(v, unit), lang, unit);
+    if (v instanceof Captured && unit === 'list') return v.text.split(/[,;\s]+/).filter(Boolean).map((x) => localizeNumbersIn(x, lang)).join(' · ');
     if (v instanceof Captured) return unit === 'raw' ? v.text : localizeNumbersIn(v.text, lang);
-    if (Array.isArray(v)) return v.join(' ');
-    return String(v);
+    const text = Array.isArray(v) ? v.join(' ') : String(v);
+    if (unit === 'n' && text.trim() !== '' && Number.isFinite(Number(text))) return formatNumber(Number(text), lang);
+    if (unit === 'line') return text.split(/\\n|\n/)[0];
+    if (unit === 'base') return text.split(/[\\/]/).pop() as string;
+    return text;
   });
 }
 
@@ -246,7 +266,7 @@ function convert(v: number, unit: string | undefined): number {
 
 export function formatNumber(v: number, lang: Lang, unit?: string): string {
   let digits = Number.isInteger(v) ? 0 : Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2;
-  if (unit === '%') digits = 0;
+  if (unit === '%') digits = Math.abs(v) < 10 ? 1 : 0;
   // Seconds keep two decimals, so a column of times lines up (1,50 s).
   if (unit === 's') return numberFormat(lang, 2, 2).format(v);
   return numberFormat(lang, digits).format(v);
@@ -282,7 +302,18 @@ export function parseNarration(data: unknown, where = 'narration'): NarrationSte
     if (!(typeof step.on.type === 'string' || Array.isArray(step.on.type))) throw new Error(`${at}: "on.type" must name event types`);
     if (!step.text || typeof step.text.es !== 'string' || typeof step.text.en !== 'string') throw new Error(`${at}: needs text.es and text.en`);
     if (step.after !== undefined && !(Number.isInteger(step.after) && step.after >= 1 && step.after <= i)) throw new Error(`${at}: "after" must name an earlier step`);
+    unknownKeys(step, STEP_KEYS, at);
+    unknownKeys(step.on, MATCHER_KEYS, `${at} "on"`);
+    if (step.tally) unknownKeys(step.tally, MATCHER_KEYS, `${at} "tally"`);
     for (const re of [step.on.text, step.tally?.text]) if (re !== undefined) new RegExp(re);
     return step as NarrationStep;
   });
+}
+
+const STEP_KEYS = ['on', 'nth', 'after', 'platform', 'tally', 'code', 'text'];
+const MATCHER_KEYS = ['type', 'proc', 'api', 'where', 'text', 'child'];
+
+function unknownKeys(obj: object, known: string[], at: string): void {
+  const extra = Object.keys(obj).filter((k) => !known.includes(k));
+  if (extra.length) throw new Error(`${at}: unknown ${extra.map((k) => `"${k}"`).join(', ')}`);
 }

@@ -14,9 +14,9 @@ function failure(argv: string[]): CliError {
 describe('the obra command line', () => {
   it('record: target, options, and the script arguments after --', () => {
     expect(parseCommandLine(['record', 'x.js', '-o', 'x.json', '--max-duration', '500', '--', '--help', '-o', 'y'], {})).toEqual({
-      name: 'record', target: 'x.js', out: 'x.json', format: null, maxDurationMs: 500, quiet: false, scriptArgs: ['--help', '-o', 'y'],
+      name: 'record', target: 'x.js', out: 'x.json', format: null, maxDurationMs: 500, quiet: false, lang: 'en', scriptArgs: ['--help', '-o', 'y'],
     });
-    expect(parseCommandLine(['record', 'spawn', '--format=trace', '-q'], {})).toMatchObject({ target: 'spawn', format: 'trace', quiet: true });
+    expect(parseCommandLine(['record', 'spawn', '--format=trace', '-q', '--lang', 'es'], {})).toMatchObject({ target: 'spawn', format: 'trace', quiet: true, lang: 'es' });
   });
 
   it('says which option it does not know, with exit code 2', () => {

@@ -19,6 +19,8 @@ export type Command =
       format: TraceFormat | null;
       maxDurationMs: number | null;
       quiet: boolean;
+      /** Language of a demo's narration steps in a trace. */
+      lang: 'es' | 'en';
       scriptArgs: string[];
     };
 
@@ -30,6 +32,7 @@ const COMMAND_OPTIONS: Record<'record' | 'demos' | 'serve', Options> = {
     format: { type: 'string', short: 'f' },
     'max-duration': { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
+    lang: { type: 'string' },
   },
   demos: { json: { type: 'boolean' }, lang: { type: 'string' } },
   serve: { port: { type: 'string', short: 'p' }, open: { type: 'boolean' } },
@@ -53,6 +56,13 @@ function positiveInteger(flag: string, text: string, allowZero = false): number 
     throw usageError(`${flag} wants a whole number${allowZero ? '' : ' above 0'}, not '${text}'`);
   }
   return n;
+}
+
+/** --lang, else Spanish when the locale is, else English. */
+function chooseLang(flag: string | undefined, env: NodeJS.ProcessEnv): 'es' | 'en' {
+  const lang = flag ?? (/^es/i.test(env.LC_ALL || env.LANG || '') ? 'es' : 'en');
+  if (lang !== 'es' && lang !== 'en') throw usageError(`--lang is es or en, not '${lang}'`);
+  return lang;
 }
 
 /** `argv` without node and the bin path. */
@@ -83,15 +93,14 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
         format: format ?? null,
         maxDurationMs: maxDuration === undefined ? null : positiveInteger('--max-duration', maxDuration),
         quiet: values.quiet === true,
+        lang: chooseLang(values.lang as string | undefined, env),
         scriptArgs,
       };
     }
     case 'demos': {
       const { values, positionals } = parse('demos', rest);
       if (positionals.length) throw usageError(`unexpected argument '${positionals[0]}'`);
-      const lang = (values.lang as string | undefined) ?? (/^es/i.test(env.LANG ?? env.LC_ALL ?? '') ? 'es' : 'en');
-      if (lang !== 'es' && lang !== 'en') throw usageError(`--lang is es or en, not '${lang}'`);
-      return { name: 'demos', json: values.json === true, lang };
+      return { name: 'demos', json: values.json === true, lang: chooseLang(values.lang as string | undefined, env) };
     }
     case 'serve': {
       const { values, positionals } = parse('serve', rest);
@@ -117,6 +126,7 @@ Usage:
                               trace (Chrome trace JSON for Perfetto / chrome://tracing)
       --max-duration MS       stop the whole tree after MS milliseconds
       -q, --quiet             no live counters
+      --lang es|en            a demo's narration steps in a trace (default: from LANG)
   obra demos [--json] [--lang es|en]   the demo catalogue
   obra serve [--port N] [--open]       the app in a browser, on 127.0.0.1
   obra --help | --version

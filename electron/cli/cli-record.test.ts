@@ -62,6 +62,19 @@ describe('obra record', () => {
     expect(result.stdout).toMatch(/messages {3}100 sent · 100 received/);
   });
 
+  it('a demo recorded as a trace carries its narration steps, reached in order', async () => {
+    const out = path.join(dir, 'fork.trace.json');
+    const result = await runObra(['record', 'fork', '--out', out, '--lang', 'en']);
+    expect(result.code).toBe(0);
+    const trace = JSON.parse(fs.readFileSync(out, 'utf8')) as ChromeTrace;
+    expect(checkTrace(trace)).toEqual([]);
+    expect(trace.traceEvents.find((e) => e.name === 'process_name')?.args?.name).toBe('boss: node index.js (demo fork)');
+    const steps = trace.traceEvents.filter((e) => e.cat === 'narration');
+    expect(steps.length).toBeGreaterThan(1);
+    expect(steps.map((e) => e.name.split('.')[0])).toEqual(steps.map((_, i) => String(i + 1)));
+    expect(steps.every((e) => e.s === 'g')).toBe(true);
+  });
+
   it('the default name and NDJSON on stdout with --out -', async () => {
     const result = await runObra(['record', fixture('exits-three.js')], { cwd: dir });
     expect(result.code).toBe(0);

@@ -6,10 +6,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
-import { Lab } from '../lab/index';
+import { Lab, demosDir } from '../lab/index';
 import { summarize } from '../../shared/summary';
 import type { Command } from './args';
 import { CliError, EXIT, toCliError } from './cli-error';
+import { demoTraceSteps } from './demo-narration';
 import { LiveCounter, type Terminal } from './live-counter';
 import { chooseFormat, defaultOutName, openLogOutput, writeLog } from './log-writer';
 import { labFailure, parseFailure } from './script-failure';
@@ -101,8 +102,9 @@ export async function record(cmd: RecordCommand, io: CliIO): Promise<number> {
     live.stop();
     const log = lab.log(runId);
 
+    const steps = format === 'trace' && target.demoId ? await demoTraceSteps(demosDir(), target.demoId, log, cmd.lang) : undefined;
     const output = await openLogOutput(out, io.stdout);
-    await writeLog(output.stream, format, run.header, log);
+    await writeLog(output.stream, format, run.header, log, steps);
     await output.finish();
 
     const failure = parseFailure(log);

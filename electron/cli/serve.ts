@@ -9,8 +9,9 @@ export async function serve(cmd: Extract<Command, { name: 'serve' }>, stdout: Wr
   const { startServer, closeOnSignals } = await import('../serve/index');
   const log = (line: string) => stderr.write(line + '\n');
   const server = await startServer({ port: cmd.port, open: cmd.open, log });
-  stdout.write(`obra serve: ${server.url}\n(Ctrl-C to stop)\n`);
+  // Listen for Ctrl-C before telling anyone the address: whoever reads it may stop us at once.
   closeOnSignals(server, log);
+  stdout.write(`obra serve: ${server.url}\n(Ctrl-C to stop)\n`);
   // Keep running: the server's handles hold the process until a signal closes it.
   return new Promise<number>(() => {});
 }

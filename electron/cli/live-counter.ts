@@ -45,7 +45,7 @@ export class LiveCounter {
   }
 
   private draw(): void {
-    this.terminal.write('\r\x1b[2K' + formatLiveLine(this.tally.summary(), this.terminal.columns ?? 80));
+    this.terminal.write('\r\x1b[2K' + formatLiveLine(this.tally.summary(), this.terminal.columns || 80));
     this.drawn = true;
   }
 

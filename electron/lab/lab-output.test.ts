@@ -75,7 +75,9 @@ describe('OS sampling', () => {
     const end = await lab.ended(runId);
     expect(end.reason).toBe('exit');
     const log = lab.log(runId);
-    const seen = ofType(log, 'os-process').filter((e) => e.state === 'seen');
+    // A process caught between fork and exec is seen again after its exec: keep the last sighting.
+    const lastSeen = new Map(ofType(log, 'os-process').filter((e) => e.state === 'seen').map((e) => [e.pid, e]));
+    const seen = [...lastSeen.values()];
     const boss = seen.find((e) => e.pid === end.pid);
     const sh = seen.find((e) => e.argv[0] === '/bin/sh');
     expect(boss?.command).toBe('node');

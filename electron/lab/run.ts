@@ -61,7 +61,7 @@ export class Run {
   readonly log: RunLog;
   header!: LogHeader;
   readonly ended: Promise<RunEndEvent>;
-  /** Called with the run-end event once it is in the log. */
+  /** Called once run-end is in the log (before `ended` settles, after the tree is gone). */
   onEnd: (end: RunEndEvent) => void = () => {};
 
   private settleEnded!: (end: RunEndEvent) => void;
@@ -307,10 +307,8 @@ export class Run {
     if (this.log.dropped) end.message = `${end.message ? end.message + ' ' : ''}${this.log.dropped} events past the log's limit were not kept.`;
     this.add(end, true);
     this.isOver = true;
-    fs.rm(this.dir, { recursive: true, force: true }, () => {
-      this.onEnd(end);
-      this.settleEnded(end);
-    });
+    this.onEnd(end); // the final batch, run-end in it, goes out now
+    fs.rm(this.dir, { recursive: true, force: true }, () => this.settleEnded(end));
   }
 
   private stopSampling(lastLook = false): void {

@@ -106,6 +106,20 @@ describe('obra record', () => {
     expect(result.stderr).toMatch(/^obra: script does not parse: .*: Unexpected token '\*' \(SyntaxError\)\n$/);
   });
 
+  it('a module the boss requires that does not parse is named; a SyntaxError thrown at run time is the program\'s own', async () => {
+    fs.writeFileSync(path.join(dir, 'broken-lib.js'), 'module.exports = {;\n');
+    fs.writeFileSync(path.join(dir, 'uses-broken-lib.js'), "require('./broken-lib.js');\n");
+    const lib = await runObra(['record', path.join(dir, 'uses-broken-lib.js'), '--out', path.join(dir, 'lib.ndjson')]);
+    expect(lib.code).toBe(1);
+    expect(lib.stderr).toMatch(new RegExp(`^obra: script does not parse: ${path.join(dir, 'broken-lib.js')}:1: .* \\(SyntaxError\\)\n$`));
+
+    fs.writeFileSync(path.join(dir, 'bad-json.js'), "JSON.parse('{oops}');\n");
+    const runtime = await runObra(['record', path.join(dir, 'bad-json.js'), '--out', path.join(dir, 'json.ndjson')]);
+    expect(runtime.code).toBe(0);
+    expect(runtime.stdout).toMatch(/boss exit code 1/);
+    expect(runtime.stdout).toMatch(/errors {5}1 — SyntaxError ×1/);
+  });
+
   it('an unknown demo and an unknown flag: one line each', async () => {
     const demo = await runObra(['record', 'no-such-demo']);
     expect(demo.code).toBe(1);

@@ -107,7 +107,7 @@ export async function record(cmd: RecordCommand, io: CliIO): Promise<number> {
     await writeLog(output.stream, format, run.header, log, steps);
     await output.finish();
 
-    const failure = parseFailure(log);
+    const failure = await parseFailure(log);
     if (failure) {
       io.stderr.write(failure.line() + '\n');
       return failure.exitCode;

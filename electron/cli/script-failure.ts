@@ -1,33 +1,38 @@
 /**
  * Why a recording is not worth having: the boss script did not parse, or the
- * lab hit a limit. Read from the log, as the probe and the lab reported it.
+ * lab hit a limit. Read from the log, as the probe and the lab reported it
+ * (and, for a SyntaxError, confirmed with `node --check`).
  */
+import { execFile } from 'node:child_process';
 import { BOSS_CHILD_ID, type ErrorEvent, type LabEvent } from '../../shared/events';
 import { CliError } from './cli-error';
 
-/** "/x/bad.js:3" — the first line Node prints for an uncaught error, when it has a place. */
+/** "/x/bad.js:3" — the first line Node prints for a SyntaxError. */
 const PLACE_LINE = /^(?:file:\/\/)?(.+?):(\d+)$/m;
 
-function placeFromStderr(log: readonly LabEvent[], bossPid: number | null): string | null {
-  let text = '';
-  for (const e of log) {
-    if (e.type === 'stderr' && e.pid === bossPid && e.childId === BOSS_CHILD_ID) text += e.preview;
-    if (text.length > 2000) break;
-  }
-  // Previews escape control characters: a newline arrives as the two characters "\n".
-  const unescaped = text.replace(/\\n/g, '\n');
-  const match = PLACE_LINE.exec(unescaped.split('\n').slice(0, 3).join('\n'));
-  return match ? `${decodeURIComponent(match[1])}:${match[2]}` : null;
+/** `node --check file`: null when it parses, else Node's own "file:line" and message. */
+function checkSyntax(file: string): Promise<{ place: string; message: string } | null> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--check', file], { timeout: 10_000 }, (err, _stdout, stderr) => {
+      if (!err) return resolve(null);
+      const lines = stderr.split('\n');
+      const place = PLACE_LINE.exec(lines[0] ?? '');
+      const message = lines.find((l) => l.startsWith('SyntaxError: '))?.slice('SyntaxError: '.length);
+      resolve(place && message ? { place: `${place[1]}:${place[2]}`, message } : null);
+    });
+  });
 }
 
 /**
- * The boss threw a SyntaxError before doing anything: its script does not
- * parse. A SyntaxError thrown later (say by JSON.parse, after the script made
- * calls or printed) is the program's own behaviour, recorded like any other.
+ * The boss threw a SyntaxError before doing anything: did its script (or the
+ * file the error points at) not parse? `node --check` decides, so a
+ * SyntaxError the program throws at run time (JSON.parse…) is recorded like
+ * any other behaviour of the program, not reported as Obra's failure.
  */
-export function parseFailure(log: readonly LabEvent[]): CliError | null {
+export async function parseFailure(log: readonly LabEvent[]): Promise<CliError | null> {
   const start = log.find((e) => e.type === 'run-start');
-  const bossPid = start?.pid ?? null;
+  if (start?.type !== 'run-start') return null;
+  const bossPid = start.pid;
   let error: ErrorEvent | undefined;
   for (const e of log) {
     if (e.pid !== bossPid) continue;
@@ -38,9 +43,13 @@ export function parseFailure(log: readonly LabEvent[]): CliError | null {
     }
   }
   if (!error || error.name !== 'SyntaxError') return null;
-  const place = error.source ? `${error.source.file}:${error.source.line}:${error.source.column}` : placeFromStderr(log, bossPid);
-  const where = place ?? (start?.type === 'run-start' ? start.script : 'the script');
-  return new CliError(`script does not parse: ${where}: ${error.message.split('\n')[0]}`, 'SyntaxError');
+  const files = new Set([start.script]);
+  if (error.source && !error.source.file.startsWith('node:')) files.add(error.source.file.replace(/^file:\/\//, ''));
+  for (const file of files) {
+    const failed = await checkSyntax(file);
+    if (failed) return new CliError(`script does not parse: ${failed.place}: ${failed.message}`, 'SyntaxError');
+  }
+  return null;
 }
 
 /** The lab stopped the run with an error of its own (a limit, a failure), or reported one. */

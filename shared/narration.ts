@@ -56,6 +56,8 @@ export interface NarrationLine {
   t: number | null;
   reached: boolean;
   code?: { file: string; text: string };
+  /** Placeholders a reached step could not fill (a narration bug, or an event without that field). */
+  missing?: string[];
 }
 
 interface StepState {
@@ -99,12 +101,14 @@ export function narrate(steps: readonly NarrationStep[], log: readonly LabEvent[
   for (const st of states) {
     if (!onPlatform(st.step.platform, platform)) continue;
     const values = st.event ? placeholders(st, states) : null;
+    const missing: string[] = [];
     lines.push({
       n: lines.length + 1,
-      text: fill(st.step.text[lang], values, lang),
+      text: fill(st.step.text[lang], values, lang, missing),
       t: st.event ? st.event.t : null,
       reached: st.event !== null,
       ...(st.step.code ? { code: st.step.code } : {}),
+      ...(missing.length ? { missing } : {}),
     });
   }
   return lines;
@@ -239,11 +243,15 @@ const RAW_FIELDS = new Set(['pid', 'ppid', 'from', 'to', 'line', 'column', 'seq'
  * line (the first line of a preview), base (the last part of a path), list (a captured
  * "1.5,2,3" as "1,5 · 2 · 3": commas would be ambiguous in Spanish).
  */
-export function fill(template: string, values: Lookup | null, lang: Lang): string {
+export function fill(template: string, values: Lookup | null, lang: Lang, missing: string[] = []): string {
   return template.replace(/\{([\w.]+)(?:\|([\w%]+))?\}/g, (_, name: string, unit: string | undefined) => {
     if (!values) return '…';
     const v = values(name);
-    if (v === undefined || v === null) return v === null ? 'null' : '…';
+    if (v === null) return 'null';
+    if (v === undefined) {
+      missing.push(name);
+      return '…';
+    }
     const raw = unit === 'raw' || RAW_FIELDS.has(name.split('.').pop() as string);
     if (typeof v === 'number') return raw ? String(v) : formatNumber(convert(v, unit), lang, unit);
     if (v instanceof Captured && unit === 'list') return v.text.split(/[,;\s]+/).filter(Boolean).map((x) => localizeNumbersIn(x, lang)).join(' · ');

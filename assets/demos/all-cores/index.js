@@ -6,7 +6,7 @@ const { fork } = require('node:child_process');
 const os = require('node:os');
 const path = require('node:path');
 
-const LIMIT = 7000000; // contar primos por debajo de esto / count primes below this
+const LIMIT = 5000000; // contar primos por debajo de esto / count primes below this
 const BLOCK = 10000; // números por bloque / numbers per block
 
 // Reparte la obra entre `workers` obreros y espera a todos.

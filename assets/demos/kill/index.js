@@ -139,6 +139,7 @@ async function main() {
   }
   await pause(300);
   await exitVersusClose();
+  await pause(300); // que la clase vea irse al último / let the class see the last one leave
 }
 
 main();

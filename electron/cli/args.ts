@@ -18,6 +18,8 @@ export type Command =
       out: string | null;
       format: TraceFormat | null;
       maxDurationMs: number | null;
+      /** The lab's limit of processes alive at once (its default when null). */
+      maxProcesses: number | null;
       quiet: boolean;
       /** Language of a demo's narration steps in a trace. */
       lang: 'es' | 'en';
@@ -31,6 +33,7 @@ const COMMAND_OPTIONS: Record<'record' | 'demos' | 'serve', Options> = {
     out: { type: 'string', short: 'o' },
     format: { type: 'string', short: 'f' },
     'max-duration': { type: 'string' },
+    'max-processes': { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
     lang: { type: 'string' },
   },
@@ -86,12 +89,14 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
         throw usageError(`--format is ndjson or trace, not '${format}'`);
       }
       const maxDuration = values['max-duration'] as string | undefined;
+      const maxProcesses = values['max-processes'] as string | undefined;
       return {
         name: 'record',
         target: positionals[0],
         out: (values.out as string | undefined) ?? null,
         format: format ?? null,
         maxDurationMs: maxDuration === undefined ? null : positiveInteger('--max-duration', maxDuration),
+        maxProcesses: maxProcesses === undefined ? null : positiveInteger('--max-processes', maxProcesses),
         quiet: values.quiet === true,
         lang: chooseLang(values.lang as string | undefined, env),
         scriptArgs,
@@ -125,6 +130,7 @@ Usage:
       -f, --format FORMAT     ndjson (default; a .json --out means trace) or
                               trace (Chrome trace JSON for Perfetto / chrome://tracing)
       --max-duration MS       stop the whole tree after MS milliseconds
+      --max-processes N       the lab's limit of processes alive at once (default 256)
       -q, --quiet             no live counters
       --lang es|en            a demo's narration steps in a trace (default: from LANG)
   obra demos [--json] [--lang es|en]   the demo catalogue
@@ -134,8 +140,9 @@ Usage:
 Exit status of record:
   0    recorded to the end (the script's own exit code is in the summary),
        or stopped by --max-duration
-  1    nothing worth recording ran: missing file, unknown demo, a script that
-       does not parse, a lab error or limit (the log is still written if a run began)
+  1    Obra could not record: missing file, unknown demo, a script that does
+       not parse, a lab limit or error, no probe (the log is still written if a
+       run began); other lab warnings are printed and do not change the status
   2    wrong command line
   130  stopped with Ctrl-C (what was recorded is written)
 `;

@@ -48,6 +48,18 @@ describe('stopping a recording', () => {
   });
 });
 
+describe('a lab limit', () => {
+  it('stops the run: non-zero, one line with the code, the log still written, nothing left alive', async () => {
+    const out = path.join(dir, 'limited.ndjson');
+    const result = await runObra(['record', path.join(FIXTURES, 'four-sleepers.js'), '--out', out, '--max-processes', '3']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^obra: The run had \d+ processes alive at once; the limit is 3 .* \(ERR_OBRA_PROCESS_LIMIT\)\n$/);
+    const { events, pids } = treePids(out);
+    expect(events.at(-1)).toMatchObject({ type: 'run-end', reason: 'error', errorCode: 'ERR_OBRA_PROCESS_LIMIT' });
+    expect(pids.filter(alive)).toEqual([]);
+  });
+});
+
 describe('the other commands', () => {
   it('demos --json is the catalogue: an array of demos with ids', async () => {
     const result = await runObra(['demos', '--json']);

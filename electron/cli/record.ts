@@ -13,7 +13,7 @@ import { CliError, EXIT, toCliError } from './cli-error';
 import { demoTraceSteps } from './demo-narration';
 import { LiveCounter, type Terminal } from './live-counter';
 import { chooseFormat, defaultOutName, openLogOutput, writeLog } from './log-writer';
-import { labFailure, parseFailure } from './script-failure';
+import { labProblems, parseFailure } from './script-failure';
 import { formatSummary } from './summary-text';
 
 export type RecordCommand = Extract<Command, { name: 'record' }>;
@@ -68,7 +68,7 @@ async function checkWritable(out: string): Promise<void> {
 }
 
 export async function record(cmd: RecordCommand, io: CliIO): Promise<number> {
-  const lab = new Lab();
+  const lab = new Lab(cmd.maxProcesses !== null ? { maxProcesses: cmd.maxProcesses } : {});
   const live = new LiveCounter(io.stderr, !cmd.quiet);
   let runId: string | null = null;
   let interrupted = false;
@@ -115,7 +115,8 @@ export async function record(cmd: RecordCommand, io: CliIO): Promise<number> {
     const report = out === '-' ? io.stderr : io.stdout;
     const where = out === '-' ? 'stdout' : out;
     report.write(formatSummary(summarize(log), `Recorded ${target.label} → ${where} (${format === 'trace' ? 'Chrome trace' : 'NDJSON'}, ${log.length.toLocaleString('en-US')} events)`));
-    const labError = labFailure(log);
+    const { failure: labError, warnings } = labProblems(log);
+    for (const warning of warnings) io.stderr.write(`obra: warning: ${warning.message} (${warning.code})\n`);
     if (labError) {
       io.stderr.write(labError.line() + '\n');
       return labError.exitCode;

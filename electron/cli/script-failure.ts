@@ -52,15 +52,23 @@ export async function parseFailure(log: readonly LabEvent[]): Promise<CliError |
   return null;
 }
 
-/** The lab stopped the run with an error of its own (a limit, a failure), or reported one. */
-export function labFailure(log: readonly LabEvent[]): CliError | null {
-  for (let i = log.length - 1; i >= 0; i--) {
-    const e = log[i];
-    if (e.type === 'run-end') {
-      if (e.reason === 'error') return new CliError(e.message ?? 'the lab stopped the run', e.errorCode ?? 'ERR_OBRA_INTERNAL');
-      break;
-    }
+/** Lab errors that mean there is no real recording: the probe could not observe anything. */
+const FATAL_LAB_ERRORS = new Set(['ERR_OBRA_NO_PROBE']);
+
+/**
+ * What the lab itself reported: a failure when it stopped the run with an error
+ * (a limit, an internal failure) or could not observe at all; its other errors
+ * (a sampling failure, an ignored record, a survivor) are warnings.
+ */
+export function labProblems(log: readonly LabEvent[]): { failure: CliError | null; warnings: CliError[] } {
+  let failure: CliError | null = null;
+  const warnings: CliError[] = [];
+  for (const e of log) {
+    if (e.type === 'run-end' && e.reason === 'error') failure = new CliError(e.message ?? 'the lab stopped the run', e.errorCode ?? 'ERR_OBRA_INTERNAL');
+    if (e.type !== 'error' || e.where !== 'lab') continue;
+    const problem = new CliError(e.message, e.code ?? 'ERR_OBRA_INTERNAL');
+    if (FATAL_LAB_ERRORS.has(problem.code)) failure ??= problem;
+    else if (problem.code !== failure?.code) warnings.push(problem);
   }
-  const labError = log.find((e): e is ErrorEvent => e.type === 'error' && e.where === 'lab');
-  return labError ? new CliError(labError.message, labError.code ?? 'ERR_OBRA_INTERNAL') : null;
+  return { failure, warnings: warnings.filter((w) => w.code !== failure?.code) };
 }

@@ -26,8 +26,9 @@ export async function recordDemo(lab: Lab, id: string): Promise<DemoRun> {
   return { id, log: lab.log(runId), end, ms: Date.now() - started };
 }
 
-export function ofType<T extends LabEventType>(log: readonly LabEvent[], type: T): Extract<LabEvent, { type: T }>[] {
-  return log.filter((e): e is Extract<LabEvent, { type: T }> => e.type === type);
+/** The events of one type (`LabEvent & { type: T }` also narrows stdout/stderr and exit/close, which share an interface). */
+export function ofType<T extends LabEventType>(log: readonly LabEvent[], type: T): (LabEvent & { type: T })[] {
+  return log.filter((e): e is LabEvent & { type: T } => e.type === type);
 }
 
 export function bossPid(log: readonly LabEvent[]): number {

@@ -8,7 +8,7 @@ import { keyOfPid } from './model-os';
 import { shortCode } from './labels';
 
 /** A worker walks in over this much run time after it was called. */
-export const ARRIVE_US = 500_000;
+export const ARRIVE_US = 300_000;
 /** …and fades out over this much after it exits. */
 export const LEAVE_US = 600_000;
 /** A sample older than this says nothing about now. */
@@ -101,6 +101,11 @@ function baseName(path: string): string {
   return i >= 0 ? path.slice(i + 1) : path;
 }
 
+function shortPath(a: string): string {
+  const base = baseName(a);
+  return a.length > 16 && base && base !== a ? `…/${base}` : a;
+}
+
 export function commandOf(p: StageProcess): { short: string; full: string } {
   if (p.kind === 'os') {
     const line = p.osCommand ?? p.command;
@@ -108,7 +113,9 @@ export function commandOf(p: StageProcess): { short: string; full: string } {
   }
   if (p.kind === 'exec' && p.args.length === 0) return { short: p.command, full: p.command };
   const full = [p.command, ...p.args].join(' ');
-  return { short: [baseName(p.command), ...p.args].join(' '), full };
+  // Long paths shortened to their last part: "node …/generator.js 3145728", not the whole checkout.
+  const short = [baseName(p.command) || p.command, ...p.args.map(shortPath)].join(' ');
+  return { short, full };
 }
 
 function statusOf(p: StageProcess): WorkerStatus {
@@ -155,6 +162,7 @@ export function workerView(state: StageState, p: StageProcess, cursor: number): 
     leaving: progress(cursor, endedAt, LEAVE_US),
     pipesOpen: started && p.exitedAt !== null && p.closedAt === null && p.kind !== 'os',
     flag: started && p.exitedAt !== null ? { code: p.exitCode, signal: p.exitSignal, ok: p.exitCode === 0 } : null,
+    // The sign is the error the program got; the flag is how the process ended. A timeout shows both.
     sign: p.error ? signOf(p.error.code, p.error.message) : null,
     buffer: p.buffered ? { fill: Math.min(1, fill), bytes: p.stdout.bytes + p.stderr.bytes, delivered: p.callbackAt !== null } : null,
     process: p,

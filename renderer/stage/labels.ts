@@ -31,6 +31,7 @@ export interface StageLabels {
   exitCode: string;
   signal: string;
   error: string;
+  pipesOpen: string;
   summary: (bossPid: number | null, workers: number, running: number) => string;
   kind: Record<'exec' | 'execFile' | 'spawn' | 'fork' | 'os', string>;
   noRun: string;
@@ -61,6 +62,7 @@ const es: StageLabels = {
   exitCode: 'código de salida',
   signal: 'señal',
   error: 'error',
+  pipesOpen: 'salió; tuberías abiertas',
   summary: (pid, n, running) =>
     `Jefe de obra ${pid ?? '—'} y ${formatCount(n, 'es')} ${n === 1 ? 'obrero' : 'obreros'}` +
     (n > 0 ? `, ${formatCount(running, 'es')} ${running === 1 ? 'activo' : 'activos'}` : ''),
@@ -93,6 +95,7 @@ const en: StageLabels = {
   exitCode: 'exit code',
   signal: 'signal',
   error: 'error',
+  pipesOpen: 'exited; pipes open',
   summary: (pid, n, running) =>
     `Boss ${pid ?? '—'} and ${formatCount(n, 'en')} ${n === 1 ? 'worker' : 'workers'}` +
     (n > 0 ? `, ${formatCount(running, 'en')} running` : ''),

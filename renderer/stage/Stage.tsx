@@ -1,0 +1,69 @@
+/**
+ * The stage: a construction site (una obra) where the boss process stands at
+ * the left with its clipboard and its workers — one per child process, in
+ * hard hats coloured by the API that hired them — work, carry their output
+ * as crates, radio IPC messages, plant a flag when they exit and raise a stop
+ * sign when they fail.
+ *
+ * A pure function of (log, cursor): the state at the cursor folds the events
+ * with t ≤ cursor (see model.ts), kept incrementally by a StageTracker, and
+ * every motion is computed from the cursor, so a replay or a scrub shows what
+ * live showed. New props reach the drawing at most once per animation frame.
+ */
+import { memo, useRef, useState, type JSX } from 'react';
+import type { LabEvent } from '../../shared/events';
+import { useFrameGate, useReducedMotion, useStageBox, type StageBox } from './hooks';
+import { StageTracker } from './tracker';
+import { StageSvg } from './StageSvg';
+
+export interface StageProps {
+  /** Append-only log of the shown run (the same array grows). */
+  log: readonly LabEvent[];
+  /** Bumps whenever the log grew or was replaced. */
+  version: number;
+  /** Playhead, µs since run start (live: latest t). */
+  cursor: number;
+  lang: 'es' | 'en';
+  selectedPid?: number | null;
+  onSelectPid?: (pid: number) => void;
+}
+
+interface Frame {
+  log: readonly LabEvent[];
+  version: number;
+  cursor: number;
+}
+
+const sameFrame = (a: Frame, b: Frame): boolean => a.log === b.log && a.version === b.version && a.cursor === b.cursor;
+
+interface ViewProps {
+  frame: Frame;
+  box: StageBox;
+  lang: 'es' | 'en';
+  reduced: boolean;
+  selectedPid: number | null;
+  onSelectPid?: (pid: number) => void;
+  tracker: StageTracker;
+}
+
+const StageView = memo(function StageView(p: ViewProps): JSX.Element {
+  const state = p.tracker.at(p.frame.log, p.frame.cursor);
+  return (
+    <StageSvg state={state} cursor={p.frame.cursor} box={p.box} lang={p.lang} reduced={p.reduced}
+      selectedPid={p.selectedPid} onSelectPid={p.onSelectPid} />
+  );
+});
+
+export function Stage(props: StageProps): JSX.Element {
+  const ref = useRef<HTMLDivElement>(null);
+  const box = useStageBox(ref);
+  const reduced = useReducedMotion();
+  const [tracker] = useState(() => new StageTracker());
+  const frame = useFrameGate<Frame>({ log: props.log, version: props.version, cursor: props.cursor }, sameFrame);
+  return (
+    <div ref={ref} className="obra-stage" data-testid="stage" style={{ width: '100%', height: '100%', minHeight: '10rem', overflow: 'hidden' }}>
+      <StageView frame={frame} box={box} lang={props.lang} reduced={reduced} selectedPid={props.selectedPid ?? null}
+        onSelectPid={props.onSelectPid} tracker={tracker} />
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * The body every person on the site shares, drawn in a 100-unit box with the
+ * feet at (0, 0) and the top of the head near (0, -100). What differs is
+ * passed in: the shirt colour, a hard hat or hair, what the right hand holds
+ * (a hammer that swings by `swing`), what the left hand holds.
+ */
+import type { JSX, ReactNode } from 'react';
+import { INK, PAPER } from './palette';
+
+export interface FigureProps {
+  shirt: string;
+  skin: string;
+  /** A hard hat of this colour, or null for a bare head (a process that is not Node). */
+  hat: string | null;
+  /** Darker outline for light colours (the yellow of execFile). */
+  strongOutline?: boolean;
+  /** Right arm angle in degrees: 0 at rest, negative raises the hammer. Null: no hammer. */
+  swing?: number | null;
+  /** A reflective stripe on the shirt (a worker's vest). */
+  vest?: boolean;
+  /** A short glyph printed on the chest (">_" for a shell). */
+  chest?: string;
+  /** Drawn at the left hand (clipboard, walkie-talkie). */
+  leftHand?: ReactNode;
+  /** Left forearm raised to hold something in front. */
+  leftArmUp?: boolean;
+}
+
+const TROUSERS = '#3E4C55';
+const BOOTS = '#22303A';
+const HAIR = '#4E342E';
+
+function Hammer(): JSX.Element {
+  return (
+    <g>
+      <line x1={23} y1={-37} x2={31} y2={-61} stroke="#8D6E63" strokeWidth={3.6} strokeLinecap="round" />
+      <rect x={23} y={-66} width={15} height={6.5} rx={1.5} fill="#607D8B" stroke={INK} strokeWidth={1.2} transform="rotate(18 30.5 -62.5)" />
+    </g>
+  );
+}
+
+export function Figure(p: FigureProps): JSX.Element {
+  const outline = p.strongOutline ? 2.2 : 1.4;
+  const swing = p.swing ?? 0;
+  return (
+    <g>
+      <ellipse cx={0} cy={0} rx={21} ry={3.6} fill="#000" opacity={0.14} />
+      <rect x={-11} y={-33} width={9} height={30} rx={3} fill={TROUSERS} />
+      <rect x={2} y={-33} width={9} height={30} rx={3} fill={TROUSERS} />
+      <rect x={-13.5} y={-6} width={12.5} height={6} rx={2.4} fill={BOOTS} />
+      <rect x={1} y={-6} width={12.5} height={6} rx={2.4} fill={BOOTS} />
+      {p.leftArmUp ? (
+        <polyline points="-14,-58 -22,-46 -14,-40" fill="none" stroke={p.shirt} strokeWidth={8} strokeLinecap="round" strokeLinejoin="round" />
+      ) : (
+        <line x1={-14} y1={-58} x2={-21} y2={-38} stroke={p.shirt} strokeWidth={8} strokeLinecap="round" />
+      )}
+      <rect x={-16} y={-64} width={32} height={36} rx={9} fill={p.shirt} stroke={INK} strokeWidth={outline} />
+      {p.vest && <rect x={-15.3} y={-47} width={30.6} height={4.2} fill={PAPER} opacity={0.85} />}
+      {p.chest && (
+        <text x={0} y={-40} textAnchor="middle" fontSize={12} fontWeight={700} fontFamily="ui-monospace, monospace" fill={INK}>
+          {p.chest}
+        </text>
+      )}
+      {p.leftArmUp ? (
+        <circle cx={-13} cy={-40} r={4.3} fill={p.skin} stroke={INK} strokeWidth={1} />
+      ) : (
+        <circle cx={-21.5} cy={-36} r={4.3} fill={p.skin} stroke={INK} strokeWidth={1} />
+      )}
+      {p.leftHand}
+      <g transform={`rotate(${swing} 14 -58)`}>
+        <line x1={14} y1={-58} x2={23} y2={-40} stroke={p.shirt} strokeWidth={8} strokeLinecap="round" />
+        {p.swing !== null && p.swing !== undefined && <Hammer />}
+        <circle cx={23.5} cy={-38} r={4.3} fill={p.skin} stroke={INK} strokeWidth={1} />
+      </g>
+      <circle cx={0} cy={-76} r={12.5} fill={p.skin} stroke={INK} strokeWidth={1.4} />
+      <circle cx={-4.3} cy={-77} r={1.7} fill={INK} />
+      <circle cx={4.3} cy={-77} r={1.7} fill={INK} />
+      <path d="M -4.6 -71.6 Q 0 -67.8 4.6 -71.6" fill="none" stroke={INK} strokeWidth={1.5} strokeLinecap="round" />
+      {p.hat ? (
+        <g>
+          <path d="M -14 -80.5 C -14 -96.5 14 -96.5 14 -80.5 Z" fill={p.hat} stroke={INK} strokeWidth={outline} />
+          <rect x={-18} y={-83} width={36} height={4.6} rx={2.3} fill={p.hat} stroke={INK} strokeWidth={outline} />
+          <line x1={0} y1={-93.5} x2={0} y2={-83.5} stroke={INK} strokeWidth={1.4} opacity={0.35} />
+        </g>
+      ) : (
+        <path d="M -12.8 -78.5 C -13.5 -93 13.5 -93 12.8 -78.5 C 8 -84.5 -8 -84.5 -12.8 -78.5 Z" fill={HAIR} />
+      )}
+    </g>
+  );
+}
+
+/** Places a 100-unit drawing with its feet at (x, y) and the given height in px. */
+export function Placed(p: { x: number; y: number; height: number; children: ReactNode; opacity?: number; filter?: string }): JSX.Element {
+  const s = p.height / 100;
+  return (
+    <g transform={`translate(${round(p.x)} ${round(p.y)}) scale(${round(s, 4)})`} opacity={p.opacity} filter={p.filter}>
+      {p.children}
+    </g>
+  );
+}
+
+export function round(n: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}

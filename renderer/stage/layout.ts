@@ -1,0 +1,143 @@
+/**
+ * Where everything stands on the stage, in CSS pixels of the stage's own box
+ * (the SVG's viewBox is its pixel size, so a 15 px label is 15 px on screen).
+ * `unit` scales every size: 1 at 1366 px wide, more in projector mode.
+ * The boss stands at the left; workers fill a grid of cells to the right, each
+ * row with a conveyor belt running to the boss; past what fits, the last cell
+ * becomes a "+N more" tile.
+ */
+
+export type Detail = 'full' | 'small' | 'tiny';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface Cell {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  row: number;
+  col: number;
+  /** Where the worker's feet are. */
+  feet: Point;
+  /** Height of the worker figure (head to feet). */
+  figureH: number;
+  /** Baseline of the first label line. */
+  labelY: number;
+  /** The row's conveyor belt, null when cells are too small for belts. */
+  beltY: number | null;
+}
+
+export interface BossPlace {
+  x: number;
+  w: number;
+  feet: Point;
+  figureH: number;
+  labelY: number;
+  /** Where crates land (the pile beside the boss). */
+  inbox: Point;
+  /** Where envelopes are caught (the boss's raised hand). */
+  hand: Point;
+}
+
+export interface StageLayout {
+  width: number;
+  height: number;
+  unit: number;
+  detail: Detail;
+  boss: BossPlace;
+  /** The vertical belt that gathers the rows' belts to the boss's inbox. */
+  collectorX: number;
+  cells: Cell[];
+  /** Workers that get a cell; when fewer than asked, the last cell is the "+N more" tile. */
+  capacity: number;
+  overflow: boolean;
+  font: { label: number; small: number; boss: number; sign: number };
+}
+
+const MIN_CELL: Record<Detail, { w: number; h: number }> = {
+  full: { w: 150, h: 180 },
+  small: { w: 104, h: 118 },
+  tiny: { w: 82, h: 80 },
+};
+const MAX_CELL = { w: 250, h: 260 };
+const LABEL_LINES: Record<Detail, number> = { full: 3, small: 2, tiny: 1 };
+
+function detailFor(w: number, h: number, u: number): Detail | null {
+  for (const d of ['full', 'small', 'tiny'] as const) if (w >= MIN_CELL[d].w * u && h >= MIN_CELL[d].h * u) return d;
+  return null;
+}
+
+/** The grid (cols × rows) that gives n cells the largest size within the area. */
+function bestGrid(n: number, areaW: number, areaH: number): { cols: number; rows: number } {
+  let best = { cols: 1, rows: n, score: -1 };
+  for (let cols = 1; cols <= n; cols++) {
+    const rows = Math.ceil(n / cols);
+    const score = Math.min(areaW / cols, (areaH / rows) * 0.95);
+    if (score > best.score + 0.5) best = { cols, rows, score };
+  }
+  return best;
+}
+
+export function stageLayout(width: number, height: number, unit: number, workers: number): StageLayout {
+  const u = unit;
+  const font = { label: 16 * u, small: 14 * u, boss: 19 * u, sign: 13 * u };
+  const bossW = Math.min(300 * u, Math.max(200 * u, width * 0.22));
+  const pad = 10 * u;
+  const areaX = bossW + 28 * u;
+  const areaW = Math.max(MIN_CELL.tiny.w * u, width - areaX - pad);
+  const areaH = Math.max(MIN_CELL.tiny.h * u, height - 2 * pad);
+
+  let n = Math.max(1, workers);
+  let { cols, rows } = bestGrid(n, areaW, areaH);
+  let cw = Math.min(MAX_CELL.w * u, areaW / cols);
+  let ch = Math.min(MAX_CELL.h * u, areaH / rows);
+  let detail = detailFor(cw, ch, u);
+  let overflow = false;
+  if (!detail) {
+    detail = 'tiny';
+    cols = Math.max(1, Math.floor(areaW / (MIN_CELL.tiny.w * u)));
+    rows = Math.max(1, Math.floor(areaH / (MIN_CELL.tiny.h * u)));
+    n = cols * rows;
+    cw = areaW / cols;
+    ch = areaH / rows;
+    overflow = workers > n;
+  }
+  const lineGap = font.label * 1.15;
+  const gridH = rows * ch;
+  const top = pad + Math.max(0, (areaH - gridH) / 2);
+
+  const cells: Cell[] = [];
+  for (let i = 0; i < Math.min(n, cols * rows); i++) {
+    const row = Math.floor(i / cols);
+    const col = i % cols;
+    const x = areaX + col * cw;
+    const y = top + row * ch;
+    // From the bottom up: the belt, room for crates (and, in full detail, their labels), the label lines, the figure.
+    const beltY = detail === 'tiny' ? null : y + ch - 10 * u;
+    const lastLine = beltY === null ? y + ch - 6 * u : beltY - (detail === 'full' ? 32 : 15) * u;
+    const labelY = lastLine - (LABEL_LINES[detail] - 1) * lineGap;
+    const feetY = labelY - font.label - 4 * u;
+    const figureH = Math.max(26 * u, Math.min(feetY - y - 10 * u, cw * 0.62, 130 * u));
+    cells.push({ x, y, w: cw, h: ch, row, col, feet: { x: x + cw * 0.42, y: feetY }, figureH, labelY, beltY });
+  }
+
+  const bossFigureH = Math.min(height * 0.5, 210 * u, bossW * 0.9);
+  // Under the boss: its name, its script and up to two lines of figures.
+  const bossFeetY = Math.min(height - pad - font.boss * 1.3 - font.small * 3.8, height / 2 + bossFigureH / 2);
+  const bossFeet = { x: bossW * 0.42, y: bossFeetY };
+  return {
+    width, height, unit: u, detail, font, cells, overflow,
+    capacity: overflow ? n - 1 : n,
+    collectorX: bossW + 12 * u,
+    boss: {
+      x: 0, w: bossW, feet: bossFeet, figureH: bossFigureH,
+      labelY: bossFeetY + font.boss + 6 * u,
+      inbox: { x: bossW - 34 * u, y: bossFeetY - 8 * u },
+      hand: { x: bossFeet.x + bossFigureH * 0.3, y: bossFeetY - bossFigureH * 0.62 },
+    },
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * The whole picture at the cursor, before any drawing: the boss, which
+ * workers get a cell (all of them up to what fits; past that, the running
+ * ones first), what is in the air, and the sentence that sums it up for
+ * assistive technology. Pure, so it can be tested without a DOM.
+ */
+import { bossAnchors, cellAnchors, type Anchors } from './anchors';
+import { bossView, workersInOrder, type BossView, type WorkerView } from './derive';
+import { flightsAt, type Flights } from './flights';
+import { stageLayout, type Cell, type StageLayout } from './layout';
+import { BOSS_KEY, type StageState } from './model-types';
+import { stageLabels, type StageLang } from './labels';
+
+export interface PlacedWorker {
+  view: WorkerView;
+  cell: Cell;
+  anchors: Anchors;
+}
+
+export interface StageScene {
+  layout: StageLayout;
+  boss: BossView;
+  placed: PlacedWorker[];
+  /** Workers without a cell, shown as "+N more". */
+  hidden: WorkerView[];
+  moreCell: Cell | null;
+  flights: Flights;
+  /** Rows with a conveyor belt: those where output streams to the boss (spawn). */
+  beltRows: ReadonlySet<number>;
+  summary: string;
+  running: number;
+}
+
+export interface SceneSize {
+  width: number;
+  height: number;
+  unit: number;
+}
+
+function pickVisible(all: WorkerView[], capacity: number): { shown: WorkerView[]; hidden: WorkerView[] } {
+  if (all.length <= capacity) return { shown: all, hidden: [] };
+  // Running workers first, then the most recent of the rest; slot order stays the order of appearance.
+  const rank = (w: WorkerView): number => (w.status === 'running' || w.status === 'starting' ? 0 : 1);
+  const chosen = new Set(
+    [...all]
+      .sort((a, b) => rank(a) - rank(b) || b.process.order - a.process.order)
+      .slice(0, capacity)
+      .map((w) => w.key),
+  );
+  return { shown: all.filter((w) => chosen.has(w.key)), hidden: all.filter((w) => !chosen.has(w.key)) };
+}
+
+/** A row gets a belt when one of its workers streams output to the boss: spawn, or any unbuffered child with output. */
+function rowsWithBelts(shown: readonly WorkerView[], layout: StageLayout): Set<number> {
+  const rows = new Set<number>();
+  shown.forEach((w, i) => {
+    const cell = layout.cells[i];
+    if (cell.beltY === null || w.parentKey !== BOSS_KEY) return;
+    const p = w.process;
+    if (w.kind === 'spawn' || (!p.buffered && w.kind !== 'os' && p.stdout.bytes + p.stderr.bytes > 0)) rows.add(cell.row);
+  });
+  return rows;
+}
+
+export function sceneAt(state: StageState, cursor: number, size: SceneSize, lang: StageLang, reduced: boolean): StageScene {
+  const all = workersInOrder(state, cursor);
+  const layout = stageLayout(size.width, size.height, size.unit, all.length);
+  const { shown, hidden } = pickVisible(all, layout.capacity);
+  const beltRows = rowsWithBelts(shown, layout);
+  const placed = shown.map((view, i) => {
+    const cell = layout.cells[i];
+    return { view, cell, anchors: cellAnchors(cell, beltRows.has(cell.row)) };
+  });
+  const moreCell = hidden.length > 0 ? layout.cells[layout.cells.length - 1] : null;
+  const anchors = new Map<string, Anchors>([[BOSS_KEY, bossAnchors(layout)]]);
+  for (const p of placed) anchors.set(p.view.key, p.anchors);
+  const fallback = moreCell ? cellAnchors(moreCell) : bossAnchors(layout);
+  const flights = flightsAt({ workers: all, anchors, fallback, layout, cursor, reduced, lang });
+  const running = all.filter((w) => w.status === 'running').length;
+  const boss = bossView(state, cursor);
+  return {
+    layout, boss, placed, hidden, moreCell, flights, running, beltRows,
+    summary: stageLabels(lang).summary(boss.pid, all.length, running),
+  };
+}

@@ -1,0 +1,36 @@
+/** The words under a worker and the sentence a screen reader says about it. */
+import type { WorkerView } from './derive';
+import { BUSY_LOAD } from './derive';
+import { flagText } from './art/Flag';
+import { formatBytes, formatCount, formatPercent, stageLabels, type StageLang } from './labels';
+
+/** The status line: CPU, output so far, messages, or why it is not running. */
+export function statusLine(w: WorkerView, lang: StageLang): string {
+  const L = stageLabels(lang);
+  if (w.status === 'failed') return L.notStarted;
+  if (w.status === 'starting') return '…';
+  const p = w.process;
+  const parts: string[] = [];
+  if (w.status === 'running' && w.cpu !== null) parts.push(`${L.cpu} ${formatPercent(w.cpu, lang)}`);
+  const out = p.stdout.bytes + p.stderr.bytes;
+  if (out > 0) parts.push(`▪ ${formatBytes(out, lang)}`);
+  if (p.kind === 'fork' || p.toParent.sent + p.fromParent.received > 0) {
+    parts.push(`✉ ↑${formatCount(p.toParent.sent, lang)} ↓${formatCount(p.fromParent.received, lang)}`);
+  }
+  if (w.pipesOpen) parts.push(L.pipesOpen);
+  if (parts.length === 0) return w.status === 'running' ? L.waiting : w.status === 'gone' ? L.finished : '';
+  return parts.join(' · ');
+}
+
+export function workerAria(w: WorkerView, lang: StageLang): string {
+  const L = stageLabels(lang);
+  const who = w.kind === 'os' ? `${L.kind.os} ${w.pid ?? '—'}` : `${L.worker} ${w.pid ?? '—'}, ${w.badge}`;
+  const parts = [who, w.fullCommand];
+  if (w.status === 'running') parts.push(w.load >= BUSY_LOAD ? L.working : L.waiting);
+  if (w.status === 'failed') parts.push(L.notStarted);
+  if (w.flag) parts.push(w.flag.signal ? `${L.signal} ${w.flag.signal}` : `${L.exitCode} ${flagText(w.flag.code, null)}`);
+  if (w.sign) parts.push(`${L.error} ${w.sign.code}`);
+  const line = statusLine(w, lang);
+  if (line && line !== L.notStarted && line !== L.waiting) parts.push(line);
+  return parts.join(', ');
+}

@@ -18,6 +18,11 @@ const posixKiller: TreeKiller = {
   signal(group, pids, signal) {
     if (group !== null) trySignal(-group, signal);
     for (const pid of pids) trySignal(pid, signal);
+    if (signal === 'SIGTERM') {
+      // A stopped process (SIGSTOP, Ctrl-Z) only acts on SIGTERM once continued.
+      if (group !== null) trySignal(-group, 'SIGCONT');
+      for (const pid of pids) trySignal(pid, 'SIGCONT');
+    }
   },
   groupExists(group) {
     if (!Number.isInteger(group) || group <= 1) return false;

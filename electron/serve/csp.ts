@@ -4,7 +4,7 @@
  * protocol handler. A header rather than a <meta> tag because the browser
  * transport's WebSocket address (its port) is only known at run time.
  *
- * No inline scripts, no eval, no plugins, no framing, no <base>, and the only
+ * No inline scripts or styles, no eval, no plugins, no framing, no <base>, and the only
  * place the page may connect to is its own origin (plus, in the browser, the
  * API socket on the same 127.0.0.1 port).
  */
@@ -14,9 +14,10 @@ export function contentSecurityPolicy(opts: { connectSrc?: string[] } = {}): str
     "default-src 'self'",
     `connect-src ${connect}`,
     "script-src 'self'",
-    // React writes style attributes and the stage's SVG may carry inline style;
-    // styles cannot run code, scripts stay strict.
-    "style-src 'self' 'unsafe-inline'",
+    // No inline <style> or style="" in markup: React's style props go through
+    // the CSSOM, which CSP allows. tests/e2e/transport-csp.spec.ts fails on any
+    // violation while the real renderer runs a demo.
+    "style-src 'self'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "worker-src 'self' blob:",

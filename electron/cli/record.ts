@@ -60,10 +60,13 @@ async function checkWritable(out: string): Promise<void> {
   if (out === '-') return;
   const stat = await fs.stat(out).catch(() => null);
   if (stat?.isDirectory()) throw new CliError(`--out ${out} is a folder`, 'EISDIR');
+  const folder = path.dirname(path.resolve(out));
   try {
-    await fs.access(path.dirname(path.resolve(out)), fs.constants.W_OK);
+    await fs.access(folder, fs.constants.W_OK);
   } catch (err) {
-    throw new CliError(`cannot write ${out}: ${(err as Error).message}`, (err as NodeJS.ErrnoException).code ?? 'EACCES');
+    const code = (err as NodeJS.ErrnoException).code ?? 'EACCES';
+    const why = code === 'ENOENT' ? `the folder ${folder} does not exist` : code === 'EACCES' ? `no permission to write in ${folder}` : (err as Error).message;
+    throw new CliError(`cannot write ${out}: ${why}`, code);
   }
 }
 

@@ -78,7 +78,9 @@ describe('obra record', () => {
   it('the default name and NDJSON on stdout with --out -', async () => {
     const result = await runObra(['record', fixture('exits-three.js')], { cwd: dir });
     expect(result.code).toBe(0);
-    expect(read(path.join(dir, 'obra-exits-three.ndjson')).events.length).toBeGreaterThan(2);
+    const recording = read(path.join(dir, 'obra-exits-three.ndjson'));
+    expect(recording.events.length).toBeGreaterThan(2);
+    expect(recording.header.cwd).toBe(dir); // a script runs where `node script.js` would
     // The script's own failure is recorded, not Obra's: exit 0, and the summary says code 3.
     expect(result.stdout).toMatch(/ended by itself after .* · boss exit code 3/);
 

@@ -95,7 +95,8 @@ export async function record(cmd: RecordCommand, io: CliIO): Promise<number> {
     await checkWritable(out);
 
     const run = await lab.startRun({
-      ...(target.demoId ? { demoId: target.demoId } : { file: target.file }),
+      // A script runs where `node script.js` would: in the caller's folder. A demo, in its own.
+      ...(target.demoId ? { demoId: target.demoId } : { file: target.file, cwd: process.cwd() }),
       args: cmd.scriptArgs,
       ...(cmd.maxDurationMs !== null ? { maxDurationMs: cmd.maxDurationMs } : {}),
     });

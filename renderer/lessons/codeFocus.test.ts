@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { DemoSource } from '../../shared/api';
+import type { LabEvent } from '../../shared/events';
+import type { NarrationLine } from '../../shared/narration';
+import { anchorLine, codeFocus, tabOf } from './codeFocus';
+import { visibleSteps } from './visibleSteps';
+
+const sources: DemoSource[] = [
+  { path: 'index.js', text: "const { fork } = require('node:child_process');\nconst w = fork('worker.js');\nw.send({ job: 1 });\n" },
+  { path: 'worker.js', text: "process.on('message', (m) => {\n  process.send(m);\n});\n" },
+];
+const at = (file: string, line: number) => ({ file, line, column: 1 });
+const log: LabEvent[] = [
+  { type: 'run-start', t: 0, pid: 1, runId: 'r', script: '/demos/fork/index.js', argv: [], cwd: '/demos/fork', node: 'v20', platform: 'linux', cpus: 2, sampleIntervalMs: 50 },
+  { type: 'call', t: 100, pid: 1, api: 'fork', childId: '1:1', command: '/demos/fork/worker.js', args: [], options: {}, source: at('/demos/fork/index.js', 2) },
+  { type: 'spawn', t: 200, pid: 2, childId: '1:1', ppid: 1 },
+  { type: 'call', t: 300, pid: 2, api: 'spawn', childId: '2:1', command: 'ls', args: [], options: {}, source: at('/demos/fork/worker.js', 2) },
+  { type: 'exit', t: 900, pid: 2, childId: '1:1', code: 0, signal: null },
+];
+const step = (n: number, t: number | null, code?: { file: string; text: string }): NarrationLine => ({ n, text: `step ${n}`, t, reached: t !== null, ...(code ? { code } : {}) });
+
+describe('codeFocus', () => {
+  it('points at the call behind the latest event at or before the cursor, in its own tab', () => {
+    expect(codeFocus(log, 50, sources, null)).toBeNull();
+    expect(codeFocus(log, 250, sources, null)).toEqual({ path: 'index.js', line: 2, t: 200 });
+    expect(codeFocus(log, 300, sources, null)).toEqual({ path: 'worker.js', line: 2, t: 300 });
+    // The worker's exit goes back to the fork() that started it.
+    expect(codeFocus(log, 1000, sources, null)).toEqual({ path: 'index.js', line: 2, t: 900 });
+  });
+
+  it("prefers the current narration step's line when that step is newer", () => {
+    const told = [step(1, 100), step(2, 950, { file: 'index.js', text: 'w.send(' }), step(3, null)];
+    expect(codeFocus(log, 1000, sources, told)).toEqual({ path: 'index.js', line: 3, t: 950 });
+    expect(codeFocus(log, 1000, sources, [step(1, 800, { file: 'worker.js', text: 'process.on' })])).toEqual({ path: 'index.js', line: 2, t: 900 });
+  });
+
+  it('maps probe paths to tabs, by suffix then by name', () => {
+    expect(tabOf('/a/b/demos/fork/worker.js', sources)).toBe('worker.js');
+    expect(tabOf('C:\\demos\\fork\\index.js', sources)).toBe('index.js');
+    expect(tabOf('/tmp/other.js', sources)).toBeNull();
+    expect(anchorLine('a\nb\nc', 'c')).toBe(3);
+    expect(anchorLine('a', 'zz')).toBeNull();
+  });
+});
+
+describe('visibleSteps', () => {
+  it('shows reached steps and the next one, not those skipped on the way', () => {
+    const lines = [step(1, 10), step(2, null), step(3, 30), step(4, null), step(5, null)];
+    expect(visibleSteps(lines).map((l) => l.n)).toEqual([1, 3, 4]);
+    expect(visibleSteps([step(1, null), step(2, null)]).map((l) => l.n)).toEqual([1]);
+  });
+});

@@ -50,6 +50,19 @@ describe("the boss's own output and exit", () => {
   });
 });
 
+describe('the report channel', () => {
+  it('is drained before run-end: every record the boss wrote as it exited is in the log, before its exit', async () => {
+    lab = new Lab();
+    const { runId } = await lab.startRun({ file: fixture('report-writer.js'), args: ['stdout-flood', '5000'] });
+    const end = await lab.ended(runId);
+    const log = lab.log(runId);
+    const records = ofType(log, 'stdout').filter((e) => e.childId === `${end.pid}:1`);
+    expect(records.reduce((n, e) => n + (e.count ?? 1), 0)).toBe(5000);
+    const exitAt = log.findIndex((e) => e.type === 'exit' && e.childId === 'boss');
+    expect(log.lastIndexOf(records[records.length - 1])).toBeLessThan(exitAt);
+  });
+});
+
 describe('batches', () => {
   it('arrive while the run goes, in time order, the last one with end: true, and add up to the log', async () => {
     lab = new Lab({ batchIntervalMs: 16 });

@@ -86,6 +86,7 @@ export class Run {
   private finishing: Promise<void> | null = null;
   private killing: Promise<void> | null = null;
   private isOver = false;
+  private heldBack: LabEvent[] | null = [];
 
   private constructor(private readonly s: RunSettings) {
     this.log = new RunLog(s.logLimits, () =>
@@ -183,14 +184,14 @@ export class Run {
     this.bossExited = new Promise((resolve) =>
       boss.once('exit', (code, signal) => {
         this.bossExit = { code, signal };
-        this.add({ type: 'exit', t: this.now(), pid, childId: BOSS_CHILD_ID, code, signal }, true);
+        this.holdBack({ type: 'exit', t: this.now(), pid, childId: BOSS_CHILD_ID, code, signal });
         resolve();
         void this.finish();
       }),
     );
     this.bossClosed = new Promise((resolve) =>
       boss.once('close', (code, signal) => {
-        this.add({ type: 'close', t: this.now(), pid, childId: BOSS_CHILD_ID, code, signal }, true);
+        this.holdBack({ type: 'close', t: this.now(), pid, childId: BOSS_CHILD_ID, code, signal });
         resolve();
       }),
     );
@@ -293,12 +294,29 @@ export class Run {
     }
     await this.channel?.drain();
     await this.channel?.close();
+    this.releaseHeldBack();
     this.stopSampling(true);
     if (this.badRecords > 1) this.labError('ERR_OBRA_BAD_RECORD', `${this.badRecords} records from the report channel were ignored in all.`);
     this.endNow(this.failure);
   }
 
+  /**
+   * The boss's exit and close wait until the report channel is drained: the
+   * records the boss flushed as it exited (t earlier) then share their batch,
+   * which is sorted by t, so the log does not show them after the exit.
+   */
+  private holdBack(e: LabEvent): void {
+    if (this.heldBack) this.heldBack.push(e);
+    else this.add(e, true);
+  }
+
+  private releaseHeldBack(): void {
+    for (const e of this.heldBack ?? []) this.add(e, true);
+    this.heldBack = null;
+  }
+
   private endNow(failure: { code: string; message: string } | null): void {
+    this.releaseHeldBack();
     this.stopSampling(false);
     this.clearDeadline();
     const reason: RunEndReason = failure ? 'error' : (this.stopReason ?? 'exit');

@@ -53,9 +53,14 @@ export function openInBrowser(url: string, log: (line: string) => void): boolean
   }
   try {
     const child = spawn(opener.command, opener.args, { detached: true, stdio: 'ignore' });
+    const started = Date.now();
     child.on('error', (err) => log(`obra: could not start ${opener.command}: ${err.message}`));
+    // A browser that gives up at once (no sandbox as root, no usable display…) says nothing: say it for it.
+    child.on('exit', (code) => {
+      if (code !== 0 && Date.now() - started < 10_000) log(`obra: ${path.basename(opener.command)} exited at once (code ${code}); open the URL above yourself.`);
+    });
     child.unref();
-    log(`obra: opening ${path.basename(opener.command)}`);
+    log(`obra: opening ${path.basename(opener.command)} (pid ${child.pid ?? '?'})`);
     return true;
   } catch (err) {
     log(`obra: could not start ${opener.command}: ${(err as Error).message}`);

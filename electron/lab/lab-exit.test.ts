@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import readline from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Lab } from './index';
@@ -23,26 +24,29 @@ async function hostLab(mode: 'exit' | 'throw' | 'signal') {
     readline.createInterface({ input: host.stdout }).once('line', resolve);
     host.once('exit', () => reject(new Error('the lab host ended before its run began')));
   });
-  const { runId, pids } = JSON.parse(first) as { runId: string; pids: number[] };
+  const { runId, pids, folder } = JSON.parse(first) as { runId: string; pids: number[]; folder: string };
   runIds.push(runId);
   expect(pids.length).toBeGreaterThanOrEqual(8);
-  return { host, exited, runId, pids };
+  expect(path.basename(folder)).toMatch(/^obra-run-/);
+  return { host, exited, runId, pids, folder };
 }
 
 describe("when the lab's own process ends, its runs end with it", () => {
   it.each(['exit', 'throw'] as const)('on %s: every process of the run is killed', async (mode) => {
-    const { exited, runId, pids } = await hostLab(mode);
+    const { exited, runId, pids, folder } = await hostLab(mode);
     expect((await exited).code).toBe(mode === 'exit' ? 3 : 1);
     await waitFor(() => processesOfRun(runId).length === 0, 2000, 'the run to be gone');
     for (const pid of pids) expect(isAlive(pid)).toBe(false);
+    expect(fs.existsSync(folder)).toBe(false);
   });
 
   it('on SIGTERM: the runs are stopped, then the lab dies of the signal', async () => {
-    const { host, exited, runId, pids } = await hostLab('signal');
+    const { host, exited, runId, pids, folder } = await hostLab('signal');
     host.kill('SIGTERM');
     expect(await exited).toEqual({ code: null, signal: 'SIGTERM' });
     expect(processesOfRun(runId)).toEqual([]);
     for (const pid of pids) expect(isAlive(pid)).toBe(false);
+    expect(fs.existsSync(folder)).toBe(false);
   });
 });
 

@@ -127,7 +127,7 @@ export class Run {
     await this.ended;
   }
 
-  /** Synchronous last resort when the lab's own process exits: SIGKILL every process of the run, now. */
+  /** Synchronous last resort when the lab's own process exits: SIGKILL every process of the run, remove its folder, now. */
   killNow(): void {
     if (!this.bossPid || this.isOver) return;
     let pids: number[] = [];
@@ -137,6 +137,11 @@ export class Run {
       // /proc unreadable: the group signal below still reaches most of the tree.
     }
     this.s.killer.signal(this.bossPid, pids, 'SIGKILL');
+    try {
+      fs.rmSync(this.dir, { recursive: true, force: true });
+    } catch {
+      // Best effort: the lab is exiting.
+    }
   }
 
   private async launch(plan: RunPlan): Promise<void> {

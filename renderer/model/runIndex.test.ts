@@ -28,6 +28,7 @@ const log: LabEvent[] = [
   { type: 'callback', t: 6_500, pid: 100, childId: '100:2', api: 'exec', error: null, stdoutBytes: 4_096, stderrBytes: 10 },
   { type: 'call', t: 7_000, pid: 100, api: 'execFile', childId: '100:3', command: './missing', args: [], options: {}, source: null },
   { type: 'error', t: 7_100, pid: null, where: 'child', childId: '100:3', name: 'Error', code: 'ENOENT', syscall: 'spawn ./missing', message: 'spawn ./missing ENOENT' },
+  { type: 'callback', t: 7_150, pid: 100, childId: '100:3', api: 'execFile', error: { code: 'ENOENT', signal: null, killed: false, message: 'spawn ./missing ENOENT' }, stdoutBytes: 0, stderrBytes: 0 },
   { type: 'exit', t: 8_000, pid: 101, childId: '100:1', code: null, signal: 'SIGTERM' },
 ];
 
@@ -60,10 +61,11 @@ describe('the run index, derived from a log', () => {
     expect(index.processes.get(101)).toMatchObject({ messagesSent: 3, messagesReceived: 1 });
   });
 
-  it('puts the error of a child that never started on its parent’s lane', () => {
+  it('puts the error of a child that never started on its parent’s lane, once though Node reports it twice', () => {
     const { index, events } = runOf(log, 100);
     const boss = index.processes.get(100)!;
     expect(boss.errorCount).toBe(1);
+    expect(boss.markers.length).toBe(1);
     expect(events[boss.markers.idx[0]]).toMatchObject({ type: 'error', code: 'ENOENT' });
   });
 

@@ -22,7 +22,7 @@ export interface RunCounters {
   bytes: number;
   /** IPC messages sent (a coalesced run of messages counts each one). */
   messages: number;
-  /** Error events and callbacks that got an error. */
+  /** Failures: error events and callbacks that got an error (one failure reported both ways counts once). */
   errors: number;
 }
 
@@ -52,6 +52,8 @@ export class RunIndex {
   structureVersion = 0;
   private readonly pidByChildId = new Map<string, number>();
   private readonly callByChildId = new Map<string, CallEvent>();
+  /** Calls whose failure is already counted: Node reports one failure as an 'error' event and again to the callback. */
+  private readonly failedChildren = new Set<string>();
   private sampleSpanUs = 50_000;
   private lanesCache: ProcessLane[] = [];
   private lanesVersion = -1;
@@ -228,10 +230,16 @@ export class RunIndex {
       record.callbackT = event.t;
       record.callbackError = event.error;
     }
-    if (event.error) this.addError(i, record?.pid ?? parentPidOfChildId(event.childId) ?? event.pid, event.t);
+    if (!event.error || this.failedChildren.has(event.childId)) return;
+    this.failedChildren.add(event.childId);
+    this.addError(i, record?.pid ?? parentPidOfChildId(event.childId) ?? event.pid, event.t);
   }
 
   private onError(event: ErrorEvent, i: number): void {
+    if (event.childId !== undefined && event.where === 'child') {
+      if (this.failedChildren.has(event.childId)) return;
+      this.failedChildren.add(event.childId);
+    }
     const pid = event.pid ?? this.pidByChildId.get(event.childId ?? '') ?? parentPidOfChildId(event.childId) ?? this.bossPid;
     this.addError(i, pid, event.t);
   }

@@ -62,6 +62,9 @@ export function NoticeBanner() {
                     <code className="notice-code">{error.code}</code>
                   </button>{' '}
                   <span className="notice-message">{error.message}</span>
+                  {event.type === 'error' && event.source && (
+                    <code className="notice-source"> {`${event.source.file.split(/[\\/]/).pop()}:${event.source.line}`}</code>
+                  )}
                   {event.pid !== null && <span className="notice-pid"> (pid {event.pid})</span>}
                 </li>
               );

@@ -35,8 +35,8 @@ export function ProcessList({ lanes, laneHeight, selectedPid, onSelect, m }: Pro
               title={`${record.pid} · ${m.kind[kind]} · ${command} · ${state}`}
               onClick={() => onSelect(lane.pid)}
             >
-              <span className="process-pid">{record.pid}</span>
-              <span className={`kind-badge kind-${kind}`}>{m.kind[kind]}</span>
+              <span className="process-pid">{record.pid}</span>{' '}
+              <span className={`kind-badge kind-${kind}`}>{m.kind[kind]}</span>{' '}
               <span className="process-command">{command}</span>
               <span className="visually-hidden">, {state}</span>
             </button>

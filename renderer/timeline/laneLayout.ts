@@ -24,8 +24,8 @@ export function visibleLanes(count: number, laneHeight: number, scrollTop: numbe
   return [first, Math.max(first, last)];
 }
 
-/** Height of an output tick for `bytes`: ∝ log₂(bytes), 16 MiB filling the room. */
+/** Height of an output tick for `bytes`: ∝ log₂(bytes), 1 MiB filling the room, a few bytes still seen. */
 export function tickHeight(bytes: number, room: number): number {
   if (bytes <= 0) return 0;
-  return Math.max(2, Math.min(room, (room * Math.log2(1 + bytes)) / 24));
+  return Math.max(6, Math.min(room, (room * Math.log2(1 + bytes)) / 20));
 }

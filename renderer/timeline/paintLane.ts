@@ -72,7 +72,11 @@ export function paintLane(paint: LanePaint, lane: ProcessLane, y: number): void 
 
   paintOutput(paint, lane, y);
   if (record.exitT !== null && record.signal === null && record.exitCode !== null) {
-    paintExitFlag(ctx, toX(scale, record.exitT), barY, barH, record.exitCode, scale.width);
+    // An octagon right by the exit already says the code (a failed callback): the flag then carries no number.
+    const xExit = toX(scale, record.exitT);
+    const near = record.markers.lowerBound(record.exitT - 4 / scale.pxPerUs);
+    const crowded = near < record.markers.length && record.markers.t[near] <= record.exitT + 40 / scale.pxPerUs;
+    paintExitFlag(ctx, xExit, barY, barH, record.exitCode, scale.width, !crowded);
   }
   paintMarkers(paint, lane, y + geometry.height / 2);
 }
@@ -80,22 +84,21 @@ export function paintLane(paint: LanePaint, lane: ProcessLane, y: number): void 
 /** stdout rises from the lane's floor (dark), stderr hangs from its ceiling (vermillion): position and colour. */
 function paintOutput(paint: LanePaint, lane: ProcessLane, y: number): void {
   const { ctx, scale, geometry } = paint;
-  const room = geometry.height - 6;
+  const room = geometry.height - 4;
   const floor = y + geometry.height - 2;
-  const tickWidth = (count: number, span: number): number => (span > 3 && count === 1 ? 2 : 1);
   ctx.fillStyle = STDOUT_COLOUR;
   forEachTickBucket(lane.record.stdout, scale, (b) => {
     const h = tickHeight(b.value, room);
-    ctx.fillRect(b.x, floor - h, tickWidth(b.count, scale.pxPerUs), h);
+    ctx.fillRect(b.x, floor - h, 2, h);
   });
   ctx.fillStyle = STDERR_COLOUR;
   forEachTickBucket(lane.record.stderr, scale, (b) => {
     const h = tickHeight(b.value, room);
-    ctx.fillRect(b.x, y + 2, tickWidth(b.count, scale.pxPerUs) + 1, h);
+    ctx.fillRect(b.x, y + 2, 3, h);
   });
 }
 
-function paintExitFlag(ctx: CanvasRenderingContext2D, x: number, barY: number, barH: number, code: number, width: number): void {
+function paintExitFlag(ctx: CanvasRenderingContext2D, x: number, barY: number, barH: number, code: number, width: number, withNumber: boolean): void {
   if (x < -20 || x > width + 20) return;
   const colour = code === 0 ? EXIT_OK_COLOUR : ERROR_COLOUR;
   ctx.strokeStyle = '#222';
@@ -111,6 +114,7 @@ function paintExitFlag(ctx: CanvasRenderingContext2D, x: number, barY: number, b
   ctx.lineTo(x + 1, barY + 4);
   ctx.closePath();
   ctx.fill();
+  if (!withNumber) return;
   ctx.font = 'bold 10px system-ui, sans-serif';
   ctx.textBaseline = 'middle';
   ctx.fillStyle = '#111';
@@ -129,10 +133,12 @@ function paintMarkers(paint: LanePaint, lane: ProcessLane, midY: number): void {
     ctx.font = 'bold 11px system-ui, sans-serif';
     ctx.textBaseline = 'middle';
     const w = ctx.measureText(text).width;
+    // Near the right edge the label goes on the octagon's left, so it is never cut.
+    const left = x + 12 + w > scale.width ? x - 12 - w : x + 8;
     ctx.fillStyle = 'rgba(255,255,255,0.85)';
-    ctx.fillRect(x + 8, midY - 7, w + 4, 14);
+    ctx.fillRect(left, midY - 7, w + 4, 14);
     ctx.fillStyle = ERROR_COLOUR;
-    ctx.fillText(text, x + 10, midY);
-    labelEnd = x + 12 + w;
+    ctx.fillText(text, left + 2, midY);
+    labelEnd = Math.max(x + 8, left + w + 4);
   });
 }

@@ -1,0 +1,197 @@
+// @ts-check
+// The renderer under load, in Chromium through `obra serve` (run by bench/run.cjs,
+// or alone: node bench/renderer.bench.cjs). A real flood script
+// (tests/fixtures/ui/flood.js) is opened through the UI's file input and runs
+// live until the log holds TARGET events, then Stop; then the timeline holding
+// them is panned and zoomed. Figures:
+//   live ingest   p95 rAF frame interval, long tasks (PerformanceObserver 'longtask'),
+//                 child event → drawn latency (a marker child prints its wall clock;
+//                 the timeline records when a draw first included that event)
+//   1M timeline   pan/zoom p95 frame interval and draw time, renderer JS heap after GC (CDP)
+// The lab's own rate limit (coalescing past 20k events/s) is raised for this
+// bench so the renderer sees every record the probes write.
+'use strict';
+/* global window, requestAnimationFrame -- the functions passed to page.evaluate run in the page */
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+const { chromium } = require('@playwright/test');
+
+const ROOT = path.join(__dirname, '..');
+const TARGET = Number(process.env.OBRA_BENCH_EVENTS || 1_000_000);
+const LIVE_GOAL = 300_000;
+const FLOOD = path.join(ROOT, 'tests', 'fixtures', 'ui', 'flood.js');
+const LIVE_TIMEOUT_MS = 150_000;
+
+function ensureBuilt() {
+  if (!fs.existsSync(path.join(ROOT, 'out', 'renderer', 'index.html'))) {
+    spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  if (!fs.existsSync(path.join(ROOT, 'out', 'node', 'electron', 'serve', 'index.js'))) {
+    spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.node.json'], { cwd: ROOT, stdio: 'inherit' });
+  }
+}
+
+/** Installed before the page's own scripts: frame intervals and long tasks, timestamped. */
+function installMeters() {
+  const meters = { frames: /** @type {number[][]} */ ([]), longTasks: /** @type {number[][]} */ ([]) };
+  /** @type {any} */ (window).__bench = meters;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) meters.longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+  let last = performance.now();
+  const tick = (/** @type {number} */ now) => {
+    meters.frames.push([now, now - last]);
+    last = now;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+/** In the page: frame and long-task figures between two page times. */
+function windowStats([from, to]) {
+  const b = /** @type {any} */ (window).__bench;
+  const frames = b.frames.filter(([t]) => t >= from && t <= to).map(([, dt]) => dt);
+  const long = b.longTasks.filter(([t]) => t >= from && t <= to).map(([, d]) => d);
+  const f = /** @type {any} */ (window).__obraFrames;
+  const draws = f.drawnAt.map((/** @type {number} */ at, /** @type {number} */ i) => [at - performance.timeOrigin, f.drawMs[i]]).filter(([t]) => t >= from && t <= to).map(([, ms]) => ms);
+  return { frames, long, draws };
+}
+
+/**
+ * In the page: ms from an event to the first timeline draw that held it —
+ * from the event's own time (`t`, when the probe saw it; the run's start is
+ * header.startedAt on the wall clock), for every 50th event; and from the
+ * marker child's clock, for each marker line (this adds the boss's own delay
+ * in reading the pipe while the flood keeps it busy).
+ */
+function latencies() {
+  const run = /** @type {any} */ (window).__obraStore.getState().run;
+  const log = run.events;
+  const t0 = Date.parse(run.header.startedAt);
+  const f = /** @type {any} */ (window).__obraFrames;
+  const fromEvent = [];
+  const fromChild = [];
+  const firstDrawHolding = (/** @type {number} */ i) => {
+    let lo = 0;
+    let hi = f.logLength.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (f.logLength[mid] > i) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo < f.logLength.length ? f.drawnAt[lo] : NaN;
+  };
+  for (let i = 0; i < log.length; i++) {
+    const e = log[i];
+    const marker = e.type === 'stdout' && e.preview.startsWith('MARK ');
+    if (i % 50 !== 0 && !marker) continue;
+    const drawn = firstDrawHolding(i);
+    if (Number.isNaN(drawn)) continue;
+    if (i % 50 === 0) fromEvent.push(drawn - (t0 + e.t / 1000));
+    if (marker) fromChild.push(drawn - parseFloat(e.preview.slice(5)));
+  }
+  return { fromEvent, fromChild };
+}
+
+const pct = (/** @type {number[]} */ xs, /** @type {number} */ p) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const f1 = (/** @type {number} */ x) => (Number.isFinite(x) ? x.toFixed(1) : '—');
+const verdict = (/** @type {boolean} */ ok) => (ok ? 'met' : 'MISSED');
+
+async function main() {
+  ensureBuilt();
+  const { Lab } = require(path.join(ROOT, 'out', 'node', 'electron', 'lab', 'index.js'));
+  const { startServer } = require(path.join(ROOT, 'out', 'node', 'electron', 'serve', 'index.js'));
+  const lab = new Lab({ maxEventsPerSecond: 1_000_000_000, maxEvents: TARGET * 2 });
+  const server = await startServer({ lab });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.addInitScript(installMeters);
+    await page.goto(`${server.url}&perf`);
+    await page.getByRole('button', { name: 'Run' }).waitFor();
+
+    // Live: open the flood through the UI and let it run.
+    const began = await page.evaluate(() => performance.now());
+    await page.locator('input[type=file]').setInputFiles(FLOOD);
+    const wallStart = Date.now();
+    let length = 0;
+    while (length < TARGET && Date.now() - wallStart < LIVE_TIMEOUT_MS) {
+      await page.waitForTimeout(500);
+      length = await page.evaluate(() => /** @type {any} */ (window).__obraStore.getState().run?.events.length ?? 0);
+    }
+    const liveEnd = await page.evaluate(() => performance.now());
+    const liveSeconds = (Date.now() - wallStart) / 1000;
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await page.waitForFunction(() => /** @type {any} */ (window).__obraStore.getState().status === 'ended', null, { timeout: 30_000 });
+    const live = await page.evaluate(windowStats, [began, liveEnd]);
+    const latency = await page.evaluate(latencies);
+    const events = await page.evaluate(() => /** @type {any} */ (window).__obraStore.getState().run.events.length);
+
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = /** @type {{ usedSize: number }} */ (await cdp.send('Runtime.getHeapUsage'));
+
+    // The whole log on the timeline: zoom in and out around the pointer, pan by wheel and drag.
+    const lanes = page.locator('canvas.timeline-lanes');
+    const box = await lanes.boundingBox();
+    if (!box) throw new Error('no timeline canvas');
+    const cx = box.x + box.width / 2;
+    const cy = box.y + Math.min(box.height / 2, 40);
+    await page.mouse.move(cx, cy);
+    const panFrom = await page.evaluate(() => performance.now());
+    for (let i = 0; i < 24; i++) {
+      await page.mouse.wheel(0, i % 8 < 4 ? -240 : 240);
+      await page.waitForTimeout(40);
+      await page.mouse.wheel(i % 2 ? 300 : -300, 0);
+      await page.waitForTimeout(40);
+    }
+    for (let i = 0; i < 6; i++) {
+      await page.mouse.move(cx, cy);
+      await page.mouse.down();
+      for (let s = 1; s <= 10; s++) await page.mouse.move(cx + (i % 2 ? -1 : 1) * s * 30, cy);
+      await page.mouse.up();
+    }
+    for (const key of ['End', '+', '+', '+', 'ArrowLeft', 'ArrowLeft', '-', '-', 'Home', 'f']) {
+      await page.keyboard.press(key);
+      await page.waitForTimeout(40);
+    }
+    const panTo = await page.evaluate(() => performance.now());
+    const pan = await page.evaluate(windowStats, [panFrom, panTo]);
+    await page.screenshot({ path: path.join(ROOT, 'test-results', 'bench-timeline-1M.png') }).catch(() => {});
+
+    const rows = [
+      ['live ingest', `${events.toLocaleString('en-US')} events in ${liveSeconds.toFixed(1)} s (${Math.round(events / liveSeconds).toLocaleString('en-US')}/s)`],
+      ['  p95 frame interval', `${f1(pct(live.frames, 95))} ms (goal ≤ 16.7: ${verdict(pct(live.frames, 95) <= 16.7)}); median ${f1(pct(live.frames, 50))} ms, ${live.frames.length} frames`],
+      ['  p95 timeline draw', `${f1(pct(live.draws, 95))} ms (max ${f1(Math.max(...live.draws))} ms, ${live.draws.length} draws)`],
+      ['  long tasks', `${live.long.length} over 50 ms, ${live.long.filter((d) => d > 100).length} over 100 ms (longest ${f1(Math.max(0, ...live.long))} ms; goal none > 100: ${verdict(!live.long.some((d) => d > 100))})`],
+      ['  event → drawn', `p95 ${f1(pct(latency.fromEvent, 95))} ms, median ${f1(pct(latency.fromEvent, 50))} ms over ${latency.fromEvent.length} sampled events (goal ≤ 50: ${verdict(pct(latency.fromEvent, 95) <= 50)})`],
+      ['  child write → drawn', `p95 ${f1(pct(latency.fromChild, 95))} ms, median ${f1(pct(latency.fromChild, 50))} ms over ${latency.fromChild.length} marker lines`],
+      ['timeline of the whole log', `${events.toLocaleString('en-US')} events`],
+      ['  pan/zoom p95 frame', `${f1(pct(pan.frames, 95))} ms (goal ≤ 16.7: ${verdict(pct(pan.frames, 95) <= 16.7)}); median ${f1(pct(pan.frames, 50))} ms, ${pan.frames.length} frames`],
+      ['  p95 timeline draw', `${f1(pct(pan.draws, 95))} ms (max ${f1(Math.max(...pan.draws))} ms, ${pan.draws.length} draws)`],
+      ['  long tasks', `${pan.long.filter((d) => d > 100).length} over 100 ms (longest ${f1(Math.max(0, ...pan.long))} ms)`],
+      ['  renderer JS heap after GC', `${(heap.usedSize / 2 ** 20).toFixed(1)} MiB (goal ≤ 250 MB: ${verdict(heap.usedSize <= 250e6)})`],
+    ];
+    if (events < LIVE_GOAL) rows.push(['NOTE', `only ${events} events arrived (goal ≥ ${LIVE_GOAL} live)`]);
+    if (events < TARGET) rows.push(['NOTE', `the flood reached ${events} of ${TARGET} events in ${LIVE_TIMEOUT_MS / 1000} s`]);
+    const width = Math.max(...rows.map(([k]) => k.length));
+    process.stdout.write(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n');
+  } finally {
+    await browser.close();
+    await server.close();
+    await lab.shutdown();
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`renderer bench: ${err && err.stack ? err.stack : err}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,81 @@
+/**
+ * Helpers for the UI end-to-end tests: what the lab really ran (its batches,
+ * watched from the test), the pids a script printed, and whether a pid is alive.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import type { EventBatch } from '../../shared/api';
+import type { LabEvent } from '../../shared/events';
+import type { Lab } from '../../electron/lab/index';
+import { ROOT } from './fixtures';
+
+/** Every batch the lab publishes from now on, grouped by run. */
+export function watchLab(lab: Lab) {
+  const runs = new Map<string, LabEvent[]>();
+  const order: string[] = [];
+  const stop = lab.subscribe((batch: EventBatch) => {
+    let events = runs.get(batch.runId);
+    if (!events) {
+      events = [];
+      runs.set(batch.runId, events);
+      order.push(batch.runId);
+    }
+    events.push(...batch.events);
+  });
+  return {
+    stop,
+    /** The events of the latest run that started since watching began. */
+    latest(): LabEvent[] {
+      const id = order[order.length - 1];
+      return id ? (runs.get(id) ?? []) : [];
+    },
+  };
+}
+
+/** Everything the boss printed (stdout previews, in order). */
+export function bossOutput(events: LabEvent[]): string {
+  const boss = events.find((e) => e.type === 'run-start')?.pid;
+  return events
+    .filter((e) => e.type === 'stdout' && e.pid === boss)
+    .map((e) => (e.type === 'stdout' ? e.preview.replace(/\\n/g, '\n') : ''))
+    .join('');
+}
+
+export function pidsOf(events: LabEvent[], type: 'run-start' | 'spawn'): number[] {
+  return events.filter((e) => e.type === type && e.pid !== null).map((e) => e.pid as number);
+}
+
+/** A pid that is gone, or only a zombie waiting for its reaper, is not alive. */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+export const fixture = (name: string): string => path.join(ROOT, 'tests', 'fixtures', 'ui', name);
+
+/** The Processes list and the item that shows `pid`. */
+export function processItem(page: Page, pid: number) {
+  return page.getByRole('list', { name: 'Processes' }).getByRole('listitem').filter({ hasText: new RegExp(`^\\s*${pid}\\b`) });
+}
+
+export async function waitForStatus(page: Page, text: string | RegExp, timeout = 45_000): Promise<void> {
+  await expect(page.getByRole('status').filter({ hasText: text })).toBeVisible({ timeout });
+}
+
+/** PNGs of the stage and the timeline under test-results/screens/ (kept as artifacts). */
+export async function shootStageAndTimeline(page: Page, name: string): Promise<void> {
+  const dir = path.join(ROOT, 'test-results', 'screens');
+  await page.locator('.stage-area').screenshot({ path: path.join(dir, `${name}-stage.png`) });
+  await page.getByRole('region', { name: 'Timeline' }).screenshot({ path: path.join(dir, `${name}-timeline.png`) });
+  await page.screenshot({ path: path.join(dir, `${name}-window.png`) });
+}

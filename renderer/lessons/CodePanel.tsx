@@ -21,7 +21,7 @@ export interface CodePanelProps {
 }
 
 const LABEL: Record<Lang, { code: string; files: string; empty: string; line: string }> = {
-  es: { code: 'Código', files: 'Archivos', empty: 'Elegí una demo para ver su código.', line: 'línea' },
+  es: { code: 'Código', files: 'Archivos', empty: 'Elige una demo para ver su código.', line: 'línea' },
   en: { code: 'Code', files: 'Files', empty: 'Pick a demo to see its code.', line: 'line' },
 };
 

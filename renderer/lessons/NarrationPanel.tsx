@@ -23,8 +23,8 @@ const LABEL: Record<Lang, { title: string; next: string; start: string; own: str
   es: {
     title: 'Paso a paso',
     next: 'Lo que viene',
-    start: 'Corré la demo: cada paso aparece cuando pasa.',
-    own: 'La narración acompaña a las demos. De tu propio programa, mirá el escenario y la línea de tiempo.',
+    start: 'Ejecuta la demo: cada paso aparece cuando sucede.',
+    own: 'La narración acompaña a las demos. Para tu propio programa, mira el escenario y la línea de tiempo.',
     of: 'de',
   },
   en: {

@@ -1,0 +1,66 @@
+/**
+ * The nine lessons, clicked through in real Chromium (through `obra serve`),
+ * in Spanish and in English: each demo is picked, run to its end, its
+ * narration advances with this run's numbers in the reader's locale, and the
+ * code panel marks a line of the running file. A screenshot of each is kept:
+ * test-results/lessons-<id>-<lang>.png.
+ */
+import path from 'node:path';
+import type { Lang } from '../../shared/api';
+import { test, expect, ROOT } from './fixtures';
+import { waitForStatus, watchLab } from './ui-helpers';
+
+const DEMOS = ['event-loop', 'exec', 'execfile', 'maxbuffer', 'spawn', 'fork', 'blocking', 'all-cores', 'kill'];
+const UI: Record<Lang, { run: string; finished: string; boss: RegExp }> = {
+  es: { run: 'Ejecutar', finished: 'Terminado', boss: /jefe|obrero/ },
+  en: { run: 'Run', finished: 'Finished', boss: /boss|worker/ },
+};
+
+test.describe.configure({ mode: 'serial' });
+
+for (const lang of ['es', 'en'] as const) {
+  test.describe(`lessons in ${lang}`, () => {
+    test.beforeEach(async ({ page }) => {
+      await page.addInitScript((l) => localStorage.setItem('obra.lang', l), lang);
+    });
+
+    for (const id of DEMOS) {
+      test(`${id}: runs, the narration advances and the code panel marks a line`, async ({ page, obra }) => {
+        const lab = watchLab(obra.lab);
+        await page.goto(obra.url);
+        await page.getByLabel('Demo').selectOption(id);
+        await expect(page).toHaveURL(new RegExp(`#demo=${id}$`));
+        const narration = page.locator('section.narration-panel');
+        const code = page.locator('section.code-panel');
+        // Before the run: the demo's files in tabs, the boss first; no step told yet.
+        await expect(code.getByRole('tab').first()).toHaveText('index.js');
+        await expect(narration).toHaveAttribute('data-reached', '0');
+
+        await page.getByRole('button', { name: UI[lang].run, exact: true }).click();
+        await waitForStatus(page, UI[lang].finished);
+        lab.stop();
+
+        // The narration advanced: several steps told, one current, in this language.
+        const reached = Number(await narration.getAttribute('data-reached'));
+        expect(reached).toBeGreaterThanOrEqual(3);
+        const current = narration.locator('[aria-current="step"]');
+        await expect(current).toHaveCount(1);
+        await expect(narration.locator('.narration-step.is-reached')).toHaveCount(reached);
+        expect((await narration.locator('.narration-step.is-reached').allTextContents()).join(' ')).toMatch(UI[lang].boss);
+
+        // The code panel marks exactly one line, in the tab of the file it belongs to.
+        const focus = code.locator('.code-line.is-focus');
+        await expect(focus).toHaveCount(1);
+        await expect(focus).toBeInViewport();
+        const file = await code.getAttribute('data-focus-file');
+        await expect(code.getByRole('tab', { selected: true })).toHaveText(file as string);
+
+        // Numbers in the reader's locale, from this run: spawn's 3 MiB generator.
+        if (id === 'spawn') {
+          await expect(narration).toContainText(lang === 'es' ? '3.145.728 bytes' : '3,145,728 bytes');
+        }
+        await page.screenshot({ path: path.join(ROOT, 'test-results', `lessons-${id}-${lang}.png`) });
+      });
+    }
+  });
+}

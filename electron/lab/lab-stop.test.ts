@@ -41,6 +41,21 @@ describe('stopping a run', () => {
     for (const pid of seen) expect(gone.has(pid)).toBe(true);
   });
 
+  it('SIGKILLs, one second after SIGTERM, whatever ignored it', async () => {
+    lab = new Lab({ sampleIntervalMs: 20 });
+    const { runId } = await lab.startRun({ file: fixture('stubborn-boss.js') });
+    await waitFor(() => ofType(lab!.log(runId), 'os-process').some((e) => e.command === 'sleep'), 5000, 'the shell loop');
+    const pids = new Set(ofType(lab.log(runId), 'os-process').map((e) => e.pid as number));
+    const began = Date.now();
+    await lab.stopRun(runId);
+    expect(Date.now() - began).toBeGreaterThanOrEqual(1000);
+    const log = lab.log(runId);
+    expect(ofType(log, 'stdout').map((e) => e.preview).join('')).toContain('boss: SIGTERM ignored');
+    expect(ofType(log, 'exit').find((e) => e.childId === 'boss')).toMatchObject({ code: null, signal: 'SIGKILL' });
+    for (const pid of pids) expect(isAlive(pid)).toBe(false);
+    expect(processesOfRun(runId)).toEqual([]);
+  });
+
   it('ends with reason timeout at maxDurationMs', async () => {
     lab = new Lab();
     const began = Date.now();

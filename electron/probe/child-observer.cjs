@@ -11,11 +11,11 @@
  * @typedef {import('node:stream').Readable} Readable
  */
 const { now } = require('./clock.cjs');
-const { report, reportFrequent } = require('./report.cjs');
+const { report, admitFrequent, reportAlone, startRun, ALONE, START_RUN } = require('./report.cjs');
 const { replaceProperty } = require('./replace-property.cjs');
 const { chunkBytes, chunkPreview } = require('./preview.cjs');
 const { errorRecord } = require('./error-record.cjs');
-const { isInternalMessage, noteMessage } = require('./ipc-messages.cjs');
+const { isInternalMessage, messageCounter } = require('./ipc-messages.cjs');
 
 /**
  * Starts watching `child` (before Node spawns it). Call `spawned()` once the spawn call
@@ -24,15 +24,16 @@ const { isInternalMessage, noteMessage } = require('./ipc-messages.cjs');
  * @param {string} childId
  */
 function watchChild(child, childId) {
-  let received = 0;
+  /** @type {ReturnType<typeof messageCounter> | null} */
+  let received = null;
   const pid = () => child.pid ?? null;
 
   const originalEmit = child.emit;
   replaceProperty(child, 'emit', /** @this {unknown} */ function emit(/** @type {unknown} */ event) {
     try {
       if (event === 'message') {
-        received += 1;
-        noteMessage('recv', child.pid ?? 0, process.pid, received, arguments[1], now());
+        received ??= messageCounter('recv', child.pid ?? 0, process.pid);
+        received.note(arguments[1], now());
       } else if (event === 'spawn') {
         report({ type: 'spawn', t: now(), pid: pid(), childId, ppid: process.pid });
       } else if (event === 'exit' || event === 'close') {
@@ -53,7 +54,7 @@ function watchChild(child, childId) {
     spawned() {
       if (child.stdout) watchOutput(child.stdout, 'stdout', pid, childId);
       if (child.stderr) watchOutput(child.stderr, 'stderr', pid, childId);
-      if (typeof child.send === 'function') watchSend(child, childId);
+      if (typeof child.send === 'function') watchSend(child);
     },
   };
 }
@@ -72,7 +73,13 @@ function watchOutput(stream, type, pid, childId) {
       try {
         const t = now();
         const bytes = chunkBytes(chunk, stream.readableEncoding);
-        reportFrequent(key, t, bytes, 0, () => ({ type, t, pid: pid(), childId, bytes, preview: chunkPreview(chunk) }));
+        const verdict = admitFrequent(key, t, bytes, 0);
+        if (verdict === ALONE || verdict === START_RUN) {
+          /** @type {import('../../shared/events').OutputEvent} */
+          const record = { type, t, pid: pid(), childId, bytes, preview: chunkPreview(chunk) };
+          if (verdict === ALONE) reportAlone(record);
+          else startRun(key, record);
+        }
       } catch {
         // never break the program
       }
@@ -81,20 +88,18 @@ function watchOutput(stream, type, pid, childId) {
   });
 }
 
-/**
- * @param {ChildProcess} child
- * @param {string} _childId
- */
-function watchSend(child, _childId) {
-  let sent = 0;
+/** @param {ChildProcess} child */
+function watchSend(child) {
+  /** @type {ReturnType<typeof messageCounter> | null} */
+  let sent = null;
   const originalSend = child.send;
   replaceProperty(child, 'send', /** @this {unknown} */ function send(/** @type {unknown} */ message) {
     if (!child.connected || isInternalMessage(message)) return Reflect.apply(originalSend, this, arguments);
     const t = now();
     const accepted = Reflect.apply(originalSend, this, arguments); // throws for a bad message: not counted
     try {
-      sent += 1;
-      noteMessage('send', process.pid, child.pid ?? 0, sent, message, t);
+      sent ??= messageCounter('send', process.pid, child.pid ?? 0);
+      sent.note(message, t);
     } catch {
       // never break the program
     }

@@ -7,7 +7,7 @@
  * A send counts only while connected and only if `send()` accepted it; a recv counts when
  * Node delivers it to the program ('message'), never Node's own 'internalMessage'.
  */
-const { reportFrequent } = require('./report.cjs');
+const { admitFrequent, reportAlone, startRun, ALONE, START_RUN } = require('./report.cjs');
 const { measureMessage, previewText } = require('./preview.cjs');
 
 /**
@@ -22,26 +22,31 @@ function isInternalMessage(message) {
 }
 
 /**
+ * One direction of one IPC channel, as seen from this process: numbers its messages and
+ * reports them.
  * @param {'send' | 'recv'} dir
  * @param {number} from
  * @param {number} to
- * @param {number} seq
- * @param {unknown} message
- * @param {number} t
  */
-function noteMessage(dir, from, to, seq, message, t) {
-  const { bytes, text } = measureMessage(message);
-  reportFrequent(`${dir}:${from}>${to}`, t, bytes, seq, () => ({
-    type: 'message',
-    t,
-    pid: process.pid,
-    dir,
-    from,
-    to,
-    seq,
-    bytes,
-    preview: previewText(text),
-  }));
+function messageCounter(dir, from, to) {
+  const key = `${dir}:${from}>${to}`;
+  let seq = 0;
+  return {
+    /**
+     * @param {unknown} message
+     * @param {number} t when it was sent / delivered
+     */
+    note(message, t) {
+      seq += 1;
+      const { bytes, text } = measureMessage(message);
+      const verdict = admitFrequent(key, t, bytes, seq);
+      if (verdict !== ALONE && verdict !== START_RUN) return;
+      /** @type {import('../../shared/events').MessageEvent} */
+      const record = { type: 'message', t, pid: process.pid, dir, from, to, seq, bytes, preview: previewText(text) };
+      if (verdict === ALONE) reportAlone(record);
+      else startRun(key, record);
+    },
+  };
 }
 
-module.exports = { isInternalMessage, noteMessage };
+module.exports = { isInternalMessage, messageCounter };

@@ -85,10 +85,11 @@ export async function observe(script: string, opts: ObserveOptions = {}): Promis
   return { records, badLines, stdout: Buffer.concat(out), stderr, ...ended, pid: boss.pid ?? -1 };
 }
 
-type Of<T extends LabEvent['type']> = Extract<LabEvent, { type: T }>;
+/** The event type(s) whose `type` may be T (OutputEvent for 'stdout', ExitEvent for 'close'…). */
+type Of<T extends LabEvent['type']> = LabEvent extends infer E ? (E extends LabEvent ? (T extends E['type'] ? E : never) : never) : never;
 
 export function ofType<T extends LabEvent['type']>(records: readonly LabEvent[], type: T): Of<T>[] {
-  return records.filter((r): r is Of<T> => r.type === type);
+  return records.filter((r) => r.type === type) as Of<T>[];
 }
 
 /** The records of one child (call, spawn, output, exit…), in the order they were reported. */

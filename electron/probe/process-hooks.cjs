@@ -14,10 +14,11 @@ const { report, flushNow, switchToWriteThrough } = require('./report.cjs');
 const { replaceProperty } = require('./replace-property.cjs');
 const { errorRecord } = require('./error-record.cjs');
 const { errorSource } = require('./call-site.cjs');
-const { isInternalMessage, noteMessage } = require('./ipc-messages.cjs');
+const { isInternalMessage, messageCounter } = require('./ipc-messages.cjs');
 
 function hookProcess() {
-  let received = 0;
+  /** @type {ReturnType<typeof messageCounter> | null} */
+  let received = null;
   const originalEmit = process.emit;
   replaceProperty(process, 'emit', /** @this {unknown} */ function emit(/** @type {unknown} */ event) {
     if (event === 'exit') {
@@ -29,8 +30,8 @@ function hookProcess() {
     }
     try {
       if (event === 'message') {
-        received += 1;
-        noteMessage('recv', process.ppid, process.pid, received, arguments[1], now());
+        received ??= messageCounter('recv', process.ppid, process.pid);
+        received.note(arguments[1], now());
       } else if (event === 'uncaughtExceptionMonitor') {
         const error = arguments[1];
         report(errorRecord('uncaught', error, { pid: process.pid, source: errorSource(error) }));
@@ -46,15 +47,14 @@ function hookProcess() {
 
 /** The child's sends to its parent (process.send exists when this process was forked). */
 function hookProcessSend() {
-  let sent = 0;
+  const sent = messageCounter('send', process.pid, process.ppid);
   const originalSend = /** @type {Function} */ (process.send);
   replaceProperty(process, 'send', /** @this {unknown} */ function send(/** @type {unknown} */ message) {
     if (!process.connected || isInternalMessage(message)) return Reflect.apply(originalSend, this, arguments);
     const t = now();
     const accepted = Reflect.apply(originalSend, this, arguments); // throws for a bad message: not counted
     try {
-      sent += 1;
-      noteMessage('send', process.pid, process.ppid, sent, message, t);
+      sent.note(message, t);
     } catch {
       // never break the program
     }

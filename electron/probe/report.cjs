@@ -50,37 +50,50 @@ function report(record) {
   enqueue(record);
 }
 
+/** What to do with a frequent event: report it alone, or start a run with it. */
+const ALONE = 0;
+const FOLDED = 1;
+const START_RUN = 2;
+
 /**
- * Reports an output chunk or an IPC message, coalescing under load.
+ * An output chunk or an IPC message arrives: under the rate limit it is reported ALONE (the
+ * caller builds its record and calls `reportAlone`); past it, it is FOLDED into its run's
+ * count and bytes, or the caller builds its record and calls `startRun` (START_RUN).
+ * No closure and no record per folded event: this runs for every chunk and message.
  * @param {string} key the stream, or the channel and direction
  * @param {number} t
  * @param {number} bytes
  * @param {number} seq message number, 0 for output
- * @param {() => OutputEvent | MessageEvent} build the full record (with its preview), made only when needed
+ * @returns {0 | 1 | 2} ALONE, FOLDED or START_RUN
  */
-function reportFrequent(key, t, bytes, seq, build) {
+function admitFrequent(key, t, bytes, seq) {
   if (t - windowStart >= RATE_WINDOW_US) {
     if (runs.size) flushRuns();
     windowStart = t;
     windowCount = 0;
   }
   windowCount += 1;
-  if (windowCount <= RATE_LIMIT) {
-    enqueue(build());
-    return;
-  }
+  if (windowCount <= RATE_LIMIT) return ALONE;
   const run = runs.get(key);
-  if (run) {
-    run.bytes += bytes;
-    run.count = (run.count ?? 1) + 1;
-    if (run.type === 'message') run.seq = run.lastSeq = seq;
-    return;
-  }
-  const first = build();
+  if (!run) return START_RUN;
+  run.bytes += bytes;
+  run.count = (run.count ?? 1) + 1;
+  if (run.type === 'message') run.seq = run.lastSeq = seq;
+  return FOLDED;
+}
+
+/** @param {OutputEvent | MessageEvent} record */
+function reportAlone(record) {
+  enqueue(record);
+}
+
+/**
+ * @param {string} key
+ * @param {OutputEvent | MessageEvent} first the run's first event; the run takes its time and preview
+ */
+function startRun(key, first) {
   first.count = 1;
-  if (first.type === 'message') {
-    first.firstSeq = first.lastSeq = seq;
-  }
+  if (first.type === 'message') first.firstSeq = first.lastSeq = first.seq;
   runs.set(key, first);
   if (!runsTimer) {
     runsTimer = setTimeout(flushRuns, RATE_WINDOW_US / 1000);
@@ -139,4 +152,14 @@ function switchToWriteThrough() {
   flushNow();
 }
 
-module.exports = { startReporting, report, reportFrequent, flushNow, switchToWriteThrough };
+module.exports = {
+  startReporting,
+  report,
+  admitFrequent,
+  reportAlone,
+  startRun,
+  ALONE,
+  START_RUN,
+  flushNow,
+  switchToWriteThrough,
+};

@@ -257,11 +257,12 @@ export class Run {
     this.add({ type: 'error', t: this.now(), pid: null, where: 'lab', name: 'ObraError', code, message }, true);
   }
 
+  /** A limit or failure of the lab's own: said once; it stops the run unless the run is already ending. */
   private fail(code: string, message: string): void {
-    if (this.failure || this.stopReason || this.finishing) return;
+    if (this.failure) return;
     this.failure = { code, message };
     this.labError(code, message);
-    void this.stop('error');
+    if (!this.stopReason && !this.finishing) void this.stop('error');
   }
 
   private killTree(): Promise<void> {
@@ -277,7 +278,11 @@ export class Run {
   }
 
   private finish(): Promise<void> {
-    return (this.finishing ??= this.end().catch((err) => this.endNow({ code: 'ERR_OBRA_INTERNAL', message: String(err?.stack ?? err) })));
+    return (this.finishing ??= this.end().catch((err) => {
+      this.failure ??= { code: 'ERR_OBRA_INTERNAL', message: String(err?.stack ?? err) };
+      this.stopReason = 'error';
+      this.endNow();
+    }));
   }
 
   /** Everything between the boss's exit (or a stop) and run-end. */
@@ -302,7 +307,7 @@ export class Run {
     this.releaseHeldBack();
     this.stopSampling(true);
     if (this.badRecords > 1) this.labError('ERR_OBRA_BAD_RECORD', `${this.badRecords} records from the report channel were ignored in all.`);
-    this.endNow(this.failure);
+    this.endNow();
   }
 
   /**
@@ -320,13 +325,13 @@ export class Run {
     this.heldBack = null;
   }
 
-  private endNow(failure: { code: string; message: string } | null): void {
+  private endNow(): void {
     this.releaseHeldBack();
     this.stopSampling(false);
     this.clearDeadline();
-    const reason: RunEndReason = failure ? 'error' : (this.stopReason ?? 'exit');
+    const reason: RunEndReason = this.stopReason ?? 'exit';
     const end: RunEndEvent = { type: 'run-end', t: this.now(), pid: this.bossPid || null, reason, code: this.bossExit?.code ?? null, signal: this.bossExit?.signal ?? null };
-    if (failure) Object.assign(end, { errorCode: failure.code, message: failure.message });
+    if (reason === 'error' && this.failure) Object.assign(end, { errorCode: this.failure.code, message: this.failure.message });
     if (this.log.dropped) end.message = `${end.message ? end.message + ' ' : ''}${this.log.dropped} events past the log's limit were not kept.`;
     this.add(end, true);
     this.isOver = true;

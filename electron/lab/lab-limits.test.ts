@@ -49,7 +49,7 @@ describe('limits, with clear errors and nothing left behind', () => {
   });
 
   it('past the event rate, output is coalesced with exact counts and bytes', async () => {
-    lab = new Lab({ maxEventsPerSecond: 1000 });
+    lab = new Lab({ maxEventsPerSecond: 100 });
     const { runId } = await lab.startRun({ file: fixture('report-writer.js'), args: ['stdout-flood', '20000'] });
     await lab.ended(runId);
     const flood = ofType(lab.log(runId), 'stdout').filter((e) => e.childId !== 'boss');

@@ -18,7 +18,7 @@ describe('stopping a run', () => {
     const [detached, orphan] = await waitFor(() => {
       const found = [pidOf('sleep 101'), pidOf('sleep 102')];
       return found.every(Boolean) && pidOf('cat') ? (found as number[]) : null;
-    }, 8000, 'the whole tree, escaped grandchildren included');
+    }, 15000, 'the whole tree, escaped grandchildren included');
     await new Promise((r) => setTimeout(r, 1000));
     const seen = new Set(ofType(lab.log(runId), 'os-process').map((e) => e.pid as number));
     expect(seen.size).toBeGreaterThanOrEqual(8);

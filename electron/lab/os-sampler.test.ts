@@ -64,7 +64,7 @@ describe.runIf(process.platform === 'linux')('OS sampling from /proc', () => {
     }
     const machine = table!.allPids().length;
     console.log(`OS sampling, 21-process tree, ${machine} processes on the machine: poll median ${median(polls).toFixed(3)} ms (max ${Math.max(...polls).toFixed(3)}); environment scan first ${firstScanMs.toFixed(3)} ms, then median ${median(scans).toFixed(3)} ms`);
-    expect(median(polls)).toBeLessThan(5);
-    expect(median(scans)).toBeLessThan(5);
+    expect(median(polls)).toBeLessThan(10);
+    expect(median(scans)).toBeLessThan(10);
   });
 });

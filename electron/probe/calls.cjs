@@ -26,8 +26,16 @@ function beginCall(api, argv) {
   const t = now();
   callCount += 1;
   const childId = `${process.pid}:${callCount}`;
-  const { command, args, options, rawOptions } = summariseCall(api, argv);
-  report({ type: 'call', t, pid: process.pid, api, childId, command, args, options, source: callSite() });
+  /** @type {Record<string, unknown> | null} */
+  let rawOptions = null;
+  try {
+    const summary = summariseCall(api, argv);
+    rawOptions = summary.rawOptions;
+    const { command, args, options } = summary;
+    report({ type: 'call', t, pid: process.pid, api, childId, command, args, options, source: callSite() });
+  } catch {
+    // the probe must never break the program
+  }
   return { childId, rawOptions };
 }
 

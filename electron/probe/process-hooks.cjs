@@ -25,7 +25,11 @@ function hookProcess() {
       try {
         return Reflect.apply(originalEmit, this, arguments);
       } finally {
-        switchToWriteThrough();
+        try {
+          switchToWriteThrough();
+        } catch {
+          // nothing more can be done at exit
+        }
       }
     }
     try {

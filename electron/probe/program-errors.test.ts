@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixture, jsonLines, observe, ofType } from './observe.test-helper';
+import { callsFrom, fixture, jsonLines, observe, ofType } from './observe.test-helper';
 
 describe("errors in the observed program's processes", () => {
   it('an uncaught throw in a child, and scripts that do not parse, are reported by the process that died', async () => {
@@ -12,8 +12,11 @@ describe("errors in the observed program's processes", () => {
       name: 'TypeError',
       message: 'boom',
       code: null,
-      source: { file: fixture('throw-child.js'), line: 3, column: 9 },
+      source: { file: fixture('throw-child.js'), line: 4, column: 9 },
     });
+    // The call it made just before, in the same turn, was not lost with it.
+    const [call] = callsFrom(run.records, 'throw-child.js');
+    expect(call).toMatchObject({ pid: thrower.pid, api: 'spawn', command: 'true', source: { line: 3 } });
 
     expect(badCjs.code).toBe(1);
     expect(uncaught.find((e) => e.pid === badCjs.pid)).toMatchObject({

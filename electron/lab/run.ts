@@ -190,6 +190,8 @@ export class Run {
       boss.once('exit', (code, signal) => {
         this.bossExit = { code, signal };
         this.holdBack({ type: 'exit', t: this.now(), pid, childId: BOSS_CHILD_ID, code, signal });
+        // Released once the records the boss flushed as it exited are in (not after the whole tree is gone).
+        void this.channel?.drain(300).then(() => this.releaseHeldBack());
         resolve();
         void this.finish();
       }),
@@ -311,9 +313,10 @@ export class Run {
   }
 
   /**
-   * The boss's exit and close wait until the report channel is drained: the
-   * records the boss flushed as it exited (t earlier) then share their batch,
-   * which is sorted by t, so the log does not show them after the exit.
+   * The boss's exit (and a close that comes quickly) wait until the report
+   * channel has gone quiet: the records the boss flushed as it exited (t
+   * earlier) then share their batch, which is sorted by t, so the log does not
+   * show them after the exit.
    */
   private holdBack(e: LabEvent): void {
     if (this.heldBack) this.heldBack.push(e);

@@ -193,9 +193,14 @@ export function bossView(state: StageState, cursor: number): BossView {
   };
 }
 
+/** When the stage first knew each process, ties broken by key: independent of the log's arrival order. */
+export function byAppearance(a: StageProcess, b: StageProcess): number {
+  return a.bornAt - b.bornAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
 /** Workers in slot order: each followed by its descendants, siblings by appearance. */
 export function workersInOrder(state: StageState, cursor: number): WorkerView[] {
-  const views = [...state.processes.values()].sort((a, b) => a.order - b.order).map((p) => workerView(state, p, cursor));
+  const views = [...state.processes.values()].sort(byAppearance).map((p) => workerView(state, p, cursor));
   const children = new Map<string, WorkerView[]>();
   for (const v of views) {
     const list = children.get(v.parentKey) ?? [];

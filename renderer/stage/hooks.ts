@@ -15,14 +15,14 @@ const FALLBACK: StageBox = { width: 960, height: 360, unit: 1 };
 const useIsoLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
 /**
- * 1 at the default root font size (16 px), growing with it, times
- * `--obra-stage-scale` on the stage's container: projector mode can enlarge
- * the stage by setting either.
+ * 1 at the app's usual root font size (14–15 px), growing past it, times
+ * `--obra-stage-scale` on the stage or an ancestor: projector mode can enlarge
+ * the stage by setting either. Never below 1, so labels stay ≥ 14 px.
  */
 export function unitOf(el: Element): number {
-  const root = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  const root = parseFloat(getComputedStyle(document.documentElement).fontSize) || 15;
   const scale = parseFloat(getComputedStyle(el).getPropertyValue('--obra-stage-scale')) || 1;
-  return Math.max(0.5, (root / 16) * scale);
+  return Math.max(1, root / 15) * Math.max(0.5, scale);
 }
 
 export function useStageBox(ref: RefObject<HTMLElement | null>): StageBox {

@@ -4,7 +4,7 @@
  */
 import type { OsProcessEvent, SampleEvent } from '../../shared/events';
 import { BOSS_KEY, type StageProcess, type StageState } from './model-types';
-import { newProcess } from './model-process';
+import { adoptUnplaced, newProcess } from './model-process';
 
 /** The key of the process with this pid: 'boss', a child's key, or null. */
 export function keyOfPid(state: StageState, pid: number): string | null {
@@ -47,19 +47,22 @@ export function applyOsProcess(state: StageState, e: OsProcessEvent): void {
   p.osCommand = line;
   p.spawnedAt = e.t;
   state.byPid.set(e.pid, p.key);
+  adoptUnplaced(state, p, e.pid);
 }
 
 export function applySample(state: StageState, e: SampleEvent): void {
   if (e.pid === null) return;
   const target = e.pid === state.boss.pid ? state.boss : processOf(state, e.pid);
   if (!target) return;
-  if (e.cpu !== undefined) {
+  // Keep the newest sample, whatever order samples are applied in.
+  const newestOs = target.cpuAt === null || e.t >= target.cpuAt;
+  if (e.rss !== undefined && newestOs) target.rss = e.rss;
+  if (e.cpu !== undefined && newestOs) {
     target.cpu = e.cpu;
     target.cpuAt = e.t;
   }
-  if (e.elu !== undefined) {
+  if (e.elu !== undefined && (target.eluAt === null || e.t >= target.eluAt)) {
     target.elu = e.elu;
     target.eluAt = e.t;
   }
-  if (e.rss !== undefined) target.rss = e.rss;
 }

@@ -1,5 +1,5 @@
 /** Creating the stage's state and its processes. */
-import type { BossState, StageProcess, StageState, WorkerKind } from './model-types';
+import { RECENT_GESTURES, type BossState, type StageProcess, type StageState, type WorkerKind } from './model-types';
 
 export const DEFAULT_MAX_BUFFER = 1024 * 1024;
 
@@ -23,10 +23,10 @@ export function emptyStageState(): StageState {
     receivedStdout: 0,
     receivedStderr: 0,
   };
-  return { boss, processes: new Map(), byPid: new Map(), applied: 0, lastT: 0, nextOrder: 0 };
+  return { boss, processes: new Map(), byPid: new Map(), unplaced: new Map(), lastT: 0 };
 }
 
-export function newProcess(state: StageState, key: string, t: number, kind: WorkerKind): StageProcess {
+export function newProcess(state: StageState, key: string, t: number, kind: WorkerKind, placed = true): StageProcess {
   const p: StageProcess = {
     key,
     pid: null,
@@ -39,7 +39,6 @@ export function newProcess(state: StageState, key: string, t: number, kind: Work
     buffered: false,
     maxBuffer: DEFAULT_MAX_BUFFER,
     bornAt: t,
-    order: state.nextOrder++,
     spawnedAt: null,
     exitedAt: null,
     closedAt: null,
@@ -62,7 +61,40 @@ export function newProcess(state: StageState, key: string, t: number, kind: Work
     messages: [],
     delivery: null,
   };
-  state.processes.set(key, p);
+  if (placed) state.processes.set(key, p);
   return p;
 }
 
+
+/**
+ * Moves what `from` learnt (samples, messages) into `into`, the process that
+ * turned out to have its pid; gestures naming `from` now name `into`.
+ */
+export function absorb(into: StageProcess, from: StageProcess): void {
+  into.osCommand ??= from.osCommand;
+  if (from.cpuAt !== null && (into.cpuAt === null || from.cpuAt > into.cpuAt)) {
+    into.cpu = from.cpu;
+    into.cpuAt = from.cpuAt;
+  }
+  if (from.eluAt !== null && (into.eluAt === null || from.eluAt > into.eluAt)) {
+    into.elu = from.elu;
+    into.eluAt = from.eluAt;
+  }
+  into.rss ??= from.rss;
+  for (const k of ['toParent', 'fromParent'] as const) {
+    into[k].sent += from[k].sent;
+    into[k].received += from[k].received;
+  }
+  const rename = (key: string): string => (key === from.key ? into.key : key);
+  into.messages = [...from.messages.map((m) => ({ ...m, from: rename(m.from), to: rename(m.to) })), ...into.messages]
+    .sort((a, b) => a.t - b.t)
+    .slice(-RECENT_GESTURES);
+}
+
+/** A process now known by `pid` takes over what its stand-in learnt. */
+export function adoptUnplaced(state: StageState, p: StageProcess, pid: number): void {
+  const stand = state.unplaced.get(pid);
+  if (!stand) return;
+  absorb(p, stand);
+  state.unplaced.delete(pid);
+}

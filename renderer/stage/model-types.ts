@@ -57,10 +57,8 @@ export interface StageProcess {
   /** exec/execFile buffer their output and hand it over in the callback. */
   buffered: boolean;
   maxBuffer: number;
-  /** When the stage first knew it (call, or first OS sample). */
+  /** When the stage first knew it (call, or first OS sample); slots follow this order. */
   bornAt: number;
-  /** Order of appearance (stable slot order). */
-  order: number;
   spawnedAt: number | null;
   exitedAt: number | null;
   closedAt: number | null;
@@ -112,13 +110,16 @@ export interface BossState {
 
 export interface StageState {
   boss: BossState;
-  /** Every process but the boss, by key, in order of appearance. */
+  /** Every process but the boss, by key. */
   processes: Map<string, StageProcess>;
   /** Latest process with each pid (pids are not reused within a run, almost). */
   byPid: Map<number, string>;
-  /** Events applied so far (a prefix of the log). */
-  applied: number;
+  /**
+   * Processes met only as the other end of an IPC message, before their spawn
+   * was reported (a boss that sends right after fork()): not drawn; merged
+   * into the process that gets the pid.
+   */
+  unplaced: Map<number, StageProcess>;
   /** Largest `t` applied. */
   lastT: number;
-  nextOrder: number;
 }

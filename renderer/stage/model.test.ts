@@ -149,13 +149,29 @@ describe('a Sync child seen by OS sampling before its spawn is reported', () => 
   });
 });
 
-describe('the prefix rule', () => {
-  it('holds back an early-stamped event that arrived after a later one, until the cursor passes both', () => {
+describe('time order, not arrival order', () => {
+  it('applies an early-stamped event that arrived after a later one as soon as the cursor passes its time', () => {
     const b = new LogBuilder();
     const id = b.call(10, 'spawn', 'sleep', ['1']);
     b.spawn(12, id, 7001).sample(60, 7001, { cpu: 1 });
     b.out(40, id, 7001, 10);
-    expect(stageStateAt(b.log, ms(50)).processes.get(id)?.stdout.bytes).toBe(0);
-    expect(stageStateAt(b.log, ms(60)).processes.get(id)?.stdout.bytes).toBe(10);
+    expect(stageStateAt(b.log, ms(39)).processes.get(id)?.stdout.bytes).toBe(0);
+    expect(stageStateAt(b.log, ms(40)).processes.get(id)?.stdout.bytes).toBe(10);
+  });
+});
+
+describe('messages sent before the spawn is reported', () => {
+  it('are counted for the child once its pid is known (fork() then send() at once)', () => {
+    const b = new LogBuilder();
+    const id = b.call(1, 'fork', 'primes.js');
+    b.message(2, 'send', BOSS, 8001, 1).message(2.5, 'send', BOSS, 8001, 20_000, 19_999);
+    expect(stageStateAt(b.log, ms(3)).processes.size).toBe(1);
+    b.spawn(4, id, 8001).message(5, 'recv', BOSS, 8001, 20_000, 20_000);
+    const p = stageStateAt(b.log, ms(5)).processes.get(id);
+    expect(p?.fromParent).toEqual({ sent: 20_000, received: 20_000 });
+    expect(p?.messages.map((m) => [m.from, m.to])).toEqual([
+      ['boss', id],
+      ['boss', id],
+    ]);
   });
 });

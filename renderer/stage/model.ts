@@ -1,36 +1,32 @@
 /**
  * The stage as a pure function of the log: `stageStateAt(log, cursor)` folds
- * the events with t ≤ cursor. Like every view of Obra it takes the log's
- * prefix up to the first event later than the cursor, so the live view (which
- * applies events as they come) and a replay that rebuilds from scratch agree
- * exactly, even where processes' events arrive slightly out of order.
+ * the events with t ≤ cursor in time order. The log is in arrival order, and
+ * a busy process's reports can arrive hundreds of ms after the lab's own OS
+ * samples; time order, not arrival order, is what the stage shows. Every
+ * handler below gives the same state whatever order its events are applied
+ * in (sums, newest sample wins, gestures kept sorted by time, slots ordered
+ * by time of appearance), so the incremental tracker can apply a late event
+ * when it arrives and still agree with this fold.
  */
 import type { CallEvent, LabEvent, MessageEvent, OutputEvent } from '../../shared/events';
 import { BOSS_CHILD_ID } from '../../shared/events';
 import { BOSS_KEY, RECENT_GESTURES, type StageProcess, type StageState, type WorkerKind } from './model-types';
 import { applyOsProcess, applySample, keyOfPid, processOf } from './model-os';
-import { DEFAULT_MAX_BUFFER, emptyStageState, newProcess } from './model-process';
+import { DEFAULT_MAX_BUFFER, absorb, adoptUnplaced, emptyStageState, newProcess } from './model-process';
+
+/** Indices of the log in time order (stable: equal times keep arrival order). */
+export function timeOrder(log: readonly LabEvent[]): number[] {
+  return log.map((_, i) => i).sort((a, b) => log[a].t - log[b].t || a - b);
+}
 
 /** The stage at `cursor` (µs since run start), folded from scratch. */
 export function stageStateAt(log: readonly LabEvent[], cursor: number): StageState {
   const state = emptyStageState();
-  advanceState(state, log, cursor);
-  return state;
-}
-
-/**
- * Applies log[state.applied…] while events are not later than `cursor`.
- * Returns how many events were applied.
- */
-export function advanceState(state: StageState, log: readonly LabEvent[], cursor: number): number {
-  const start = state.applied;
-  let i = start;
-  while (i < log.length && log[i].t <= cursor) {
+  for (const i of timeOrder(log)) {
+    if (log[i].t > cursor) break;
     applyEvent(state, log[i]);
-    i++;
   }
-  state.applied = i;
-  return i - start;
+  return state;
 }
 
 export function kindOfApi(api: CallEvent['api']): WorkerKind {
@@ -54,8 +50,11 @@ function childOf(state: StageState, childId: string | undefined, pid: number | n
   return newProcess(state, childId, t, 'spawn');
 }
 
-function remember<T>(ring: T[], item: T): void {
-  ring.push(item);
+/** Keeps the RECENT_GESTURES latest gestures by time, whatever order they are applied in. */
+function remember<T extends { t: number }>(ring: T[], item: T): void {
+  let i = ring.length;
+  while (i > 0 && ring[i - 1].t > item.t) i--;
+  ring.splice(i, 0, item);
   if (ring.length > RECENT_GESTURES) ring.shift();
 }
 
@@ -79,13 +78,11 @@ function applySpawn(state: StageState, e: Extract<LabEvent, { type: 'spawn' }>):
     // OS sampling met this pid first (a Sync child, or a fast sampler): it is this child.
     const os = state.processes.get(seenBefore);
     if (os) {
-      p.osCommand = os.osCommand;
-      p.cpu = os.cpu;
-      p.cpuAt = os.cpuAt;
-      p.rss = os.rss;
+      absorb(p, os);
       state.processes.delete(seenBefore);
     }
   }
+  adoptUnplaced(state, p, e.pid);
   p.pid = e.pid;
   p.parentPid = e.ppid;
   p.spawnedAt = e.t;
@@ -111,12 +108,23 @@ function applyOutput(state: StageState, e: OutputEvent): void {
   }
 }
 
+/** The process with this pid, or an undrawn stand-in until its spawn is reported. */
+function messageEnd(state: StageState, pid: number, otherEnd: number): { key: string; p: StageProcess | null } {
+  const key = keyOfPid(state, pid);
+  if (key) return { key, p: processOf(state, pid) };
+  let p = state.unplaced.get(pid);
+  if (!p) {
+    p = newProcess(state, `pid:${pid}`, 0, 'fork', false);
+    p.pid = pid;
+    p.parentPid = otherEnd;
+    state.unplaced.set(pid, p);
+  }
+  return { key: p.key, p };
+}
+
 function applyMessage(state: StageState, e: MessageEvent): void {
-  const fromKey = keyOfPid(state, e.from);
-  const toKey = keyOfPid(state, e.to);
-  if (!fromKey || !toKey) return;
-  const from = processOf(state, e.from);
-  const to = processOf(state, e.to);
+  const { key: fromKey, p: from } = messageEnd(state, e.from, e.to);
+  const { key: toKey, p: to } = messageEnd(state, e.to, e.from);
   // The channel belongs to the child: the end whose parent is the other end.
   const childIsSender = from !== null && from.parentPid === e.to;
   const child = childIsSender ? from : to !== null && to.parentPid === e.from ? to : (from ?? to);

@@ -5,7 +5,7 @@
  * assistive technology. Pure, so it can be tested without a DOM.
  */
 import { bossAnchors, cellAnchors, type Anchors } from './anchors';
-import { bossView, workersInOrder, type BossView, type WorkerView } from './derive';
+import { bossView, byAppearance, workersInOrder, type BossView, type WorkerView } from './derive';
 import { flightsAt, type Flights } from './flights';
 import { stageLayout, type Cell, type StageLayout } from './layout';
 import { BOSS_KEY, type StageState } from './model-types';
@@ -43,7 +43,7 @@ function pickVisible(all: WorkerView[], capacity: number): { shown: WorkerView[]
   const rank = (w: WorkerView): number => (w.status === 'running' || w.status === 'starting' ? 0 : 1);
   const chosen = new Set(
     [...all]
-      .sort((a, b) => rank(a) - rank(b) || b.process.order - a.process.order)
+      .sort((a, b) => rank(a) - rank(b) || byAppearance(b.process, a.process))
       .slice(0, capacity)
       .map((w) => w.key),
   );

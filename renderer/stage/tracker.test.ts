@@ -5,8 +5,10 @@ import type { StageState } from './model-types';
 import { StageTracker } from './tracker';
 import { BOSS, LogBuilder, ms } from './test-log';
 
+/** The state as plain data, maps sorted by key (their insertion order follows arrival, not meaning). */
 function snapshot(s: StageState): unknown {
-  return { boss: s.boss, processes: [...s.processes.entries()], byPid: [...s.byPid.entries()], applied: s.applied };
+  const sorted = <K, V>(m: Map<K, V>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { boss: s.boss, processes: sorted(s.processes), byPid: sorted(s.byPid), unplaced: sorted(s.unplaced), lastT: s.lastT };
 }
 
 /** A spawn flood and a fork chatting, ~50k events, slightly out of order like a real lab log. */
@@ -45,7 +47,7 @@ describe('StageTracker follows a playhead', () => {
       growing.push(...log.slice(i, i + 1000));
       tracker.at(growing, growing[growing.length - 1].t);
     }
-    // Each event folded once, plus none refolded: the prefix rule may hold a few back, never refold.
+    // Each event folded exactly once, late ones included.
     expect(tracker.folded).toBe(log.length);
     expect(snapshot(tracker.at(growing, end))).toEqual(snapshot(stageStateAt(log, end)));
   });
@@ -63,5 +65,40 @@ describe('StageTracker follows a playhead', () => {
     tracker.at(log, end);
     const other = new LogBuilder().log;
     expect(tracker.at(other, end).processes.size).toBe(0);
+  });
+});
+
+describe('a busy boss whose reports arrive late', () => {
+  /** Like a real run: the lab's OS samples are logged as they happen, the boss's own reports in a burst afterwards. */
+  function lateLog(): LabEvent[] {
+    const b = new LogBuilder();
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) b.os(50 + i * 50, 2000 + i, BOSS, ['sleep', '1']);
+    for (let i = 0; i < 5; i++) {
+      const id = b.call(10 + i, 'spawn', 'sleep', ['1']);
+      b.spawn(11 + i, id, 2000 + i);
+      ids.push(id);
+    }
+    return b.log;
+  }
+
+  it('shows its calls at the time they were made, not when they arrived', () => {
+    const log = lateLog();
+    const s = stageStateAt(log, ms(100));
+    expect([...s.processes.values()].map((p) => [p.pid, p.kind])).toEqual([
+      [2000, 'spawn'], [2001, 'spawn'], [2002, 'spawn'], [2003, 'spawn'], [2004, 'spawn'],
+    ]);
+  });
+
+  it('agrees with the fold when the late burst comes in while live', () => {
+    const log = lateLog();
+    const tracker = new StageTracker();
+    const growing: LabEvent[] = [];
+    for (const e of log) {
+      growing.push(e);
+      const live = Math.max(...growing.map((x) => x.t));
+      expect(snapshot(tracker.at(growing, live))).toEqual(snapshot(stageStateAt(growing, live)));
+    }
+    expect(snapshot(tracker.at(growing, ms(30)))).toEqual(snapshot(stageStateAt(log, ms(30))));
   });
 });

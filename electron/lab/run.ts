@@ -17,9 +17,10 @@ import type { LabEvent, LogHeader, RunEndEvent, RunEndReason } from '../../share
 import { BOSS_CHILD_ID, LOG_VERSION } from '../../shared/events';
 import { bossEnv, nodeVersionOf, spawnBoss } from './boss-launch';
 import { ObraError } from './obra-error';
-import { type ProcessTable, isGone } from './os-sampler';
+import type { ProcessTable } from './os-sampler';
 import { type SamplerStats, TreeSampler } from './os-sampler-tree';
 import { previewOf } from './preview';
+import { ProcessCount } from './process-count';
 import { checkRecord } from './record-check';
 import { type ReportChannel, createReportChannel } from './report-channel';
 import type { RunPlan } from './run-request';
@@ -81,8 +82,7 @@ export class Run {
   private stopReason: RunEndReason | null = null;
   private failure: { code: string; message: string } | null = null;
   private badRecords = 0;
-  /** Children the probe reported spawned and not yet exited: counted before a sample sees them. */
-  private readonly probeLive = new Set<number>();
+  private readonly processCount: ProcessCount;
   private finishing: Promise<void> | null = null;
   private killing: Promise<void> | null = null;
   private isOver = false;
@@ -93,6 +93,7 @@ export class Run {
       this.fail('ERR_OBRA_EVENT_LIMIT', `The run's log reached ${s.logLimits.maxEvents} events (the lab's limit); Obra stopped the run.`),
     );
     this.ended = new Promise((resolve) => (this.settleEnded = resolve));
+    this.processCount = new ProcessCount(s.table);
   }
 
   /** Start a run; rejects (leaving nothing behind) if the boss cannot be started. */
@@ -218,15 +219,10 @@ export class Run {
   }
 
   private checkProcessLimit(): void {
-    const count = () => {
-      const alive = new Set(this.sampler?.alive());
-      for (const pid of this.probeLive) alive.add(pid);
-      return alive.size;
-    };
-    if (count() <= this.s.maxProcesses) return;
-    // Before failing, forget children the probe saw start whose exit record never came.
-    if (this.s.table) for (const pid of this.probeLive) if (isGone(this.s.table.read(pid))) this.probeLive.delete(pid);
-    const n = count();
+    const sampled = this.sampler?.alive() ?? [];
+    if (this.processCount.count(sampled) <= this.s.maxProcesses) return;
+    this.processCount.forgetExited();
+    const n = this.processCount.count(sampled);
     if (n > this.s.maxProcesses) {
       this.fail('ERR_OBRA_PROCESS_LIMIT', `The run had ${n} processes alive at once; the limit is ${this.s.maxProcesses} (maxProcesses). Obra stopped the run.`);
     }
@@ -237,12 +233,8 @@ export class Run {
     if ('refused' in checked) return this.refuse(checked.refused);
     const e = checked.event;
     this.add(e);
-    if (e.type === 'spawn' && !e.sync && e.pid !== null) {
-      this.probeLive.add(e.pid);
-      this.checkProcessLimit();
-    } else if ((e.type === 'exit' || e.type === 'close') && e.pid !== null) {
-      this.probeLive.delete(e.pid);
-    }
+    this.processCount.note(e);
+    if (e.type === 'spawn') this.checkProcessLimit();
   }
 
   private refuse(why: string): void {

@@ -11,7 +11,7 @@ import { ProcessDetails } from './ProcessDetails';
  */
 export function Inspector() {
   const { m, lang } = useMessages();
-  useLiveView(250);
+  useLiveView(240);
   const open = useObra((s) => s.inspectorOpen);
   const run = useObra((s) => s.run);
   const selection = useObra((s) => s.selection);

@@ -9,7 +9,7 @@ const NO_EVENTS: readonly LabEvent[] = [];
 /** The right-hand column: the running code and the lesson's narration (both from renderer/lessons). */
 export function LessonArea() {
   const { lang } = useMessages();
-  const { version, cursor } = useLiveView(100);
+  const { version, cursor } = useLiveView(120);
   const run = useObra((s) => s.run);
   const script = useObra((s) => s.script);
   const sources = useObra((s) => s.sources);

@@ -26,7 +26,7 @@ export function runErrorOf(event: LabEvent): { code: string; message: string } |
  */
 export function NoticeBanner() {
   const { m, lang } = useMessages();
-  useLiveView(250);
+  useLiveView(240);
   const notices = useObra((s) => s.notices);
   const run = useObra((s) => s.run);
   const dismissedRun = useObra((s) => s.runErrorsDismissed);

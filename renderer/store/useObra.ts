@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { ObraStore } from './obraStore';
 import type { ObraState } from './obraState';
+import { liveTickerOf } from './liveTicker';
 
 export const ObraStoreContext = createContext<ObraStore | null>(null);
 
@@ -23,31 +24,21 @@ export interface LiveView {
 }
 
 /**
- * The log's version and the playhead, at most every `intervalMs`. Batches
- * arrive every frame during a flood; React panels (counters, lists, code,
- * narration) need not re-render that often — the canvas reads the store directly.
+ * The log's version and the playhead, at most every `intervalMs` (see
+ * LiveTicker). Batches arrive every frame during a flood; React panels
+ * (counters, lists, code, narration) need not re-render that often — the
+ * canvas reads the store directly.
  */
 export function useLiveView(intervalMs: number): LiveView {
   const store = useObraStore();
   const [view, setView] = useState<LiveView>(() => pick(store.getState()));
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let last = 0;
-    const flush = (): void => {
-      timer = null;
-      last = performance.now();
-      setView(pick(store.getState()));
+    const update = (): void => {
+      const next = pick(store.getState());
+      setView((shown) => (shown.version === next.version && shown.cursor === next.cursor ? shown : next));
     };
-    const unsubscribe = store.subscribe((state, previous) => {
-      if (state.version === previous.version && state.cursor === previous.cursor) return;
-      if (timer !== null) return;
-      timer = setTimeout(flush, Math.max(0, intervalMs - (performance.now() - last)));
-    });
-    flush();
-    return () => {
-      unsubscribe();
-      if (timer !== null) clearTimeout(timer);
-    };
+    update();
+    return liveTickerOf(store).add(intervalMs, update);
   }, [store, intervalMs]);
   return view;
 }

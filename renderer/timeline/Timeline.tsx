@@ -22,7 +22,7 @@ export function Timeline() {
   const followLive = useObra((s) => s.followLive);
   const selectProcess = useObra((s) => s.selectProcess);
   const setFollowLive = useObra((s) => s.setFollowLive);
-  const { version } = useLiveView(250);
+  const { version } = useLiveView(240);
   const [hover] = useState(createHoverStore);
   const sectionRef = useRef<HTMLElement>(null);
   const axisRef = useRef<HTMLCanvasElement>(null);

@@ -26,6 +26,10 @@ export interface TimelineElements {
 export class TimelinePainter {
   laneHeight: number;
   private frame = 0;
+  /** Only the log grew since the last draw (no view change): such draws may wait a frame. */
+  private onlyData = true;
+  private lastDrawMs = 0;
+  private lastDrawEnd = 0;
   private width = 0;
   private height = 0;
   private readonly unsubscribe: Array<() => void> = [];
@@ -68,21 +72,36 @@ export class TimelinePainter {
     return lanes[row] ?? null;
   }
 
-  requestDraw(): void {
-    if (!this.frame) this.frame = requestAnimationFrame(() => this.draw());
+  /** Draw on the next frame. `dataOnly`: just the log grew (the view did not move). */
+  requestDraw(dataOnly = false): void {
+    if (!dataOnly) this.onlyData = false;
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.onFrame());
+  }
+
+  /**
+   * While a flood grows the log, drawing every frame could take the main
+   * thread from everything else: a draw that only shows new data waits until
+   * the last draw's cost has been matched by idle time. Pans, zooms and the
+   * playhead always draw on the next frame.
+   */
+  private onFrame(): void {
+    this.frame = 0;
+    if (this.onlyData && performance.now() - this.lastDrawEnd < this.lastDrawMs) {
+      this.frame = requestAnimationFrame(() => this.onFrame());
+      return;
+    }
+    this.onlyData = true;
+    this.draw();
+    this.lastDrawEnd = performance.now();
   }
 
   private onState(state: ObraState, previous: ObraState): void {
-    if (
-      state.version !== previous.version ||
-      state.timeWindow !== previous.timeWindow ||
-      state.cursor !== previous.cursor ||
-      state.selection !== previous.selection ||
-      state.lang !== previous.lang ||
-      state.followLive !== previous.followLive ||
-      state.run !== previous.run
-    ) {
+    const userMoved = !state.followLive && (state.timeWindow !== previous.timeWindow || state.cursor !== previous.cursor);
+    if (userMoved || state.selection !== previous.selection || state.lang !== previous.lang || state.run !== previous.run || state.followLive !== previous.followLive) {
       this.requestDraw();
+    } else if (state.version !== previous.version || state.timeWindow !== previous.timeWindow || state.cursor !== previous.cursor) {
+      // The log grew (and live follow moved the window with it): only data.
+      this.requestDraw(true);
     }
   }
 
@@ -104,7 +123,6 @@ export class TimelinePainter {
   }
 
   private draw(): void {
-    this.frame = 0;
     const began = performance.now();
     const state = this.store.getState();
     const dpr = window.devicePixelRatio || 1;
@@ -146,6 +164,7 @@ export class TimelinePainter {
     this.paintCursor(ctx, state, cursorX, run.index.lastT);
     this.paintFocus(ctx, state, scale, rowOf, scrollTop);
     recordDraw(run.events.length, began);
+    this.lastDrawMs = performance.now() - began;
   }
 
   private paintCursor(ctx: CanvasRenderingContext2D, state: ObraState, cursorX: number | null, lastT: number): void {

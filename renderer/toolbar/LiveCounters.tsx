@@ -6,7 +6,7 @@ import { useLiveView, useObra } from '../store/useObra';
 /** Processes, bytes, messages, errors and elapsed time of the run on screen, a few times a second. */
 export function LiveCounters() {
   const { m, lang } = useMessages();
-  useLiveView(200);
+  useLiveView(240);
   const run = useObra((s) => s.run);
   const status = useObra((s) => s.status);
   const startedAtMs = useObra((s) => s.startedAtMs);

@@ -47,7 +47,16 @@ test('the fork demo, chosen in the picker, lists the worker under the pid the bo
   expect(pidsOf(lab.latest(), 'spawn')).toContain(worker);
   await expect(processItem(page, worker)).toContainText('fork');
   await expect(page.locator('[data-counter=messages]')).not.toHaveText('0');
+
+  // On the timeline, the worker's lane (second, under the boss): hover shows it, a click inspects it.
+  const lanes = await page.locator('canvas.timeline-lanes').boundingBox();
+  const laneHeight = (await processItem(page, worker).boundingBox())!.height;
+  const at = { x: lanes!.x + lanes!.width * 0.6, y: lanes!.y + laneHeight * 1.5 };
+  await page.mouse.move(at.x, at.y);
+  await expect(page.getByRole('tooltip')).toContainText(String(worker));
   await shootStageAndTimeline(page, 'ui-fork');
+  await page.mouse.click(at.x, at.y);
+  await expect(page.getByRole('complementary', { name: 'Inspector' })).toContainText(`Process ${worker}`);
 });
 
 test('a script opened with Open script… runs; the pid its worker reports from inside is in the list, and the inspector shows the call’s line', async ({ page, obra }) => {

@@ -50,6 +50,17 @@ describe("when the lab's own process ends, its runs end with it", () => {
   });
 });
 
+describe('after its runs end', () => {
+  it('nothing of the lab keeps its process alive: no timer, handle or signal handler', async () => {
+    const host = spawn(process.execPath, [fixture('lab-host.cjs'), built.labIndex, 'natural'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = new Promise<number>((resolve) => host.on('exit', () => resolve(Date.now())));
+    const line = await new Promise<string>((resolve) => readline.createInterface({ input: host.stdout }).once('line', resolve));
+    const { end, at } = JSON.parse(line);
+    expect(end).toMatchObject({ type: 'run-end', reason: 'exit', code: 0 });
+    expect((await exited) - at).toBeLessThan(500);
+  });
+});
+
 describe('when the boss exits and leaves processes behind', () => {
   it('they get a short grace, then are stopped; the run still ended by exit', async () => {
     const lab = new Lab({ sampleIntervalMs: 20 });

@@ -16,6 +16,7 @@ const { replaceProperty } = require('./replace-property.cjs');
 const { chunkBytes, chunkPreview } = require('./preview.cjs');
 const { errorRecord } = require('./error-record.cjs');
 const { isInternalMessage, messageCounter } = require('./ipc-messages.cjs');
+const { decodedByteCounter } = require('./decoded-bytes.cjs');
 
 /**
  * Starts watching `child` (before Node spawns it). Call `spawned()` once the spawn call
@@ -67,12 +68,13 @@ function watchChild(child, childId) {
  */
 function watchOutput(stream, type, pid, childId) {
   const key = `${type}:${childId}`;
+  const decoded = decodedByteCounter(stream);
   const originalEmit = stream.emit;
   replaceProperty(stream, 'emit', /** @this {unknown} */ function emit(/** @type {unknown} */ event, /** @type {unknown} */ chunk) {
     if (event === 'data') {
       try {
         const t = now();
-        const bytes = chunkBytes(chunk, stream.readableEncoding);
+        const bytes = typeof chunk === 'string' ? decoded.bytesOf(chunk) : chunkBytes(chunk, null);
         const verdict = admitFrequent(key, t, bytes, 0);
         if (verdict === ALONE || verdict === START_RUN) {
           /** @type {import('../../shared/events').OutputEvent} */

@@ -30,4 +30,14 @@ describe('output the parent receives', () => {
       expect(run.badLines).toEqual([]);
     });
   }
+
+  for (const mode of ['exec', 'utf8', 'read3', 'hex']) {
+    it(`every byte is counted when the parent decodes output as text (${mode}), split characters and invalid UTF-8 included`, async () => {
+      const run = await observe(fixture('text-output-boss.js'), { args: [mode] });
+      const [got] = jsonLines(run.stdout) as { total: number; pid: number }[];
+      const records = ofType(run.records, 'stdout').filter((r) => r.pid === got.pid);
+      expect(records.length).toBeGreaterThan(3);
+      expect(records.reduce((n, r) => n + r.bytes, 0)).toBe(got.total);
+    });
+  }
 });

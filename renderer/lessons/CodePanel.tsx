@@ -8,7 +8,7 @@ import type { DemoSource, Lang } from '../../shared/api';
 import type { LabEvent } from '../../shared/events';
 import { codeFocus } from './codeFocus';
 import { highlight, type Token } from './highlight';
-import { tell } from './lessonScripts';
+import { logOf, tell } from './lessonScripts';
 import './lessons.css';
 
 export interface CodePanelProps {
@@ -28,7 +28,7 @@ const LABEL: Record<Lang, { code: string; files: string; empty: string; line: st
 export function CodePanel({ demoId, sources, log, version, cursor, lang }: CodePanelProps) {
   const narration = tell(demoId, log, version, cursor, lang);
   // `log` grows in place: `version` says when it changed.
-  const focus = useMemo(() => codeFocus(log, cursor, sources, narration), [log, version, cursor, sources, narration]);
+  const focus = useMemo(() => codeFocus(logOf(demoId, log), cursor, sources, narration), [demoId, log, version, cursor, sources, narration]);
   const [tab, setTab] = useState<string | null>(null);
 
   // Follow the focus to its file whenever it moves; a click on a tab holds until the next move.

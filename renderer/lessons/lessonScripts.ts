@@ -41,6 +41,18 @@ export function stepsOf(demoId: string | null): NarrationStep[] | null {
   return steps;
 }
 
+const NO_EVENTS: readonly LabEvent[] = [];
+
+/**
+ * The log, if it is a run of this demo (or of a script, for demoId null); an
+ * empty log when the picker already shows another demo than the run on screen.
+ */
+export function logOf(demoId: string | null, log: readonly LabEvent[]): readonly LabEvent[] {
+  const start = log.find((e) => e.type === 'run-start');
+  const ranDemo = start && start.type === 'run-start' ? (start.demoId ?? null) : null;
+  return start && ranDemo !== demoId ? NO_EVENTS : log;
+}
+
 let memo: { demoId: string; log: readonly LabEvent[]; version: number; cursor: number; lang: Lang; lines: NarrationLine[] } | null = null;
 
 /** narrate() for the shown run, computed once per (run, version, cursor, language). */
@@ -48,7 +60,7 @@ export function tell(demoId: string | null, log: readonly LabEvent[], version: n
   const steps = stepsOf(demoId);
   if (!steps || demoId === null) return null;
   if (memo && memo.demoId === demoId && memo.log === log && memo.version === version && memo.cursor === cursor && memo.lang === lang) return memo.lines;
-  const lines = narrate(steps, log, cursor, lang);
+  const lines = narrate(steps, logOf(demoId, log), cursor, lang);
   memo = { demoId, log, version, cursor, lang, lines };
   return lines;
 }

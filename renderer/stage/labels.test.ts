@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatCount, shortCode, stageLabels } from './labels';
+
+describe('stage labels', () => {
+  it('write numbers the reader’s way: es 4.096 bytes, en 4,096 bytes', () => {
+    expect(formatCount(4096, 'es')).toBe('4.096');
+    expect(formatCount(4096, 'en')).toBe('4,096');
+    expect(formatBytes(4096, 'es')).toBe('4.096 B');
+    expect(formatBytes(9_873_400, 'es')).toBe('9,4 MiB');
+    expect(formatBytes(9_873_400, 'en')).toBe('9.4 MiB');
+  });
+
+  it('shorten long error codes so they fit on a sign', () => {
+    expect(shortCode('EACCES')).toBe('EACCES');
+    expect(shortCode('ERR_CHILD_PROCESS_STDIO_MAXBUFFER')).toBe('MAXBUFFER');
+    expect(shortCode('ERR_OBRA_TOO_MANY_PROCESSES')).toBe('PROCESSES');
+    for (const code of ['ERR_SOMETHING_VERY_LONG_INDEED', 'ERR_X']) expect(shortCode(code).length).toBeLessThanOrEqual(10);
+  });
+
+  it('say boss and jefe', () => {
+    expect(stageLabels('en').summary(12, 3, 2)).toBe('Boss 12 and 3 workers, 2 running');
+    expect(stageLabels('es').summary(12, 1, 1)).toBe('Jefe de obra 12 y 1 obrero, 1 activo');
+  });
+});

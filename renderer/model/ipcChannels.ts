@@ -1,9 +1,10 @@
-import type { LabEvent, MessageEvent } from '../../shared/events';
+import type { MessageEvent } from '../../shared/events';
 import { TickSeries } from './tickSeries';
 
 /**
  * One direction of an IPC channel (from → to): the sends the sender reported
- * and the receives the receiver reported. Messages are numbered per channel and
+ * and the receives the receiver reported, each series keeping the last sequence
+ * number an event stands for (`aux`). Messages are numbered per channel and
  * direction, so receive #n joins send #n — that join is an arrow on the timeline.
  */
 export interface IpcChannel {
@@ -20,11 +21,11 @@ export class IpcChannels {
     const key = `${event.from}>${event.to}`;
     let channel = this.byKey.get(key);
     if (!channel) {
-      channel = { from: event.from, to: event.to, sends: new TickSeries(), recvs: new TickSeries() };
+      channel = { from: event.from, to: event.to, sends: new TickSeries(16, true), recvs: new TickSeries(16, true) };
       this.byKey.set(key, channel);
     }
     const series = event.dir === 'send' ? channel.sends : channel.recvs;
-    series.add(event.t, event.bytes, event.count ?? 1, logIndex);
+    series.add(event.t, event.bytes, event.count ?? 1, logIndex, seqRange(event)[1]);
   }
 
   clear(): void {
@@ -38,20 +39,21 @@ export function seqRange(event: MessageEvent): [number, number] {
 }
 
 /**
- * The send (index in channel.sends) that carried receive #seq, or -1. Sends are
- * in channel order, so their sequence numbers only grow: a binary search.
+ * The send (index in channel.sends) that carried message #seq, or -1. Sends are
+ * in channel order, so their sequence numbers only grow: a binary search over
+ * the series' own column, without touching the log. A send event may stand
+ * for a run of `count` messages ending at its sequence number.
  */
-export function findSend(channel: IpcChannel, log: readonly LabEvent[], seq: number): number {
+export function findSend(channel: IpcChannel, seq: number): number {
   const sends = channel.sends;
+  const last = sends.aux as Float64Array;
   let lo = 0;
   let hi = sends.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const [, last] = seqRange(log[sends.idx[mid]] as MessageEvent);
-    if (last < seq) lo = mid + 1;
+    if (last[mid] < seq) lo = mid + 1;
     else hi = mid;
   }
   if (lo >= sends.length) return -1;
-  const [first] = seqRange(log[sends.idx[lo]] as MessageEvent);
-  return first <= seq ? lo : -1;
+  return last[lo] - sends.countAt(lo) + 1 <= seq ? lo : -1;
 }

@@ -33,4 +33,12 @@ describe('TickSeries', () => {
     expect([0, 1, 2, 3].map((i) => series.valueAt(i))).toEqual([1, 2, 3, 4]);
     expect(series.sumValue(0, 4)).toBe(10);
   });
+
+  it('keeps a per-event number (a message sequence) in step through growth and late inserts', () => {
+    const series = new TickSeries(1, true);
+    series.add(10, 1, 1, 0, 1);
+    series.add(30, 1, 1, 1, 3);
+    series.add(20, 1, 1, 2, 2);
+    expect(Array.from(series.aux!.subarray(0, 3))).toEqual([1, 2, 3]);
+  });
 });

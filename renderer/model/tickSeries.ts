@@ -14,28 +14,32 @@ export class TickSeries {
   cumValue: Float64Array;
   /** cumCount[i] = sum of chunk counts of events 0..i-1 (length n + 1). */
   cumCount: Float64Array;
+  /** An optional number per event (an IPC message's sequence number), when asked for. */
+  aux: Float64Array | null;
   length = 0;
 
-  constructor(capacity = 16) {
+  constructor(capacity = 16, withAux = false) {
     this.t = new Float64Array(capacity);
     this.idx = new Int32Array(capacity);
     this.cumValue = new Float64Array(capacity + 1);
     this.cumCount = new Float64Array(capacity + 1);
+    this.aux = withAux ? new Float64Array(capacity) : null;
   }
 
   /** Add one event; out-of-order times (rare: reports from two writers) are inserted in place. */
-  add(t: number, value: number, count: number, logIndex: number): void {
+  add(t: number, value: number, count: number, logIndex: number, aux = 0): void {
     if (this.length === this.t.length) this.grow();
     const n = this.length;
     if (n === 0 || this.t[n - 1] <= t) {
       this.t[n] = t;
       this.idx[n] = logIndex;
+      if (this.aux) this.aux[n] = aux;
       this.cumValue[n + 1] = this.cumValue[n] + value;
       this.cumCount[n + 1] = this.cumCount[n] + count;
       this.length = n + 1;
       return;
     }
-    this.insert(upperBound(this.t, n, t), t, value, count, logIndex);
+    this.insert(upperBound(this.t, n, t), t, value, count, logIndex, aux);
   }
 
   valueAt(i: number): number {
@@ -59,12 +63,16 @@ export class TickSeries {
     return this.cumCount[to] - this.cumCount[from];
   }
 
-  private insert(at: number, t: number, value: number, count: number, logIndex: number): void {
+  private insert(at: number, t: number, value: number, count: number, logIndex: number, aux: number): void {
     const n = this.length;
     this.t.copyWithin(at + 1, at, n);
     this.idx.copyWithin(at + 1, at, n);
     this.t[at] = t;
     this.idx[at] = logIndex;
+    if (this.aux) {
+      this.aux.copyWithin(at + 1, at, n);
+      this.aux[at] = aux;
+    }
     // Prefixes up to `at` are unchanged; every later one shifts a place and includes the newcomer.
     for (let i = n; i >= at; i--) {
       this.cumValue[i + 1] = this.cumValue[i] + value;
@@ -79,6 +87,7 @@ export class TickSeries {
     this.idx = copyInto(new Int32Array(capacity), this.idx);
     this.cumValue = copyInto(new Float64Array(capacity + 1), this.cumValue);
     this.cumCount = copyInto(new Float64Array(capacity + 1), this.cumCount);
+    if (this.aux) this.aux = copyInto(new Float64Array(capacity), this.aux);
   }
 }
 

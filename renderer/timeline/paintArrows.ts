@@ -1,5 +1,5 @@
-import type { LabEvent, MessageEvent } from '../../shared/events';
-import { findSend, seqRange, type IpcChannel } from '../model/ipcChannels';
+import type { LabEvent } from '../../shared/events';
+import { findSend, type IpcChannel } from '../model/ipcChannels';
 import { forEachTickBucket, type PixelScale } from '../model/levelOfDetail';
 import type { ProcessRecord } from '../model/processRecord';
 import { visualKind } from '../model/processRecord';
@@ -37,8 +37,7 @@ export function paintArrows(paint: ArrowPaint, channels: Iterable<IpcChannel>): 
     ctx.beginPath();
     forEachTickBucket(channel.recvs, coarse, (bucket) => {
       const recvIndex = bucket.to - 1;
-      const recv = paint.log[channel.recvs.idx[recvIndex]] as MessageEvent;
-      const send = findSend(channel, paint.log, seqRange(recv)[1]);
+      const send = findSend(channel, (channel.recvs.aux as Float64Array)[recvIndex]);
       if (send < 0) return;
       const xs = (channel.sends.t[send] - scale.start) * scale.pxPerUs;
       const xr = (channel.recvs.t[recvIndex] - scale.start) * scale.pxPerUs;

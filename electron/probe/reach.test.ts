@@ -20,14 +20,17 @@ describe('where the probe reaches', () => {
     expect(ofType(run.records, 'callback')).toHaveLength(1);
   });
 
-  it('a Node child started with an env of its own still loads the probe and reports', async () => {
+  it('Node children started with an env of their own (spawn, execFileSync) still load the probe and report', async () => {
     const run = await observe(fixture('custom-env-boss.js'));
-    const [child] = jsonLines(run.stdout) as { pid: number }[];
-    const [call] = callsFrom(run.records, 'custom-env-boss.js');
-    expect(call.options).toEqual({ env: true, stdio: 'inherit' });
+    const children = jsonLines(run.stdout) as { pid: number }[];
+    const calls = callsFrom(run.records, 'custom-env-boss.js');
+    expect(calls.map((c) => [c.api, c.options])).toEqual([
+      ['execFileSync', { env: true }],
+      ['spawn', { env: true, stdio: 'inherit' }],
+    ]);
     const grandchildCalls = callsFrom(run.records, 'custom-env-child.js');
-    expect(grandchildCalls).toHaveLength(1);
-    expect(grandchildCalls[0]).toMatchObject({ pid: child.pid, api: 'execFileSync', command: 'true' });
+    expect(grandchildCalls.map((c) => c.pid)).toEqual(children.map((c) => c.pid));
+    expect(grandchildCalls.every((c) => c.api === 'execFileSync' && c.command === 'true')).toBe(true);
   });
 
   it('loaded twice (the same path twice, and a second copy), it reports each event once', async () => {

@@ -3,7 +3,7 @@
  *
  * - `obra` (one per worker): a real `obra serve` on 127.0.0.1 and a free port,
  *   with its own real lab. `url` is the page to open (token included).
- * - `saveScreenshot(page, name)`: a PNG under test-results/screens/, kept as an artifact.
+ * - `saveScreenshot(page, name)`: a PNG under test-results/screens/ (or $OBRA_TEST_RESULTS/screens/), kept as an artifact.
  *
  * import { test, expect } from './fixtures';
  * test('…', async ({ page, obra }) => { await page.goto(obra.url); … });
@@ -47,7 +47,7 @@ export const test = base.extend<{ saveScreenshot: (page: Page, name: string) => 
   // eslint-disable-next-line no-empty-pattern
   saveScreenshot: async ({}, use) => {
     await use(async (page, name) => {
-      const file = path.join(ROOT, 'test-results', 'screens', `${name}.png`);
+      const file = path.resolve(ROOT, process.env.OBRA_TEST_RESULTS ?? 'test-results', 'screens', `${name}.png`);
       await page.screenshot({ path: file, fullPage: true });
       return file;
     });

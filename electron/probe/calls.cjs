@@ -13,19 +13,23 @@ const { summariseCall } = require('./call-summary.cjs');
 const { callSite } = require('./call-site.cjs');
 
 let callCount = 0;
+/** Worker threads share the process's pid: their calls are numbered apart. */
+const { isMainThread, threadId } = require('node:worker_threads');
+const idPrefix = isMainThread ? `${process.pid}:` : `${process.pid}:t${threadId}.`;
 let depth = 0;
 /** @type {string | null} the call whose ChildProcess Node is about to spawn */
 let pendingChildId = null;
 
 /**
- * Reports the call and returns its id (`${pid}:${n}`, unique in the run).
+ * Reports the call and returns its id (`${pid}:${n}`, or `${pid}:t${threadId}.${n}` in a worker
+ * thread: unique in the run).
  * @param {ChildApi} api
  * @param {ArrayLike<unknown>} argv
  */
 function beginCall(api, argv) {
   const t = now();
   callCount += 1;
-  const childId = `${process.pid}:${callCount}`;
+  const childId = `${idPrefix}${callCount}`;
   /** @type {Record<string, unknown> | null} */
   let rawOptions = null;
   try {

@@ -33,6 +33,16 @@ describe('where the probe reaches', () => {
     expect(grandchildCalls.every((c) => c.api === 'execFileSync' && c.command === 'true')).toBe(true);
   });
 
+  it('calls from a worker thread are told apart from the main thread (same pid, own childIds)', async () => {
+    const run = await observe(fixture('worker-boss.js'));
+    expect(run.stdout.toString()).toBe('worker exit 0\n');
+    const calls = ofType(run.records, 'call');
+    expect(calls).toHaveLength(2);
+    expect(calls.every((c) => c.pid === run.pid)).toBe(true);
+    expect(new Set(calls.map((c) => c.childId)).size).toBe(2);
+    expect(calls.map((c) => c.source?.file)).toEqual([fixture('worker-boss.js'), '[worker eval]']);
+  });
+
   it('loaded twice (the same path twice, and a second copy), it reports each event once', async () => {
     const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'obra-probe-copy-'));
     fs.cpSync(path.dirname(PROBE), copy, { recursive: true });

@@ -13,6 +13,7 @@
 'use strict';
 /* global window, requestAnimationFrame -- the functions passed to page.evaluate run in the page */
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { chromium } = require('@playwright/test');
@@ -104,6 +105,7 @@ const verdict = (/** @type {boolean} */ ok) => (ok ? 'met' : 'MISSED');
 
 async function main() {
   ensureBuilt();
+  process.stdout.write(`renderer bench: load average at start ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs\n`);
   const { Lab } = require(path.join(ROOT, 'out', 'node', 'electron', 'lab', 'index.js'));
   const { startServer } = require(path.join(ROOT, 'out', 'node', 'electron', 'serve', 'index.js'));
   const lab = new Lab({ maxEventsPerSecond: 1_000_000_000, maxEvents: TARGET * 2 });
@@ -168,6 +170,7 @@ async function main() {
     await page.screenshot({ path: path.join(ROOT, 'test-results', 'bench-timeline-1M.png') }).catch(() => {});
 
     const rows = [
+      ['machine', `${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} (1/5/15 min) at the end`],
       ['live ingest', `${events.toLocaleString('en-US')} events in ${liveSeconds.toFixed(1)} s (${Math.round(events / liveSeconds).toLocaleString('en-US')}/s)`],
       ['  p95 frame interval', `${f1(pct(live.frames, 95))} ms (goal ≤ 16.7: ${verdict(pct(live.frames, 95) <= 16.7)}); median ${f1(pct(live.frames, 50))} ms, ${live.frames.length} frames`],
       ['  p95 timeline draw', `${f1(pct(live.draws, 95))} ms (max ${f1(Math.max(...live.draws))} ms, ${live.draws.length} draws)`],

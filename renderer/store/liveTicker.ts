@@ -2,6 +2,13 @@ import type { ObraStore } from './obraStore';
 
 /** Two subscribers whose turns fall within this many ms update together, in one React commit. */
 const SLACK_MS = 12;
+/** Frames slower than this on average mean the page is behind: panels slow down. */
+const BEHIND_MS = 24;
+/** Frames this quick mean there is room: panels speed back up. */
+const AHEAD_MS = 18;
+const MAX_PRESSURE = 16;
+/** Frames averaged before the pace changes. */
+const SAMPLE_FRAMES = 20;
 
 interface Subscriber {
   intervalMs: number;
@@ -11,26 +18,37 @@ interface Subscriber {
 }
 
 /**
- * Paces the React panels that follow the log (counters, lists, code,
- * narration, stage): each at most every `intervalMs`, all that are due fired
- * from one timer task so React commits them together — a flood of batches
- * costs a few commits a second, not one per panel per batch.
+ * Paces the React panels that follow the log (stage, counters, lists, code,
+ * narration): each at most every `intervalMs` × pressure, all that are due
+ * fired from one timer task so React commits them together. Pressure is a
+ * closed loop on what the reader sees: while the log grows, a frame monitor
+ * doubles it when frames come late (the panels' renders, layout and paint
+ * are taking the main thread) and halves it when they are on time again. The
+ * timeline's canvas is not paced here: it reads the store every frame.
  */
 export class LiveTicker {
   private readonly subscribers = new Set<Subscriber>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly unsubscribe: () => void;
+  private pressure = 1;
+  private monitor = 0;
+  private lastFrame = 0;
+  private lastChange = 0;
+  private frameSum = 0;
+  private frameCount = 0;
 
   constructor(store: ObraStore) {
     this.unsubscribe = store.subscribe((state, previous) => {
       if (state.version === previous.version && state.cursor === previous.cursor) return;
       for (const s of this.subscribers) s.dirty = true;
+      this.lastChange = performance.now();
+      this.watchFrames();
       this.schedule();
     });
   }
 
   add(intervalMs: number, fire: () => void): () => void {
-    const subscriber: Subscriber = { intervalMs, last: 0, dirty: false, fire };
+    const subscriber: Subscriber = { intervalMs, last: -Infinity, dirty: false, fire };
     this.subscribers.add(subscriber);
     return () => {
       this.subscribers.delete(subscriber);
@@ -40,13 +58,19 @@ export class LiveTicker {
   dispose(): void {
     this.unsubscribe();
     if (this.timer !== null) clearTimeout(this.timer);
+    if (this.monitor) cancelAnimationFrame(this.monitor);
+  }
+
+  /** The current slow-down factor (1 = every panel at its own pace). */
+  get currentPressure(): number {
+    return this.pressure;
   }
 
   private schedule(): void {
     if (this.timer !== null) return;
     const now = performance.now();
     let wait = Infinity;
-    for (const s of this.subscribers) if (s.dirty) wait = Math.min(wait, s.last + s.intervalMs - now);
+    for (const s of this.subscribers) if (s.dirty) wait = Math.min(wait, s.last + s.intervalMs * this.pressure - now);
     if (wait === Infinity) return;
     this.timer = setTimeout(() => this.flush(), Math.max(0, wait));
   }
@@ -55,12 +79,40 @@ export class LiveTicker {
     this.timer = null;
     const now = performance.now();
     for (const s of this.subscribers) {
-      if (!s.dirty || now - s.last < s.intervalMs - SLACK_MS) continue;
+      if (!s.dirty || now - s.last < s.intervalMs * this.pressure - SLACK_MS) continue;
       s.dirty = false;
       s.last = now;
       s.fire();
     }
     this.schedule();
+  }
+
+  /** Watch frame times while the log keeps changing; stop a second after it settles. */
+  private watchFrames(): void {
+    if (this.monitor || typeof requestAnimationFrame !== 'function') return;
+    this.lastFrame = performance.now();
+    const onFrame = (now: number): void => {
+      this.frameSum += now - this.lastFrame;
+      this.frameCount++;
+      this.lastFrame = now;
+      if (this.frameCount >= SAMPLE_FRAMES) {
+        const mean = this.frameSum / this.frameCount;
+        if (mean > BEHIND_MS) this.pressure = Math.min(MAX_PRESSURE, this.pressure * 2);
+        else if (mean < AHEAD_MS) this.pressure = Math.max(1, this.pressure / 2);
+        this.frameSum = 0;
+        this.frameCount = 0;
+      }
+      if (now - this.lastChange > 1_000) {
+        // The log settled: the next change starts again at full pace.
+        this.pressure = 1;
+        this.monitor = 0;
+        this.frameSum = 0;
+        this.frameCount = 0;
+        return;
+      }
+      this.monitor = requestAnimationFrame(onFrame);
+    };
+    this.monitor = requestAnimationFrame(onFrame);
   }
 }
 

@@ -1,0 +1,38 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createStore } from 'zustand/vanilla';
+import { LiveTicker } from './liveTicker';
+import type { ObraStore } from './obraStore';
+
+describe('the live ticker', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('updates a panel at most every interval however fast the log grows, and never misses the last change', () => {
+    const store = createStore(() => ({ version: 0, cursor: 0 })) as unknown as ObraStore;
+    const ticker = new LiveTicker(store);
+    const seen: number[] = [];
+    ticker.add(100, () => seen.push(store.getState().version));
+    for (let frame = 1; frame <= 60; frame++) {
+      store.setState({ version: frame });
+      vi.advanceTimersByTime(16);
+    }
+    vi.advanceTimersByTime(200);
+    // 60 batches over ~1 s: about ten updates, not sixty; the last one shows the last batch.
+    expect(seen.length).toBeGreaterThanOrEqual(8);
+    expect(seen.length).toBeLessThanOrEqual(12);
+    expect(seen[seen.length - 1]).toBe(60);
+    ticker.dispose();
+  });
+
+  it('fires panels that are due together, from one task', () => {
+    const store = createStore(() => ({ version: 0, cursor: 0 })) as unknown as ObraStore;
+    const ticker = new LiveTicker(store);
+    const order: string[] = [];
+    ticker.add(240, () => order.push('counters'));
+    ticker.add(240, () => order.push('list'));
+    store.setState({ version: 1 });
+    vi.advanceTimersByTime(1);
+    expect(order).toEqual(['counters', 'list']);
+    ticker.dispose();
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LabEvent } from '../../shared/events';
-import { callsFrom, fixture, jsonLines, observe, ofChild, ofType } from './observe.test-helper';
+import { PROBE, callsFrom, fixture, jsonLines, observe, ofChild, ofType } from './observe.test-helper';
 
 const types = (records: LabEvent[]) => records.map((r) => r.type);
 
@@ -125,5 +125,15 @@ describe('the synchronous APIs', () => {
     expect(failed[1].pid).toBe(out[3].pid);
     expect(failed[2]).toMatchObject({ code: 3 });
     expect(failed[3]).toMatchObject({ where: 'sync', code: null, message: 'Command failed: exit 3' });
+  });
+
+  it('under --pending-deprecation the probe leaves process.binding alone: no warning, only execSync pids unknown', async () => {
+    const run = await observe(fixture('sync-boss.js'), { nodeOptions: `--require ${PROBE} --pending-deprecation` });
+    expect(run.stderr).not.toContain('DeprecationWarning');
+    const [execSync, spawnSync, , exit3] = callsFrom(run.records, 'sync-boss.js');
+    expect(types(ofChild(run.records, execSync.childId))).toEqual(['call', 'spawn', 'stdout', 'exit']);
+    expect(ofType(ofChild(run.records, execSync.childId), 'spawn')[0]).toMatchObject({ pid: null, sync: true });
+    expect(ofType(ofChild(run.records, spawnSync.childId), 'spawn')[0].pid).toBeGreaterThan(0);
+    expect(ofType(ofChild(run.records, exit3.childId), 'exit')[0]).toMatchObject({ code: 3 });
   });
 });

@@ -81,12 +81,12 @@ export class TimelinePainter {
   /**
    * While a flood grows the log, drawing every frame could take the main
    * thread from everything else: a draw that only shows new data waits until
-   * the last draw's cost has been matched by idle time. Pans, zooms and the
-   * playhead always draw on the next frame.
+   * twice the last draw's cost has passed (the timeline takes at most a third
+   * of the thread). Pans, zooms and the playhead always draw on the next frame.
    */
   private onFrame(): void {
     this.frame = 0;
-    if (this.onlyData && performance.now() - this.lastDrawEnd < this.lastDrawMs) {
+    if (this.onlyData && performance.now() - this.lastDrawEnd < 2 * this.lastDrawMs) {
       this.frame = requestAnimationFrame(() => this.onFrame());
       return;
     }

@@ -18,7 +18,9 @@ export interface ArrowPaint {
 }
 
 /** At most one arrow per this many pixels: a flood of messages reads as a sheaf, not a smear. */
-const ARROW_SPACING_PX = 4;
+const ARROW_SPACING_PX = 6;
+/** Past this many arrows in a channel, heads are left out (the direction is clear, and they cost). */
+const MAX_HEADS = 120;
 
 /** IPC messages as arrows from the sender's lane (at the send) to the receiver's (at the delivery). */
 export function paintArrows(paint: ArrowPaint, channels: Iterable<IpcChannel>): void {
@@ -46,11 +48,9 @@ export function paintArrows(paint: ArrowPaint, channels: Iterable<IpcChannel>): 
       heads.push([xr, xs]);
     });
     ctx.strokeStyle = colour;
-    ctx.lineWidth = 1.25;
-    ctx.globalAlpha = 0.85;
+    ctx.lineWidth = heads.length > MAX_HEADS ? 1 : 1.25;
     ctx.stroke();
-    ctx.globalAlpha = 1;
-    paintHeads(ctx, heads, y0, y1, colour);
+    if (heads.length <= MAX_HEADS) paintHeads(ctx, heads, y0, y1, colour);
   }
 }
 

@@ -39,9 +39,9 @@ async function main() {
     electronVersionOverride: '45.5.0',
     parserPlugins: [],
   });
-  if (result.errors?.length) console.error(`electronegativity: ${result.errors.length} file(s) could not be parsed:`, result.errors.map((e) => e.file).join(', '));
+  if (result.errors?.length) console.error(`electronegativity: ${result.errors.length} file(s) could not be parsed:`, result.errors.map((/** @type {{ file: string }} */ e) => e.file).join(', '));
   const lines = ['issue, severity, confidence, filename, location, sample, description, url'];
-  for (const issue of result.issues) {
+  for (const issue of /** @type {any[]} */ (result.issues)) {
     const where = `${issue.location.line}:${issue.location.column}`;
     lines.push([issue.id, quote(issue.severity.name), quote(issue.confidence.name), quote(issue.file), quote(where), quote(issue.sample), quote(issue.description), `https://github.com/doyensec/electronegativity/wiki/${issue.id}`].join(','));
   }

@@ -10,8 +10,11 @@ const fs = require('node:fs');
 const BELOW_MEDIUM = new Set(['INFORMATIONAL', 'LOW']);
 
 /** RFC 4180-ish: quoted fields may hold commas, quotes ("") and newlines. */
+/** @param {string} text @returns {string[][]} */
 function parseCsv(text) {
+  /** @type {string[][]} */
   const rows = [];
+  /** @type {string[]} */
   let row = [];
   let field = '';
   let quoted = false;
@@ -48,7 +51,7 @@ function main() {
     return 1;
   }
   const [header, ...rows] = parseCsv(fs.readFileSync(file, 'utf8'));
-  const column = (name) => (header ?? []).findIndex((h) => h.trim().toLowerCase() === name);
+  const column = (/** @type {string} */ name) => (header ?? []).findIndex((h) => h.trim().toLowerCase() === name);
   const [issue, severity, where, location, description] = ['issue', 'severity', 'filename', 'location', 'description'].map(column);
   if (issue < 0 || severity < 0) {
     console.error(`electronegativity: unexpected report header: ${JSON.stringify(header)}`);

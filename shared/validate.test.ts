@@ -58,6 +58,7 @@ describe('validateCall', () => {
     expect(refusal('startRun', [{ demoId: 'exec', args: [1] }])).toMatch(/every arg/);
     expect(refusal('startRun', [{ demoId: 'exec', maxDurationMs: Infinity }])).toMatch(/maxDurationMs/);
     expect(refusal('startRun', [{ demoId: 'exec', maxDurationMs: -5 }])).toMatch(/maxDurationMs/);
+    expect(refusal('startRun', [{ demoId: 'exec', maxDurationMs: 1.5 }])).toMatch(/maxDurationMs/);
   });
 
   it('refuses objects that are not plain JSON objects', () => {

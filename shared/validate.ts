@@ -93,8 +93,8 @@ export function runRequestProblem(value: unknown): string | null {
     }
   }
   if (maxDurationMs !== undefined) {
-    const ok = typeof maxDurationMs === 'number' && Number.isFinite(maxDurationMs) && maxDurationMs > 0 && maxDurationMs <= MAX_DURATION_MS;
-    if (!ok) return `maxDurationMs must be a number of milliseconds between 1 and ${MAX_DURATION_MS}`;
+    const ok = typeof maxDurationMs === 'number' && Number.isInteger(maxDurationMs) && maxDurationMs >= 1 && maxDurationMs <= MAX_DURATION_MS;
+    if (!ok) return `maxDurationMs must be a whole number of milliseconds from 1 to ${MAX_DURATION_MS}`;
   }
   return null;
 }

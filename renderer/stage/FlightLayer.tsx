@@ -19,21 +19,40 @@ function Halo(p: { x: number; y: number; size: number; text: string; anchor?: 's
   );
 }
 
-function Stream(p: { s: StreamFlow; unit: number; font: number }): JSX.Element {
+function Stream(p: { s: StreamFlow; unit: number }): JSX.Element {
   const { s, unit: u } = p;
-  const spacing = Math.max(s.side * 1.7, 26 * u);
-  const at = streamPositions(s, spacing);
+  const envelopes = s.what === 'messages';
+  const spacing = envelopes ? Math.max(s.side * 2.4, 44 * u) : Math.max(s.side * 1.7, 26 * u);
+  const at = streamPositions(s, spacing, envelopes ? 8 : 16);
   const every = s.stderrShare > 0 ? Math.max(1, Math.round(1 / s.stderrShare)) : 0;
   return (
     <g data-stream={s.what}>
       {at.map((pt, i) =>
-        s.what === 'output' ? (
-          <Crate key={i} x={pt.x} y={pt.y} side={s.side} stream={every && i % every === 0 ? 'stderr' : 'stdout'} />
-        ) : (
+        envelopes ? (
           <Envelope key={i} x={pt.x} y={pt.y} width={s.side} colour={s.colour} />
+        ) : (
+          <Crate key={i} x={pt.x} y={pt.y} side={s.side} stream={every && i % every === 0 ? 'stderr' : 'stdout'} plain />
         ),
       )}
-      {s.showLabel !== false && <Halo x={s.labelAt.x} y={s.labelAt.y - s.side / 2 - 5 * u} size={p.font} text={s.label} />}
+    </g>
+  );
+}
+
+/** A flood's counters, written in its worker's cell: output first, messages under it. */
+function Counters(p: { streams: readonly StreamFlow[]; font: number }): JSX.Element {
+  const lines = new Map<string, { at: { x: number; y: number }; texts: string[] }>();
+  for (const s of p.streams) {
+    if (!s.labelAt) continue;
+    const entry = lines.get(s.owner) ?? { at: s.labelAt, texts: [] };
+    if (s.what === 'output') entry.texts.unshift(s.label);
+    else entry.texts.push(s.label);
+    lines.set(s.owner, entry);
+  }
+  return (
+    <g>
+      {[...lines.entries()].map(([owner, { at, texts }]) =>
+        texts.map((text, i) => <Halo key={`${owner}:${i}`} x={at.x} y={at.y + i * p.font * 1.2} size={p.font} text={text} anchor="start" />),
+      )}
     </g>
   );
 }
@@ -43,7 +62,7 @@ export function FlightLayer(p: { flights: Flights; unit: number; font: number })
   return (
     <g aria-hidden="true" pointerEvents="none">
       {p.flights.streams.map((s) => (
-        <Stream key={s.id} s={s} unit={u} font={p.font} />
+        <Stream key={s.id} s={s} unit={u} />
       ))}
       {p.flights.items.map((it) =>
         it.kind === 'crate' ? (
@@ -58,6 +77,7 @@ export function FlightLayer(p: { flights: Flights; unit: number; font: number })
           </g>
         ),
       )}
+      <Counters streams={p.flights.streams} font={p.font} />
     </g>
   );
 }

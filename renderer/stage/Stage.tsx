@@ -10,11 +10,12 @@
  * every motion is computed from the cursor, so a replay or a scrub shows what
  * live showed. New props reach the drawing at most once per animation frame.
  */
-import { memo, useRef, useState, type JSX } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type JSX } from 'react';
 import type { LabEvent } from '../../shared/events';
 import { useFrameGate, useReducedMotion, useStageBox, type StageBox } from './hooks';
 import { StageTracker } from './tracker';
 import { StageSvg } from './StageSvg';
+import { stageFrames } from './perf';
 
 export interface StageProps {
   /** Append-only log of the shown run (the same array grows). */
@@ -47,6 +48,12 @@ interface ViewProps {
 }
 
 const StageView = memo(function StageView(p: ViewProps): JSX.Element {
+  const began = stageFrames ? performance.now() : 0;
+  useLayoutEffect(() => {
+    if (!stageFrames) return;
+    stageFrames.frameMs.push(performance.now() - began);
+    stageFrames.logLength.push(p.frame.log.length);
+  });
   const state = p.tracker.at(p.frame.log, p.frame.cursor);
   return (
     <StageSvg state={state} cursor={p.frame.cursor} box={p.box} lang={p.lang} reduced={p.reduced}

@@ -6,6 +6,7 @@
  */
 import { memo, type JSX, type KeyboardEvent } from 'react';
 import type { PlacedWorker } from './scene';
+import type { WorkerView } from './derive';
 import type { StageLayout } from './layout';
 import { BUSY_LOAD } from './derive';
 import { ENVELOPE_US } from './flights';
@@ -54,6 +55,110 @@ function WorkLines(p: { x: number; y: number; h: number }): JSX.Element {
   );
 }
 
+interface FigureBitsProps {
+  kind: WorkerView['kind'];
+  pid: number | null;
+  x: number;
+  y: number;
+  h: number;
+  swing: number | null;
+  radioActive: boolean;
+  viaShell: boolean;
+  /** Buffer bin fill (0–1), null for no bin. */
+  bin: number | null;
+  binX: number;
+  binTitle: string;
+  working: boolean;
+  walk: number;
+  opacity: number;
+}
+
+/** The figure with its helper and bin; its props are rounded so an idle worker does not redraw. */
+const FigureBits = memo(function FigureBits(p: FigureBitsProps): JSX.Element {
+  return (
+    <g transform={`translate(${p.walk} 0)`} opacity={p.opacity}>
+      {p.bin !== null && <BufferBin x={p.binX} y={p.y} width={p.h * 0.3} height={p.h * 0.26} fill={p.bin} title={p.binTitle} />}
+      {p.viaShell && <ShellHelper x={p.x + p.h * 0.4} y={p.y} height={p.h * 0.62} pid={p.pid} />}
+      {p.kind === 'os' ? (
+        <OsFigure x={p.x} y={p.y} height={p.h} pid={p.pid} swing={p.swing} />
+      ) : (
+        <Worker x={p.x} y={p.y} height={p.h} kind={p.kind} pid={p.pid} swing={p.swing} radioActive={p.radioActive} />
+      )}
+      {p.working && <WorkLines x={p.x} y={p.y} h={p.h} />}
+    </g>
+  );
+});
+
+interface LabelBitsProps {
+  x: number;
+  y: number;
+  width: number;
+  font: number;
+  small: number;
+  unit: number;
+  pid: string;
+  badge: string;
+  colour: string;
+  command: string | null;
+  status: string | null;
+  failed: boolean;
+}
+
+const LabelBits = memo(function LabelBits(p: LabelBitsProps): JSX.Element {
+  const pidW = textWidth(p.pid, p.font, true);
+  return (
+    <g>
+      <text x={p.x} y={p.y} fontSize={p.font} fontWeight={700} fill={INK}>
+        {p.pid}
+      </text>
+      {p.badge && pidW + badgeWidth(p.badge, p.small) + 14 * p.unit < p.width && (
+        <Badge x={p.x + pidW + 8 * p.unit} y={p.y - p.unit} text={p.badge} fill={p.colour} fontSize={p.small}
+          strongOutline={p.colour === OKABE_ITO.yellow} />
+      )}
+      {p.command !== null && (
+        <text x={p.x} y={p.y + p.font * 1.15} fontSize={p.small} fill={INK_SOFT} fontFamily="ui-monospace, monospace">
+          {p.command}
+        </text>
+      )}
+      {p.status !== null && (
+        <text x={p.x} y={p.y + p.font * 2.3} fontSize={p.small} fill={p.failed ? INK : INK_SOFT} fontWeight={p.failed ? 700 : 400}>
+          {p.status}
+        </text>
+      )}
+    </g>
+  );
+});
+
+interface MarkerBitsProps {
+  feetX: number;
+  feetY: number;
+  h: number;
+  right: number;
+  font: number;
+  unit: number;
+  flagOk: boolean | null;
+  flagText: string;
+  flagTitle: string;
+  sign: string | null;
+  signTitle: string;
+}
+
+/** The flag planted at exit and the stop sign raised on an error. */
+const MarkerBits = memo(function MarkerBits(p: MarkerBitsProps): JSX.Element {
+  const r = Math.max(14 * p.unit, Math.min(p.h * 0.19, 28 * p.unit));
+  return (
+    <g>
+      {p.flagOk !== null && (
+        <Flag x={p.feetX - p.h * 0.14} y={p.feetY} height={p.h * 0.98} ok={p.flagOk} text={p.flagText} fontSize={p.font} title={p.flagTitle} />
+      )}
+      {p.sign !== null && (
+        <StopSign x={Math.min(p.right - signHalfWidth(p.sign, r, p.font) - 4 * p.unit, p.feetX + p.h * 0.5)} y={p.feetY - p.h * 0.52} r={r}
+          code={p.sign} fontSize={p.font} groundY={p.feetY} title={p.signTitle} />
+      )}
+    </g>
+  );
+});
+
 function WorkerSlotImpl(p: WorkerSlotProps): JSX.Element {
   const { view: w, cell, anchors } = p.placed;
   const { font, unit: u, detail } = p.layout;
@@ -66,9 +171,7 @@ function WorkerSlotImpl(p: WorkerSlotProps): JSX.Element {
   const opacity = (p.reduced ? w.arrival : Math.min(1, w.arrival * 3)) * (1 - 0.7 * w.leaving);
   const lastMessage = w.process.messages[w.process.messages.length - 1];
   const radioActive = lastMessage !== undefined && lastMessage.from === w.key && p.cursor - lastMessage.t < ENVELOPE_US;
-  const x0 = cell.x + 8 * u;
   const maxChars = Math.max(6, Math.floor((cell.w - 14 * u) / (font.small * 0.61)));
-  const pidText = w.pid === null ? '—' : String(w.pid);
   const select = (): void => {
     if (w.pid !== null) p.onSelect?.(w.pid);
   };
@@ -78,7 +181,6 @@ function WorkerSlotImpl(p: WorkerSlotProps): JSX.Element {
       select();
     }
   };
-  const signR = Math.max(14 * u, Math.min(h * 0.19, 28 * u));
   return (
     <g
       role="button"
@@ -88,6 +190,7 @@ function WorkerSlotImpl(p: WorkerSlotProps): JSX.Element {
       data-pid={w.pid ?? undefined}
       data-kind={w.kind}
       data-status={w.status}
+      data-busy={working || undefined}
       onClick={select}
       onKeyDown={onKey}
       onFocus={() => p.onFocusKey?.(w.key)}
@@ -95,51 +198,24 @@ function WorkerSlotImpl(p: WorkerSlotProps): JSX.Element {
       style={{ outline: 'none', cursor: w.pid === null ? 'default' : 'pointer' }}
     >
       <rect
-        x={cell.x + 3 * u} y={cell.y + 3 * u} width={cell.w - 6 * u} height={cell.h - 6 * u} rx={10 * u}
+        x={round(cell.x + 3 * u)} y={round(cell.y + 3 * u)} width={round(cell.w - 6 * u)} height={round(cell.h - 6 * u)} rx={10 * u}
         fill={p.selected ? colour : 'transparent'} fillOpacity={p.selected ? 0.16 : 0}
         stroke={p.selected || p.focused ? INK : 'none'} strokeWidth={p.selected ? 2.5 * u : 2 * u}
         strokeDasharray={p.focused && !p.selected ? `${6 * u} ${4 * u}` : undefined}
       />
-      <g transform={`translate(${round(walk)} 0)`} opacity={round(opacity, 2)}>
-        {w.buffer && detail !== 'tiny' && (
-          <BufferBin x={anchors.bin.x} y={cell.feet.y} width={h * 0.3} height={h * 0.26} fill={w.buffer.delivered ? 0 : w.buffer.fill}
-            title={`${L.buffer}: ${formatBytes(w.buffer.bytes, p.lang)}`} />
-        )}
-        {w.viaShell && <ShellHelper x={cell.feet.x + h * 0.4} y={cell.feet.y} height={h * 0.62} pid={w.pid} />}
-        {w.kind === 'os' ? (
-          <OsFigure x={cell.feet.x} y={cell.feet.y} height={h} pid={w.pid} swing={swing} />
-        ) : (
-          <Worker x={cell.feet.x} y={cell.feet.y} height={h} kind={w.kind} pid={w.pid} swing={swing} radioActive={radioActive} />
-        )}
-        {working && <WorkLines x={cell.feet.x} y={cell.feet.y} h={h} />}
-      </g>
-      {w.flag && (
-        <Flag x={cell.feet.x - h * 0.14} y={cell.feet.y} height={h * 0.98} ok={w.flag.ok} text={flagText(w.flag.code, w.flag.signal)}
-          fontSize={font.small} title={w.flag.signal ? `${L.signal} ${w.flag.signal}` : `${L.exitCode} ${w.flag.code}`} />
-      )}
-      {w.sign && (
-        <StopSign x={Math.min(cell.x + cell.w - signHalfWidth(w.sign.short, signR, font.small) - 4 * u, cell.feet.x + h * 0.5)}
-          y={cell.feet.y - h * 0.52} r={signR} code={w.sign.short} fontSize={font.small} groundY={cell.feet.y}
-          title={`${w.sign.code}: ${w.sign.message}`} />
-      )}
-      <text x={x0} y={cell.labelY} fontSize={font.label} fontWeight={700} fill={INK}>
-        {pidText}
-      </text>
-      {w.badge && detail !== 'tiny' && textWidth(pidText, font.label, true) + badgeWidth(w.badge, font.small) + 14 * u < cell.w && (
-        <Badge x={x0 + textWidth(pidText, font.label, true) + 8 * u} y={cell.labelY - 1 * u} text={w.badge} fill={colour}
-          fontSize={font.small} strongOutline={colour === OKABE_ITO.yellow} />
-      )}
-      {detail !== 'tiny' && (
-        <text x={x0} y={cell.labelY + font.label * 1.15} fontSize={font.small} fill={INK_SOFT} fontFamily="ui-monospace, monospace">
-          {shortText(w.command, maxChars)}
-        </text>
-      )}
-      {detail === 'full' && (
-        <text x={x0} y={cell.labelY + font.label * 2.3} fontSize={font.small} fill={w.status === 'failed' ? INK : INK_SOFT}
-          fontWeight={w.status === 'failed' ? 700 : 400}>
-          {shortText(statusLine(w, p.lang), maxChars + 4)}
-        </text>
-      )}
+      <FigureBits kind={w.kind} pid={w.pid} x={round(cell.feet.x)} y={round(cell.feet.y)} h={round(h)}
+        swing={swing === null ? null : Math.round(swing)} radioActive={radioActive} viaShell={w.viaShell}
+        bin={w.buffer && detail !== 'tiny' ? (w.buffer.delivered ? 0 : round(w.buffer.fill, 2)) : null}
+        binX={round(anchors.bin.x)} binTitle={w.buffer ? `${L.buffer}: ${formatBytes(w.buffer.bytes, p.lang)}` : ''}
+        working={working} walk={Math.round(walk)} opacity={round(opacity, 2)} />
+      <MarkerBits feetX={round(cell.feet.x)} feetY={round(cell.feet.y)} h={round(h)} right={round(cell.x + cell.w)} font={font.small} unit={u}
+        flagOk={w.flag ? w.flag.ok : null} flagText={w.flag ? flagText(w.flag.code, w.flag.signal) : ''}
+        flagTitle={w.flag ? (w.flag.signal ? `${L.signal} ${w.flag.signal}` : `${L.exitCode} ${w.flag.code}`) : ''}
+        sign={w.sign ? w.sign.short : null} signTitle={w.sign ? `${w.sign.code}: ${w.sign.message}` : ''} />
+      <LabelBits x={round(cell.x + 8 * u)} y={round(cell.labelY)} width={round(cell.w)} font={font.label} small={font.small} unit={u}
+        pid={w.pid === null ? '—' : String(w.pid)} badge={detail === 'tiny' ? '' : w.badge} colour={colour}
+        command={detail === 'tiny' ? null : shortText(w.command, maxChars)}
+        status={detail === 'full' ? shortText(statusLine(w, p.lang), maxChars + 4) : null} failed={w.status === 'failed'} />
     </g>
   );
 }

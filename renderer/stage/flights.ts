@@ -62,8 +62,8 @@ export interface StreamFlow {
   stderrShare: number;
   colour: string;
   label: string;
-  labelAt: Point;
-  showLabel?: boolean;
+  /** Where the counter is written: the worker's cell, top left (null: the worker has no cell). */
+  labelAt: Point | null;
 }
 
 export interface FlightsInput {
@@ -109,6 +109,8 @@ export function flightsAt(input: FlightsInput): Flights {
   const streams: StreamFlow[] = [];
   const phase = reduced ? 0 : (cursor % STREAM_PERIOD_US) / STREAM_PERIOD_US;
 
+  // Full detail writes the running totals in the worker's status line; small cells keep a strip for them.
+  const countersShown = (w: WorkerView): boolean => layout.detail === 'small' && input.anchors.has(w.key);
   const onBelt = (w: WorkerView): boolean => w.parentKey === BOSS_KEY && anchorOf(w.key).beltY !== null && input.anchors.has(w.key);
   const beltCap = (w: WorkerView, side: number): number => (onBelt(w) ? Math.min(side, 24 * u) : side);
   const toParent = (w: WorkerView, from: Point): Route => {
@@ -129,10 +131,9 @@ export function flightsAt(input: FlightsInput): Flights {
       streams.push({
         kind: 'stream', id: `out:${w.key}`, owner: w.key, what: 'output', route: outRoute, phase, stderrShare: stderr,
         side: beltCap(w, crateSide(bytes, u) * 0.85), colour: '',
-        label: `${formatCount(p.stdout.chunks + p.stderr.chunks, input.lang)} ${L.chunks} · ${formatBytes(p.stdout.bytes + p.stderr.bytes, input.lang)}`,
-        labelAt: outRoute[0],
+        label: `▪ ${formatBytes(p.stdout.bytes + p.stderr.bytes, input.lang)} · ${formatCount(p.stdout.chunks + p.stderr.chunks, input.lang)} ${L.chunks}`,
         // A buffered flood piles into the bin: its fill and the worker's status line count it.
-        showLabel: !p.buffered,
+        labelAt: p.buffered || !countersShown(w) ? null : a.counters,
       });
     } else {
       for (const g of window) {
@@ -157,8 +158,8 @@ export function flightsAt(input: FlightsInput): Flights {
       const sent = p.toParent.sent + p.fromParent.sent;
       streams.push({
         kind: 'stream', id: `msg:${w.key}`, owner: w.key, what: 'messages', route, phase, stderrShare: 0, side: 24 * u,
-        colour: colourOf(input.workers, last.from), label: `✉ ${formatCount(sent, input.lang)} ${L.messages}`,
-        labelAt: pointAt(route, 0.5),
+        colour: colourOf(input.workers, last.from), label: `✉ ${formatCount(sent, input.lang)}`,
+        labelAt: countersShown(w) ? a.counters : null,
       });
     } else {
       for (const m of messages) {

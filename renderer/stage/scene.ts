@@ -69,12 +69,12 @@ export function sceneAt(state: StageState, cursor: number, size: SceneSize, lang
   const beltRows = rowsWithBelts(shown, layout);
   const placed = shown.map((view, i) => {
     const cell = layout.cells[i];
-    return { view, cell, anchors: cellAnchors(cell, beltRows.has(cell.row)) };
+    return { view, cell, anchors: cellAnchors(cell, beltRows.has(cell.row), layout.unit) };
   });
   const moreCell = hidden.length > 0 ? layout.cells[layout.cells.length - 1] : null;
   const anchors = new Map<string, Anchors>([[BOSS_KEY, bossAnchors(layout)]]);
   for (const p of placed) anchors.set(p.view.key, p.anchors);
-  const fallback = moreCell ? cellAnchors(moreCell) : bossAnchors(layout);
+  const fallback = moreCell ? cellAnchors(moreCell, false, layout.unit) : bossAnchors(layout);
   const flights = flightsAt({ workers: all, anchors, fallback, layout, cursor, reduced, lang });
   const running = all.filter((w) => w.status === 'running').length;
   const boss = bossView(state, cursor);

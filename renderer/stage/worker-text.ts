@@ -13,7 +13,8 @@ export function statusLine(w: WorkerView, lang: StageLang): string {
   const parts: string[] = [];
   if (w.status === 'running' && w.cpu !== null) parts.push(`${L.cpu} ${formatPercent(w.cpu, lang)}`);
   const out = p.stdout.bytes + p.stderr.bytes;
-  if (out > 0) parts.push(`▪ ${formatBytes(out, lang)}`);
+  const chunks = p.stdout.chunks + p.stderr.chunks;
+  if (out > 0) parts.push(chunks >= 10 ? `▪ ${formatBytes(out, lang)} · ${formatCount(chunks, lang)} ${L.chunks}` : `▪ ${formatBytes(out, lang)}`);
   if (p.kind === 'fork' || p.toParent.sent + p.fromParent.received > 0) {
     parts.push(`✉ ↑${formatCount(p.toParent.sent, lang)} ↓${formatCount(p.fromParent.received, lang)}`);
   }

@@ -19,6 +19,8 @@ export interface CrateProps {
   side: number;
   stream: 'stdout' | 'stderr';
   opacity?: number;
+  /** No planks: the cheaper crate of a stream. */
+  plain?: boolean;
 }
 
 export function Crate(p: CrateProps): JSX.Element {
@@ -32,7 +34,7 @@ export function Crate(p: CrateProps): JSX.Element {
       {stderr ? (
         <rect x={-h} y={-h} width={p.side} height={p.side} rx={Math.min(3, p.side / 8)} fill="url(#obra-hazard)" />
       ) : (
-        p.side >= 14 && (
+        p.side >= 14 && !p.plain && (
           <g stroke={plank} strokeWidth={1.2}>
             <line x1={-h + 2} y1={-h / 3} x2={h - 2} y2={-h / 3} />
             <line x1={-h + 2} y1={h / 3} x2={h - 2} y2={h / 3} />

@@ -4,8 +4,12 @@
  * passed in: the shirt colour, a hard hat or hair, what the right hand holds
  * (a hammer that swings by `swing`), what the left hand holds.
  */
-import type { JSX, ReactNode } from 'react';
+import { memo, type JSX, type ReactNode } from 'react';
 import { INK, PAPER } from './palette';
+import { Clipboard } from './Clipboard';
+import { WalkieTalkieInHand } from './WalkieTalkie';
+
+export type LeftHand = 'clipboard' | 'walkie' | 'walkie-active' | null;
 
 export interface FigureProps {
   shirt: string;
@@ -20,10 +24,8 @@ export interface FigureProps {
   vest?: boolean;
   /** A short glyph printed on the chest (">_" for a shell). */
   chest?: string;
-  /** Drawn at the left hand (clipboard, walkie-talkie). */
-  leftHand?: ReactNode;
-  /** Left forearm raised to hold something in front. */
-  leftArmUp?: boolean;
+  /** What the raised left hand holds (the boss's clipboard, fork's walkie-talkie). */
+  leftHand?: LeftHand;
 }
 
 const TROUSERS = '#3E4C55';
@@ -39,9 +41,16 @@ function Hammer(): JSX.Element {
   );
 }
 
-export function Figure(p: FigureProps): JSX.Element {
+function HeldItem(p: { item: LeftHand }): JSX.Element | null {
+  if (p.item === 'clipboard') return <Clipboard />;
+  if (p.item === 'walkie' || p.item === 'walkie-active') return <WalkieTalkieInHand active={p.item === 'walkie-active'} />;
+  return null;
+}
+
+/** Legs, torso and left arm: what does not move. Memoised, so a swinging hammer redraws only the arm. */
+const FigureStill = memo(function FigureStill(p: Omit<FigureProps, 'swing' | 'hat'>): JSX.Element {
   const outline = p.strongOutline ? 2.2 : 1.4;
-  const swing = p.swing ?? 0;
+  const armUp = Boolean(p.leftHand);
   return (
     <g>
       <ellipse cx={0} cy={0} rx={21} ry={3.6} fill="#000" opacity={0.14} />
@@ -49,7 +58,7 @@ export function Figure(p: FigureProps): JSX.Element {
       <rect x={2} y={-33} width={9} height={30} rx={3} fill={TROUSERS} />
       <rect x={-13.5} y={-6} width={12.5} height={6} rx={2.4} fill={BOOTS} />
       <rect x={1} y={-6} width={12.5} height={6} rx={2.4} fill={BOOTS} />
-      {p.leftArmUp ? (
+      {armUp ? (
         <polyline points="-14,-58 -22,-46 -14,-40" fill="none" stroke={p.shirt} strokeWidth={8} strokeLinecap="round" strokeLinejoin="round" />
       ) : (
         <line x1={-14} y1={-58} x2={-21} y2={-38} stroke={p.shirt} strokeWidth={8} strokeLinecap="round" />
@@ -57,21 +66,24 @@ export function Figure(p: FigureProps): JSX.Element {
       <rect x={-16} y={-64} width={32} height={36} rx={9} fill={p.shirt} stroke={INK} strokeWidth={outline} />
       {p.vest && <rect x={-15.3} y={-47} width={30.6} height={4.2} fill={PAPER} opacity={0.85} />}
       {p.chest && (
-        <text x={0} y={-40} textAnchor="middle" fontSize={12} fontWeight={700} fontFamily="ui-monospace, monospace" fill={INK}>
+        <text x={0} y={-40} textAnchor="middle" fontSize={12} fontWeight={700} fontFamily="ui-monospace, monospace" fill={INK} aria-hidden="true">
           {p.chest}
         </text>
       )}
-      {p.leftArmUp ? (
+      {armUp ? (
         <circle cx={-13} cy={-40} r={4.3} fill={p.skin} stroke={INK} strokeWidth={1} />
       ) : (
         <circle cx={-21.5} cy={-36} r={4.3} fill={p.skin} stroke={INK} strokeWidth={1} />
       )}
-      {p.leftHand}
-      <g transform={`rotate(${swing} 14 -58)`}>
-        <line x1={14} y1={-58} x2={23} y2={-40} stroke={p.shirt} strokeWidth={8} strokeLinecap="round" />
-        {p.swing !== null && p.swing !== undefined && <Hammer />}
-        <circle cx={23.5} cy={-38} r={4.3} fill={p.skin} stroke={INK} strokeWidth={1} />
-      </g>
+      <HeldItem item={p.leftHand ?? null} />
+    </g>
+  );
+});
+
+const FigureHead = memo(function FigureHead(p: { skin: string; hat: string | null; strongOutline?: boolean }): JSX.Element {
+  const outline = p.strongOutline ? 2.2 : 1.4;
+  return (
+    <g>
       <circle cx={0} cy={-76} r={12.5} fill={p.skin} stroke={INK} strokeWidth={1.4} />
       <circle cx={-4.3} cy={-77} r={1.7} fill={INK} />
       <circle cx={4.3} cy={-77} r={1.7} fill={INK} />
@@ -85,6 +97,21 @@ export function Figure(p: FigureProps): JSX.Element {
       ) : (
         <path d="M -12.8 -78.5 C -13.5 -93 13.5 -93 12.8 -78.5 C 8 -84.5 -8 -84.5 -12.8 -78.5 Z" fill={HAIR} />
       )}
+    </g>
+  );
+});
+
+export function Figure(p: FigureProps): JSX.Element {
+  const hammer = p.swing !== null && p.swing !== undefined;
+  return (
+    <g>
+      <FigureStill shirt={p.shirt} skin={p.skin} strongOutline={p.strongOutline} vest={p.vest} chest={p.chest} leftHand={p.leftHand} />
+      <g transform={`rotate(${round(p.swing ?? 0)} 14 -58)`}>
+        <line x1={14} y1={-58} x2={23} y2={-40} stroke={p.shirt} strokeWidth={8} strokeLinecap="round" />
+        {hammer && <Hammer />}
+        <circle cx={23.5} cy={-38} r={4.3} fill={p.skin} stroke={INK} strokeWidth={1} />
+      </g>
+      <FigureHead skin={p.skin} hat={p.hat} strongOutline={p.strongOutline} />
     </g>
   );
 }

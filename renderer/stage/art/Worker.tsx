@@ -8,7 +8,6 @@ import type { JSX } from 'react';
 import type { WorkerKind } from '../model-types';
 import { Figure, Placed } from './Figure';
 import { KIND_COLOUR, OKABE_ITO, skinFor } from './palette';
-import { WalkieTalkieInHand } from './WalkieTalkie';
 
 export interface WorkerFigureProps {
   kind: Exclude<WorkerKind, 'os'>;
@@ -29,8 +28,7 @@ export function WorkerFigure(p: WorkerFigureProps): JSX.Element {
       strongOutline={colour === OKABE_ITO.yellow}
       vest
       swing={p.swing === undefined ? 0 : p.swing}
-      leftArmUp={p.kind === 'fork'}
-      leftHand={p.kind === 'fork' ? <WalkieTalkieInHand active={p.radioActive} /> : undefined}
+      leftHand={p.kind === 'fork' ? (p.radioActive ? 'walkie-active' : 'walkie') : null}
     />
   );
 }

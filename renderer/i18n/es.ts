@@ -101,6 +101,7 @@ export const es: Messages = {
     ok: 'sin error',
     bucket: (count) => `${count} eventos en este píxel`,
   },
+  panels: { stage: 'Escenario', code: 'Código', narration: 'Narración', retry: 'Reintentar' },
   errors: {
     label: 'Errores',
     dismiss: 'Cerrar',

@@ -87,6 +87,8 @@ export interface Messages {
     ok: string;
     bucket: (count: string) => string;
   };
+  /** Panel names, for a panel that failed. */
+  panels: { stage: string; code: string; narration: string; retry: string };
   errors: {
     label: string;
     dismiss: string;

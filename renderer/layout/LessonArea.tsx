@@ -2,13 +2,14 @@ import type { LabEvent } from '../../shared/events';
 import { useMessages } from '../i18n/useMessages';
 import { CodePanel } from '../lessons/CodePanel';
 import { NarrationPanel } from '../lessons/NarrationPanel';
+import { PanelBoundary } from './PanelBoundary';
 import { useLiveView, useObra } from '../store/useObra';
 
 const NO_EVENTS: readonly LabEvent[] = [];
 
 /** The right-hand column: the running code and the lesson's narration (both from renderer/lessons). */
 export function LessonArea() {
-  const { lang } = useMessages();
+  const { m, lang } = useMessages();
   const { version, cursor } = useLiveView(120);
   const run = useObra((s) => s.run);
   const script = useObra((s) => s.script);
@@ -18,10 +19,14 @@ export function LessonArea() {
   return (
     <div className="lesson-area">
       <div className="code-area">
-        <CodePanel demoId={demoId} sources={sources} log={log} version={version} cursor={cursor} lang={lang} />
+        <PanelBoundary name={m.panels.code} retry={m.panels.retry} resetKey={run}>
+          <CodePanel demoId={demoId} sources={sources} log={log} version={version} cursor={cursor} lang={lang} />
+        </PanelBoundary>
       </div>
       <div className="narration-area">
-        <NarrationPanel demoId={demoId} log={log} version={version} cursor={cursor} lang={lang} />
+        <PanelBoundary name={m.panels.narration} retry={m.panels.retry} resetKey={run}>
+          <NarrationPanel demoId={demoId} log={log} version={version} cursor={cursor} lang={lang} />
+        </PanelBoundary>
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { LabEvent } from '../../shared/events';
 import { useMessages } from '../i18n/useMessages';
 import { Stage } from '../stage/Stage';
+import { PanelBoundary } from './PanelBoundary';
 import { useLiveView, useObra } from '../store/useObra';
 
 const NO_EVENTS: readonly LabEvent[] = [];
@@ -14,7 +15,9 @@ export function StageArea() {
   const selectProcess = useObra((s) => s.selectProcess);
   return (
     <div className="stage-area">
-      <Stage log={run?.events ?? NO_EVENTS} version={version} cursor={cursor} lang={lang} selectedPid={selectedPid} onSelectPid={selectProcess} />
+      <PanelBoundary name={m.panels.stage} retry={m.panels.retry} resetKey={run}>
+        <Stage log={run?.events ?? NO_EVENTS} version={version} cursor={cursor} lang={lang} selectedPid={selectedPid} onSelectPid={selectProcess} />
+      </PanelBoundary>
       {!run && <p className="stage-empty">{m.emptyStage}</p>}
     </div>
   );

@@ -22,7 +22,7 @@ export function LiveCounters() {
     ['elapsed', formatDuration(Math.round(duration), lang), m.counters.elapsed],
   ];
   return (
-    <dl className="live-counters" aria-label={m.counters.label}>
+    <dl className="live-counters" role="group" aria-label={m.counters.label}>
       {items.map(([key, value, label, title]) => (
         <div key={key} className={`counter counter-${key}${key === 'errors' && c.errors > 0 ? ' counter-alert' : ''}`} title={title}>
           <dt>{label}</dt>

@@ -31,7 +31,7 @@ export function OpenScriptButton() {
         type="file"
         className="visually-hidden"
         tabIndex={-1}
-        aria-label={m.openScript}
+        aria-hidden="true"
         accept=".js,.mjs,.cjs,.ndjson,text/javascript"
         onChange={(e) => {
           const file = e.target.files?.[0];

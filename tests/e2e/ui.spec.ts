@@ -97,10 +97,16 @@ test('Stop ends a long run from the UI and leaves no process of it alive', async
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
 });
 
-test('a script with a syntax error shows the SyntaxError as a readable message', async ({ page, obra }) => {
+test('a script with a syntax error, dropped onto the window, shows the SyntaxError as a readable message', async ({ page, obra }) => {
   await page.goto(obra.url);
+  await expect(page.getByRole('button', { name: 'Open script…' })).toBeEnabled();
   // Written here, not kept as a fixture: a file that does not parse would fail the lint.
-  await page.locator('input[type=file]').setInputFiles({ name: 'broken.js', mimeType: 'text/javascript', buffer: Buffer.from('const total = ;\nconsole.log(total);\n') });
+  await page.evaluate(() => {
+    const dropped = new DataTransfer();
+    dropped.items.add(new File(['const total = ;\nconsole.log(total);\n'], 'broken.js', { type: 'text/javascript' }));
+    window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dropped }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, cancelable: true }));
+  });
   const banner = page.getByRole('alert');
   await expect(banner).toContainText('SyntaxError', { timeout: 20_000 });
   await expect(banner).toContainText(/Unexpected token/);

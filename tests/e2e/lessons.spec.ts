@@ -27,6 +27,8 @@ for (const lang of ['es', 'en'] as const) {
     for (const id of DEMOS) {
       test(`${id}: runs, the narration advances and the code panel marks a line`, async ({ page, obra }) => {
         const lab = watchLab(obra.lab);
+        const pageErrors: string[] = [];
+        page.on('pageerror', (err) => pageErrors.push(String(err.stack ?? err)));
         await page.goto(obra.url);
         await page.getByLabel('Demo').selectOption(id);
         await expect(page).toHaveURL(new RegExp(`#demo=${id}$`));
@@ -37,7 +39,7 @@ for (const lang of ['es', 'en'] as const) {
         await expect(narration).toHaveAttribute('data-reached', '0');
 
         await page.getByRole('button', { name: UI[lang].run, exact: true }).click();
-        await waitForStatus(page, UI[lang].finished);
+        await waitForStatus(page, UI[lang].finished).finally(() => expect(pageErrors, 'errors thrown in the page').toEqual([]));
         lab.stop();
 
         // The narration advanced: several steps told, one current, in this language.

@@ -106,17 +106,30 @@ interface LabelBitsProps {
 
 const LabelBits = memo(function LabelBits(p: LabelBitsProps): JSX.Element {
   const pidW = textWidth(p.pid, p.font, true);
+  // The badge goes beside the pid when both fit; else on its own line, the pid moving down to the command's line.
+  const beside = !p.badge || pidW + badgeWidth(p.badge, p.small) + 14 * p.unit < p.width;
+  const line2 = p.y + p.font * 1.15;
   return (
     <g>
-      <text x={p.x} y={p.y} fontSize={p.font} fontWeight={700} fill={INK}>
-        {p.pid}
-      </text>
-      {p.badge && pidW + badgeWidth(p.badge, p.small) + 14 * p.unit < p.width && (
-        <Badge x={p.x + pidW + 8 * p.unit} y={p.y - p.unit} text={p.badge} fill={p.colour} fontSize={p.small}
+      {beside ? (
+        <text x={p.x} y={p.y} fontSize={p.font} fontWeight={700} fill={INK}>
+          {p.pid}
+        </text>
+      ) : null}
+      {p.badge && (
+        <Badge x={beside ? p.x + pidW + 8 * p.unit : p.x} y={p.y - p.unit} text={p.badge} fill={p.colour} fontSize={p.small}
           strongOutline={p.colour === OKABE_ITO.yellow} />
       )}
-      {p.command !== null && (
-        <text x={p.x} y={p.y + p.font * 1.15} fontSize={p.small} fill={INK_SOFT} fontFamily="ui-monospace, monospace">
+      {!beside && (
+        <text x={p.x} y={line2} fontSize={p.small} fill={INK_SOFT} fontFamily="ui-monospace, monospace">
+          <tspan fontWeight={700} fill={INK} fontFamily="system-ui, sans-serif" fontSize={p.font}>
+            {p.pid}
+          </tspan>
+          {p.command !== null ? ` ${p.command}` : ''}
+        </text>
+      )}
+      {beside && p.command !== null && (
+        <text x={p.x} y={line2} fontSize={p.small} fill={INK_SOFT} fontFamily="ui-monospace, monospace">
           {p.command}
         </text>
       )}
@@ -172,6 +185,10 @@ function WorkerSlotImpl(p: WorkerSlotProps): JSX.Element {
   const lastMessage = w.process.messages[w.process.messages.length - 1];
   const radioActive = lastMessage !== undefined && lastMessage.from === w.key && p.cursor - lastMessage.t < ENVELOPE_US;
   const maxChars = Math.max(6, Math.floor((cell.w - 14 * u) / (font.small * 0.61)));
+  const pidLabel = w.pid === null ? '—' : String(w.pid);
+  const fitsBeside = !w.badge || detail === 'tiny' || textWidth(pidLabel, font.label, true) + badgeWidth(w.badge, font.small) + 14 * u < cell.w;
+  // In a small cell one marker at a time: the stop sign says more than the flag.
+  const flag = w.flag && (detail === 'full' || !w.sign) ? w.flag : null;
   const select = (): void => {
     if (w.pid !== null) p.onSelect?.(w.pid);
   };
@@ -209,12 +226,12 @@ function WorkerSlotImpl(p: WorkerSlotProps): JSX.Element {
         binX={round(anchors.bin.x)} binTitle={w.buffer ? `${L.buffer}: ${formatBytes(w.buffer.bytes, p.lang)}` : ''}
         working={working} walk={Math.round(walk)} opacity={round(opacity, 2)} />
       <MarkerBits feetX={round(cell.feet.x)} feetY={round(cell.feet.y)} h={round(h)} right={round(cell.x + cell.w)} font={font.small} unit={u}
-        flagOk={w.flag ? w.flag.ok : null} flagText={w.flag ? flagText(w.flag.code, w.flag.signal) : ''}
-        flagTitle={w.flag ? (w.flag.signal ? `${L.signal} ${w.flag.signal}` : `${L.exitCode} ${w.flag.code}`) : ''}
+        flagOk={flag ? flag.ok : null} flagText={flag ? flagText(flag.code, flag.signal) : ''}
+        flagTitle={flag ? (flag.signal ? `${L.signal} ${flag.signal}` : `${L.exitCode} ${flag.code}`) : ''}
         sign={w.sign ? w.sign.short : null} signTitle={w.sign ? `${w.sign.code}: ${w.sign.message}` : ''} />
       <LabelBits x={round(cell.x + 8 * u)} y={round(cell.labelY)} width={round(cell.w)} font={font.label} small={font.small} unit={u}
-        pid={w.pid === null ? '—' : String(w.pid)} badge={detail === 'tiny' ? '' : w.badge} colour={colour}
-        command={detail === 'tiny' ? null : shortText(w.command, maxChars)}
+        pid={pidLabel} badge={detail === 'tiny' ? '' : w.badge} colour={colour}
+        command={detail === 'tiny' ? null : shortText(w.command, maxChars - (fitsBeside ? 0 : String(w.pid ?? '—').length + 1))}
         status={detail === 'full' ? shortText(statusLine(w, p.lang), maxChars + 4) : null} failed={w.status === 'failed'} />
     </g>
   );

@@ -123,7 +123,7 @@ export function flightsAt(input: FlightsInput): Flights {
     const p: StageProcess = w.process;
     const a = anchorOf(w.key);
     const span = p.buffered ? HOP_US : CRATE_US;
-    const outRoute = p.buffered ? arcRoute(a.hands, a.bin, 22 * u) : toParent(w, a.out);
+    const outRoute = p.buffered ? arcRoute(a.hands, a.bin, 22 * u) : toParent(w, onBelt(w) ? a.out : a.hands);
     const window = inWindow(p.output, cursor, span);
     if (flooded(p.output, window, cursor, span)) {
       const bytes = window.reduce((s, g) => s + g.bytes / g.count, 0) / Math.max(1, window.length);

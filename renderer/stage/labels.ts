@@ -32,6 +32,7 @@ export interface StageLabels {
   signal: string;
   error: string;
   pipesOpen: string;
+  childOf: string;
   summary: (bossPid: number | null, workers: number, running: number) => string;
   kind: Record<'exec' | 'execFile' | 'spawn' | 'fork' | 'os', string>;
   noRun: string;
@@ -63,6 +64,7 @@ const es: StageLabels = {
   signal: 'señal',
   error: 'error',
   pipesOpen: 'salió; tuberías abiertas',
+  childOf: 'hijo de',
   summary: (pid, n, running) =>
     `Jefe de obra ${pid ?? '—'} y ${formatCount(n, 'es')} ${n === 1 ? 'obrero' : 'obreros'}` +
     (n > 0 ? `, ${formatCount(running, 'es')} ${running === 1 ? 'activo' : 'activos'}` : ''),
@@ -96,6 +98,7 @@ const en: StageLabels = {
   signal: 'signal',
   error: 'error',
   pipesOpen: 'exited; pipes open',
+  childOf: 'child of',
   summary: (pid, n, running) =>
     `Boss ${pid ?? '—'} and ${formatCount(n, 'en')} ${n === 1 ? 'worker' : 'workers'}` +
     (n > 0 ? `, ${formatCount(running, 'en')} running` : ''),

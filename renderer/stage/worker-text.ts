@@ -11,6 +11,8 @@ export function statusLine(w: WorkerView, lang: StageLang): string {
   if (w.status === 'starting') return '…';
   const p = w.process;
   const parts: string[] = [];
+  // A grandchild says whose it is: its crates and envelopes go to that worker, not to the boss.
+  if (w.depth > 1 && p.parentPid !== null) parts.push(`↳ ${p.parentPid}`);
   if (w.status === 'running' && w.cpu !== null) parts.push(`${L.cpu} ${formatPercent(w.cpu, lang)}`);
   const out = p.stdout.bytes + p.stderr.bytes;
   const chunks = p.stdout.chunks + p.stderr.chunks;
@@ -27,6 +29,7 @@ export function workerAria(w: WorkerView, lang: StageLang): string {
   const L = stageLabels(lang);
   const who = w.kind === 'os' ? `${L.kind.os} ${w.pid ?? '—'}` : `${L.worker} ${w.pid ?? '—'}, ${w.badge}`;
   const parts = [who, w.fullCommand];
+  if (w.depth > 1 && w.process.parentPid !== null) parts.push(`${L.childOf} ${w.process.parentPid}`);
   if (w.status === 'running') parts.push(w.load >= BUSY_LOAD ? L.working : L.waiting);
   if (w.status === 'failed') parts.push(L.notStarted);
   if (w.flag) parts.push(w.flag.signal ? `${L.signal} ${w.flag.signal}` : `${L.exitCode} ${flagText(w.flag.code, null)}`);

@@ -41,6 +41,7 @@ export function StageSvg(p: StageSvgProps): JSX.Element {
   const phase = p.reduced ? 0 : (p.cursor % STREAM_PERIOD_US) / STREAM_PERIOD_US;
   return (
     <svg
+      xmlns="http://www.w3.org/2000/svg"
       viewBox={`0 0 ${layout.width} ${layout.height}`}
       width="100%"
       height="100%"

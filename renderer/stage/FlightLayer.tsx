@@ -38,25 +38,6 @@ function Stream(p: { s: StreamFlow; unit: number }): JSX.Element {
   );
 }
 
-/** A flood's counters, written in its worker's cell: output first, messages under it. */
-function Counters(p: { streams: readonly StreamFlow[]; font: number }): JSX.Element {
-  const lines = new Map<string, { at: { x: number; y: number }; texts: string[] }>();
-  for (const s of p.streams) {
-    if (!s.labelAt) continue;
-    const entry = lines.get(s.owner) ?? { at: s.labelAt, texts: [] };
-    if (s.what === 'output') entry.texts.unshift(s.label);
-    else entry.texts.push(s.label);
-    lines.set(s.owner, entry);
-  }
-  return (
-    <g>
-      {[...lines.entries()].map(([owner, { at, texts }]) =>
-        texts.map((text, i) => <Halo key={`${owner}:${i}`} x={at.x} y={at.y + i * p.font * 1.2} size={p.font} text={text} anchor="start" />),
-      )}
-    </g>
-  );
-}
-
 export function FlightLayer(p: { flights: Flights; unit: number; font: number }): JSX.Element {
   const u = p.unit;
   return (
@@ -77,7 +58,6 @@ export function FlightLayer(p: { flights: Flights; unit: number; font: number })
           </g>
         ),
       )}
-      <Counters streams={p.flights.streams} font={p.font} />
     </g>
   );
 }

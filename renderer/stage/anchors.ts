@@ -19,12 +19,10 @@ export interface Anchors {
   inbox: Point;
   /** The row belt's height, when crates ride a belt. */
   beltY: number | null;
-  /** Top left of the cell: where a flood's counters are written (baseline of the first line). */
-  counters: Point;
 }
 
 /** A cell's anchors; `belt` says whether its row has a belt running to the boss. */
-export function cellAnchors(cell: Cell, belt = cell.beltY !== null, unit = 1): Anchors {
+export function cellAnchors(cell: Cell, belt = cell.beltY !== null): Anchors {
   const h = cell.figureH;
   const { x, y } = cell.feet;
   const hands = { x: x - h * 0.12, y: y - h * 0.4 };
@@ -36,13 +34,12 @@ export function cellAnchors(cell: Cell, belt = cell.beltY !== null, unit = 1): A
     radio: { x: x - h * 0.14, y: y - h * 0.62 },
     inbox: { x: x + h * 0.05, y: y - h * 0.45 },
     beltY,
-    counters: { x: cell.x + 8 * unit, y: cell.y + 17 * unit },
   };
 }
 
 export function bossAnchors(layout: StageLayout): Anchors {
   const b = layout.boss;
-  return { out: b.inbox, hands: b.hand, bin: b.inbox, radio: b.hand, inbox: b.inbox, beltY: null, counters: { x: 8, y: 18 } };
+  return { out: b.inbox, hands: b.hand, bin: b.inbox, radio: b.hand, inbox: b.inbox, beltY: null };
 }
 
 /** A route as a polyline; `pointAt` walks it by fraction of its length. */

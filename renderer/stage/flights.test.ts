@@ -46,7 +46,7 @@ describe('what is in the air', () => {
     const f = sceneOf(spawnWith(chunks), ms(110)).flights;
     expect(f.items).toHaveLength(0);
     expect(f.streams).toHaveLength(1);
-    expect(f.streams[0].label).toBe('▪ 7.8 MiB · 2,000 chunks');
+    expect(f.streams[0].label).toBe('▪ 7.8 MiB ×2,000');
   });
 
   it('with reduced motion, a crate fades at its destination instead of flying', () => {

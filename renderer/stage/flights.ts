@@ -11,7 +11,7 @@ import type { WorkerView } from './derive';
 import { BOSS_KEY, RECENT_GESTURES, type StageProcess } from './model-types';
 import { crateSide } from './art/Crate';
 import { BOSS_COLOUR, KIND_COLOUR } from './art/palette';
-import { formatBytes, formatCount, stageLabels, type StageLang } from './labels';
+import { formatBytes, formatCount, type StageLang } from './labels';
 
 export const CRATE_US = 600_000;
 export const HOP_US = 320_000;
@@ -61,9 +61,9 @@ export interface StreamFlow {
   /** Share of stderr in the flood (every n-th crate striped). */
   stderrShare: number;
   colour: string;
+  /** The running total (written in the worker's cell where there is room, see WorkerSlot). */
   label: string;
-  /** Where the counter is written: the worker's cell, top left (null: the worker has no cell). */
-  labelAt: Point | null;
+  counted: boolean;
 }
 
 export interface FlightsInput {
@@ -103,14 +103,11 @@ function placement(route: Route, progress: number, reduced: boolean, eased: bool
 export function flightsAt(input: FlightsInput): Flights {
   const { layout, cursor, reduced } = input;
   const u = layout.unit;
-  const L = stageLabels(input.lang);
   const anchorOf = (key: string): Anchors => input.anchors.get(key) ?? input.fallback;
   const items: (CrateFlight | EnvelopeFlight)[] = [];
   const streams: StreamFlow[] = [];
   const phase = reduced ? 0 : (cursor % STREAM_PERIOD_US) / STREAM_PERIOD_US;
 
-  // Full detail writes the running totals in the worker's status line; small cells keep a strip for them.
-  const countersShown = (w: WorkerView): boolean => layout.detail === 'small' && input.anchors.has(w.key);
   const onBelt = (w: WorkerView): boolean => w.parentKey === BOSS_KEY && anchorOf(w.key).beltY !== null && input.anchors.has(w.key);
   const beltCap = (w: WorkerView, side: number): number => (onBelt(w) ? Math.min(side, 24 * u) : side);
   const toParent = (w: WorkerView, from: Point): Route => {
@@ -131,9 +128,9 @@ export function flightsAt(input: FlightsInput): Flights {
       streams.push({
         kind: 'stream', id: `out:${w.key}`, owner: w.key, what: 'output', route: outRoute, phase, stderrShare: stderr,
         side: beltCap(w, crateSide(bytes, u) * 0.85), colour: '',
-        label: `▪ ${formatBytes(p.stdout.bytes + p.stderr.bytes, input.lang)} · ${formatCount(p.stdout.chunks + p.stderr.chunks, input.lang)} ${L.chunks}`,
-        // A buffered flood piles into the bin: its fill and the worker's status line count it.
-        labelAt: p.buffered || !countersShown(w) ? null : a.counters,
+        label: `▪ ${formatBytes(p.stdout.bytes + p.stderr.bytes, input.lang)} ×${formatCount(p.stdout.chunks + p.stderr.chunks, input.lang)}`,
+        // A buffered flood piles into its bin, whose fill says how much.
+        counted: !p.buffered,
       });
     } else {
       for (const g of window) {
@@ -159,7 +156,7 @@ export function flightsAt(input: FlightsInput): Flights {
       streams.push({
         kind: 'stream', id: `msg:${w.key}`, owner: w.key, what: 'messages', route, phase, stderrShare: 0, side: 24 * u,
         colour: colourOf(input.workers, last.from), label: `✉ ${formatCount(sent, input.lang)}`,
-        labelAt: countersShown(w) ? a.counters : null,
+        counted: true,
       });
     } else {
       for (const m of messages) {

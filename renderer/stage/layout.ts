@@ -121,9 +121,7 @@ export function stageLayout(width: number, height: number, unit: number, workers
     const lastLine = beltY === null ? y + ch - 6 * u : beltY - (detail === 'full' ? 32 : 15) * u;
     const labelY = lastLine - (LABEL_LINES[detail] - 1) * lineGap;
     const feetY = labelY - font.label - 4 * u;
-    // Small cells keep a strip on top for a flood's counters (full cells write them in the status line).
-    const strip = detail === 'small' ? font.small * 1.3 : 0;
-    const figureH = Math.max(26 * u, Math.min(feetY - y - 10 * u - strip, cw * 0.62, 130 * u));
+    const figureH = Math.max(26 * u, Math.min(feetY - y - 10 * u, cw * 0.62, 130 * u));
     cells.push({ x, y, w: cw, h: ch, row, col, feet: { x: x + cw * 0.42, y: feetY }, figureH, labelY, beltY });
   }
 

@@ -15,6 +15,8 @@ export interface PlacedWorker {
   view: WorkerView;
   cell: Cell;
   anchors: Anchors;
+  /** A flood's running totals, while it floods ("▪ 9,4 MiB · 2.200 cuotas · ✉ 20.001"). */
+  counters?: string;
 }
 
 export interface StageScene {
@@ -67,15 +69,19 @@ export function sceneAt(state: StageState, cursor: number, size: SceneSize, lang
   const layout = stageLayout(size.width, size.height, size.unit, all.length);
   const { shown, hidden } = pickVisible(all, layout.capacity);
   const beltRows = rowsWithBelts(shown, layout);
-  const placed = shown.map((view, i) => {
+  const placed: PlacedWorker[] = shown.map((view, i) => {
     const cell = layout.cells[i];
-    return { view, cell, anchors: cellAnchors(cell, beltRows.has(cell.row), layout.unit) };
+    return { view, cell, anchors: cellAnchors(cell, beltRows.has(cell.row)) };
   });
   const moreCell = hidden.length > 0 ? layout.cells[layout.cells.length - 1] : null;
   const anchors = new Map<string, Anchors>([[BOSS_KEY, bossAnchors(layout)]]);
   for (const p of placed) anchors.set(p.view.key, p.anchors);
-  const fallback = moreCell ? cellAnchors(moreCell, false, layout.unit) : bossAnchors(layout);
+  const fallback = moreCell ? cellAnchors(moreCell, false) : bossAnchors(layout);
   const flights = flightsAt({ workers: all, anchors, fallback, layout, cursor, reduced, lang });
+  for (const s of flights.streams) {
+    const p = placed.find((w) => w.view.key === s.owner);
+    if (p && s.counted) p.counters = p.counters ? `${p.counters} · ${s.label}` : s.label;
+  }
   const running = all.filter((w) => w.status === 'running').length;
   const boss = bossView(state, cursor);
   return {

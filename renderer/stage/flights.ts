@@ -9,7 +9,7 @@ import { arcRoute, beltRoute, pointAt, routeLength, type Anchors, type Route } f
 import type { Point, StageLayout } from './layout';
 import type { WorkerView } from './derive';
 import { BOSS_KEY, RECENT_GESTURES, type StageProcess } from './model-types';
-import { crateSide } from './art/Crate';
+import { crateSide } from './art/sizes';
 import { BOSS_COLOUR, KIND_COLOUR } from './art/palette';
 import { formatBytes, formatCount, type StageLang } from './labels';
 

@@ -6,6 +6,7 @@
  */
 import { memo, type JSX, type ReactNode } from 'react';
 import { INK, PAPER } from './palette';
+import { round } from './round';
 import { Clipboard } from './Clipboard';
 import { WalkieTalkieInHand } from './WalkieTalkie';
 
@@ -126,7 +127,4 @@ export function Placed(p: { x: number; y: number; height: number; children: Reac
   );
 }
 
-export function round(n: number, digits = 1): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
-}
+export { round };

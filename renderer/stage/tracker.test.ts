@@ -60,6 +60,16 @@ describe('StageTracker follows a playhead', () => {
     expect(tracker.folded - before).toBeLessThan(16_384);
   });
 
+  it('starts over when the same array is refilled with another run', () => {
+    const tracker = new StageTracker();
+    const shared: LabEvent[] = [...log];
+    tracker.at(shared, end);
+    const other = new LogBuilder(4242).log;
+    shared.length = 0;
+    shared.push(...other, ...log.slice(1), ...log.slice(1, 100));
+    expect(tracker.at(shared, end).boss.pid).toBe(4242);
+  });
+
   it('starts over when it is handed another log', () => {
     const tracker = new StageTracker();
     tracker.at(log, end);

@@ -44,6 +44,7 @@ export function cloneState(s: StageState): StageState {
 
 export class StageTracker {
   private log: readonly LabEvent[] | null = null;
+  private first: LabEvent | undefined;
   /** Log indices in time order (equal times in arrival order). */
   private sorted: number[] = [];
   private indexed = 0;
@@ -57,7 +58,9 @@ export class StageTracker {
 
   /** The stage at `cursor`. The returned state is live: read it before the next call. */
   at(log: readonly LabEvent[], cursor: number): StageState {
-    if (log !== this.log || log.length < this.indexed) this.reset(log);
+    // Another log, or the same array emptied and refilled with another run: start over.
+    if (log !== this.log || log.length < this.indexed || (this.indexed > 0 && log[0] !== this.first)) this.reset(log);
+    this.first = log[0];
     this.index(log);
     if (cursor < this.cursor) this.rewind(cursor);
     this.cursor = cursor;

@@ -4,13 +4,16 @@ import { CodePanel } from '../lessons/CodePanel';
 import { NarrationPanel } from '../lessons/NarrationPanel';
 import { PanelBoundary } from './PanelBoundary';
 import { useLiveView, useObra } from '../store/useObra';
+import { useRenderCost } from '../store/useRenderCost';
 
 const NO_EVENTS: readonly LabEvent[] = [];
 
 /** The right-hand column: the running code and the lesson's narration (both from renderer/lessons). */
 export function LessonArea() {
   const { m, lang } = useMessages();
-  const { version, cursor } = useLiveView(120);
+  const pace = useRenderCost(120, 0.05);
+  const { version, cursor } = useLiveView(pace.interval);
+  pace.key.current = version;
   const run = useObra((s) => s.run);
   const script = useObra((s) => s.script);
   const sources = useObra((s) => s.sources);

@@ -10,6 +10,13 @@ import { paintAxis, paintGrid } from './paintAxis';
 import { paintLane } from './paintLane';
 import { FUTURE_VEIL, LANE_SELECTED, LANE_STRIPE, PLAYHEAD_COLOUR } from './palette';
 
+/**
+ * Live data redraws at most this often (30 Hz): each canvas update costs a
+ * compositor commit of the whole canvas, which on a software-rendered,
+ * two-core machine is as dear as the drawing itself.
+ */
+const LIVE_FRAME_MS = 30;
+
 export interface TimelineElements {
   axis: HTMLCanvasElement;
   lanes: HTMLCanvasElement;
@@ -31,7 +38,9 @@ export class TimelinePainter {
   private lastDrawMs = 0;
   private lastDrawEnd = 0;
   private width = 0;
+  /** Height of the lanes canvas (the lanes, up to the visible height) and of the visible area. */
   private height = 0;
+  private viewHeight = 0;
   private readonly unsubscribe: Array<() => void> = [];
   private readonly resizeObserver: ResizeObserver;
 
@@ -86,7 +95,7 @@ export class TimelinePainter {
    */
   private onFrame(): void {
     this.frame = 0;
-    if (this.onlyData && performance.now() - this.lastDrawEnd < 2 * this.lastDrawMs) {
+    if (this.onlyData && performance.now() - this.lastDrawEnd < Math.max(2 * this.lastDrawMs, LIVE_FRAME_MS)) {
       this.frame = requestAnimationFrame(() => this.onFrame());
       return;
     }
@@ -105,11 +114,18 @@ export class TimelinePainter {
     }
   }
 
+  /**
+   * Size the canvases: the axis across the width, the lanes canvas only as
+   * tall as the lanes that exist (up to the visible height). Every frame the
+   * compositor copies the whole canvas: empty rows below the last lane would
+   * cost as much as full ones.
+   */
   private resize(): void {
     const dpr = window.devicePixelRatio || 1;
     const { axis, lanes, body } = this.el;
     this.width = Math.max(0, lanes.parentElement?.clientWidth ?? 0);
-    this.height = Math.max(0, body.clientHeight);
+    this.viewHeight = Math.max(0, body.clientHeight);
+    this.height = Math.min(this.viewHeight, Math.max(1, this.laneCount()) * this.laneHeight);
     for (const [canvas, h] of [
       [axis, AXIS_HEIGHT],
       [lanes, this.height],
@@ -122,8 +138,14 @@ export class TimelinePainter {
     this.requestDraw();
   }
 
+  private laneCount(): number {
+    return this.store.getState().run?.index.lanes().length ?? 0;
+  }
+
   private draw(): void {
     const began = performance.now();
+    const wanted = Math.min(this.viewHeight, Math.max(1, this.laneCount()) * this.laneHeight);
+    if (wanted !== this.height) this.resize();
     const state = this.store.getState();
     const dpr = window.devicePixelRatio || 1;
     const axisCtx = this.el.axis.getContext('2d');

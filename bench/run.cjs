@@ -3,6 +3,7 @@
 // workload bare (plain node) and under the lab, alternating, median of several
 // runs — then probe → subscriber throughput, then the renderer's bench if present.
 // Prints figures; it is not a test (it fails only if a count comes out wrong).
+// `node bench/run.cjs --skip-renderer` leaves out the (long) renderer bench.
 'use strict';
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -123,7 +124,8 @@ async function main() {
   process.stdout.write(throughput.text + '\n');
 
   const rendererBench = path.join(__dirname, 'renderer.bench.cjs');
-  if (fs.existsSync(rendererBench)) {
+  if (process.argv.includes('--skip-renderer')) process.stdout.write('\n(renderer bench skipped: --skip-renderer)\n');
+  else if (fs.existsSync(rendererBench)) {
     process.stdout.write('\nRenderer (bench/renderer.bench.cjs):\n');
     spawnSync(process.execPath, [rendererBench], { cwd: ROOT, stdio: 'inherit' });
   }

@@ -19,7 +19,9 @@ export function paintAxis(ctx: CanvasRenderingContext2D, scale: PixelScale, heig
     const x = Math.round((t - scale.start) * scale.pxPerUs) + 0.5;
     ctx.fillRect(x - 0.5, height - 7, 1, 6);
     const label = formatTick(t, axis.unit, axis.decimals, lang);
-    ctx.fillText(label, x + 3, height / 2 - 2);
+    const w = ctx.measureText(label).width;
+    // The last label turns to the tick's left rather than be cut at the edge.
+    ctx.fillText(label, x + 3 + w > scale.width ? x - 3 - w : x + 3, height / 2 - 2);
   }
   if (cursorX !== null && cursorX >= -6 && cursorX <= scale.width + 6) {
     ctx.fillStyle = PLAYHEAD_COLOUR;

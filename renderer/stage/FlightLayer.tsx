@@ -23,7 +23,7 @@ function Stream(p: { s: StreamFlow; unit: number }): JSX.Element {
   const { s, unit: u } = p;
   const envelopes = s.what === 'messages';
   const spacing = envelopes ? Math.max(s.side * 2.4, 44 * u) : Math.max(s.side * 1.7, 26 * u);
-  const at = streamPositions(s, spacing, envelopes ? 8 : 16);
+  const at = streamPositions(s, spacing, envelopes ? 6 : 12);
   const every = s.stderrShare > 0 ? Math.max(1, Math.round(1 / s.stderrShare)) : 0;
   return (
     <g data-stream={s.what}>

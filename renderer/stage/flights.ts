@@ -182,12 +182,12 @@ function colourOf(workers: readonly WorkerView[], key: string): string {
   return w ? KIND_COLOUR[w.kind] : BOSS_COLOUR;
 }
 
-/** Stream crates' centres along the route, spaced evenly and moved by the phase. */
+/** Stream crates' centres spread evenly over the whole route (at least `spacing` apart), moved by the phase. */
 export function streamPositions(s: StreamFlow, spacing: number, max = 24): Point[] {
   const len = routeLength(s.route);
-  if (len <= 0) return [];
   const n = Math.min(max, Math.floor(len / spacing));
+  if (len <= 0 || n === 0) return [];
   const out: Point[] = [];
-  for (let k = 0; k < n; k++) out.push(pointAt(s.route, ((k + s.phase) * spacing) / len));
+  for (let k = 0; k < n; k++) out.push(pointAt(s.route, (k + s.phase) / n));
   return out;
 }

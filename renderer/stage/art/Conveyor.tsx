@@ -3,7 +3,7 @@
  * chevrons on the belt point where it carries, and move with `phase` (0–1,
  * derived from the cursor) while it runs.
  */
-import type { JSX } from 'react';
+import { memo, type JSX } from 'react';
 import { INK } from './palette';
 import { round } from './Figure';
 
@@ -17,21 +17,16 @@ export interface ConveyorProps {
   tint?: string;
 }
 
-export function Conveyor(p: ConveyorProps): JSX.Element {
-  const dx = p.to.x - p.from.x;
-  const dy = p.to.y - p.from.y;
-  const len = Math.hypot(dx, dy);
-  const angle = (Math.atan2(dy, dx) * 180) / Math.PI;
-  const t = p.thickness;
-  const spacing = t * 2.6;
-  const offset = (p.phase ?? 0) * spacing;
+/** The belt itself and its direction chevrons: static, memoised per geometry. */
+const BeltBody = memo(function BeltBody(p: { len: number; t: number; tint?: string }): JSX.Element {
+  const { len, t } = p;
+  const spacing = t * 5;
   const chevrons: JSX.Element[] = [];
-  for (let x = offset; x < len - t * 0.6; x += spacing) {
-    if (x < t * 0.4) continue;
+  for (let x = spacing / 2; x < len - t * 0.6; x += spacing) {
     chevrons.push(<polyline key={round(x)} points={`${round(x - t * 0.3)},${round(-t * 0.28)} ${round(x)},0 ${round(x - t * 0.3)},${round(t * 0.28)}`} />);
   }
   return (
-    <g transform={`translate(${round(p.from.x)} ${round(p.from.y)}) rotate(${round(angle, 2)})`}>
+    <g>
       <rect x={-t / 2} y={-t / 2} width={len + t} height={t} rx={t / 2} fill="#4A5A64" stroke={INK} strokeWidth={1.2} />
       {p.tint && <rect x={-t / 2} y={t * 0.2} width={len + t} height={t * 0.3} rx={t * 0.15} fill={p.tint} opacity={0.9} />}
       <g fill="none" stroke="#B0BEC5" strokeWidth={Math.max(1.2, t * 0.13)} strokeLinecap="round" strokeLinejoin="round">
@@ -39,6 +34,25 @@ export function Conveyor(p: ConveyorProps): JSX.Element {
       </g>
       <circle cx={0} cy={0} r={t * 0.3} fill="#90A4AE" stroke={INK} strokeWidth={1} />
       <circle cx={len} cy={0} r={t * 0.3} fill="#90A4AE" stroke={INK} strokeWidth={1} />
+    </g>
+  );
+});
+
+export function Conveyor(p: ConveyorProps): JSX.Element {
+  const dx = p.to.x - p.from.x;
+  const dy = p.to.y - p.from.y;
+  const len = round(Math.hypot(dx, dy));
+  const angle = (Math.atan2(dy, dx) * 180) / Math.PI;
+  const t = p.thickness;
+  const dash = t * 1.3;
+  return (
+    <g transform={`translate(${round(p.from.x)} ${round(p.from.y)}) rotate(${round(angle, 2)})`}>
+      <BeltBody len={len} t={t} tint={p.tint} />
+      {p.phase !== undefined && (
+        // The belt's slats, one dashed line whose offset moves with the cursor: one element per belt per frame.
+        <line x1={t * 0.4} y1={t * 0.36} x2={len - t * 0.4} y2={t * 0.36} stroke="#CFD8DC" strokeWidth={Math.max(1, t * 0.12)}
+          strokeDasharray={`${round(dash * 0.45)} ${round(dash * 0.55)}`} strokeDashoffset={round(-p.phase * dash * 2, 1)} />
+      )}
     </g>
   );
 }

@@ -90,11 +90,11 @@ export const en: Messages = {
     type: 'type',
     preview: 'preview',
     none: '—',
-    chunks: (count) => `${count} chunks`,
+    chunks: (n, count) => `${count} ${n === 1 ? 'chunk' : 'chunks'}`,
   },
   events: {
     output: (stream, bytes, chunks) => `${stream}: ${bytes} in ${chunks}`,
-    message: (count, from, to, bytes) => `${count} IPC message(s) ${from} → ${to}, ${bytes}`,
+    message: (n, count, from, to, bytes) => `${count} IPC ${n === 1 ? 'message' : 'messages'} ${from} → ${to}, ${bytes}`,
     error: (code) => `error ${code}`,
     exit: (what) => `exit: ${what}`,
     callback: (api, result) => `${api} callback: ${result}`,

@@ -90,11 +90,11 @@ export const es: Messages = {
     type: 'tipo',
     preview: 'vista previa',
     none: '—',
-    chunks: (count) => `${count} cuotas`,
+    chunks: (n, count) => `${count} ${n === 1 ? 'cuota' : 'cuotas'}`,
   },
   events: {
     output: (stream, bytes, chunks) => `${stream}: ${bytes} en ${chunks}`,
-    message: (count, from, to, bytes) => `${count} mensaje(s) IPC ${from} → ${to}, ${bytes}`,
+    message: (n, count, from, to, bytes) => `${count} ${n === 1 ? 'mensaje' : 'mensajes'} IPC ${from} → ${to}, ${bytes}`,
     error: (code) => `error ${code}`,
     exit: (what) => `salida: ${what}`,
     callback: (api, result) => `callback de ${api}: ${result}`,

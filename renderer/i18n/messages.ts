@@ -76,11 +76,12 @@ export interface Messages {
     type: string;
     preview: string;
     none: string;
-    chunks: (count: string) => string;
+    /** `n` chunks, written as `count` (the number in the reader's locale). */
+    chunks: (n: number, count: string) => string;
   };
   events: {
     output: (stream: string, bytes: string, chunks: string) => string;
-    message: (count: string, from: number, to: number, bytes: string) => string;
+    message: (n: number, count: string, from: number, to: number, bytes: string) => string;
     error: (code: string) => string;
     exit: (what: string) => string;
     callback: (api: string, result: string) => string;

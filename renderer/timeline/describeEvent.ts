@@ -9,9 +9,9 @@ export function describeEvent(event: LabEvent, m: Messages, lang: Lang): string 
   switch (event.type) {
     case 'stdout':
     case 'stderr':
-      return m.events.output(event.type, formatBytes(event.bytes, lang), m.inspector.chunks(formatNumber(event.count ?? 1, lang)));
+      return m.events.output(event.type, formatBytes(event.bytes, lang), m.inspector.chunks(event.count ?? 1, formatNumber(event.count ?? 1, lang)));
     case 'message':
-      return m.events.message(formatNumber(event.count ?? 1, lang), event.from, event.to, formatBytes(event.bytes, lang)) + ` (${event.dir})`;
+      return m.events.message(event.count ?? 1, formatNumber(event.count ?? 1, lang), event.from, event.to, formatBytes(event.bytes, lang)) + ` (${event.dir})`;
     case 'error':
       return `${event.code ?? event.name}: ${event.message}`;
     case 'exit':

@@ -44,6 +44,9 @@ export const catalogueSlice =
         const now = get().script;
         if (now?.kind === 'demo' && now.demoId === id) set({ sources });
       } catch (error) {
+        // A demo that cannot be read cannot be run: nothing stays selected.
+        const now = get().script;
+        if (now?.kind === 'demo' && now.demoId === id) set({ script: null, sources: [] });
         get().pushNotice(noticeOf(error));
       }
     },

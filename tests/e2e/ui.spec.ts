@@ -123,3 +123,12 @@ test('the language switch turns the UI Spanish and is remembered; Run keeps its 
   await expect(page.getByRole('button', { name: 'Ejecutar', exact: true })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
 });
+
+test('a demo the catalogue does not have, named in the URL, is a readable error with its code', async ({ page, obra }) => {
+  await page.goto(`${obra.url}#demo=no-such-demo`);
+  const banner = page.getByRole('alert');
+  await expect(banner).toContainText('no-such-demo');
+  await expect(banner.locator('.notice-code')).toHaveText(/^(E[A-Z]+|ERR_[A-Z_]+)$/);
+  // Nothing that cannot be read stays selected to run.
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
+});

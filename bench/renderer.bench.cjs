@@ -78,26 +78,34 @@ function latencies() {
   const f = /** @type {any} */ (window).__obraFrames;
   const fromEvent = [];
   const fromChild = [];
-  const firstDrawHolding = (/** @type {number} */ i) => {
+  const toArrival = [];
+  const arrivalToDrawn = [];
+  /** The first entry of `at` whose log length holds index i. */
+  const first = (/** @type {number[]} */ lengths, /** @type {number[]} */ at, /** @type {number} */ i) => {
     let lo = 0;
-    let hi = f.logLength.length;
+    let hi = lengths.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (f.logLength[mid] > i) hi = mid;
+      if (lengths[mid] > i) hi = mid;
       else lo = mid + 1;
     }
-    return lo < f.logLength.length ? f.drawnAt[lo] : NaN;
+    return lo < lengths.length ? at[lo] : NaN;
   };
   for (let i = 0; i < log.length; i++) {
     const e = log[i];
     const marker = e.type === 'stdout' && e.preview.startsWith('MARK ');
     if (i % 50 !== 0 && !marker) continue;
-    const drawn = firstDrawHolding(i);
+    const drawn = first(f.logLength, f.drawnAt, i);
     if (Number.isNaN(drawn)) continue;
-    if (i % 50 === 0) fromEvent.push(drawn - (t0 + e.t / 1000));
+    if (i % 50 === 0) {
+      const arrived = first(f.arrivedLength, f.arrivedAt, i);
+      fromEvent.push(drawn - (t0 + e.t / 1000));
+      toArrival.push(arrived - (t0 + e.t / 1000));
+      arrivalToDrawn.push(drawn - arrived);
+    }
     if (marker) fromChild.push(drawn - parseFloat(e.preview.slice(5)));
   }
-  return { fromEvent, fromChild };
+  return { fromEvent, fromChild, toArrival, arrivalToDrawn };
 }
 
 const pct = (/** @type {number[]} */ xs, /** @type {number} */ p) => {
@@ -187,6 +195,8 @@ async function main() {
       ['  p95 timeline draw', `${f1(pct(live.draws, 95))} ms (max ${f1(Math.max(...live.draws))} ms, ${live.draws.length} draws)`],
       ['  long tasks', `${live.long.length} over 50 ms, ${live.long.filter((d) => d > 100).length} over 100 ms (longest ${f1(Math.max(0, ...live.long))} ms; goal none > 100: ${verdict(!live.long.some((d) => d > 100))})`],
       ['  event → drawn', `p95 ${f1(pct(latency.fromEvent, 95))} ms, median ${f1(pct(latency.fromEvent, 50))} ms over ${latency.fromEvent.length} sampled events (goal ≤ 50: ${verdict(pct(latency.fromEvent, 95) <= 50)})`],
+      ['    of which event → in the page', `p95 ${f1(pct(latency.toArrival, 95))} ms, median ${f1(pct(latency.toArrival, 50))} ms (probe, report channel, lab batching, WebSocket)`],
+      ['    of which in the page → drawn', `p95 ${f1(pct(latency.arrivalToDrawn, 95))} ms, median ${f1(pct(latency.arrivalToDrawn, 50))} ms (the renderer)`],
       ['  child write → drawn', `p95 ${f1(pct(latency.fromChild, 95))} ms, median ${f1(pct(latency.fromChild, 50))} ms over ${latency.fromChild.length} marker lines`],
       ['timeline of the whole log', `${events.toLocaleString('en-US')} events`],
       ['  pan/zoom p95 frame', `${f2(pct(pan.frames, 95))} ms (goal ≤ 16.7: ${verdict(pct(pan.frames, 95) <= FRAME_GOAL_MS)}); median ${f2(pct(pan.frames, 50))} ms, ${pan.frames.length} frames, ${late(pan.frames)}`],

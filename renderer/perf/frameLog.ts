@@ -11,6 +11,9 @@ export interface FrameLog {
   logLength: number[];
   /** ms each draw took. */
   drawMs: number[];
+  /** Wall-clock ms when each batch of the shown run was folded into the log, and the log's length after it. */
+  arrivedAt: number[];
+  arrivedLength: number[];
 }
 
 declare global {
@@ -21,7 +24,7 @@ declare global {
 
 const enabled = typeof location !== 'undefined' && new URLSearchParams(location.search).has('perf');
 
-export const frameLog: FrameLog | null = enabled ? { drawnAt: [], logLength: [], drawMs: [] } : null;
+export const frameLog: FrameLog | null = enabled ? { drawnAt: [], logLength: [], drawMs: [], arrivedAt: [], arrivedLength: [] } : null;
 if (frameLog) window.__obraFrames = frameLog;
 
 export function recordDraw(logLength: number, startedAt: number): void {
@@ -30,4 +33,10 @@ export function recordDraw(logLength: number, startedAt: number): void {
   frameLog.drawnAt.push(performance.timeOrigin + now);
   frameLog.logLength.push(logLength);
   frameLog.drawMs.push(now - startedAt);
+}
+
+export function recordArrival(logLength: number): void {
+  if (!frameLog) return;
+  frameLog.arrivedAt.push(performance.timeOrigin + performance.now());
+  frameLog.arrivedLength.push(logLength);
 }

@@ -1,6 +1,7 @@
 import type { EventBatch, ObraApi, RunRequest } from '../../shared/api';
 import { RunLog } from '../model/runLog';
 import { fitWindow } from '../model/viewport';
+import { recordArrival } from '../perf/frameLog';
 import type { ObraSlice, ObraState, RunSlice, ScriptChoice } from './obraState';
 import { noticeOf } from './notices';
 import { isBusy } from './catalogueSlice';
@@ -34,6 +35,7 @@ export const runSlice =
 
     const append = (run: RunLog, batch: EventBatch): void => {
       run.append(batch.events);
+      recordArrival(run.events.length);
       const state = get();
       const ended = batch.end === true || run.index.runEnd !== null;
       set({

@@ -10,13 +10,6 @@ import { paintAxis, paintGrid } from './paintAxis';
 import { paintLane } from './paintLane';
 import { FUTURE_VEIL, LANE_SELECTED, LANE_STRIPE, PLAYHEAD_COLOUR } from './palette';
 
-/**
- * Live data redraws at most this often (30 Hz): each canvas update costs a
- * compositor commit of the whole canvas, which on a software-rendered,
- * two-core machine is as dear as the drawing itself.
- */
-const LIVE_FRAME_MS = 30;
-
 export interface TimelineElements {
   axis: HTMLCanvasElement;
   lanes: HTMLCanvasElement;
@@ -95,7 +88,7 @@ export class TimelinePainter {
    */
   private onFrame(): void {
     this.frame = 0;
-    if (this.onlyData && performance.now() - this.lastDrawEnd < Math.max(2 * this.lastDrawMs, LIVE_FRAME_MS)) {
+    if (this.onlyData && performance.now() - this.lastDrawEnd < 2 * this.lastDrawMs) {
       this.frame = requestAnimationFrame(() => this.onFrame());
       return;
     }

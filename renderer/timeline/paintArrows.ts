@@ -47,10 +47,14 @@ export function paintArrows(paint: ArrowPaint, channels: Iterable<IpcChannel>): 
       ctx.lineTo(xr, y1);
       heads.push([xr, xs]);
     });
+    const dense = heads.length > MAX_HEADS;
     ctx.strokeStyle = colour;
-    ctx.lineWidth = heads.length > MAX_HEADS ? 1 : 1.25;
+    ctx.lineWidth = dense ? 1 : 1.25;
+    // A flood's sheaf stays light enough to read the lanes through it.
+    ctx.globalAlpha = dense ? 0.35 : 1;
     ctx.stroke();
-    if (heads.length <= MAX_HEADS) paintHeads(ctx, heads, y0, y1, colour);
+    ctx.globalAlpha = 1;
+    if (!dense) paintHeads(ctx, heads, y0, y1, colour);
   }
 }
 

@@ -63,7 +63,7 @@ const CASES = [
     name: `pool of ${os.availableParallelism()} CPU-bound forks`,
     workload: 'pool-parent.js',
     args: [],
-    runs: 3,
+    runs: 5,
     goal: 1.1,
     /** @param {any} bare @param {any} lab */
     exact: (bare, lab) => bare.primes === lab.primes,

@@ -1,3 +1,4 @@
+import { ExportMenu } from '../export/ExportMenu';
 import { useMessages } from '../i18n/useMessages';
 import { useObra } from '../store/useObra';
 import { DemoPicker } from './DemoPicker';
@@ -29,6 +30,7 @@ export function Toolbar() {
       </span>
       <LiveCounters />
       <LanguageSwitch />
+      <ExportMenu />
     </header>
   );
 }

@@ -35,4 +35,17 @@ describe('the live ticker', () => {
     expect(order).toEqual(['counters', 'list']);
     ticker.dispose();
   });
+
+  it('never leaves a slow panel more than 3 s behind the log', () => {
+    const store = createStore(() => ({ version: 0, cursor: 0 })) as unknown as ObraStore;
+    const ticker = new LiveTicker(store);
+    const seen: number[] = [];
+    ticker.add(10_000, () => seen.push(store.getState().version));
+    store.setState({ version: 1 });
+    vi.advanceTimersByTime(1);
+    store.setState({ version: 2 });
+    vi.advanceTimersByTime(3_000);
+    expect(seen).toEqual([1, 2]);
+    ticker.dispose();
+  });
 });

@@ -9,6 +9,8 @@ const AHEAD_MS = 18;
 const MAX_PRESSURE = 16;
 /** Frames averaged before the pace changes. */
 const SAMPLE_FRAMES = 20;
+/** However slow the page, a panel is never more than this far behind the log. */
+const MAX_WAIT_MS = 3_000;
 
 interface Subscriber {
   intervalMs: number;
@@ -66,11 +68,16 @@ export class LiveTicker {
     return this.pressure;
   }
 
+  /** A subscriber's interval under the current pressure. */
+  private paced(s: Subscriber): number {
+    return Math.min(MAX_WAIT_MS, s.intervalMs * this.pressure);
+  }
+
   private schedule(): void {
     if (this.timer !== null) return;
     const now = performance.now();
     let wait = Infinity;
-    for (const s of this.subscribers) if (s.dirty) wait = Math.min(wait, s.last + s.intervalMs * this.pressure - now);
+    for (const s of this.subscribers) if (s.dirty) wait = Math.min(wait, s.last + this.paced(s) - now);
     if (wait === Infinity) return;
     this.timer = setTimeout(() => this.flush(), Math.max(0, wait));
   }
@@ -79,7 +86,7 @@ export class LiveTicker {
     this.timer = null;
     const now = performance.now();
     for (const s of this.subscribers) {
-      if (!s.dirty || now - s.last < s.intervalMs * this.pressure - SLACK_MS) continue;
+      if (!s.dirty || now - s.last < this.paced(s) - SLACK_MS) continue;
       s.dirty = false;
       s.last = now;
       s.fire();
@@ -103,11 +110,15 @@ export class LiveTicker {
         this.frameCount = 0;
       }
       if (now - this.lastChange > 1_000) {
-        // The log settled: the next change starts again at full pace.
+        // The log settled: the next change starts again at full pace, and a
+        // turn that was put off under pressure comes now, not later.
         this.pressure = 1;
         this.monitor = 0;
         this.frameSum = 0;
         this.frameCount = 0;
+        if (this.timer !== null) clearTimeout(this.timer);
+        this.timer = null;
+        this.schedule();
         return;
       }
       this.monitor = requestAnimationFrame(onFrame);

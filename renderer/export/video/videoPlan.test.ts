@@ -11,9 +11,12 @@ describe('a replay range as a clip', () => {
     expect(frameTimestamp(plan, 30)).toBe(1_000_000);
   });
 
-  it('slows down a run of milliseconds to last 3 s, and speeds up a long one to last 20 s', () => {
+  it('slows down a run of milliseconds to last 3 s or more, and speeds up a long one to last 20 s or less, at round speeds', () => {
     expect(videoPlan({ start: 0, end: 30_000 })).toMatchObject({ durationUs: 3_000_000, speed: 0.01, frames: 90 });
+    expect(videoPlan({ start: 0, end: 2_600_000 })).toMatchObject({ durationUs: 5_200_000, speed: 0.5, frames: 156 });
+    expect(videoPlan({ start: 0, end: 420 })).toMatchObject({ speed: 0.0001, frames: 126 });
     expect(videoPlan({ start: 0, end: 100_000_000 })).toMatchObject({ durationUs: 20_000_000, speed: 5, frames: 600 });
+    expect(videoPlan({ start: 0, end: 130_000_000 }).speed).toBe(10);
   });
 
   it('writes the speed the way a reader says it', () => {

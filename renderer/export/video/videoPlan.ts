@@ -1,7 +1,8 @@
 /**
  * How a replay range becomes a clip: at real speed when that lasts a few
  * seconds, slowed down (microseconds made visible) or sped up otherwise, so
- * a clip lasts between 3 and 20 s. The picture says the speed.
+ * a clip lasts between 3 and 20 s — at a round speed (×0.5, ×0.01, ×5) a
+ * class can reason with. The picture says the speed.
  */
 import type { Lang } from '../../../shared/api';
 import { formatNumber } from '../../i18n/format';
@@ -27,9 +28,19 @@ export function videoPlan(range: TimeWindow, fps = VIDEO_FPS): VideoPlan {
   const start = Math.max(0, range.start);
   const end = Math.max(range.end, start + 1);
   const runUs = end - start;
-  const durationUs = Math.min(MAX_CLIP_US, Math.max(MIN_CLIP_US, runUs));
-  const frames = Math.max(2, Math.round((durationUs / 1_000_000) * fps));
-  return { start, end, fps, frames, durationUs: (frames * 1_000_000) / fps, speed: runUs / durationUs };
+  let speed = 1;
+  if (runUs < MIN_CLIP_US) speed = roundSpeed(runUs / MIN_CLIP_US, 'down');
+  else if (runUs > MAX_CLIP_US) speed = roundSpeed(runUs / MAX_CLIP_US, 'up');
+  const frames = Math.max(2, Math.round((runUs / speed / 1_000_000) * fps));
+  return { start, end, fps, frames, durationUs: (frames * 1_000_000) / fps, speed };
+}
+
+/** The nearest 1, 2 or 5 × 10^k below (or above) `speed`. */
+export function roundSpeed(speed: number, direction: 'down' | 'up'): number {
+  const power = 10 ** Math.floor(Math.log10(speed));
+  const steps = [1, 2, 5, 10].map((f) => f * power);
+  const pick = direction === 'down' ? steps.filter((s) => s <= speed * (1 + 1e-9)).pop() : steps.find((s) => s >= speed * (1 - 1e-9));
+  return Number((pick ?? power).toPrecision(6));
 }
 
 /** The run time a frame shows: the first frame the range's start, the last its end. */

@@ -10,11 +10,25 @@ import { useObraStore } from './store/useObra';
 import { Timeline } from './timeline/Timeline';
 import { demoFromHash } from './toolbar/demoHash';
 import { Toolbar } from './toolbar/Toolbar';
+import { CompareView } from './replay/CompareView';
+import { ProjectorCaption } from './replay/ProjectorCaption';
+import { ReplayControls } from './replay/ReplayControls';
+import { BlankScreen, ShortcutsDialog } from './replay/ShortcutsDialog';
+import { useClassroom } from './replay/useClassroom';
+import { useObra } from './store/useObra';
+import type { CSSProperties } from 'react';
+import './replay/classroom.css';
+
+/** Projector mode draws the stage this much larger (see renderer/stage/hooks.ts). */
+const PROJECTOR_STAGE_SCALE = 1.75;
 
 /** Toolbar on top; stage over timeline in the centre; code and narration on the right; the inspector as a drawer. */
 export function App() {
   const store = useObraStore();
   const { m, lang } = useMessages();
+  const projector = useObra((s) => s.projector);
+  const compareOpen = useObra((s) => s.compareOpen);
+  useClassroom(store);
 
   useEffect(() => {
     void store.getState().loadCatalogue();
@@ -54,20 +68,30 @@ export function App() {
   }, [lang, m]);
 
   return (
-    <div className="app">
+    <div className={`app${projector ? ' projector' : ''}`}>
       <Toolbar />
       <NoticeBanner />
       <main className="workspace">
-        <div className="centre">
-          <StageArea />
-          <Timeline />
-        </div>
-        <aside className="side" aria-label={lang === 'es' ? 'Código y narración' : 'Code and narration'}>
-          <LessonArea />
-        </aside>
+        {compareOpen ? (
+          <CompareView />
+        ) : (
+          <div className="centre" style={projector ? ({ '--obra-stage-scale': PROJECTOR_STAGE_SCALE } as CSSProperties) : undefined}>
+            <StageArea />
+            <ReplayControls />
+            <Timeline />
+          </div>
+        )}
+        {!projector && (
+          <aside className="side" aria-label={lang === 'es' ? 'Código y narración' : 'Code and narration'}>
+            <LessonArea />
+          </aside>
+        )}
         <Inspector />
       </main>
+      {projector && <ProjectorCaption />}
       <DropZone />
+      <ShortcutsDialog />
+      <BlankScreen />
     </div>
   );
 }

@@ -5,6 +5,8 @@ import type { TimeWindow } from '../model/viewport';
 import type { EventBatch } from '../../shared/api';
 import type { LogHeader, LabEvent } from '../../shared/events';
 import type { Notice } from './notices';
+import type { PlaybackSlice } from '../replay/playbackSlice';
+import type { ClassroomSlice } from '../replay/classroomSlice';
 
 /** What Run runs: a demo of the catalogue, a script the user opened, or a file path (Electron's dialog). */
 export type ScriptChoice =
@@ -86,7 +88,7 @@ export interface UiSlice {
   dismissRunErrors(): void;
 }
 
-export type ObraState = CatalogueSlice & RunSlice & UiSlice;
+export type ObraState = CatalogueSlice & RunSlice & UiSlice & PlaybackSlice & ClassroomSlice;
 export type ObraSlice<T> = StateCreator<ObraState, [], [], T>;
 
 export type { RunRequest };

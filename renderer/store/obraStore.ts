@@ -4,6 +4,8 @@ import { catalogueSlice } from './catalogueSlice';
 import type { ObraState } from './obraState';
 import { runSlice } from './runSlice';
 import { uiSlice } from './uiSlice';
+import { classroomSlice } from '../replay/classroomSlice';
+import { playbackSlice } from '../replay/playbackSlice';
 
 export type ObraStore = StoreApi<ObraState>;
 
@@ -16,6 +18,8 @@ export function createObraStore(api: ObraApi): { store: ObraStore; dispose: () =
     ...catalogueSlice(api)(...a),
     ...runSlice(api)(...a),
     ...uiSlice(...a),
+    ...playbackSlice(...a),
+    ...classroomSlice(...a),
   }));
   const unsubscribe = api.subscribe((batch) => store.getState().ingest(batch));
   return { store, dispose: unsubscribe };

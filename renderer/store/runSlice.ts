@@ -72,6 +72,7 @@ export const runSlice =
             followLive: true,
             timeWindow: fitWindow(0),
             runErrorsDismissed: 0,
+            playing: false,
           });
           for (const batch of waiting ?? []) if (batch.runId === run.runId) append(run, batch);
         } catch (error) {
@@ -120,6 +121,7 @@ export const runSlice =
           followLive: true,
           timeWindow: fitWindow(0),
           runErrorsDismissed: 0,
+          playing: false,
         });
       },
 
@@ -144,6 +146,7 @@ export const runSlice =
           followLive: true,
           timeWindow: fitWindow(0),
           runErrorsDismissed: 0,
+          playing: false,
         });
       },
     };

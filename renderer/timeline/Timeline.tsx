@@ -3,7 +3,7 @@ import { useMessages } from '../i18n/useMessages';
 import { formatNumber } from '../i18n/format';
 import { useLiveView, useObra, useObraStore } from '../store/useObra';
 import { createHoverStore } from './hoverStore';
-import { LANE_HEIGHT } from './laneLayout';
+import { LANE_HEIGHT, PROJECTOR_LANE_HEIGHT } from './laneLayout';
 import { ProcessList } from './ProcessList';
 import { TimelineLegend } from './TimelineLegend';
 import { TimelinePainter } from './TimelinePainter';
@@ -30,7 +30,8 @@ export function Timeline() {
   const bodyRef = useRef<HTMLDivElement>(null);
   const keysRef = useRef<HTMLDivElement>(null);
   const helpId = useId();
-  const laneHeight = LANE_HEIGHT;
+  const projector = useObra((s) => s.projector);
+  const laneHeight = projector ? PROJECTOR_LANE_HEIGHT : LANE_HEIGHT;
 
   useEffect(() => {
     const [section, axis, lanes, body, keys] = [sectionRef.current, axisRef.current, lanesRef.current, bodyRef.current, keysRef.current];

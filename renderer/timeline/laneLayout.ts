@@ -15,6 +15,8 @@ export function laneGeometry(height: number): LaneGeometry {
 }
 
 export const LANE_HEIGHT = 28;
+/** Lanes in projector mode: readable from the back of the room. */
+export const PROJECTOR_LANE_HEIGHT = 48;
 export const AXIS_HEIGHT = 28;
 
 /** The lanes [first, last) that are at least partly inside a viewport of `viewHeight` scrolled by `scrollTop`. */

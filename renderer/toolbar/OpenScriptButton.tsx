@@ -19,7 +19,7 @@ export function OpenScriptButton() {
     <>
       <button
         type="button"
-        className="toolbar-button"
+        className="toolbar-button open-script-button"
         disabled={busy}
         title={m.openScriptHint}
         onClick={() => (canPick ? void pickScript() : input.current?.click())}
@@ -32,7 +32,7 @@ export function OpenScriptButton() {
         className="visually-hidden"
         tabIndex={-1}
         aria-hidden="true"
-        accept=".js,.mjs,.cjs,.ndjson,text/javascript"
+        accept=".js,.mjs,.cjs,.ndjson,.json,text/javascript"
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';

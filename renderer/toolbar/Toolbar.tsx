@@ -6,6 +6,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { LiveCounters } from './LiveCounters';
 import { OpenScriptButton } from './OpenScriptButton';
 import { RunControls } from './RunControls';
+import { ClassroomTools } from '../replay/ClassroomTools';
 
 /** Top bar: what to run, Run/Stop, the run's status and totals, the language. */
 export function Toolbar() {
@@ -29,6 +30,7 @@ export function Toolbar() {
         {statusText}
       </span>
       <LiveCounters />
+      <ClassroomTools />
       <LanguageSwitch />
       <ExportMenu />
     </header>

@@ -1,14 +1,14 @@
 import { useCallback } from 'react';
 import { MESSAGES } from '../i18n';
-import { openRecording } from '../recording/openRecording';
+import { openRecordingFile } from '../recording/recordingActions';
 import { isBusy } from '../store/catalogueSlice';
 import { localNotice, noticeOf } from '../store/notices';
 import { useObraStore } from '../store/useObra';
 
 const SCRIPT = /\.(c|m)?js$/i;
-const RECORDING = /\.ndjson$/i;
+const RECORDING = /\.(ndjson|json)$/i;
 
-/** Open a file the user chose or dropped: a script runs; an NDJSON recording is shown. */
+/** Open a file the user chose or dropped: a script runs; a recording (.obra.json, .ndjson) is shown. */
 export function useOpenFile(): (file: File) => Promise<void> {
   const store = useObraStore();
   return useCallback(
@@ -21,7 +21,7 @@ export function useOpenFile(): (file: File) => Promise<void> {
       }
       try {
         if (SCRIPT.test(file.name)) await state.openScript(file.name, await file.text());
-        else if (RECORDING.test(file.name)) await openRecording(store, file);
+        else if (RECORDING.test(file.name)) await openRecordingFile(store, file);
         else state.pushNotice(localNotice('ERR_OBRA_NOT_A_SCRIPT', m.notAScript(file.name)));
       } catch (error) {
         store.getState().pushNotice(noticeOf(error));

@@ -1,0 +1,90 @@
+import type { ObraStore } from '../store/obraStore';
+import { isBusy } from '../store/catalogueSlice';
+import { demoHash } from '../toolbar/demoHash';
+import { openRecording } from './openRecording';
+import { parseRecording, recordingFileName, recordingText, type ObraRecording } from './recordingFile';
+
+/** Events handed to the store at a time while a recording loads (the page draws between). */
+const CHUNK = 20_000;
+
+/** The shown run as a recording: header, log, and the sources of the scripts that ran. */
+export function currentRecording(store: ObraStore): ObraRecording | null {
+  const { run, sources } = store.getState();
+  if (!run?.header) return null;
+  return { header: run.header, events: [...run.events], sources: sources.filter((s) => s.text !== '') };
+}
+
+/** Save the shown run as `<demo>-<time>.obra.json` (a browser download). Returns the file name, or null with nothing to save. */
+export function saveRecording(store: ObraStore): string | null {
+  const recording = currentRecording(store);
+  if (!recording) return null;
+  const name = recordingFileName(recording.header);
+  const url = URL.createObjectURL(new Blob([recordingText(recording)], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
+}
+
+/** Fold a parsed recording into a store as its shown run (no process starts). */
+export async function showRecording(store: ObraStore, recording: ObraRecording): Promise<void> {
+  store.getState().beginRecording(recording.header);
+  const { events } = recording;
+  if (events.length === 0) store.getState().appendRecording([], true);
+  for (let i = 0; i < events.length; i += CHUNK) {
+    store.getState().appendRecording(events.slice(i, i + CHUNK), i + CHUNK >= events.length);
+    if (i + CHUNK < events.length) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+/**
+ * Open a recording file (`.obra.json`, or the CLI's `.ndjson`) as the shown
+ * run. A recording of a demo selects that demo first, so its narration and
+ * code marks work; the recording's own sources replace the code panel's.
+ */
+export async function openRecordingFile(store: ObraStore, file: File): Promise<void> {
+  if (isBusy(store.getState().status)) return;
+  if (/\.ndjson$/i.test(file.name)) {
+    const demoId = await peekNdjsonDemo(file);
+    await chooseDemo(store, demoId, []);
+    await openRecording(store, file);
+    return;
+  }
+  const recording = parseRecording(await file.text(), file.name);
+  await chooseDemo(store, recording.header.demoId ?? null, recording.sources);
+  await showRecording(store, recording);
+}
+
+/** Read just a recording file (for the compare view). */
+export async function readRecordingFile(file: File): Promise<ObraRecording> {
+  return parseRecording(await file.text(), file.name);
+}
+
+async function chooseDemo(store: ObraStore, demoId: string | null, sources: ObraRecording['sources']): Promise<void> {
+  const state = store.getState();
+  const known = demoId !== null && state.demos.some((d) => d.id === demoId);
+  if (known) {
+    await state.selectDemo(demoId);
+    // Name the demo in the URL without a hashchange (which would select it again and clear the run).
+    history.replaceState(null, '', `${location.pathname}${location.search}#${demoHash(demoId)}`);
+    if (sources.length > 0) store.setState({ sources });
+  } else {
+    await state.selectDemo(null);
+    store.setState({ sources });
+  }
+}
+
+async function peekNdjsonDemo(file: File): Promise<string | null> {
+  const head = await file.slice(0, 64 * 1024).text();
+  try {
+    const header = JSON.parse(head.slice(0, head.indexOf('\n') >>> 0)) as { demoId?: unknown };
+    return typeof header.demoId === 'string' ? header.demoId : null;
+  } catch {
+    return null;
+  }
+}

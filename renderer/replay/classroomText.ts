@@ -1,0 +1,117 @@
+import type { Lang } from '../../shared/api';
+
+/** The classroom's words (replay, recordings, projector, shortcuts), written by hand in each language. */
+export interface ClassroomText {
+  replay: string;
+  play: string;
+  pause: string;
+  stepBack: string;
+  stepForward: string;
+  playhead: string;
+  speed: string;
+  teaching: string;
+  teachingHint: string;
+  live: string;
+  saveRecording: string;
+  openRecording: string;
+  noRunToSave: string;
+  projector: string;
+  theme: string;
+  themeNames: { light: string; dark: string };
+  compare: string;
+  closeCompare: string;
+  compareTitle: string;
+  compareOpen: string;
+  compareEmpty: string;
+  shortcuts: string;
+  close: string;
+  blankHint: string;
+  keys: Array<[string, string]>;
+}
+
+export const CLASSROOM_TEXT: Record<Lang, ClassroomText> = {
+  es: {
+    replay: 'Reproducción',
+    play: 'Reproducir',
+    pause: 'Pausa',
+    stepBack: 'Evento anterior',
+    stepForward: 'Evento siguiente',
+    playhead: 'Cabezal de reproducción',
+    speed: 'Velocidad',
+    teaching: 'Ritmo de clase',
+    teachingHint: 'Cada evento se ve un momento: los huecos de microsegundos se estiran, los de segundos se acortan.',
+    live: 'En vivo',
+    saveRecording: 'Guardar grabación',
+    openRecording: 'Abrir grabación',
+    noRunToSave: 'No hay ninguna ejecución que guardar.',
+    projector: 'Modo proyector',
+    theme: 'Tema',
+    themeNames: { light: 'Claro', dark: 'Oscuro' },
+    compare: 'Comparar',
+    closeCompare: 'Cerrar comparación',
+    compareTitle: 'Comparar dos ejecuciones',
+    compareOpen: 'Abrir la segunda grabación',
+    compareEmpty: 'Abre una segunda grabación (.obra.json o .ndjson): se dibuja bajo la actual, con el mismo eje de tiempo.',
+    shortcuts: 'Atajos de teclado',
+    close: 'Cerrar',
+    blankHint: 'Pantalla en negro: pulsa cualquier tecla para volver.',
+    keys: [
+      ['N / Shift+N', 'Demo siguiente / anterior'],
+      ['R / S', 'Ejecutar / Detener'],
+      ['Espacio', 'Reproducir / Pausa'],
+      ['→ ← o . ,', 'Evento siguiente / anterior'],
+      ['AvPág / RePág', 'Paso de narración (o evento) siguiente / anterior'],
+      ['] [', 'Más / menos velocidad'],
+      ['T', 'Ritmo de clase sí / no'],
+      ['+ −', 'Acercar / alejar la línea de tiempo'],
+      ['L', 'Seguir en vivo'],
+      ['F o P', 'Modo proyector'],
+      ['D', 'Tema claro / oscuro'],
+      ['B', 'Pantalla en negro (cualquier tecla vuelve)'],
+      ['Ctrl+S / Ctrl+O', 'Guardar / abrir grabación'],
+      ['?', 'Esta lista'],
+    ],
+  },
+  en: {
+    replay: 'Replay',
+    play: 'Play',
+    pause: 'Pause',
+    stepBack: 'Previous event',
+    stepForward: 'Next event',
+    playhead: 'Playhead',
+    speed: 'Speed',
+    teaching: 'Teaching speed',
+    teachingHint: 'Every event gets its moment: microsecond gaps are stretched, gaps of seconds shortened.',
+    live: 'Live',
+    saveRecording: 'Save recording',
+    openRecording: 'Open recording',
+    noRunToSave: 'There is no run to save.',
+    projector: 'Projector mode',
+    theme: 'Theme',
+    themeNames: { light: 'Light', dark: 'Dark' },
+    compare: 'Compare',
+    closeCompare: 'Close compare',
+    compareTitle: 'Compare two runs',
+    compareOpen: 'Open the second recording',
+    compareEmpty: 'Open a second recording (.obra.json or .ndjson): it is drawn under the current one, on the same time axis.',
+    shortcuts: 'Keyboard shortcuts',
+    close: 'Close',
+    blankHint: 'Blank screen: press any key to come back.',
+    keys: [
+      ['N / Shift+N', 'Next / previous demo'],
+      ['R / S', 'Run / Stop'],
+      ['Space', 'Play / Pause'],
+      ['→ ← or . ,', 'Next / previous event'],
+      ['PageDown / PageUp', 'Next / previous narration step (or event)'],
+      ['] [', 'Faster / slower'],
+      ['T', 'Teaching speed on / off'],
+      ['+ −', 'Zoom the timeline in / out'],
+      ['L', 'Follow live'],
+      ['F or P', 'Projector mode'],
+      ['D', 'Light / dark theme'],
+      ['B', 'Blank screen (any key returns)'],
+      ['Ctrl+S / Ctrl+O', 'Save / open recording'],
+      ['?', 'This list'],
+    ],
+  },
+};

@@ -1,0 +1,115 @@
+import type { LabEvent } from '../../shared/events';
+import { windowEndingAt } from '../model/viewport';
+import type { ObraSlice, ObraState } from '../store/obraState';
+import { nextTime, previousTime, stepSpeed, TeachingClock } from './teachingTime';
+
+export interface PlaybackSlice {
+  /** The replay clock moves the playhead (a rAF driver, see playbackDriver). */
+  playing: boolean;
+  /** × real time, 0.05 to 2. */
+  speed: number;
+  /** Teaching speed: every event gets its own moment on screen (see TeachingClock). */
+  teaching: boolean;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  /** Move the playhead to the next (1) or previous (-1) event and pause. */
+  stepEvent(direction: 1 | -1): void;
+  setSpeed(speed: number): void;
+  changeSpeed(direction: 1 | -1): void;
+  setTeaching(on: boolean): void;
+  /** Advance the clock by `ms` of wall time (called every frame while playing). */
+  advance(ms: number): void;
+}
+
+/** Distinct times of the events one can step to (samples are the OS's heartbeat, not events to teach). */
+const clocks = new WeakMap<readonly LabEvent[], { length: number; clock: TeachingClock }>();
+export function teachingClockOf(events: readonly LabEvent[]): TeachingClock {
+  const cached = clocks.get(events);
+  if (cached && cached.length === events.length) return cached.clock;
+  const clock = new TeachingClock(events.filter((e) => e.type !== 'sample').map((e) => e.t));
+  clocks.set(events, { length: events.length, clock });
+  return clock;
+}
+
+/** Keep the playhead inside the timeline's window as it moves. */
+function keepInView(state: ObraState, cursor: number): Partial<ObraState> {
+  const w = state.timeWindow;
+  if (cursor >= w.start && cursor <= w.end) return {};
+  return { timeWindow: cursor > w.end ? windowEndingAt(w, cursor) : { start: cursor, end: cursor + (w.end - w.start) } };
+}
+
+export const playbackSlice: ObraSlice<PlaybackSlice> = (set, get) => {
+  const end = (): number => get().run?.index.lastT ?? 0;
+  const moveTo = (cursor: number, extra: Partial<ObraState> = {}): void => {
+    const state = get();
+    set({ cursor, followLive: false, ...keepInView(state, cursor), ...extra });
+  };
+  return {
+    playing: false,
+    speed: 1,
+    teaching: false,
+    play() {
+      const state = get();
+      if (!state.run) return;
+      // At the end, play starts over from the beginning.
+      const from = state.cursor >= end() ? 0 : state.cursor;
+      moveTo(from, { playing: true });
+    },
+    pause() {
+      if (get().playing) set({ playing: false, followLive: false });
+    },
+    togglePlay() {
+      const state = get();
+      const live = state.status === 'running' || state.status === 'starting';
+      // Live and following: pause freezes the playhead where it is (the run goes on).
+      if (!state.playing && live && state.followLive) set({ followLive: false });
+      else if (state.playing) state.pause();
+      else get().play();
+    },
+    stepEvent(direction) {
+      const run = get().run;
+      if (!run) return;
+      const times = teachingClockOf(run.events).times;
+      const cursor = get().cursor;
+      const t = direction > 0 ? nextTime(times, cursor) : previousTime(times, cursor);
+      moveTo(t ?? (direction > 0 ? end() : 0), { playing: false });
+    },
+    setSpeed(speed) {
+      set({ speed: Math.max(0.05, Math.min(2, speed)) });
+    },
+    changeSpeed(direction) {
+      set({ speed: stepSpeed(get().speed, direction) });
+    },
+    setTeaching(on) {
+      set({ teaching: on });
+    },
+    advance(ms) {
+      const state = get();
+      if (!state.playing || !state.run) return;
+      if (state.followLive) {
+        // The reader asked to follow the live run again: the replay clock lets go.
+        set({ playing: false });
+        return;
+      }
+      const last = end();
+      let cursor: number;
+      if (state.teaching) {
+        const clock = teachingClockOf(state.run.events);
+        cursor = clock.toRun(clock.toTeaching(state.cursor) + ms * state.speed);
+      } else {
+        cursor = state.cursor + ms * 1_000 * state.speed;
+      }
+      const live = state.status === 'running' || state.status === 'starting';
+      if (cursor >= last) {
+        // Caught up: a live run goes back to following it; a recording stops at its end.
+        if (live) {
+          set({ playing: false });
+          state.setFollowLive(true);
+        } else moveTo(last, { playing: false });
+        return;
+      }
+      moveTo(cursor);
+    },
+  };
+};

@@ -1,0 +1,6 @@
+import { useObra } from '../store/useObra';
+import { CLASSROOM_TEXT, type ClassroomText } from './classroomText';
+
+export function useClassroomText(): ClassroomText {
+  return CLASSROOM_TEXT[useObra((s) => s.lang)];
+}

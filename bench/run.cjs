@@ -80,7 +80,7 @@ const ms = (/** @type {number} */ x) => x.toFixed(1);
 
 async function overhead(Lab) {
   const lab = new Lab();
-  const rows = [['workload', 'runs', 'bare ms', 'lab ms', 'lab/bare', 'goal', 'wall bare', 'wall lab', 'counts']];
+  const rows = [['workload', 'runs', 'bare ms', 'lab ms', 'lab/bare', 'goal', 'best bare', 'best lab', 'best ×', 'counts']];
   let allExact = true;
   try {
     for (const c of CASES) {
@@ -98,9 +98,11 @@ async function overhead(Lab) {
       const bareMs = median(bare.map((r) => r.ms));
       const labMs = median(under.map((r) => r.ms));
       const ratio = labMs / bareMs;
+      const bestBare = Math.min(...bare.map((r) => r.ms));
+      const bestLab = Math.min(...under.map((r) => r.ms));
       rows.push([
         c.name, c.runs, ms(bareMs), ms(labMs), `${ratio.toFixed(2)}×`, `≤ ${c.goal.toFixed(2)}× ${ratio <= c.goal ? 'met' : 'MISSED'}`,
-        ms(median(bare.map((r) => r.wallMs))), ms(median(under.map((r) => r.wallMs))), exact ? 'exact' : 'WRONG',
+        ms(bestBare), ms(bestLab), `${(bestLab / bestBare).toFixed(2)}×`, exact ? 'exact' : 'WRONG',
       ]);
       process.stdout.write(`  done: ${c.name}\n`);
     }
@@ -114,8 +116,9 @@ async function main() {
   ensureBuilt();
   const { Lab } = require(LAB_ENTRY);
   process.stdout.write(`Obra bench — node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${os.platform()}\n`);
-  process.stdout.write('Overhead: the workload times itself (first line of the boss → its last event); median of the runs,\n');
-  process.stdout.write('bare and lab alternating. Wall = process start → exit (bare) or startRun → run-end (lab).\n');
+  process.stdout.write(`Load average at start: ${os.loadavg()[0].toFixed(1)} (figures on a busy machine swing: compare with the best-of columns)\n`);
+  process.stdout.write('Overhead: the workload times itself (first line of the boss → its last event); median and best of\n');
+  process.stdout.write('the runs, bare and lab alternating. Goals are judged on the medians.\n');
   const { text, allExact } = await overhead(Lab);
   process.stdout.write('\n' + text + '\n\n');
 

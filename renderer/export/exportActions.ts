@@ -71,7 +71,8 @@ export async function exportVideo(subject: ExportSubject, choice: PictureChoice,
   const lastT = subject.run.index.runEnd?.t ?? subject.run.index.lastT;
   const plan = videoPlan({ start: subject.window.start, end: Math.min(subject.window.end, Math.max(lastT, subject.window.start + 1)) });
   const layout = pictureLayout(subject.run, subject.window, { content: choice.content, lang: subject.lang, title: subject.title, theme: choice.theme, stageAspect: liveStageAspect() });
-  const frames = await VideoFrames.create(layout, subject.title, plan, subject.lang, await stageDrawing(subject, layout));
+  const stage = layout.stage ? (await import('./video/stageFrames')).stageFrames(subject.run.events, layout.stage, subject.lang) : null;
+  const frames = await VideoFrames.create(layout, subject.title, plan, subject.lang, stage);
   const clip = hasWebCodecs() ? await encodeClip(frames, plan, progress, signal) : await recordClip(frames, plan, progress, signal);
   saveBlob(clip, `${subject.stem}-${choice.content}.webm`);
 }

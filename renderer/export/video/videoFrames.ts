@@ -23,7 +23,7 @@ export class VideoFrames {
 
   private constructor(
     private readonly layout: PictureLayout,
-    private readonly background: HTMLImageElement,
+    private readonly background: CanvasImageSource,
     private readonly plan: VideoPlan,
     private readonly lang: Lang,
     private readonly stage: StageDrawing | null,
@@ -38,7 +38,12 @@ export class VideoFrames {
   }
 
   static async create(layout: PictureLayout, title: string, plan: VideoPlan, lang: Lang, stage: StageDrawing | null): Promise<VideoFrames> {
-    const background = await svgImage(pictureSvgText(layout, title, null));
+    // Drawn once into pixels: an SVG image drawn again each frame would be rendered again each frame.
+    const picture = await svgImage(pictureSvgText(layout, title, null));
+    const background = document.createElement('canvas');
+    background.width = layout.width;
+    background.height = layout.height;
+    background.getContext('2d')?.drawImage(picture, 0, 0, layout.width, layout.height);
     return new VideoFrames(layout, background, plan, lang, layout.stage ? stage : null);
   }
 
@@ -48,7 +53,7 @@ export class VideoFrames {
     const palette = SVG_PALETTES[layout.theme];
     ctx.fillStyle = palette.paper;
     ctx.fillRect(0, 0, this.canvas.width, this.canvas.height);
-    ctx.drawImage(this.background, 0, 0, layout.width, layout.height);
+    ctx.drawImage(this.background, 0, 0);
     if (this.stage && layout.stage) {
       const text = firstAttributesOnly(this.stage(t).replace(/^<\?xml[^>]*\?>\s*/, ''));
       // A still stage (nothing moved since the last frame) is not decoded again.

@@ -48,8 +48,10 @@ export function ipcArrows(f: ArrowFrame, channels: Iterable<IpcChannel>): string
     });
     if (!lines) continue;
     const many = heads.length > MAX_HEADS;
-    out += el('path', { d: lines, fill: 'none', stroke: colour, 'stroke-width': (many ? 1 : 1.6) * u, 'stroke-linecap': 'round' });
-    if (!many) out += el('path', { d: heads.map(([xs, xr]) => head(xs, y0, xr, y1, 8 * u)).join(''), fill: colour });
+    // A sheaf of many arrows is drawn lighter: the lanes under it stay readable.
+    const opacity = heads.length > 40 ? 0.5 : 1;
+    out += el('path', { d: lines, fill: 'none', stroke: colour, 'stroke-width': (many ? 1 : 1.6) * u, 'stroke-opacity': opacity < 1 ? opacity : null, 'stroke-linecap': 'round' });
+    if (!many) out += el('path', { d: heads.map(([xs, xr]) => head(xs, y0, xr, y1, 8 * u)).join(''), fill: colour, 'fill-opacity': opacity < 1 ? opacity : null });
   }
   return out;
 }

@@ -47,9 +47,9 @@ export function laneLabel(f: LabelFrame, lane: ProcessLane, row: number, y: numb
 
   const badge = kind === 'os' ? OS_BADGE[f.lang] : MESSAGES[f.lang].kind[kind];
   const badgeSize = 14 * u;
-  const badgeW = textWidth(badge, badgeSize, true) + 10 * u;
+  const badgeW = textWidth(badge, badgeSize, true) + 12 * u;
   out += el('rect', { x, y: mid - 10 * u, width: badgeW, height: 20 * u, rx: 4 * u, fill: palette.kind[kind], stroke: palette.outline[kind], 'stroke-width': u });
-  out += text({ x: x + 5 * u, y: mid + 5 * u, 'font-size': badgeSize, 'font-weight': 700, fill: palette.badgeInk[kind] }, badge);
+  out += text({ x: x + 6 * u, y: mid + 5 * u, 'font-size': badgeSize, 'font-weight': 700, fill: palette.badgeInk[kind] }, badge);
   x += badgeW + 7 * u;
 
   const room = f.x + LABEL_COLUMN * u - 18 * u - x;

@@ -56,7 +56,7 @@ export function textWidth(content: string, size: number, bold = false): number {
     else if (/[il.,:;'|!ítj\s]/.test(c)) em += 0.3;
     else em += 0.6;
   }
-  return em * size * (bold ? 1.07 : 1);
+  return em * size * (bold ? 1.1 : 1);
 }
 
 /** `content` cut (with an ellipsis) to fit `width` px at `size`. */

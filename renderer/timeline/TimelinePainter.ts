@@ -4,7 +4,7 @@ import { recordDraw } from '../perf/frameLog';
 import type { ObraStore } from '../store/obraStore';
 import type { ObraState } from '../store/obraState';
 import type { HoverStore } from './hoverStore';
-import { AXIS_HEIGHT, laneGeometry, visibleLanes } from './laneLayout';
+import { axisLayout, laneGeometry, visibleLanes } from './laneLayout';
 import { paintArrows } from './paintArrows';
 import { paintAxis, paintGrid } from './paintAxis';
 import { paintLane } from './paintLane';
@@ -120,7 +120,7 @@ export class TimelinePainter {
     this.viewHeight = Math.max(0, body.clientHeight);
     this.height = Math.min(this.viewHeight, Math.max(1, this.laneCount()) * this.laneHeight);
     for (const [canvas, h] of [
-      [axis, AXIS_HEIGHT],
+      [axis, axisLayout(this.laneHeight).height],
       [lanes, this.height],
     ] as const) {
       canvas.style.width = `${this.width}px`;
@@ -149,7 +149,8 @@ export class TimelinePainter {
     const scale = this.scale();
     const run = state.run;
     const cursorX = run ? (state.cursor - scale.start) * scale.pxPerUs : null;
-    const axis = paintAxis(axisCtx, scale, AXIS_HEIGHT, state.lang, cursorX);
+    const axisSize = axisLayout(this.laneHeight);
+    const axis = paintAxis(axisCtx, scale, axisSize.height, state.lang, cursorX, axisSize.fontPx);
     ctx.clearRect(0, 0, this.width, this.height);
     if (!run) return;
 

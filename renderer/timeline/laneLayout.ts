@@ -19,6 +19,11 @@ export const LANE_HEIGHT = 28;
 export const PROJECTOR_LANE_HEIGHT = 48;
 export const AXIS_HEIGHT = 28;
 
+/** The time axis for lanes of `laneHeight`: projector lanes get a taller axis with 24 px labels. */
+export function axisLayout(laneHeight: number): { height: number; fontPx: number } {
+  return laneHeight >= PROJECTOR_LANE_HEIGHT ? { height: 44, fontPx: 24 } : { height: AXIS_HEIGHT, fontPx: 12 };
+}
+
 /** The lanes [first, last) that are at least partly inside a viewport of `viewHeight` scrolled by `scrollTop`. */
 export function visibleLanes(count: number, laneHeight: number, scrollTop: number, viewHeight: number): [number, number] {
   const first = Math.max(0, Math.floor(scrollTop / laneHeight));

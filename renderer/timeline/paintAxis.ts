@@ -5,14 +5,14 @@ import { axisTicks, type AxisTicks } from '../model/timeAxis';
 import { AXIS_TEXT, GRID_COLOUR, PLAYHEAD_COLOUR } from './palette';
 
 /** The time axis on top: ticks in automatic units, and the playhead's handle. */
-export function paintAxis(ctx: CanvasRenderingContext2D, scale: PixelScale, height: number, lang: Lang, cursorX: number | null): AxisTicks {
+export function paintAxis(ctx: CanvasRenderingContext2D, scale: PixelScale, height: number, lang: Lang, cursorX: number | null, fontPx = 12): AxisTicks {
   const axis = axisTicks(scale.start, scale.start + scale.width / scale.pxPerUs, scale.width);
   ctx.clearRect(0, 0, scale.width, height);
   ctx.fillStyle = '#f3f3f3';
   ctx.fillRect(0, 0, scale.width, height);
   ctx.fillStyle = '#999';
   ctx.fillRect(0, height - 1, scale.width, 1);
-  ctx.font = '12px system-ui, sans-serif';
+  ctx.font = `${fontPx}px system-ui, sans-serif`;
   ctx.textBaseline = 'middle';
   ctx.fillStyle = AXIS_TEXT;
   for (const t of axis.ticks) {

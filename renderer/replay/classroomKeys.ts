@@ -97,6 +97,8 @@ export function attachClassroomKeys(store: ObraStore): () => void {
       p: () => toggleProjector(store),
       d: () => state.setTheme(state.theme === 'dark' ? 'light' : 'dark'),
       b: () => state.setBlank(true),
+      // The export menu (renderer/export) opens like a click on its toolbar button: focus lands on its first item.
+      e: () => document.querySelector<HTMLButtonElement>('.toolbar .export-button:not(:disabled)')?.click(),
       '?': () => state.setShortcutsOpen(true),
       Escape: () => {
         if (state.projector && !document.fullscreenElement) state.setProjector(false);

@@ -21,7 +21,17 @@ const OUT = path.resolve(ROOT, process.env.OBRA_TEST_RESULTS ?? 'test-results', 
 let events: LabEvent[] = [];
 
 test.beforeEach(async ({ page }) => {
-  await page.addInitScript(() => localStorage.getItem('obra.lang') ?? localStorage.setItem('obra.lang', 'en'));
+  await page.addInitScript(() => {
+    if (localStorage.getItem('obra.lang') === null) localStorage.setItem('obra.lang', 'en');
+    // Exports draw SVG through blob: images and download blob: URLs: all inside the page's CSP.
+    const seen: string[] = [];
+    Object.assign(window, { __cspViolations: seen });
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+});
+
+test.afterEach(async ({ page }) => {
+  expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
 });
 
 async function runFork(page: Page, obra: { url: string; lab: Parameters<typeof watchLab>[0] }): Promise<void> {
@@ -52,7 +62,9 @@ test('a picture of the fork demo: PNG at 2× is twice the SVG’s size and not b
   const svg = await exportFile(page, 'Export SVG');
   expect(svg.download.suggestedFilename()).toBe('fork-both.svg');
   const text = fs.readFileSync(svg.file, 'utf8');
-  const parsed = await page.evaluate((source) => {
+  // Parsed in a page of its own: the stage's drawing keeps its style="" attributes, which
+  // the app's CSP (style-src 'self') would report if parsed into a document of the app's page.
+  const parsed = await inBlankPage(page, (source) => {
     const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
     const root = doc.documentElement;
     return {
@@ -130,11 +142,21 @@ test('the trace of the fork demo names every process, gives every X a dur, never
   expect(steps[0].name).toMatch(/^1\. /);
 });
 
+/** Run `fn` in a blank page of the same browser: no app, no app CSP. */
+async function inBlankPage<R>(page: Page, fn: (arg: string) => R | Promise<R>, arg: string): Promise<R> {
+  const blank = await page.context().newPage();
+  try {
+    return await blank.evaluate(fn, arg);
+  } finally {
+    await blank.close();
+  }
+}
+
 /** Read a WebM in a page of its own (the app's CSP keeps media to its origin): what <video> says it lasts. */
 async function playedDuration(page: Page, file: string): Promise<number> {
-  const probe = await page.context().newPage();
-  try {
-    return await probe.evaluate(async (base64) => {
+  return inBlankPage(
+    page,
+    async (base64: string) => {
       const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
       const video = document.createElement('video');
       video.src = URL.createObjectURL(new Blob([bytes], { type: 'video/webm' }));
@@ -143,10 +165,9 @@ async function playedDuration(page: Page, file: string): Promise<number> {
         video.onerror = () => reject(new Error(`video error ${video.error?.code}`));
       });
       return video.duration;
-    }, fs.readFileSync(file).toString('base64'));
-  } finally {
-    await probe.close();
-  }
+    },
+    fs.readFileSync(file).toString('base64'),
+  );
 }
 
 async function checkClip(page: Page, file: string): Promise<void> {

@@ -34,5 +34,7 @@ export function stageSvgText(log: readonly LabEvent[], cursor: number, o: StageE
       selectedPid: o.selectedPid ?? null,
     }),
   );
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${svg.replace('<svg ', `<svg width="${o.width}" height="${o.height}" `)}\n`;
+  // The live stage fills its box (100%); a document says its size, once.
+  const sized = svg.replace(' width="100%"', ` width="${o.width}"`).replace(' height="100%"', ` height="${o.height}"`);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${sized}\n`;
 }

@@ -8,7 +8,11 @@ describe('stageSvgText', () => {
     const id = b.call(1, 'spawn', 'find', ['/usr']);
     b.spawn(2, id, 2001).out(3, id, 2001, 4096);
     const text = stageSvgText(b.log, ms(3), { width: 1280, height: 540, lang: 'es', unit: 1.5 });
-    expect(text).toMatch(/^<\?xml[^]*<svg width="1280" height="540" xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 1280 540"/);
+    expect(text).toMatch(/^<\?xml[^]*<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 1280 540" width="1280" height="540" /);
+    // The root says its size once (twice is not XML).
+    const root = text.slice(text.indexOf('<svg'), text.indexOf('>', text.indexOf('<svg')));
+    expect(root.match(/ width=/g)).toHaveLength(1);
+    expect(root.match(/ height=/g)).toHaveLength(1);
     expect(text).toContain('Jefe de obra 1000 y 1 obrero');
     expect(text).toContain('data-pid="2001"');
     expect(text).toContain('font-size="24"');

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { pickFile, RECORDING_ACCEPT } from '../recording/pickFile';
 import { saveRecording } from '../recording/recordingActions';
 import { isBusy } from '../store/catalogueSlice';
 import { localNotice } from '../store/notices';
@@ -17,28 +17,14 @@ export function ClassroomTools() {
   const theme = useObra((s) => s.theme);
   const compareOpen = useObra((s) => s.compareOpen);
   const openFile = useOpenFile();
-  const input = useRef<HTMLInputElement>(null);
   return (
     <div className="classroom-tools">
       <button type="button" className="toolbar-button" disabled={!hasRun} title={`${t.saveRecording} (Ctrl+S)`} onClick={() => saveRecording(store) ?? store.getState().pushNotice(localNotice('ERR_OBRA_NO_RUN', t.noRunToSave))}>
         {t.saveRecording}
       </button>
-      <button type="button" className="toolbar-button" disabled={busy} title={`${t.openRecording} (Ctrl+O)`} onClick={() => input.current?.click()}>
+      <button type="button" className="toolbar-button open-recording-button" disabled={busy} title={`${t.openRecording} (Ctrl+O)`} onClick={() => void pickFile(RECORDING_ACCEPT).then((file) => file && openFile(file))}>
         {t.openRecording}
       </button>
-      <input
-        ref={input}
-        type="file"
-        className="visually-hidden open-recording-input"
-        tabIndex={-1}
-        aria-hidden="true"
-        accept=".json,.ndjson,application/json"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void openFile(file);
-        }}
-      />
       <button type="button" className="toolbar-button" aria-pressed={compareOpen} onClick={() => store.getState().setCompareOpen(!compareOpen)}>
         {t.compare}
       </button>

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { pickFile, RECORDING_ACCEPT } from '../recording/pickFile';
 import type { ObraApi } from '../../shared/api';
 import { fitWindow } from '../model/viewport';
 import { readRecordingFile, showRecording } from '../recording/recordingActions';
@@ -52,7 +53,6 @@ export function CompareView() {
   const mainRun = useObra((s) => s.run);
   const [second] = useState(() => createObraStore(READ_ONLY_API).store);
   const secondRun = useStoreRun(second);
-  const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => second.setState({ lang }), [second, lang]);
   useEffect(() => alignStores(main, second), [main, second]);
@@ -72,22 +72,9 @@ export function CompareView() {
     <div className="compare-view" aria-label={t.compareTitle} role="region">
       <div className="compare-bar">
         <h2 className="panel-title">{t.compareTitle}</h2>
-        <button type="button" className="toolbar-button" onClick={() => input.current?.click()}>
+        <button type="button" className="toolbar-button" onClick={() => void pickFile(RECORDING_ACCEPT).then((file) => file && open(file))}>
           {t.compareOpen}
         </button>
-        <input
-          ref={input}
-          type="file"
-          className="visually-hidden compare-input"
-          tabIndex={-1}
-          aria-hidden="true"
-          accept=".json,.ndjson,application/json"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void open(file);
-          }}
-        />
         <button type="button" className="toolbar-button" onClick={() => main.getState().setCompareOpen(false)}>
           {t.closeCompare}
         </button>

@@ -48,7 +48,7 @@ export function attachClassroomKeys(store: ObraStore): () => void {
     if (mod && !e.altKey && (e.key === 's' || e.key === 'o')) {
       e.preventDefault();
       if (e.key === 's') saveRecording(store);
-      else document.querySelector<HTMLInputElement>('.open-recording-input')?.click();
+      else document.querySelector<HTMLButtonElement>('.open-recording-button')?.click();
       return;
     }
     if (mod || e.altKey || typingIn(e.target)) return;

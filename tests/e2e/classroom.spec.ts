@@ -103,6 +103,11 @@ test('a whole demo by keyboard alone: pick, run, step back and forward through t
   await expect(page.locator('.blank-screen')).toBeVisible();
   await page.keyboard.press('x');
   await expect(page.locator('.blank-screen')).toBeHidden();
+  // E opens the export menu (renderer/export) from the keyboard.
+  await page.keyboard.press('e');
+  await expect(page.getByRole('menu')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toBeHidden();
 });
 
 /** Every visible text outside the stage's SVG and the canvases: its font size and its contrast on what is behind it. */
@@ -150,8 +155,14 @@ for (const theme of ['light', 'dark'] as const) {
     await page.goto(`${obra.url}#demo=${DEMO}`);
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await waitForStatus(page, 'Finished');
+    await saveScreenshot(page, `classroom-desk-${theme}`);
     await page.getByRole('button', { name: 'Projector mode' }).click();
     await expect(page.getByRole('button', { name: 'Projector mode' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    // The theme follows prefers-color-scheme; D switches it and back.
+    await page.keyboard.press('d');
+    await expect(page.locator('html')).not.toHaveAttribute('data-theme', theme);
+    await page.keyboard.press('d');
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     const caption = page.locator('.projector-caption .narration-caption');
     await expect(caption).toBeInViewport({ ratio: 1 });
@@ -193,7 +204,8 @@ test('save a recording, reload, open it: same processes and totals, no process s
   await expect(page.getByRole('list', { name: 'Processes' }).getByRole('listitem')).toHaveCount(0);
   let started = 0;
   const stop = obra.lab.subscribe(() => started++);
-  await page.locator('input.open-recording-input').setInputFiles(saved);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open recording' }).click()]);
+  await chooser.setFiles(saved);
   await waitForStatus(page, 'Finished');
   await expect(page).toHaveURL(new RegExp(`#demo=${DEMO}$`));
   for (const pid of pids) await expect(processItem(page, pid)).toBeVisible();
@@ -214,7 +226,8 @@ test('compare: two runs one above the other on the same time axis, read-only', a
   const secondPids = await pidsShown(page);
 
   await page.getByRole('button', { name: 'Compare' }).click();
-  await page.locator('input.compare-input').setInputFiles(first);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open the second recording' }).click()]);
+  await chooser.setFiles(first);
   const a = page.getByRole('region', { name: /^A: fork/ });
   const b = page.getByRole('region', { name: /^B: fork/ });
   await expect(b.getByRole('list', { name: 'Processes' }).getByRole('listitem').first()).toBeVisible();

@@ -46,7 +46,8 @@ function runBare(workload, args = []) {
  * @param {string[]} args
  */
 async function runUnderLab(lab, workload, args = []) {
-  const seen = { batches: 0, records: 0, occurrences: 0, firstAt: 0n, lastAt: 0n, end: false };
+  // firstDataAt: the first batch holding output or a message (after the boss's start-up).
+  const seen = { batches: 0, records: 0, occurrences: 0, firstAt: 0n, firstDataAt: 0n, lastAt: 0n, end: false };
   /** @type {string | null} */
   let runId = null;
   /** @type {any[]} */
@@ -58,7 +59,10 @@ async function runUnderLab(lab, workload, args = []) {
     seen.lastAt = now;
     seen.batches++;
     seen.records += batch.events.length;
-    for (const e of batch.events) seen.occurrences += e.count ?? 1;
+    for (const e of batch.events) {
+      seen.occurrences += e.count ?? 1;
+      if (!seen.firstDataAt && (e.type === 'stdout' || e.type === 'message')) seen.firstDataAt = now;
+    }
     if (batch.end) seen.end = true;
   };
   const unsubscribe = lab.subscribe((/** @type {any} */ batch) => {

@@ -60,6 +60,8 @@ test('a whole demo by keyboard alone: pick, run, step back and forward through t
   // The panels catch up with the end of the run at their own pace.
   await expect.poll(async () => (await lessonAt(page)).step).toBeGreaterThanOrEqual(3);
   await expect.poll(async () => (await lessonAt(page)).line).not.toBeNull();
+  // A panel is at most 3 s behind the log (renderer/store/liveTicker.ts): read the end once it is shown.
+  await page.waitForTimeout(3_100);
   const atEnd = await lessonAt(page);
 
   // Clicker keys: PageUp goes back one narration step at a time; the code mark follows.

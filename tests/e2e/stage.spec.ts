@@ -113,13 +113,21 @@ test.describe('the stage', () => {
   });
 
   test('blocking: the boss freezes while its event loop is blocked', async ({ page, obra }) => {
-    await runDemo(page, obra, 'blocking');
+    const runId = await runDemo(page, obra, 'blocking');
+    await waitForEnd(page);
+    // The block is a moment of the run: find it in the log (the boss's event-loop
+    // sample that comes after a long silence) and put the playhead in its middle.
+    const log = obra.lab.log(runId);
+    const bossPid = log.find((e) => e.type === 'run-start')?.pid;
+    const gap = log.find((e) => e.type === 'sample' && e.pid === bossPid && e.elu !== undefined && (e.interval ?? 0) > 500_000);
+    expect(gap, 'a boss sample after a long block').toBeTruthy();
+    const middle = Math.round((gap as LabEvent).t - ((gap as { interval: number }).interval / 2));
+    await page.getByRole('slider', { name: 'Playhead' }).fill(String(middle));
     const boss = page.getByTestId('stage').locator('[data-kind="boss"]');
     // 'silent': no event-loop sample for > 200 ms — the long block, not a busy start-up blip.
-    await expect(boss).toHaveAttribute('data-frozen', 'silent', { timeout: 20_000 });
+    await expect(boss).toHaveAttribute('data-frozen', 'silent', { timeout: 10_000 });
     await expect(boss).toHaveAccessibleName(/blocked/);
     await shoot(page, 'blocking', 'frozen');
-    await waitForEnd(page);
   });
 
   test('all-cores: busy workers, and reduced motion draws the same stage without flights', async ({ page, obra }) => {

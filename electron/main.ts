@@ -23,8 +23,10 @@ registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  // Scripts run with Electron's own Node (the RunAsNode fuse stays on for this).
-  const lab = new Lab({ nodePath: process.execPath, env: { ELECTRON_RUN_AS_NODE: '1' } });
+  // Scripts run with Electron's own Node (the RunAsNode fuse stays on for this),
+  // or with the system `node` the user names in OBRA_NODE (a path to the binary).
+  const systemNode = process.env.OBRA_NODE;
+  const lab = systemNode ? new Lab({ nodePath: systemNode }) : new Lab({ nodePath: process.execPath, env: { ELECTRON_RUN_AS_NODE: '1' } });
   let win: BrowserWindow | null = null;
   let page: PageLink | null = null;
 

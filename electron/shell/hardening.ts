@@ -1,13 +1,14 @@
 /**
  * Secure defaults for every web page Electron makes, whatever creates it:
  * no navigation away from the app, no new windows, no <webview>, no
- * permission (camera, notifications, USB…) ever granted.
+ * permission (camera, notifications, USB…) ever granted — except full
+ * screen, which projector mode asks for from a user gesture.
  */
 import { app, session, type WebContents } from 'electron';
 
 export function hardenSessions(): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  ses.setPermissionRequestHandler((_webContents, permission, callback) => callback(permission === 'fullscreen'));
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));

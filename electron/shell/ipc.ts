@@ -56,12 +56,16 @@ export function connectPage(win: BrowserWindow, lab: LabPort, devServerUrl: stri
   ipcMain.handle(IPC.pickScript, async (event, ...extra: unknown[]): Promise<CallOutcome<string | null>> => {
     if (!isOurPage(event)) return { ok: false, error: badRequest('this page may not call Obra') };
     if (extra.length > 0) return { ok: false, error: badRequest('pickScript: takes no arguments') };
-    const picked = await dialog.showOpenDialog(win, {
-      title: 'Open script',
-      properties: ['openFile'],
-      filters: [{ name: 'Node.js scripts', extensions: ['js', 'mjs', 'cjs'] }],
-    });
-    return { ok: true, result: picked.canceled ? null : (picked.filePaths[0] ?? null) };
+    try {
+      const picked = await dialog.showOpenDialog(win, {
+        title: 'Open script',
+        properties: ['openFile'],
+        filters: [{ name: 'Node.js scripts', extensions: ['js', 'mjs', 'cjs'] }],
+      });
+      return { ok: true, result: picked.canceled ? null : (picked.filePaths[0] ?? null) };
+    } catch (err) {
+      return { ok: false, error: toErrorShape(err) };
+    }
   });
 
   const onReady = (event: IpcMainEvent): void => {

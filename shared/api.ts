@@ -37,6 +37,12 @@ export interface RunRequest {
 export interface RunInfo {
   runId: string;
   header: LogHeader;
+  /**
+   * The boss script as the lab read it when the run started, for the code
+   * panel and saved recordings: given for a `file` run (a demo's files come
+   * from readDemo, an uploaded source is the page's own text).
+   */
+  sources?: DemoSource[];
 }
 
 /** Events of one run, about one batch per animation frame. `end` on the last one. */

@@ -77,4 +77,15 @@ describe('what startRun runs', () => {
     expect(ofType(lab.log(runId), 'stdout')[0].preview).toBe('mine.js a b+c\\n');
     expect(fs.existsSync(header.cwd)).toBe(false);
   });
+
+  it('a file on disk: the reply carries its text for the code panel; a demo or an upload carries none', async () => {
+    lab = new Lab({ demosDir: demos });
+    const file = fixture('idle-boss.js');
+    const info = await lab.startRun({ file });
+    expect(info.sources).toEqual([{ path: 'idle-boss.js', text: fs.readFileSync(file, 'utf8') }]);
+    await lab.stopRun(info.runId);
+    const demo = await lab.startRun({ demoId: 'hello' });
+    expect(demo.sources).toBeUndefined();
+    await lab.ended(demo.runId);
+  });
 });

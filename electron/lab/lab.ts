@@ -4,6 +4,7 @@
  * imports `electron`); the Electron shell, `obra serve` and the CLI adapt it.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { DemoInfo, DemoSource, EventBatch, ObraApi, RunInfo } from '../../shared/api';
 import type { LabEvent, RunEndEvent } from '../../shared/events';
 import { guardRun, releaseRun } from './exit-guard';
@@ -95,7 +96,8 @@ export class Lab implements ObraApi {
       await run.stop('stopped');
       throw new ObraError('ERR_OBRA_SHUT_DOWN', 'The lab shut down while the run was starting; it was stopped.');
     }
-    return { runId: run.id, header: run.header };
+    const sources = checked.file !== undefined ? scriptSource(run.header.script) : undefined;
+    return { runId: run.id, header: run.header, ...(sources ? { sources } : {}) };
   }
 
   stopRun(runId: string): Promise<void> {
@@ -188,4 +190,17 @@ function whole(value: number | undefined, fallback: number, name: string): numbe
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < 1) throw new ObraError('ERR_OBRA_BAD_OPTION', `LabOptions.${name} must be a whole number ≥ 1`);
   return value;
+}
+
+/** Largest script text handed back with a run (the code panel shows it). */
+const MAX_SOURCE_BYTES = 1024 * 1024;
+
+/** The boss script's text, or nothing when it is too big or cannot be read now. */
+function scriptSource(file: string): DemoSource[] | undefined {
+  try {
+    if (fs.statSync(file).size > MAX_SOURCE_BYTES) return undefined;
+    return [{ path: path.basename(file), text: fs.readFileSync(file, 'utf8') }];
+  } catch {
+    return undefined;
+  }
 }

@@ -8,9 +8,27 @@
  * No Electron import: main wires `send` to webContents.send.
  */
 import type { EventBatch } from '../../shared/api';
+import type { ErrorEvent } from '../../shared/events';
 
-/** Batches held for a page that has not said ready; beyond this the oldest go. */
+/** Batches held for a page that has not said ready; beyond this the oldest go (and the page is told). */
 const MAX_QUEUED_BATCHES = 10_000;
+
+/**
+ * The lab error that tells a page `count` batches of its run were dropped
+ * before it was ready: it reaches the log, the counters and the banner like
+ * any lab error. `t`: the first kept event's, so the log stays in time order.
+ */
+export function droppedBatchesError(count: number, t: number): ErrorEvent {
+  return {
+    type: 'error',
+    where: 'lab',
+    code: 'ERR_OBRA_DROPPED',
+    name: 'Error',
+    message: `${count} event batches were dropped before the page was ready`,
+    t,
+    pid: null,
+  };
+}
 
 export class BatchRelay {
   private ready = false;
@@ -18,6 +36,8 @@ export class BatchRelay {
   private readonly pageRuns = new Set<string>();
   private readonly orphanedRuns = new Set<string>();
   private droppedWhileWaiting = 0;
+  /** Batches dropped from the queue, by run: told to the page when it says ready. */
+  private readonly droppedByRun = new Map<string, { count: number; ended: boolean }>();
   private pageNumber = 0;
 
   constructor(private readonly send: (batch: EventBatch) => void) {}
@@ -28,6 +48,12 @@ export class BatchRelay {
     this.ready = true;
     const waiting = this.queue;
     this.queue = [];
+    for (const [runId, { count, ended }] of this.droppedByRun) {
+      const firstKept = waiting.find((b) => b.runId === runId && b.events.length > 0);
+      // A run whose last batch was among the dropped still ends for the page.
+      this.send({ runId, events: [droppedBatchesError(count, firstKept?.events[0].t ?? 0)], ...(ended && !firstKept ? { end: true } : {}) });
+    }
+    this.droppedByRun.clear();
     for (const batch of waiting) this.send(batch);
   }
 
@@ -50,8 +76,10 @@ export class BatchRelay {
     if (this.ready) return this.send(batch);
     this.queue.push(batch);
     if (this.queue.length > MAX_QUEUED_BATCHES) {
-      this.queue.shift();
+      const oldest = this.queue.shift() as EventBatch;
       this.droppedWhileWaiting++;
+      const before = this.droppedByRun.get(oldest.runId);
+      this.droppedByRun.set(oldest.runId, { count: (before?.count ?? 0) + 1, ended: (before?.ended ?? false) || oldest.end === true });
     }
   }
 
@@ -63,6 +91,7 @@ export class BatchRelay {
     this.pageNumber++;
     this.ready = false;
     this.queue = [];
+    this.droppedByRun.clear();
     const runs = [...this.pageRuns];
     for (const runId of runs) this.orphanedRuns.add(runId);
     this.pageRuns.clear();
@@ -74,7 +103,7 @@ export class BatchRelay {
     return this.pageNumber;
   }
 
-  /** How many batches were dropped because the page never said ready (a bug to look for). */
+  /** How many batches were dropped because the page was not ready yet (each page is told of its runs' drops). */
   get dropped(): number {
     return this.droppedWhileWaiting;
   }

@@ -141,7 +141,7 @@ async function main() {
 
     // Live: open the flood through the UI and let it run.
     const began = await page.evaluate(() => performance.now());
-    await page.locator('input[type=file]').setInputFiles(FLOOD);
+    await page.locator('.open-script-button + input[type=file]').setInputFiles(FLOOD);
     const wallStart = Date.now();
     let length = 0;
     while (length < TARGET && Date.now() - wallStart < LIVE_TIMEOUT_MS) {

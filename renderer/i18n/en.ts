@@ -108,5 +108,6 @@ export const en: Messages = {
     more: (count) => `and ${count} more`,
     apiFailed: 'Obra could not do that',
     inRun: 'In the run',
+    dropped: (count) => `${count} event batches were dropped before the page was ready`,
   },
 };

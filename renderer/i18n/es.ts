@@ -108,5 +108,6 @@ export const es: Messages = {
     more: (count) => `y ${count} más`,
     apiFailed: 'Obra no pudo hacerlo',
     inRun: 'En la ejecución',
+    dropped: (count) => `Se perdieron ${count} lotes de eventos antes de que la página estuviera lista`,
   },
 };

@@ -96,5 +96,7 @@ export interface Messages {
     more: (count: string) => string;
     apiFailed: string;
     inRun: string;
+    /** `count` event batches dropped before the page was ready (ERR_OBRA_DROPPED). */
+    dropped: (count: string) => string;
   };
 }

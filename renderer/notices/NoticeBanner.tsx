@@ -2,6 +2,7 @@ import type { LabEvent } from '../../shared/events';
 import { formatNumber } from '../i18n/format';
 import { useMessages } from '../i18n/useMessages';
 import { useLiveView, useObra } from '../store/useObra';
+import { droppedCountOf } from './droppedBatches';
 
 /** Shown at most; older ones are counted. */
 const MAX_SHOWN = 3;
@@ -56,12 +57,13 @@ export function NoticeBanner() {
               const event = run.events[index];
               const error = runErrorOf(event);
               if (!error) return null;
+              const dropped = droppedCountOf(event);
               return (
                 <li key={index}>
                   <button type="button" className="link-button" onClick={() => selectEvent(index)}>
                     <code className="notice-code">{error.code}</code>
                   </button>{' '}
-                  <span className="notice-message">{error.message}</span>
+                  <span className="notice-message">{dropped === null ? error.message : m.errors.dropped(formatNumber(dropped, lang))}</span>
                   {event.type === 'error' && event.source && (
                     <code className="notice-source"> {`${event.source.file.split(/[\\/]/).pop()}:${event.source.line}`}</code>
                   )}

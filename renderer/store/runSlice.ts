@@ -5,9 +5,19 @@ import { recordArrival } from '../perf/frameLog';
 import type { ObraSlice, ObraState, RunSlice, ScriptChoice } from './obraState';
 import { noticeOf } from './notices';
 import { isBusy } from './catalogueSlice';
+import { droppedBatchesError } from '../notices/droppedBatches';
 
-/** Batches that arrive before startRun resolves (the lab may be faster than the reply). */
+/** Batches that arrive before startRun resolves (the lab may be faster than the reply); beyond this the oldest go. */
 const MAX_EARLY_BATCHES = 10_000;
+
+/** The early batches of one run, oldest first; past the limit an ERR_OBRA_DROPPED error says how many went. */
+function earlyBatchesOf(early: readonly EventBatch[], dropped: ReadonlyMap<string, number>, runId: string): EventBatch[] {
+  const kept = early.filter((batch) => batch.runId === runId);
+  const count = dropped.get(runId) ?? 0;
+  if (count === 0) return kept;
+  const firstKept = kept.find((batch) => batch.events.length > 0);
+  return [{ runId, events: [droppedBatchesError(count, firstKept?.events[0].t ?? 0)] }, ...kept];
+}
 
 function requestFor(script: ScriptChoice): RunRequest {
   switch (script.kind) {
@@ -32,6 +42,7 @@ export const runSlice =
   (api: ObraApi): ObraSlice<RunSlice> =>
   (set, get) => {
     let early: EventBatch[] | null = null;
+    const earlyDropped = new Map<string, number>();
 
     const append = (run: RunLog, batch: EventBatch): void => {
       run.append(batch.events);
@@ -56,6 +67,7 @@ export const runSlice =
         if (!script || isBusy(status)) return;
         set({ status: 'starting' });
         early = [];
+        earlyDropped.clear();
         try {
           const info = await api.startRun(requestFor(script));
           const run = new RunLog(info.runId, info.header);
@@ -74,7 +86,8 @@ export const runSlice =
             runErrorsDismissed: 0,
             playing: false,
           });
-          for (const batch of waiting ?? []) if (batch.runId === run.runId) append(run, batch);
+          for (const batch of earlyBatchesOf(waiting ?? [], earlyDropped, run.runId)) append(run, batch);
+          earlyDropped.clear();
         } catch (error) {
           early = null;
           set({ status: get().run?.index.runEnd ? 'ended' : 'idle' });
@@ -105,7 +118,12 @@ export const runSlice =
           append(run, batch);
           return;
         }
-        if (early && early.length < MAX_EARLY_BATCHES) early.push(batch);
+        if (!early) return;
+        early.push(batch);
+        if (early.length > MAX_EARLY_BATCHES) {
+          const oldest = early.shift() as EventBatch;
+          earlyDropped.set(oldest.runId, (earlyDropped.get(oldest.runId) ?? 0) + 1);
+        }
       },
 
       beginRecording(header) {

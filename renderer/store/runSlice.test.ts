@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { EventBatch, ObraApi, RunInfo } from '../../shared/api';
+import { LOG_VERSION } from '../../shared/events';
+import { droppedCountOf } from '../notices/droppedBatches';
+import { createObraStore } from './obraStore';
+
+/** A transport whose startRun answers only when the test says: the lab's batches can overtake the reply. */
+function slowReplyApi() {
+  const listeners = new Set<(batch: EventBatch) => void>();
+  let answer: (info: RunInfo) => void = () => {};
+  const api: ObraApi = {
+    listDemos: async () => [],
+    readDemo: async () => [],
+    startRun: () => new Promise<RunInfo>((resolve) => (answer = resolve)),
+    stopRun: async () => {},
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  const deliver = (batch: EventBatch): void => listeners.forEach((l) => l(batch));
+  const reply = (runId: string): void =>
+    answer({ runId, header: { obra: LOG_VERSION, runId, script: '/x/index.js', argv: [], cwd: '/x', node: 'v20', platform: 'linux', cpus: 2, startedAt: '' } });
+  return { api, deliver, reply };
+}
+
+const sample = (runId: string, t: number): EventBatch => ({ runId, events: [{ type: 'sample', t, pid: 1, elu: 0 }] });
+
+async function runWithEarlyBatches(count: number) {
+  const { api, deliver, reply } = slowReplyApi();
+  const { store, dispose } = createObraStore(api);
+  store.setState({ script: { kind: 'demo', demoId: 'fork' } });
+  const started = store.getState().startRun();
+  for (let t = 1; t <= count; t++) deliver(sample('r1', t));
+  deliver(sample('other', 1));
+  reply('r1');
+  await started;
+  dispose();
+  const run = store.getState().run;
+  if (!run) throw new Error('no run');
+  return run;
+}
+
+describe('batches that arrive before startRun answers', () => {
+  it('past 10 000 the oldest go, and the log opens with an ERR_OBRA_DROPPED error that says how many', async () => {
+    const run = await runWithEarlyBatches(10_004);
+    // 10 000 held, one of them for another run: 5 of r1 dropped.
+    expect(run.events[0]).toMatchObject({ type: 'error', where: 'lab', code: 'ERR_OBRA_DROPPED', t: 6, pid: null });
+    expect(droppedCountOf(run.events[0])).toBe(5);
+    expect(run.events.slice(1).map((e) => e.t)).toEqual(Array.from({ length: 9_999 }, (_, i) => i + 6));
+    expect(run.index.counters.errors).toBe(1);
+  });
+
+  it('none dropped: the log is the batches as they came, no error', async () => {
+    const run = await runWithEarlyBatches(3);
+    expect(run.events.map((e) => e.type)).toEqual(['sample', 'sample', 'sample']);
+    expect(run.index.counters.errors).toBe(0);
+  });
+});

@@ -4,11 +4,12 @@ import { recordDraw } from '../perf/frameLog';
 import type { ObraStore } from '../store/obraStore';
 import type { ObraState } from '../store/obraState';
 import type { HoverStore } from './hoverStore';
-import { axisLayout, laneGeometry, visibleLanes } from './laneLayout';
+import { axisHeight, laneGeometry, visibleLanes } from './laneLayout';
 import { paintArrows } from './paintArrows';
 import { paintAxis, paintGrid } from './paintAxis';
 import { paintLane } from './paintLane';
 import { FUTURE_VEIL, LANE_SELECTED, LANE_STRIPE, PLAYHEAD_COLOUR } from './palette';
+import { FontSizes, timelineTextFor, type TimelineText } from './timelineText';
 
 export interface TimelineElements {
   axis: HTMLCanvasElement;
@@ -25,6 +26,8 @@ export interface TimelineElements {
  */
 export class TimelinePainter {
   laneHeight: number;
+  /** Every canvas text's size, from the lanes' height (projector mode raises both). */
+  private readonly text: TimelineText;
   private frame = 0;
   /** Only the log grew since the last draw (no view change): such draws may wait a frame. */
   private onlyData = true;
@@ -44,6 +47,7 @@ export class TimelinePainter {
     laneHeight: number,
   ) {
     this.laneHeight = laneHeight;
+    this.text = timelineTextFor(laneHeight);
     this.unsubscribe.push(store.subscribe((s, p) => this.onState(s, p)));
     this.unsubscribe.push(hover.subscribe(() => this.requestDraw()));
     const onScroll = (): void => this.requestDraw();
@@ -120,7 +124,7 @@ export class TimelinePainter {
     this.viewHeight = Math.max(0, body.clientHeight);
     this.height = Math.min(this.viewHeight, Math.max(1, this.laneCount()) * this.laneHeight);
     for (const [canvas, h] of [
-      [axis, axisLayout(this.laneHeight).height],
+      [axis, axisHeight(this.text.axisPx)],
       [lanes, this.height],
     ] as const) {
       canvas.style.width = `${this.width}px`;
@@ -149,10 +153,12 @@ export class TimelinePainter {
     const scale = this.scale();
     const run = state.run;
     const cursorX = run ? (state.cursor - scale.start) * scale.pxPerUs : null;
-    const axisSize = axisLayout(this.laneHeight);
-    const axis = paintAxis(axisCtx, scale, axisSize.height, state.lang, cursorX, axisSize.fontPx);
+    const axisFonts = new FontSizes();
+    const axis = paintAxis(axisCtx, scale, axisHeight(this.text.axisPx), state.lang, cursorX, this.text.axisPx, axisFonts);
+    axisFonts.show(this.el.axis);
     ctx.clearRect(0, 0, this.width, this.height);
-    if (!run) return;
+    const laneFonts = new FontSizes();
+    if (!run) return laneFonts.show(this.el.lanes);
 
     const lanes = run.index.lanes();
     const h = this.laneHeight;
@@ -168,8 +174,9 @@ export class TimelinePainter {
     }
     paintGrid(ctx, scale, axis, this.height);
     const openEnd = run.index.runEnd?.t ?? run.index.lastT;
-    const paint = { ctx, scale, geometry: laneGeometry(h), log: run.events, openEnd };
+    const paint = { ctx, scale, geometry: laneGeometry(h), log: run.events, openEnd, text: this.text, fonts: laneFonts };
     for (let row = rows[0]; row < rows[1]; row++) paintLane(paint, lanes[row], row * h - scrollTop);
+    laneFonts.show(this.el.lanes);
 
     const rowOf = new Map<number, number>();
     lanes.forEach((lane, row) => rowOf.set(lane.pid, row));

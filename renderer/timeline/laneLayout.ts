@@ -1,6 +1,6 @@
 /**
  * Vertical geometry of the timeline: lanes of fixed height (28 px; 48 px in
- * projector mode, later), and where inside a lane each mark goes.
+ * projector mode), and where inside a lane each mark goes.
  */
 export interface LaneGeometry {
   height: number;
@@ -19,9 +19,9 @@ export const LANE_HEIGHT = 28;
 export const PROJECTOR_LANE_HEIGHT = 48;
 export const AXIS_HEIGHT = 28;
 
-/** The time axis for lanes of `laneHeight`: projector lanes get a taller axis with 24 px labels. */
-export function axisLayout(laneHeight: number): { height: number; fontPx: number } {
-  return laneHeight >= PROJECTOR_LANE_HEIGHT ? { height: 44, fontPx: 24 } : { height: AXIS_HEIGHT, fontPx: 12 };
+/** The time axis's height for labels of `fontPx` (timelineText): 28 px at the desk, taller for projector labels. */
+export function axisHeight(fontPx: number): number {
+  return Math.max(AXIS_HEIGHT, Math.round(fontPx * 1.8));
 }
 
 /** The lanes [first, last) that are at least partly inside a viewport of `viewHeight` scrolled by `scrollTop`. */

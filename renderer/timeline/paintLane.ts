@@ -5,6 +5,7 @@ import { visualKind } from '../model/processRecord';
 import { tickHeight, type LaneGeometry } from './laneLayout';
 import { ERROR_COLOUR, EXIT_OK_COLOUR, KIND_COLOUR, KIND_OUTLINE, STDERR_COLOUR, STDOUT_COLOUR } from './palette';
 import { hatchPattern, markerLabel, paintOctagon } from './marks';
+import type { FontSizes, TimelineText } from './timelineText';
 
 export interface LanePaint {
   ctx: CanvasRenderingContext2D;
@@ -13,6 +14,9 @@ export interface LanePaint {
   log: readonly LabEvent[];
   /** Where a process still alive ends on screen: the run's end, or now. */
   openEnd: number;
+  /** Text sizes (projector mode raises them), and the sizes used. */
+  text: TimelineText;
+  fonts: FontSizes;
 }
 
 const toX = (scale: PixelScale, t: number): number => (t - scale.start) * scale.pxPerUs;
@@ -76,7 +80,7 @@ export function paintLane(paint: LanePaint, lane: ProcessLane, y: number): void 
     const xExit = toX(scale, record.exitT);
     const near = record.markers.lowerBound(record.exitT - 4 / scale.pxPerUs);
     const crowded = near < record.markers.length && record.markers.t[near] <= record.exitT + 40 / scale.pxPerUs;
-    paintExitFlag(ctx, xExit, barY, barH, record.exitCode, scale.width, !crowded);
+    paintExitFlag(paint, xExit, barY, barH, record.exitCode, !crowded);
   }
   paintMarkers(paint, lane, y + geometry.height / 2);
 }
@@ -98,8 +102,9 @@ function paintOutput(paint: LanePaint, lane: ProcessLane, y: number): void {
   });
 }
 
-function paintExitFlag(ctx: CanvasRenderingContext2D, x: number, barY: number, barH: number, code: number, width: number, withNumber: boolean): void {
-  if (x < -20 || x > width + 20) return;
+function paintExitFlag(paint: LanePaint, x: number, barY: number, barH: number, code: number, withNumber: boolean): void {
+  const { ctx, scale } = paint;
+  if (x < -20 || x > scale.width + 20) return;
   const colour = code === 0 ? EXIT_OK_COLOUR : ERROR_COLOUR;
   ctx.strokeStyle = '#222';
   ctx.lineWidth = 1;
@@ -115,7 +120,7 @@ function paintExitFlag(ctx: CanvasRenderingContext2D, x: number, barY: number, b
   ctx.closePath();
   ctx.fill();
   if (!withNumber) return;
-  ctx.font = 'bold 10px system-ui, sans-serif';
+  paint.fonts.use(ctx, paint.text.exitCodePx, 'bold');
   ctx.textBaseline = 'middle';
   ctx.fillStyle = '#111';
   ctx.fillText(String(code), x + 11, barY + 1);
@@ -123,6 +128,8 @@ function paintExitFlag(ctx: CanvasRenderingContext2D, x: number, barY: number, b
 
 function paintMarkers(paint: LanePaint, lane: ProcessLane, midY: number): void {
   const { ctx, scale, log } = paint;
+  const fontPx = paint.text.markerPx;
+  const boxH = Math.round(fontPx * 1.3);
   let labelEnd = -Infinity;
   forEachTickBucket(lane.record.markers, scale, (b) => {
     const x = b.x + 0.5;
@@ -130,13 +137,13 @@ function paintMarkers(paint: LanePaint, lane: ProcessLane, midY: number): void {
     if (x - 8 < labelEnd) return;
     const text = b.count > 1 ? `×${b.count}` : markerLabel(log[lane.record.markers.idx[b.from]]);
     if (!text) return;
-    ctx.font = 'bold 11px system-ui, sans-serif';
+    paint.fonts.use(ctx, fontPx, 'bold');
     ctx.textBaseline = 'middle';
     const w = ctx.measureText(text).width;
     // Near the right edge the label goes on the octagon's left, so it is never cut.
     const left = x + 12 + w > scale.width ? x - 12 - w : x + 8;
     ctx.fillStyle = 'rgba(255,255,255,0.85)';
-    ctx.fillRect(left, midY - 7, w + 4, 14);
+    ctx.fillRect(left, midY - boxH / 2, w + 4, boxH);
     ctx.fillStyle = ERROR_COLOUR;
     ctx.fillText(text, left + 2, midY);
     labelEnd = Math.max(x + 8, left + w + 4);

@@ -151,6 +151,25 @@ async function textMetrics(page: Page) {
   });
 }
 
+/** The smallest font size (CSS px) each timeline canvas drew its text with, as its painter tells it. */
+async function canvasFontPx(page: Page): Promise<Array<number | null>> {
+  return page.locator('canvas.timeline-axis, canvas.timeline-lanes').evaluateAll((cs) => cs.map((c) => (c instanceof HTMLCanvasElement && c.dataset.minFontPx ? Number(c.dataset.minFontPx) : null)));
+}
+
+/** Every visible text of the stage's SVG: its font size on screen (computed size × the drawing's scale) and its box's height. */
+async function stageTexts(page: Page): Promise<Array<{ text: string; size: number; height: number }>> {
+  return page.locator('.stage-area svg text').evaluateAll((texts) =>
+    texts
+      .filter((t): t is SVGTextElement => t instanceof SVGTextElement && !!(t.textContent ?? '').trim() && t.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }))
+      .map((t) => {
+        const ctm = t.getScreenCTM();
+        const scale = ctm ? Math.hypot(ctm.b, ctm.d) : 1;
+        return { text: (t.textContent ?? '').trim().slice(0, 30), size: parseFloat(getComputedStyle(t).fontSize) * scale, height: t.getBoundingClientRect().height };
+      })
+      .filter((t) => t.height > 0),
+  );
+}
+
 for (const theme of ['light', 'dark'] as const) {
   test(`projector mode (${theme}): every text ≥ 24 px and contrast ≥ 7:1, narration as a caption`, async ({ page, obra, saveScreenshot }) => {
     await page.emulateMedia({ colorScheme: theme });
@@ -158,6 +177,8 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await waitForStatus(page, 'Finished');
     await saveScreenshot(page, `classroom-desk-${theme}`);
+    // At the desk the timeline keeps its small print: 12 px axis labels, exit codes at 10 px.
+    await expect.poll(() => canvasFontPx(page)).toEqual([12, 10]);
     await page.getByRole('button', { name: 'Projector mode' }).click();
     await expect(page.getByRole('button', { name: 'Projector mode' })).toHaveAttribute('aria-pressed', 'true');
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
@@ -179,6 +200,13 @@ for (const theme of ['light', 'dark'] as const) {
     expect(texts.length).toBeGreaterThan(20);
     expect(texts.filter((t) => t.size < 24), 'texts under 24 px').toEqual([]);
     expect(texts.filter((t) => t.contrast < 7).map((t) => `${t.text} ${t.contrast.toFixed(2)}`), 'texts under 7:1').toEqual([]);
+    // The canvases' text too: the timeline's axis labels, exit codes and error codes.
+    await expect.poll(() => canvasFontPx(page)).toEqual([expect.any(Number), expect.any(Number)]);
+    expect((await canvasFontPx(page)).filter((px) => px === null || px < 24), 'canvas texts under 24 px').toEqual([]);
+    // And the stage's drawing: a text's box is about its font size on screen.
+    const stage = await stageTexts(page);
+    expect(stage.length).toBeGreaterThan(0);
+    expect(stage.filter((t) => t.size < 24 || t.height < 20), 'stage texts under 24 px').toEqual([]);
     await saveScreenshot(page, `classroom-projector-${theme}`);
     await page.keyboard.press('f');
     await expect(page.getByRole('button', { name: 'Projector mode' })).toHaveAttribute('aria-pressed', 'false');

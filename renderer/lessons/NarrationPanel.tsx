@@ -7,6 +7,7 @@ import { useLayoutEffect, useRef } from 'react';
 import type { Lang } from '../../shared/api';
 import type { LabEvent } from '../../shared/events';
 import { currentLine } from '../../shared/narration';
+import { LatencyChart } from './LatencyChart';
 import { tell } from './lessonScripts';
 import { visibleSteps } from './visibleSteps';
 import './lessons.css';
@@ -82,6 +83,7 @@ export function NarrationPanel({ demoId, log, version, cursor, lang }: Narration
           </li>
         ))}
       </ol>
+      {demoId === 'blocking' && <LatencyChart log={log} version={version} cursor={cursor} lang={lang} />}
     </section>
   );
 }

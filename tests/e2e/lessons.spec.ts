@@ -16,6 +16,11 @@ const UI: Record<Lang, { run: string; finished: string; boss: RegExp }> = {
   en: { run: 'Run', finished: 'Finished', boss: /boss|worker/ },
 };
 
+const CHART: Record<Lang, RegExp> = {
+  es: /en el proceso del jefe: [\d.,· ]+ ms; en un obrero \(fork\): [\d.,· ]+ ms/,
+  en: /in the boss's process: [\d.,· ]+ ms; in a forked worker: [\d.,· ]+ ms/,
+};
+
 test.describe.configure({ mode: 'serial' });
 
 for (const lang of ['es', 'en'] as const) {
@@ -61,6 +66,13 @@ for (const lang of ['es', 'en'] as const) {
         // Numbers in the reader's locale, from this run: spawn's 3 MiB generator.
         if (id === 'spawn') {
           await expect(narration).toContainText(lang === 'es' ? '3.145.728 bytes' : '3,145,728 bytes');
+        }
+        // Blocking: both /fast latency series drawn side by side, one bar per request, named in this language.
+        if (id === 'blocking') {
+          const chart = narration.getByRole('img', { name: CHART[lang] });
+          await expect(chart).toBeVisible();
+          await expect.poll(() => chart.locator('rect[data-variant="inline"]').count()).toBeGreaterThanOrEqual(1);
+          await expect(chart.locator('rect[data-variant="fork"]')).toHaveCount(await chart.locator('rect[data-variant="inline"]').count());
         }
         await page.screenshot({ path: path.join(ROOT, 'test-results', `lessons-${id}-${lang}.png`) });
       });

@@ -123,7 +123,10 @@ function paintExitFlag(paint: LanePaint, x: number, barY: number, barH: number, 
   paint.fonts.use(ctx, paint.text.exitCodePx, 'bold');
   ctx.textBaseline = 'middle';
   ctx.fillStyle = '#111';
-  ctx.fillText(String(code), x + 11, barY + 1);
+  const text = String(code);
+  const w = ctx.measureText(text).width;
+  // Near the right edge the number goes on the flag's left, so it is never cut.
+  ctx.fillText(text, x + 11 + w > scale.width ? x - 3 - w : x + 11, barY + 1);
 }
 
 function paintMarkers(paint: LanePaint, lane: ProcessLane, midY: number): void {

@@ -70,6 +70,8 @@ export const runSlice =
         earlyDropped.clear();
         try {
           const info = await api.startRun(requestFor(script));
+          // A file on disk (Electron's Open script…): the lab read it, the code panel shows it.
+          if (script.kind === 'file' && info.sources?.length) set({ sources: info.sources });
           const run = new RunLog(info.runId, info.header);
           const waiting = early;
           early = null;

@@ -50,6 +50,8 @@ for (const lang of ['es', 'en'] as const) {
         // The narration advanced: several steps told, one current, in this language.
         // (The panels follow the log at their own pace, so the status can come first.)
         await expect.poll(async () => Number(await narration.getAttribute('data-reached')), { timeout: 5_000 }).toBeGreaterThanOrEqual(3);
+        // A panel is at most 3 s behind the log (renderer/store/liveTicker.ts): read the end once it is shown.
+        await page.waitForTimeout(3_100);
         const reached = Number(await narration.getAttribute('data-reached'));
         const current = narration.locator('[aria-current="step"]');
         await expect(current).toHaveCount(1);

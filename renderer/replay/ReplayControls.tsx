@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { formatDuration } from '../i18n/format';
 import type { ObraState } from '../store/obraState';
 import { useLiveView, useObra, useObraStore } from '../store/useObra';
@@ -12,9 +12,7 @@ import { useClassroomText } from './useClassroomText';
 export function ReplayControls() {
   const t = useClassroomText();
   const lang = useObra((s) => s.lang);
-  const { cursor } = useLiveView(60);
-  const run = useObra((s) => s.run);
-  const duration = useObra((s) => s.run?.index.lastT ?? 0);
+  const none = useObra((s) => !s.run);
   const playing = useObra((s) => s.playing);
   const speed = useObra((s) => s.speed);
   const teaching = useObra((s) => s.teaching);
@@ -22,7 +20,6 @@ export function ReplayControls() {
   const store = useObraStore();
   const s = (): ObraState => store.getState();
   const speedId = useId();
-  const none = !run;
   return (
     <div className="replay-controls" role="group" aria-label={t.replay}>
       <button type="button" className="replay-button" disabled={none} aria-label={t.stepBack} title={`${t.stepBack} (←)`} onClick={() => s().stepEvent(-1)}>
@@ -40,21 +37,7 @@ export function ReplayControls() {
           <path d="M11.5 2H14v12h-2.5zM2 2v12l9-6z" />
         </svg>
       </button>
-      <input
-        type="range"
-        className="replay-scrub"
-        aria-label={t.playhead}
-        disabled={none}
-        min={0}
-        max={Math.max(duration, 1)}
-        step="any"
-        value={Math.min(cursor, Math.max(duration, 1))}
-        aria-valuetext={formatDuration(cursor, lang)}
-        onChange={(e) => s().setCursor(Number(e.target.value))}
-      />
-      <output className="replay-time" aria-label={t.playhead}>
-        {formatDuration(cursor, lang)} / {formatDuration(duration, lang)}
-      </output>
+      <ReplayPlayhead />
       <label htmlFor={speedId} className="replay-label">
         {t.speed}
       </label>
@@ -74,3 +57,36 @@ export function ReplayControls() {
     </div>
   );
 }
+
+/**
+ * The playhead as a slider and as text. It alone follows the log, paced by
+ * the LiveTicker (the run's length is read when the ticker fires, not on
+ * every batch), so a live run does not re-render the buttons and the select.
+ */
+const ReplayPlayhead = memo(function ReplayPlayhead() {
+  const t = useClassroomText();
+  const lang = useObra((s) => s.lang);
+  const { cursor } = useLiveView(60);
+  const run = useObra((s) => s.run);
+  const store = useObraStore();
+  const duration = run?.index.lastT ?? 0;
+  return (
+    <>
+      <input
+        type="range"
+        className="replay-scrub"
+        aria-label={t.playhead}
+        disabled={!run}
+        min={0}
+        max={Math.max(duration, 1)}
+        step="any"
+        value={Math.min(cursor, Math.max(duration, 1))}
+        aria-valuetext={formatDuration(cursor, lang)}
+        onChange={(e) => store.getState().setCursor(Number(e.target.value))}
+      />
+      <output className="replay-time" aria-label={t.playhead}>
+        {formatDuration(cursor, lang)} / {formatDuration(duration, lang)}
+      </output>
+    </>
+  );
+});

@@ -19,6 +19,19 @@ function earlyBatchesOf(early: readonly EventBatch[], dropped: ReadonlyMap<strin
   return [{ runId, events: [droppedBatchesError(count, firstKept?.events[0].t ?? 0)] }, ...kept];
 }
 
+/** What a new run, a loaded recording or no run at all starts from: nothing selected, the playhead at 0, following. */
+function freshView() {
+  return {
+    selection: { pid: null, eventIndex: null },
+    inspectorOpen: false,
+    cursor: 0,
+    followLive: true,
+    timeWindow: fitWindow(0),
+    runErrorsDismissed: 0,
+    playing: false,
+  };
+}
+
 function requestFor(script: ScriptChoice): RunRequest {
   switch (script.kind) {
     case 'demo':
@@ -80,13 +93,7 @@ export const runSlice =
             status: 'running',
             version: get().version + 1,
             startedAtMs: performance.now(),
-            selection: { pid: null, eventIndex: null },
-            inspectorOpen: false,
-            cursor: 0,
-            followLive: true,
-            timeWindow: fitWindow(0),
-            runErrorsDismissed: 0,
-            playing: false,
+            ...freshView(),
           });
           for (const batch of earlyBatchesOf(waiting ?? [], earlyDropped, run.runId)) append(run, batch);
           earlyDropped.clear();
@@ -135,13 +142,7 @@ export const runSlice =
           status: 'loading',
           version: get().version + 1,
           startedAtMs: null,
-          selection: { pid: null, eventIndex: null },
-          inspectorOpen: false,
-          cursor: 0,
-          followLive: true,
-          timeWindow: fitWindow(0),
-          runErrorsDismissed: 0,
-          playing: false,
+          ...freshView(),
         });
       },
 
@@ -160,13 +161,7 @@ export const runSlice =
           status: 'idle',
           version: get().version + 1,
           startedAtMs: null,
-          selection: { pid: null, eventIndex: null },
-          inspectorOpen: false,
-          cursor: 0,
-          followLive: true,
-          timeWindow: fitWindow(0),
-          runErrorsDismissed: 0,
-          playing: false,
+          ...freshView(),
         });
       },
     };

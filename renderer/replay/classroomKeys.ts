@@ -8,11 +8,15 @@ import { toggleProjector } from './projector';
 
 const KEY_ZOOM = 0.7;
 
-/** Typing in a field, or a control that owns the key (Space on a button, arrows in a select or slider). */
-function typingIn(target: EventTarget | null): boolean {
+/** The keys a slider (the playhead) answers itself; letters on it are still shortcuts. */
+const SLIDER_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
+
+/** Typing in a field, or a control that owns the key (letters in a select, arrows in a slider). */
+function typingIn(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement && target.type === 'range') return SLIDER_KEYS.has(key);
   return target instanceof HTMLInputElement && target.type !== 'checkbox' && target.type !== 'button';
 }
 
@@ -51,7 +55,7 @@ export function attachClassroomKeys(store: ObraStore): () => void {
       else document.querySelector<HTMLButtonElement>('.open-recording-button')?.click();
       return;
     }
-    if (mod || e.altKey || typingIn(e.target)) return;
+    if (mod || e.altKey || typingIn(e.target, e.key)) return;
     const onButton = e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement || (e.target instanceof HTMLInputElement && e.target.type === 'checkbox');
     const w = state.timeWindow;
     const duration = state.run?.index.lastT ?? 0;

@@ -2,7 +2,6 @@
  * Helpers for the UI end-to-end tests: what the lab really ran (its batches,
  * watched from the test), the pids a script printed, and whether a pid is alive.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import type { EventBatch } from '../../shared/api';
@@ -46,20 +45,8 @@ export function pidsOf(events: LabEvent[], type: 'run-start' | 'spawn'): number[
   return events.filter((e) => e.type === type && e.pid !== null).map((e) => e.pid as number);
 }
 
-/** A pid that is gone, or only a zombie waiting for its reaper, is not alive. */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
-}
+import { isAlive } from '../fixtures/proc';
+export { isAlive };
 
 export const fixture = (name: string): string => path.join(ROOT, 'tests', 'fixtures', 'ui', name);
 

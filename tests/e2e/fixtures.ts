@@ -29,6 +29,8 @@ export interface ObraServer {
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const RENDERER_DIR = path.join(ROOT, 'out', 'renderer');
+/** Where tests keep artifacts: $OBRA_TEST_RESULTS (parallel runs on one tree) or test-results/. */
+export const RESULTS_DIR = path.resolve(ROOT, process.env.OBRA_TEST_RESULTS ?? 'test-results');
 
 export const test = base.extend<{ saveScreenshot: (page: Page, name: string) => Promise<string> }, { obra: ObraServer }>({
   obra: [
@@ -47,7 +49,7 @@ export const test = base.extend<{ saveScreenshot: (page: Page, name: string) => 
   // eslint-disable-next-line no-empty-pattern
   saveScreenshot: async ({}, use) => {
     await use(async (page, name) => {
-      const file = path.resolve(ROOT, process.env.OBRA_TEST_RESULTS ?? 'test-results', 'screens', `${name}.png`);
+      const file = path.join(RESULTS_DIR, 'screens', `${name}.png`);
       await page.screenshot({ path: file, fullPage: true });
       return file;
     });

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import type { Lang } from '../../shared/api';
-import { test, expect, ROOT } from './fixtures';
+import { test, expect, RESULTS_DIR } from './fixtures';
 import { waitForStatus, watchLab } from './ui-helpers';
 
 const DEMOS = ['event-loop', 'exec', 'execfile', 'maxbuffer', 'spawn', 'fork', 'blocking', 'all-cores', 'kill'];
@@ -76,7 +76,7 @@ for (const lang of ['es', 'en'] as const) {
           await expect.poll(() => chart.locator('rect[data-variant="inline"]').count()).toBeGreaterThanOrEqual(1);
           await expect(chart.locator('rect[data-variant="fork"]')).toHaveCount(await chart.locator('rect[data-variant="inline"]').count());
         }
-        await page.screenshot({ path: path.join(ROOT, 'test-results', `lessons-${id}-${lang}.png`) });
+        await page.screenshot({ path: path.join(RESULTS_DIR, `lessons-${id}-${lang}.png`) });
       });
     }
   });

@@ -10,10 +10,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { LabEvent } from '../../shared/events';
-import { expect, RENDERER_DIR, ROOT, test, type ObraServer } from './fixtures';
+import { expect, RENDERER_DIR, RESULTS_DIR, test, type ObraServer } from './fixtures';
 
 const built = fs.existsSync(path.join(RENDERER_DIR, 'index.html'));
-const SCREENS = path.join(ROOT, 'test-results', 'screens');
+const SCREENS = path.join(RESULTS_DIR, 'screens');
 
 /** Starts a demo from the UI; resolves with its run id (from the lab's own batches). */
 async function runDemo(page: Page, obra: ObraServer, demo: string): Promise<string> {

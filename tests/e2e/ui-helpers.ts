@@ -7,7 +7,7 @@ import { expect, type Page } from '@playwright/test';
 import type { EventBatch } from '../../shared/api';
 import type { LabEvent } from '../../shared/events';
 import type { Lab } from '../../electron/lab/index';
-import { ROOT } from './fixtures';
+import { RESULTS_DIR, ROOT } from './fixtures';
 
 /** Every batch the lab publishes from now on, grouped by run. */
 export function watchLab(lab: Lab) {
@@ -59,9 +59,9 @@ export async function waitForStatus(page: Page, text: string | RegExp, timeout =
   await expect(page.getByRole('status').filter({ hasText: text })).toBeVisible({ timeout });
 }
 
-/** PNGs of the stage and the timeline under test-results/screens/ (kept as artifacts). */
+/** PNGs of the stage and the timeline under $OBRA_TEST_RESULTS or test-results/, in screens/ (kept as artifacts). */
 export async function shootStageAndTimeline(page: Page, name: string): Promise<void> {
-  const dir = path.join(ROOT, 'test-results', 'screens');
+  const dir = path.join(RESULTS_DIR, 'screens');
   await page.locator('.stage-area').screenshot({ path: path.join(dir, `${name}-stage.png`) });
   await page.getByRole('region', { name: 'Timeline' }).screenshot({ path: path.join(dir, `${name}-timeline.png`) });
   await page.screenshot({ path: path.join(dir, `${name}-window.png`) });

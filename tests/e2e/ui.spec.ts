@@ -3,7 +3,8 @@
  * from the UI, their real pids in the Processes list (checked against the
  * lab's own events and what the scripts printed), Stop, and errors shown.
  */
-import { test, expect } from './fixtures';
+import path from 'node:path';
+import { test, expect, RESULTS_DIR } from './fixtures';
 import { bossOutput, fixture, isAlive, pidsOf, processItem, shootStageAndTimeline, waitForStatus, watchLab } from './ui-helpers';
 
 test.describe.configure({ mode: 'serial' });
@@ -110,7 +111,7 @@ test('a script with a syntax error, dropped onto the window, shows the SyntaxErr
   const banner = page.getByRole('alert');
   await expect(banner).toContainText('SyntaxError', { timeout: 20_000 });
   await expect(banner).toContainText(/Unexpected token/);
-  await page.screenshot({ path: 'test-results/screens/ui-syntax-error.png' });
+  await page.screenshot({ path: path.join(RESULTS_DIR, 'screens', 'ui-syntax-error.png') });
   await banner.getByRole('button', { name: 'Dismiss' }).first().click();
 });
 

@@ -122,3 +122,67 @@ test.describe('the Electron shell', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+/**
+ * The page's side of the native dialogs, in Chromium: an init script stands in
+ * for the preload bridge as contextBridge gives it (plain { code, message }
+ * rejections), answering like the dialogs would. The recording is a real run
+ * of the lab behind `obra serve`.
+ */
+test.describe('the page with a bridge that has native dialogs', () => {
+  type Bridged = Window & { dialogCalls: string[]; savedFile?: { suggestedName: string; kind: string; text: string } };
+
+  test('Open recording and Save recording use the bridge’s dialogs, not the file picker or a download; a failure shows its code', async ({ page, obra, saveScreenshot }) => {
+    const { runId, header } = await obra.lab.startRun({ demoId: 'fork' });
+    const events: unknown[] = [];
+    const stop = obra.lab.subscribe((batch) => batch.runId === runId && events.push(...batch.events));
+    await obra.lab.ended(runId);
+    stop();
+    const recording = JSON.stringify({ header, events, sources: [] });
+    const spawned = (events as Array<{ type: string; pid: number }>).filter((e) => e.type === 'spawn').map((e) => e.pid);
+    expect(spawned.length).toBeGreaterThan(0);
+
+    await page.addInitScript((text) => {
+      const w = window as unknown as Bridged & { obra: unknown };
+      w.dialogCalls = [];
+      let opens = 0;
+      w.obra = {
+        listDemos: async () => [],
+        readDemo: async () => [],
+        startRun: () => Promise.reject({ code: 'ERR_OBRA_BAD_REQUEST', message: 'no run in this test' }),
+        stopRun: async () => {},
+        subscribe: () => () => {},
+        saveFile: async (file: { suggestedName: string; kind: string; data: string | Uint8Array }) => {
+          w.dialogCalls.push('save');
+          w.savedFile = { suggestedName: file.suggestedName, kind: file.kind, text: typeof file.data === 'string' ? file.data : new TextDecoder().decode(file.data) };
+          return `/home/ana/${file.suggestedName}`;
+        },
+        openRecording: async () => {
+          w.dialogCalls.push('open');
+          if (opens++ === 0) return { name: 'lesson.obra.json', data: new TextEncoder().encode(text) };
+          return Promise.reject({ code: 'ERR_OBRA_TOO_LARGE', message: 'the file is 300 MiB, more than the 256 MiB a native dialog carries' });
+        },
+      };
+    }, recording);
+    let pickersOrDownloads = 0;
+    page.on('filechooser', () => pickersOrDownloads++);
+    page.on('download', () => pickersOrDownloads++);
+    await page.goto(obra.url);
+
+    await page.getByRole('button', { name: 'Open recording' }).click();
+    await waitForStatus(page, 'Finished');
+    for (const pid of spawned) await expect(processItem(page, pid)).toBeVisible();
+
+    await page.getByRole('button', { name: 'Save recording' }).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as Bridged).savedFile?.kind)).toBe('recording');
+    const saved = await page.evaluate(() => (window as unknown as Bridged).savedFile!);
+    expect(saved.suggestedName).toMatch(/^fork-.*\.obra\.json$/);
+    expect((JSON.parse(saved.text) as { events: unknown[] }).events).toHaveLength(events.length);
+
+    await page.getByRole('button', { name: 'Open recording' }).click();
+    await expect(page.getByRole('alert')).toContainText('ERR_OBRA_TOO_LARGE');
+    await saveScreenshot(page, 'native-dialog-open-too-large');
+    expect(await page.evaluate(() => (window as unknown as Bridged).dialogCalls)).toEqual(['open', 'save', 'open']);
+    expect(pickersOrDownloads, 'browser file pickers and downloads').toBe(0);
+  });
+});

@@ -5,7 +5,7 @@
  * 'electron' and code it bundles.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { ApiMethod, EventBatch, ObraApi } from '../shared/api';
+import type { ApiMethod, EventBatch, ObraApi, OpenedFile } from '../shared/api';
 import { IPC, type CallOutcome } from './shell/channels';
 
 /**
@@ -44,6 +44,12 @@ const obra: ObraApi = {
   },
   async pickScript() {
     return settle((await ipcRenderer.invoke(IPC.pickScript)) as CallOutcome<string | null>);
+  },
+  async saveFile(file) {
+    return settle((await ipcRenderer.invoke(IPC.saveFile, file)) as CallOutcome<string | null>);
+  },
+  async openRecording() {
+    return settle((await ipcRenderer.invoke(IPC.openRecording)) as CallOutcome<OpenedFile | null>);
   },
 };
 

@@ -72,7 +72,52 @@ export interface ObraApi {
    * and sends RunRequest.source.
    */
   pickScript?(): Promise<string | null>;
+  /**
+   * Electron only: save a file through the native "Save as" dialog, which
+   * offers `suggestedName` and the kind's file type. Resolves with the path
+   * written, or null if the reader cancelled (nothing is written). The path
+   * comes only from the dialog, never from the page. Failures reject with
+   * Node's code (EACCES, ENOSPC…), ERR_OBRA_TOO_LARGE beyond
+   * MAX_NATIVE_FILE_BYTES, or ERR_OBRA_BAD_REQUEST. Absent in the browser
+   * transport: there the page downloads a Blob.
+   */
+  saveFile?(file: SaveFileRequest): Promise<string | null>;
+  /**
+   * Electron only: "Open recording" through the native dialog (.obra.json,
+   * .json, .ndjson). Resolves with the file's name and bytes (the page parses
+   * them as it parses a picked or dropped file), or null if cancelled. Bytes,
+   * not text: a big NDJSON recording is then read as a stream, and no huge
+   * string is made in main. Absent in the browser transport (file picker).
+   */
+  openRecording?(): Promise<OpenedFile | null>;
 }
+
+/** What a saved file holds, which picks the native dialog's file type. */
+export const SAVE_KINDS = ['recording', 'png', 'svg', 'trace', 'webm'] as const;
+export type SaveKind = (typeof SAVE_KINDS)[number];
+
+export interface SaveFileRequest {
+  /** A plain file name (no folder) the dialog offers, e.g. `fork-2026-11-26-15-00-00.obra.json`. */
+  suggestedName: string;
+  kind: SaveKind;
+  /** Text is written as UTF-8. */
+  data: string | Uint8Array;
+}
+
+export interface OpenedFile {
+  /** The file's name, without its folder. */
+  name: string;
+  data: Uint8Array;
+}
+
+/**
+ * The largest file the native dialogs carry (save or open): 256 MiB. One IPC
+ * message carries the whole file, and Electron's IPC serializer crashes the
+ * process beyond 512 MiB (electron/electron#53961); a string may take two
+ * bytes a character there. Bigger saves take the browser's download path, and
+ * bigger recordings open by drag and drop (read as a stream in the page).
+ */
+export const MAX_NATIVE_FILE_BYTES = 256 * 1024 * 1024;
 
 /** Request/response methods, as carried over IPC channels or WebSocket frames. */
 export const API_METHODS = ['listDemos', 'readDemo', 'startRun', 'stopRun'] as const;

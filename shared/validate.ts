@@ -6,9 +6,22 @@
  *
  * Pure TypeScript: no Node or DOM imports.
  */
-import { API_METHODS, MAX_REQUEST_BYTES, type ApiMethod, type ObraApi, type ObraErrorShape, type RunRequest } from './api';
+import {
+  API_METHODS,
+  MAX_NATIVE_FILE_BYTES,
+  MAX_REQUEST_BYTES,
+  SAVE_KINDS,
+  type ApiMethod,
+  type ObraApi,
+  type ObraErrorShape,
+  type RunRequest,
+  type SaveFileRequest,
+  type SaveKind,
+} from './api';
 
 export const BAD_REQUEST = 'ERR_OBRA_BAD_REQUEST';
+/** A file bigger than the native dialogs carry (MAX_NATIVE_FILE_BYTES). */
+export const TOO_LARGE = 'ERR_OBRA_TOO_LARGE';
 
 /** The parameters each request/response method takes, as the API declares them. */
 export type ApiParams<M extends ApiMethod> = Parameters<ObraApi[M]>;
@@ -104,16 +117,40 @@ function sourceProblem(source: unknown): string | null {
   const keys = Object.keys(source);
   if (keys.length !== 2 || !('name' in source) || !('text' in source)) return 'source must have exactly name and text';
   const { name, text } = source;
-  const nameOk =
-    typeof name === 'string' &&
-    name.length > 0 &&
-    name.length <= MAX_SOURCE_NAME_CHARS &&
-    !/[/\\\0]/.test(name) &&
-    name !== '.' &&
-    name !== '..';
-  if (!nameOk) return 'source.name must be a plain file name (no slashes)';
+  if (!isFileName(name)) return 'source.name must be a plain file name (no slashes)';
   if (typeof text !== 'string' || text.length > MAX_REQUEST_BYTES) return 'source.text must be a string within the request size limit';
   return null;
+}
+
+/** A file name without any folder: no slash, backslash or NUL, not `.` or `..`, at most 255 characters. */
+export function isFileName(name: unknown): name is string {
+  return typeof name === 'string' && name.length > 0 && name.length <= MAX_SOURCE_NAME_CHARS && !/[/\\\0]/.test(name) && name !== '.' && name !== '..';
+}
+
+export function tooLarge(bytes: number): ObraErrorShape {
+  const mib = (n: number): string => `${Math.ceil(n / (1024 * 1024))} MiB`;
+  return { code: TOO_LARGE, message: `the file is ${mib(bytes)}, more than the ${mib(MAX_NATIVE_FILE_BYTES)} a native dialog carries` };
+}
+
+export type SaveFileCheck = { ok: true; file: SaveFileRequest } | { ok: false; error: ObraErrorShape };
+
+/**
+ * Check the arguments of `saveFile` (exactly one { suggestedName, kind, data }).
+ * The size is checked here as far as it can be without encoding: a string of
+ * more characters than the limit is too large in UTF-8 too; main measures the
+ * bytes of a shorter one.
+ */
+export function validateSaveFile(params: unknown[]): SaveFileCheck {
+  if (params.length !== 1 || !isPlainObject(params[0])) return fail('saveFile: takes one argument { suggestedName, kind, data }');
+  const file = params[0];
+  const extra = Object.keys(file).filter((key) => !['suggestedName', 'kind', 'data'].includes(key));
+  if (extra.length > 0) return fail(`saveFile: unknown field ${describe(extra[0])}`);
+  const { suggestedName, kind, data } = file;
+  if (!isFileName(suggestedName)) return fail('saveFile: suggestedName must be a plain file name (no folder)');
+  if (!(SAVE_KINDS as readonly unknown[]).includes(kind)) return fail(`saveFile: kind must be one of ${SAVE_KINDS.join(', ')}`);
+  if (typeof data !== 'string' && !(data instanceof Uint8Array)) return fail('saveFile: data must be a string or a Uint8Array');
+  if (data.length > MAX_NATIVE_FILE_BYTES) return { ok: false, error: tooLarge(typeof data === 'string' ? data.length : data.byteLength) };
+  return { ok: true, file: { suggestedName, kind: kind as SaveKind, data } };
 }
 
 function isPathText(value: unknown): value is string {
@@ -126,7 +163,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-function fail(message: string): CallCheck {
+function fail(message: string): { ok: false; error: ObraErrorShape } {
   return { ok: false, error: badRequest(message) };
 }
 

@@ -8,27 +8,10 @@
  * No Electron import: main wires `send` to webContents.send.
  */
 import type { EventBatch } from '../../shared/api';
-import type { ErrorEvent } from '../../shared/events';
+import { droppedBatchesError } from '../../shared/dropped-batches';
 
 /** Batches held for a page that has not said ready; beyond this the oldest go (and the page is told). */
 const MAX_QUEUED_BATCHES = 10_000;
-
-/**
- * The lab error that tells a page `count` batches of its run were dropped
- * before it was ready: it reaches the log, the counters and the banner like
- * any lab error. `t`: the first kept event's, so the log stays in time order.
- */
-export function droppedBatchesError(count: number, t: number): ErrorEvent {
-  return {
-    type: 'error',
-    where: 'lab',
-    code: 'ERR_OBRA_DROPPED',
-    name: 'Error',
-    message: `${count} event batches were dropped before the page was ready`,
-    t,
-    pid: null,
-  };
-}
 
 export class BatchRelay {
   private ready = false;

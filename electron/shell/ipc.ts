@@ -3,16 +3,19 @@
  * 1. drops messages from anything but our window's own page (sender frame is
  *    the main frame of our BrowserWindow, showing an app URL);
  * 2. validates arguments with shared/validate.ts;
- * 3. calls the lab, and answers with a CallOutcome (errors as values).
+ * 3. calls the lab (or a native dialog), and answers with a CallOutcome
+ *    (errors as values).
  * Batches go the other way through a BatchRelay, held until the page is ready.
  */
-import { BrowserWindow, dialog, ipcMain, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import type { EventBatch, RunInfo } from '../../shared/api';
-import { toErrorShape, validateCall, badRequest } from '../../shared/validate';
+import { badRequest, errorFromShape, toErrorShape, validateCall } from '../../shared/validate';
 import { dispatchCall, type LabPort } from '../serve/lab-port';
 import { isAppUrl } from './app-origin';
 import { BatchRelay } from './batch-relay';
 import { IPC, type CallOutcome } from './channels';
+import { dialogLang } from './dialog-text';
+import { createFileDialogs } from './file-dialogs';
 
 export interface PageLink {
   /** Forget the page (reload, crash): its runs are stopped, its queue dropped. */
@@ -53,20 +56,36 @@ export function connectPage(win: BrowserWindow, lab: LabPort, devServerUrl: stri
     }
   });
 
-  ipcMain.handle(IPC.pickScript, async (event, ...extra: unknown[]): Promise<CallOutcome<string | null>> => {
-    if (!isOurPage(event)) return { ok: false, error: badRequest('this page may not call Obra') };
-    if (extra.length > 0) return { ok: false, error: badRequest('pickScript: takes no arguments') };
-    try {
-      const picked = await dialog.showOpenDialog(win, {
-        title: 'Open script',
-        properties: ['openFile'],
-        filters: [{ name: 'Node.js scripts', extensions: ['js', 'mjs', 'cjs'] }],
-      });
-      return { ok: true, result: picked.canceled ? null : (picked.filePaths[0] ?? null) };
-    } catch (err) {
-      return { ok: false, error: toErrorShape(err) };
-    }
+  /** A handler for one of the dialog channels: our page only, errors as values with their code. */
+  const handleDialog = <T>(channel: string, run: (params: unknown[]) => Promise<T>): void => {
+    ipcMain.handle(channel, async (event, ...params: unknown[]): Promise<CallOutcome<T>> => {
+      if (!isOurPage(event)) return { ok: false, error: badRequest('this page may not call Obra') };
+      try {
+        return { ok: true, result: await run(params) };
+      } catch (err) {
+        return { ok: false, error: toErrorShape(err) };
+      }
+    });
+  };
+
+  handleDialog(IPC.pickScript, async (params) => {
+    if (params.length > 0) throw errorFromShape(badRequest('pickScript: takes no arguments'));
+    const picked = await dialog.showOpenDialog(win, {
+      title: 'Open script',
+      properties: ['openFile'],
+      filters: [{ name: 'Node.js scripts', extensions: ['js', 'mjs', 'cjs'] }],
+    });
+    return picked.canceled ? null : (picked.filePaths[0] ?? null);
   });
+
+  // Save/open through the native dialogs: the path comes only from the dialog (electron/shell/file-dialogs.ts).
+  const files = createFileDialogs({
+    dialogs: { showSaveDialog: (options) => dialog.showSaveDialog(win, options), showOpenDialog: (options) => dialog.showOpenDialog(win, options) },
+    lang: () => dialogLang(app.getLocale()),
+    startDir: documentsDir(),
+  });
+  handleDialog(IPC.saveFile, (params) => files.saveFile(params));
+  handleDialog(IPC.openRecording, (params) => files.openRecording(params));
 
   const onReady = (event: IpcMainEvent): void => {
     if (isOurPage(event)) relay.pageReady();
@@ -86,7 +105,18 @@ export function connectPage(win: BrowserWindow, lab: LabPort, devServerUrl: stri
       unsubscribe();
       ipcMain.removeHandler(IPC.call);
       ipcMain.removeHandler(IPC.pickScript);
+      ipcMain.removeHandler(IPC.saveFile);
+      ipcMain.removeHandler(IPC.openRecording);
       ipcMain.off(IPC.ready, onReady);
     },
   };
+}
+
+/** The reader's documents folder, where the first save dialog opens; undefined (the home folder) where the system names none. */
+function documentsDir(): string | undefined {
+  try {
+    return app.getPath('documents');
+  } catch {
+    return undefined;
+  }
 }

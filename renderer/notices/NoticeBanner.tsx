@@ -1,8 +1,11 @@
+import { useEffect } from 'react';
 import type { LabEvent } from '../../shared/events';
 import { formatNumber } from '../i18n/format';
 import { useMessages } from '../i18n/useMessages';
-import { useLiveView, useObra } from '../store/useObra';
+import { noticeOf } from '../store/notices';
+import { useLiveView, useObra, useObraStore } from '../store/useObra';
 import { droppedCountOf } from './droppedBatches';
+import { onFailure } from './failures';
 
 /** Shown at most; older ones are counted. */
 const MAX_SHOWN = 3;
@@ -23,10 +26,13 @@ export function runErrorOf(event: LabEvent): { code: string; message: string } |
 
 /**
  * Failures as readable messages with Node's code: what the API refused
- * (a missing file, a limit) and the errors of the run on screen. Dismissible.
+ * (a missing file, a limit), what a native file dialog could not do
+ * (./failures.ts), and the errors of the run on screen. Dismissible.
  */
 export function NoticeBanner() {
   const { m, lang } = useMessages();
+  const store = useObraStore();
+  useEffect(() => onFailure((error) => store.getState().pushNotice(noticeOf(error))), [store]);
   useLiveView(240);
   const notices = useObra((s) => s.notices);
   const run = useObra((s) => s.run);

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { droppedBatchesError as fromRelay } from '../../electron/shell/batch-relay';
+import type { EventBatch } from '../../shared/api';
+import { BatchRelay } from '../../electron/shell/batch-relay';
 import { droppedBatchesError, droppedCountOf } from './droppedBatches';
 
 describe('ERR_OBRA_DROPPED', () => {
-  it('the renderer reads the count from the error the relay sends, and from its own', () => {
-    expect(droppedCountOf(fromRelay(12_345, 7))).toBe(12_345);
-    expect(fromRelay(3, 7)).toEqual(droppedBatchesError(3, 7));
+  it('the renderer reads the count from the error the relay sends, built by the same function', () => {
+    const sent: EventBatch[] = [];
+    const relay = new BatchRelay((batch) => sent.push(batch));
+    relay.runStarted('r1');
+    for (let i = 0; i < 10_003; i++) relay.push({ runId: 'r1', events: [{ type: 'stdout', t: i, pid: 1, data: 'x' } as never] });
+    relay.pageReady();
+    expect(droppedCountOf(sent[0].events[0])).toBe(3);
+    expect(sent[0].events[0]).toEqual(droppedBatchesError(3, 3));
   });
 
   it('any other error is not a drop', () => {

@@ -1,3 +1,5 @@
+import { saveFileAs, type SaveOptions } from '../export/download';
+import { noticeOf } from '../store/notices';
 import type { ObraStore } from '../store/obraStore';
 import { isBusy } from '../store/catalogueSlice';
 import { demoHash } from '../toolbar/demoHash';
@@ -14,21 +16,26 @@ export function currentRecording(store: ObraStore): ObraRecording | null {
   return { header: run.header, events: [...run.events], sources: sources.filter((s) => s.text !== '') };
 }
 
-/** Save the shown run as `<demo>-<time>.obra.json` (a browser download). Returns the file name, or null with nothing to save. */
-export function saveRecording(store: ObraStore): string | null {
+/**
+ * Save the shown run as `<demo>-<time>.obra.json`: through Electron's native
+ * "Save as" dialog, or as a browser download. Returns the file name offered
+ * at once (null with nothing to save); the save goes on, and a failure
+ * (EACCES, ENOSPC, ERR_OBRA_TOO_LARGE…) becomes a notice with its code.
+ */
+export function saveRecording(store: ObraStore, options: SaveOptions = {}): string | null {
+  const saving = saveRecordingFile(store, options);
+  if (!saving) return null;
+  saving.promise.catch((error: unknown) => store.getState().pushNotice(noticeOf(error)));
+  return saving.name;
+}
+
+/** The save itself: the name offered, and the path written (or the name downloaded; null if cancelled). Null with no run to save. */
+export function saveRecordingFile(store: ObraStore, options: SaveOptions = {}): { name: string; promise: Promise<string | null> } | null {
   const recording = currentRecording(store);
   if (!recording) return null;
   const name = recordingFileName(recording.header);
-  const url = URL.createObjectURL(new Blob([recordingText(recording)], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return name;
+  const blob = new Blob([recordingText(recording)], { type: 'application/json' });
+  return { name, promise: saveFileAs(blob, name, { kind: 'recording', ...options }) };
 }
 
 /** Fold a parsed recording into a store as its shown run (no process starts). */

@@ -29,6 +29,9 @@ export function electronApi(): ObraApi | null {
   };
   const { pickScript } = bridge;
   if (pickScript) api.pickScript = () => withErrors(pickScript());
+  const { saveFile, openRecording } = bridge;
+  if (saveFile) api.saveFile = (file) => withErrors(saveFile(file));
+  if (openRecording) api.openRecording = () => withErrors(openRecording());
   return api;
 }
 

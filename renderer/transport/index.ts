@@ -18,6 +18,13 @@ export function getApi(): ObraApi {
   return api;
 }
 
+/** The native file dialogs of the shell this page runs in: Electron's (saveFile, openRecording), or none in a browser or outside a page. */
+export type FileDialogsApi = Pick<ObraApi, 'saveFile' | 'openRecording'>;
+
+export function fileDialogs(): FileDialogsApi {
+  return typeof window === 'undefined' ? {} : getApi();
+}
+
 function browserApi(): ObraApi {
   const url = apiSocketUrl(window.location);
   return url ? createWsApi(url) : refusingApi();

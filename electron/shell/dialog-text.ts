@@ -1,0 +1,32 @@
+/**
+ * Words of the native file dialogs, in the app's language (es or en, from
+ * the system locale: main does not know the page's choice). No Electron import.
+ */
+import type { Lang, SaveKind } from '../../shared/api';
+
+export interface DialogText {
+  saveTitle: Record<SaveKind, string>;
+  saveFilter: Record<SaveKind, string>;
+  openRecordingTitle: string;
+  openRecordingFilter: string;
+}
+
+export const DIALOG_TEXT: Record<Lang, DialogText> = {
+  en: {
+    saveTitle: { recording: 'Save recording', png: 'Export PNG', svg: 'Export SVG', trace: 'Export trace', webm: 'Export video' },
+    saveFilter: { recording: 'Obra recording', png: 'PNG image', svg: 'SVG image', trace: 'Chrome trace (JSON)', webm: 'WebM video' },
+    openRecordingTitle: 'Open recording',
+    openRecordingFilter: 'Obra recordings (.obra.json, .ndjson)',
+  },
+  es: {
+    saveTitle: { recording: 'Guardar grabación', png: 'Exportar PNG', svg: 'Exportar SVG', trace: 'Exportar traza', webm: 'Exportar vídeo' },
+    saveFilter: { recording: 'Grabación de Obra', png: 'Imagen PNG', svg: 'Imagen SVG', trace: 'Traza de Chrome (JSON)', webm: 'Vídeo WebM' },
+    openRecordingTitle: 'Abrir grabación',
+    openRecordingFilter: 'Grabaciones de Obra (.obra.json, .ndjson)',
+  },
+};
+
+/** The dialogs' language for a system locale such as `es-ES` or `en-US`. */
+export function dialogLang(locale: string): Lang {
+  return /^es\b/i.test(locale) ? 'es' : 'en';
+}

@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dialogLang } from './dialog-text';
+import { createFileDialogs, type NativeDialogs } from './file-dialogs';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) {
+    fs.chmodSync(dir, 0o755);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'obra-dialogs-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** Native dialogs that answer as a reader would: with `answer` (a path), or cancel when it is null. Records what they were asked. */
+function dialogsAnswering(answer: string | null) {
+  const asked: Array<{ kind: 'save' | 'open'; options: Record<string, unknown> }> = [];
+  const dialogs: NativeDialogs = {
+    showSaveDialog: async (options) => (asked.push({ kind: 'save', options }), answer === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: answer }),
+    showOpenDialog: async (options) => (asked.push({ kind: 'open', options }), answer === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [answer] }),
+  };
+  return { dialogs, asked };
+}
+
+/** A folder this process may not write: a read-only one of ours, or /sys when root (which ignores file modes). */
+function unwritableDir(): string {
+  if (process.getuid?.() === 0) return '/sys/kernel';
+  const dir = tempDir();
+  fs.chmodSync(dir, 0o555);
+  return dir;
+}
+
+describe('saveFile through the native dialog', () => {
+  it('writes exactly the bytes sent to the path the reader chose, offering the name and the kind’s file type', async () => {
+    const dir = tempDir();
+    const target = path.join(dir, 'chosen.png');
+    const { dialogs, asked } = dialogsAnswering(target);
+    const files = createFileDialogs({ dialogs, lang: () => 'es', startDir: dir });
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 255, 7]);
+    expect(await files.saveFile([{ suggestedName: 'fork@2x.png', kind: 'png', data: png }])).toBe(target);
+    expect(new Uint8Array(fs.readFileSync(target))).toEqual(png);
+    expect(asked[0].options).toMatchObject({ title: 'Exportar PNG', defaultPath: path.join(dir, 'fork@2x.png'), filters: [{ name: 'Imagen PNG', extensions: ['png'] }] });
+    expect(fs.readdirSync(dir)).toEqual(['chosen.png']);
+  });
+
+  it('writes text as UTF-8, replacing an old file whole, and next offers the folder it saved in', async () => {
+    const dir = tempDir();
+    const target = path.join(dir, 'clase.obra.json');
+    fs.writeFileSync(target, 'an older, longer recording that must not survive in part');
+    const { dialogs, asked } = dialogsAnswering(target);
+    const files = createFileDialogs({ dialogs, lang: () => 'en', startDir: os.tmpdir() });
+    const text = '{"header":{"obra":1},"events":[],"note":"niño → ✓"}';
+    await files.saveFile([{ suggestedName: 'fork.obra.json', kind: 'recording', data: text }]);
+    expect(fs.readFileSync(target, 'utf8')).toBe(text);
+    await files.saveFile([{ suggestedName: 'again.obra.json', kind: 'recording', data: text }]);
+    expect(asked[1].options).toMatchObject({ title: 'Save recording', defaultPath: path.join(dir, 'again.obra.json'), filters: [{ extensions: ['json'] }] });
+  });
+
+  it('cancelled: resolves null and writes nothing', async () => {
+    const dir = tempDir();
+    const files = createFileDialogs({ dialogs: dialogsAnswering(null).dialogs, lang: () => 'en', startDir: dir });
+    expect(await files.saveFile([{ suggestedName: 'x.svg', kind: 'svg', data: '<svg/>' }])).toBeNull();
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('a folder it may not write: the caller gets Node’s EACCES, and no partial file stays', async () => {
+    const dir = unwritableDir();
+    const before = fs.readdirSync(dir);
+    const files = createFileDialogs({ dialogs: dialogsAnswering(path.join(dir, 'trace.json')).dialogs, lang: () => 'en' });
+    await expect(files.saveFile([{ suggestedName: 'trace.json', kind: 'trace', data: '{}' }])).rejects.toMatchObject({ code: 'EACCES' });
+    expect(fs.readdirSync(dir)).toEqual(before);
+  });
+
+  it('a folder that is gone: ENOENT reaches the caller', async () => {
+    const target = path.join(tempDir(), 'gone', 'clip.webm');
+    const files = createFileDialogs({ dialogs: dialogsAnswering(target).dialogs, lang: () => 'en' });
+    await expect(files.saveFile([{ suggestedName: 'clip.webm', kind: 'webm', data: new Uint8Array(3) }])).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('refuses too many bytes (ERR_OBRA_TOO_LARGE) and a name with a folder (ERR_OBRA_BAD_REQUEST) before any dialog opens', async () => {
+    const dir = tempDir();
+    const { dialogs, asked } = dialogsAnswering(path.join(dir, 'x'));
+    const files = createFileDialogs({ dialogs, lang: () => 'en', maxBytes: 8 });
+    // 'ñ' is two bytes in UTF-8: five characters, ten bytes.
+    await expect(files.saveFile([{ suggestedName: 'big.obra.json', kind: 'recording', data: 'ññññö' }])).rejects.toMatchObject({ code: 'ERR_OBRA_TOO_LARGE' });
+    await expect(files.saveFile([{ suggestedName: '../../.bashrc', kind: 'recording', data: 'x' }])).rejects.toMatchObject({ code: 'ERR_OBRA_BAD_REQUEST' });
+    await expect(files.saveFile([{ suggestedName: '/etc/passwd', kind: 'recording', data: 'x' }])).rejects.toMatchObject({ code: 'ERR_OBRA_BAD_REQUEST' });
+    expect(asked).toEqual([]);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('openRecording through the native dialog', () => {
+  it('gives the chosen file’s name and bytes', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'fork-2026.obra.json');
+    const text = '{"header":{"obra":1,"runId":"r"},"events":[],"sources":[{"path":"boss.js","text":"// año"}]}';
+    fs.writeFileSync(file, text);
+    const { dialogs, asked } = dialogsAnswering(file);
+    const files = createFileDialogs({ dialogs, lang: () => 'en', startDir: dir });
+    const opened = await files.openRecording([]);
+    expect(opened?.name).toBe('fork-2026.obra.json');
+    expect(new TextDecoder().decode(opened?.data)).toBe(text);
+    // Its own bytes only, not a view into a larger (shared) buffer that IPC would copy whole.
+    expect(opened?.data.buffer.byteLength).toBe(Buffer.byteLength(text));
+    expect(asked[0].options).toMatchObject({ title: 'Open recording', defaultPath: dir, properties: ['openFile'], filters: [{ extensions: ['json', 'ndjson'] }] });
+  });
+
+  it('cancelled: null; a missing file: ENOENT; a file too big: ERR_OBRA_TOO_LARGE; arguments: refused', async () => {
+    const dir = tempDir();
+    expect(await createFileDialogs({ dialogs: dialogsAnswering(null).dialogs, lang: () => 'en' }).openRecording([])).toBeNull();
+    const missing = createFileDialogs({ dialogs: dialogsAnswering(path.join(dir, 'nope.ndjson')).dialogs, lang: () => 'en' });
+    await expect(missing.openRecording([])).rejects.toMatchObject({ code: 'ENOENT' });
+    const big = path.join(dir, 'big.ndjson');
+    fs.writeFileSync(big, 'x'.repeat(100));
+    const small = createFileDialogs({ dialogs: dialogsAnswering(big).dialogs, lang: () => 'en', maxBytes: 99 });
+    await expect(small.openRecording([])).rejects.toMatchObject({ code: 'ERR_OBRA_TOO_LARGE' });
+    await expect(small.openRecording(['/etc/passwd'])).rejects.toMatchObject({ code: 'ERR_OBRA_BAD_REQUEST' });
+  });
+});
+
+describe('the dialogs’ language', () => {
+  it('is Spanish for a Spanish system locale, else English', () => {
+    expect(['es', 'es-ES', 'es-419', 'en-US', 'de', ''].map(dialogLang)).toEqual(['es', 'es', 'es', 'en', 'en', 'en']);
+  });
+});

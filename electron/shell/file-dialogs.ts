@@ -1,0 +1,139 @@
+/**
+ * Save and open files through the native dialogs, for `saveFile` and
+ * `openRecording` of the shared API. The page sends a name and the bytes,
+ * never a path: the path comes only from the dialog the reader answered.
+ *
+ * No Electron import: the dialogs are injected (main wires Electron's
+ * `dialog` with our window), so this runs, and is tested, under plain Node
+ * against real files. Every failure is thrown with Node's code (EACCES,
+ * ENOSPC…) or ours (ERR_OBRA_BAD_REQUEST, ERR_OBRA_TOO_LARGE).
+ */
+import { randomBytes } from 'node:crypto';
+import nodeFs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { MAX_NATIVE_FILE_BYTES, type Lang, type OpenedFile, type SaveKind } from '../../shared/api';
+import { badRequest, errorFromShape, tooLarge, validateSaveFile } from '../../shared/validate';
+import { DIALOG_TEXT } from './dialog-text';
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** The part of Electron's `dialog` (bound to a window) these handlers use; same option and result shapes. */
+export interface NativeDialogs {
+  showSaveDialog(options: {
+    title: string;
+    defaultPath: string;
+    filters: FileFilter[];
+    properties: Array<'createDirectory' | 'showOverwriteConfirmation'>;
+  }): Promise<{ canceled: boolean; filePath?: string }>;
+  showOpenDialog(options: { title: string; defaultPath: string; filters: FileFilter[]; properties: Array<'openFile'> }): Promise<{ canceled: boolean; filePaths: string[] }>;
+}
+
+export type FilePort = Pick<typeof nodeFs, 'writeFile' | 'rename' | 'rm' | 'open'>;
+
+export interface FileDialogOptions {
+  dialogs: NativeDialogs;
+  /** The dialogs' language (main reads it from the system locale). */
+  lang: () => Lang;
+  /** Where the first dialog opens; later ones open where the last file was. Default: the home folder. */
+  startDir?: string;
+  fs?: FilePort;
+  /** Largest file carried, in bytes. Default MAX_NATIVE_FILE_BYTES. */
+  maxBytes?: number;
+}
+
+/** The file types each kind is saved as; the dialog offers the suggested name with them. */
+export const SAVE_EXTENSIONS: Record<SaveKind, string[]> = {
+  recording: ['json'],
+  png: ['png'],
+  svg: ['svg'],
+  trace: ['json'],
+  webm: ['webm'],
+};
+export const RECORDING_EXTENSIONS = ['json', 'ndjson'];
+
+export interface FileDialogs {
+  /** `saveFile(file)`'s params, untrusted: resolves with the path written, or null when cancelled. */
+  saveFile(params: unknown[]): Promise<string | null>;
+  /** `openRecording()`'s params, untrusted: resolves with the chosen file, or null when cancelled. */
+  openRecording(params: unknown[]): Promise<OpenedFile | null>;
+}
+
+export function createFileDialogs(options: FileDialogOptions): FileDialogs {
+  const fs = options.fs ?? nodeFs;
+  const maxBytes = options.maxBytes ?? MAX_NATIVE_FILE_BYTES;
+  let lastDir = options.startDir ?? os.homedir();
+
+  return {
+    async saveFile(params) {
+      const check = validateSaveFile(params);
+      if (!check.ok) throw errorFromShape(check.error);
+      const { suggestedName, kind, data } = check.file;
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+      if (bytes.byteLength > maxBytes) throw errorFromShape(tooLarge(bytes.byteLength));
+      const text = DIALOG_TEXT[options.lang()];
+      const picked = await options.dialogs.showSaveDialog({
+        title: text.saveTitle[kind],
+        defaultPath: path.join(lastDir, suggestedName),
+        filters: [{ name: text.saveFilter[kind], extensions: SAVE_EXTENSIONS[kind] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      if (picked.canceled || !picked.filePath) return null;
+      const target = path.resolve(picked.filePath);
+      await writeWhole(fs, target, bytes);
+      lastDir = path.dirname(target);
+      return target;
+    },
+
+    async openRecording(params) {
+      if (params.length > 0) throw errorFromShape(badRequest('openRecording: takes no arguments'));
+      const text = DIALOG_TEXT[options.lang()];
+      const picked = await options.dialogs.showOpenDialog({
+        title: text.openRecordingTitle,
+        defaultPath: lastDir,
+        filters: [{ name: text.openRecordingFilter, extensions: RECORDING_EXTENSIONS }],
+        properties: ['openFile'],
+      });
+      const chosen = picked.canceled ? undefined : picked.filePaths[0];
+      if (!chosen) return null;
+      const file = await fs.open(chosen, 'r');
+      try {
+        const { size } = await file.stat();
+        if (size > maxBytes) throw errorFromShape(tooLarge(size));
+        const data = await file.readFile();
+        lastDir = path.dirname(chosen);
+        return { name: path.basename(chosen), data: ownBytes(data) };
+      } finally {
+        await file.close();
+      }
+    },
+  };
+}
+
+/**
+ * Write `bytes` to `target` whole or not at all: into a hidden file beside
+ * it, then renamed over it, so a full disk (ENOSPC) never leaves half a file
+ * where the reader's old one was. The partial file is removed on failure.
+ */
+async function writeWhole(fs: FilePort, target: string, bytes: Uint8Array): Promise<void> {
+  const partial = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.part`);
+  try {
+    await fs.writeFile(partial, bytes, { flag: 'wx' });
+    await fs.rename(partial, target);
+  } catch (error) {
+    await fs.rm(partial, { force: true }).catch(() => {});
+    throw error;
+  }
+}
+
+/**
+ * The bytes in an ArrayBuffer of their own. IPC copies a view's whole
+ * ArrayBuffer, and a small Buffer is a slice of Node's shared pool: sent as
+ * is, the page would receive whatever else lies in the pool.
+ */
+function ownBytes(data: Buffer): Uint8Array {
+  return data.byteOffset === 0 && data.buffer.byteLength === data.byteLength ? new Uint8Array(data.buffer) : Uint8Array.from(data);
+}

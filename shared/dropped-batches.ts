@@ -1,0 +1,34 @@
+/**
+ * ERR_OBRA_DROPPED: the lab error that says event batches of a run were
+ * dropped before the page could take them. One builder for both places that
+ * drop batches (electron/shell/batch-relay.ts in main, the renderer's run
+ * slice) and one reader for the banner. Pure: no Node or DOM imports.
+ */
+import type { ErrorEvent, LabEvent } from './events';
+
+export const DROPPED_CODE = 'ERR_OBRA_DROPPED';
+
+/**
+ * The lab error that tells a page `count` batches of its run were dropped
+ * before it was ready: it goes into the run's log, so the log, the counters
+ * and the banner show it like any lab error. `t`: the first kept event's, so
+ * the log stays in time order.
+ */
+export function droppedBatchesError(count: number, t: number): ErrorEvent {
+  return {
+    type: 'error',
+    where: 'lab',
+    code: DROPPED_CODE,
+    name: 'Error',
+    message: `${count} event batches were dropped before the page was ready`,
+    t,
+    pid: null,
+  };
+}
+
+/** How many batches an ERR_OBRA_DROPPED error says were dropped; null for any other event. */
+export function droppedCountOf(event: LabEvent): number | null {
+  if (event.type !== 'error' || event.code !== DROPPED_CODE) return null;
+  const count = /\d+/.exec(event.message);
+  return count ? Number(count[0]) : null;
+}

@@ -30,6 +30,7 @@ export function ExportMenu() {
   const [choice, setChoice] = useState<PictureChoice>({ content: 'both', theme: 'light' });
   const [job, setJob] = useState<VideoJob | null>(null);
   const [form, setForm] = useState<ExportSubject | null>(null);
+  const refocus = useRef(false);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const focusOnOpen = useRef<'first' | 'last'>('first');
@@ -78,9 +79,15 @@ export function ExportMenu() {
     setForm(exportSubjectOf(store.getState()));
   };
   const closeVideoForm = (): void => {
+    refocus.current = true;
     setForm(null);
-    button.current?.focus();
   };
+  // Back to the Export button once the form's modal dialog is gone (while it is open, the rest of the page is inert).
+  useEffect(() => {
+    if (form || !refocus.current) return;
+    refocus.current = false;
+    button.current?.focus();
+  }, [form]);
   const startVideo = (subject: ExportSubject, request: VideoRequest): void => {
     closeVideoForm();
     const controller = new AbortController();

@@ -168,7 +168,7 @@ export function ExportMenu() {
           {action(words.video, openVideoForm, words.videoHint, videoRunning)}
         </div>
       )}
-      {form && <VideoForm subject={form} onStart={(request) => startVideo(form, request)} onClose={closeVideoForm} />}
+      {form && <VideoForm subject={form} choice={choice} onStart={(request) => startVideo(form, request)} onClose={closeVideoForm} />}
       {job && <ExportProgress job={job} lang={lang} onCancel={() => job.controller.abort()} onDismiss={dismissJob} />}
     </div>
   );

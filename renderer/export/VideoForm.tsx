@@ -11,14 +11,22 @@ import { formatNumber } from '../i18n/format';
 import { SPEEDS } from '../replay/teachingTime';
 import { teachingClockOf } from '../replay/playbackSlice';
 import type { ExportSubject } from './exportSubject';
-import type { VideoRequest } from './exportActions';
+import type { PictureChoice, VideoRequest } from './exportActions';
 import { EXPORT_TEXT } from './exportText';
 import { FRAME_RATES, speedText, VIDEO_FPS } from './video/videoPlan';
 import { checkRange, clipLengthText, presetRange, RANGE_PRESETS, secondsText, type RangePreset } from './video/videoRange';
 
 const WIDTHS = [640, 1280, 1920];
 
-export function VideoForm({ subject, onStart, onClose }: { subject: ExportSubject; onStart: (request: VideoRequest) => void; onClose: () => void }) {
+interface VideoFormProps {
+  subject: ExportSubject;
+  /** What the picture shows and its colours, as picked in the Export menu. */
+  choice: PictureChoice;
+  onStart: (request: VideoRequest) => void;
+  onClose: () => void;
+}
+
+export function VideoForm({ subject, choice, onStart, onClose }: VideoFormProps) {
   const { lang } = subject;
   const words = EXPORT_TEXT[lang];
   const bounds = { runEnd: subject.runEnd, window: subject.window, cursor: subject.stageCursor };
@@ -133,7 +141,9 @@ export function VideoForm({ subject, onStart, onClose }: { subject: ExportSubjec
             </select>
           </label>
         </div>
-        <p className="video-note">{words.timelineFixed}</p>
+        <p className="video-note">
+          {words.picture}: {words.content[choice.content]} · {words.theme}: {words.themes[choice.theme]}. {words.timelineFixed}
+        </p>
         <p id={summaryId} className={check.ok ? 'video-summary' : 'video-summary video-problem'} role={!check.ok && tried ? 'alert' : 'status'} data-testid="video-summary">
           {check.ok
             ? words.clipLength(clipLengthText(check.plan.durationUs, lang), formatNumber(check.plan.frames, lang))

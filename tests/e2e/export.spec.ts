@@ -398,6 +398,12 @@ test('the video form by keyboard: an invalid range says why and starts nothing, 
   await expect(es.getByRole('textbox', { name: 'Desde' })).toHaveValue('0,000');
   await expect(es.getByTestId('video-summary')).toHaveText(/^El video durará \d+,\d{2} s \(\d+ fotogramas\)\.$/);
   await page.screenshot({ path: path.join(OUT, 'video-form-es.png') });
+  // Teaching speed: every event its moment, so the same run makes another (here longer) video.
+  const realTime = (await es.getByTestId('video-summary').textContent()) ?? '';
+  await es.getByRole('checkbox', { name: 'Ritmo de clase' }).check();
+  await expect(es.getByTestId('video-summary')).not.toHaveText(realTime);
+  const frames = (text: string): number => Number(/\(([\d.]+) fotogramas\)/.exec(text)?.[1].replace(/\./g, '') ?? NaN);
+  expect(frames((await es.getByTestId('video-summary').textContent()) ?? '')).toBeGreaterThan(frames(realTime));
   await es.getByRole('textbox', { name: 'Hasta' }).fill('0,1');
   await es.getByRole('textbox', { name: 'Desde' }).fill('0,2');
   await expect(es.getByTestId('video-summary')).toHaveText('«Desde» debe ir antes que «Hasta».');

@@ -1,17 +1,19 @@
 /**
  * The toolbar's Export control: a menu button ("Export" / "Exportar") that
  * opens a small menu — what the picture shows (timeline, stage, or both) and
- * its colours, then PNG 1×/2×/4×, SVG, the Chrome trace and a WebM video.
+ * its colours, then PNG 1×/2×/4×, SVG, the Chrome trace and a WebM video
+ * (its item opens VideoForm, which asks for the replay range).
  * A WAI-ARIA menu: arrows, Home/End, Enter/Space, Escape returns to the
  * button. Disabled while there is no log to draw.
  */
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { localNotice } from '../store/notices';
 import { useObra, useObraStore } from '../store/useObra';
-import { exportPng, exportSvg, exportTrace, exportVideo, type PictureChoice } from './exportActions';
+import { exportPng, exportSvg, exportTrace, exportVideo, type PictureChoice, type VideoRequest } from './exportActions';
 import { EXPORT_TEXT, type PictureContent } from './exportText';
-import { exportSubjectOf } from './exportSubject';
+import { exportSubjectOf, type ExportSubject } from './exportSubject';
 import { ExportProgress, type VideoJob } from './ExportProgress';
+import { VideoForm } from './VideoForm';
 import type { ExportTheme } from './svgTheme';
 import './export.css';
 
@@ -27,6 +29,8 @@ export function ExportMenu() {
   const [open, setOpen] = useState(false);
   const [choice, setChoice] = useState<PictureChoice>({ content: 'both', theme: 'light' });
   const [job, setJob] = useState<VideoJob | null>(null);
+  const [form, setForm] = useState<ExportSubject | null>(null);
+  const refocus = useRef(false);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const focusOnOpen = useRef<'first' | 'last'>('first');
@@ -46,7 +50,10 @@ export function ExportMenu() {
     return () => document.removeEventListener('pointerdown', onPointer);
   }, [open]);
   useEffect(() => {
-    if (!hasLog) setOpen(false);
+    if (!hasLog) {
+      setOpen(false);
+      setForm(null);
+    }
   }, [hasLog]);
 
   const close = (): void => {
@@ -66,19 +73,33 @@ export function ExportMenu() {
       .then(() => action(subject))
       .catch(fail);
   };
-  const startVideo = (): void =>
-    run(async (subject) => {
-      const controller = new AbortController();
-      const update = (patch: Partial<VideoJob>): void => setJob((j) => (j && j.controller === controller ? { ...j, ...patch } : j));
-      setJob({ controller, progress: 0, state: 'running' });
-      try {
-        await exportVideo(subject, choice, (progress) => update({ progress }), controller.signal);
-        update({ state: 'done', progress: 1 });
-      } catch (error) {
+  /** The video item opens the form (the range, speed, frame rate); the form starts the export. */
+  const openVideoForm = (): void => {
+    close();
+    setForm(exportSubjectOf(store.getState()));
+  };
+  const closeVideoForm = (): void => {
+    refocus.current = true;
+    setForm(null);
+  };
+  // Back to the Export button once the form's modal dialog is gone (while it is open, the rest of the page is inert).
+  useEffect(() => {
+    if (form || !refocus.current) return;
+    refocus.current = false;
+    button.current?.focus();
+  }, [form]);
+  const startVideo = (subject: ExportSubject, request: VideoRequest): void => {
+    closeVideoForm();
+    const controller = new AbortController();
+    const update = (patch: Partial<VideoJob>): void => setJob((j) => (j && j.controller === controller ? { ...j, ...patch } : j));
+    setJob({ controller, done: 0, total: request.plan.frames, state: 'running' });
+    exportVideo(subject, choice, request, (done) => update({ done }), controller.signal)
+      .then(() => update({ state: 'done' }))
+      .catch((error: unknown) => {
         update({ state: controller.signal.aborted ? 'cancelled' : 'failed' });
-        throw error;
-      }
-    });
+        fail(error);
+      });
+  };
 
   const onMenuKey = (event: KeyboardEvent<HTMLDivElement>): void => {
     const list = items();
@@ -144,9 +165,10 @@ export function ExportMenu() {
           {action(words.svg, () => run((s) => exportSvg(s, choice)))}
           <div role="separator" className="export-separator" />
           {action(words.trace, () => run((s) => exportTrace(s)), words.traceHint)}
-          {action(words.video, startVideo, words.videoHint, videoRunning)}
+          {action(words.video, openVideoForm, words.videoHint, videoRunning)}
         </div>
       )}
+      {form && <VideoForm subject={form} choice={choice} onStart={(request) => startVideo(form, request)} onClose={closeVideoForm} />}
       {job && <ExportProgress job={job} lang={lang} onCancel={() => job.controller.abort()} onDismiss={dismissJob} />}
     </div>
   );

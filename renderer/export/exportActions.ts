@@ -1,7 +1,7 @@
 /**
  * The exports themselves, each from the subject the reader sees (run, time
  * window, playhead, language): a picture as SVG or PNG at 1×, 2× or 4×, the
- * Chrome trace, and a WebM clip of the visible window replayed.
+ * Chrome trace, and a WebM clip of a replay range the reader chose.
  */
 import type { PictureContent } from './exportText';
 import type { ExportSubject } from './exportSubject';
@@ -12,7 +12,7 @@ import type { ExportTheme } from './svgTheme';
 import { runTrace, traceBlob } from './traceExport';
 import { hasMediaRecorder, recordClip } from './video/recorderClip';
 import { VideoFrames, type StageDrawing } from './video/videoFrames';
-import { videoPlan } from './video/videoPlan';
+import type { VideoPlan } from './video/videoPlan';
 import { encodeClip, hasWebCodecs, type ClipProgress } from './video/webCodecsClip';
 
 export interface PictureChoice {
@@ -65,14 +65,27 @@ export function exportTrace(subject: ExportSubject): void {
   saveBlob(traceBlob(runTrace(subject.demoId, subject.run.events, subject.lang)), `${subject.stem}.trace.json`);
 }
 
-/** The visible window (up to the run's last event) replayed as WebM: WebCodecs where there is, else MediaRecorder. */
-export async function exportVideo(subject: ExportSubject, choice: PictureChoice, progress: ClipProgress, signal: AbortSignal): Promise<void> {
+/** What the video form asked for: the plan (range, speed, frame rate) and the picture's width. */
+export interface VideoRequest {
+  plan: VideoPlan;
+  width: number;
+}
+
+/**
+ * A replay range as WebM: WebCodecs where there is, else MediaRecorder. The
+ * timeline is fixed to the range (the whole range on screen, the playhead
+ * sweeping across it); the stage is drawn at each frame's run time.
+ * Cancelled (`signal`), it throws an AbortError and saves nothing.
+ */
+export async function exportVideo(subject: ExportSubject, choice: PictureChoice, request: VideoRequest, progress: ClipProgress, signal: AbortSignal): Promise<void> {
   if (!hasWebCodecs() && !hasMediaRecorder()) throw new Error('this browser can encode no video');
-  const lastT = subject.run.index.runEnd?.t ?? subject.run.index.lastT;
-  const plan = videoPlan({ start: subject.window.start, end: Math.min(subject.window.end, Math.max(lastT, subject.window.start + 1)) });
-  const layout = pictureLayout(subject.run, subject.window, { content: choice.content, lang: subject.lang, title: subject.title, theme: choice.theme, stageAspect: liveStageAspect() });
+  const { plan, width } = request;
+  const range = { start: plan.start, end: plan.end };
+  const layout = pictureLayout(subject.run, range, { content: choice.content, lang: subject.lang, title: subject.title, theme: choice.theme, stageAspect: liveStageAspect(), width });
   const stage = layout.stage ? (await import('./video/stageFrames')).stageFrames(subject.run.events, layout.stage, subject.lang) : null;
   const frames = await VideoFrames.create(layout, subject.title, plan, subject.lang, stage);
+  signal.throwIfAborted();
   const clip = hasWebCodecs() ? await encodeClip(frames, plan, progress, signal) : await recordClip(frames, plan, progress, signal);
+  signal.throwIfAborted();
   saveBlob(clip, `${subject.stem}-${choice.content}.webm`);
 }

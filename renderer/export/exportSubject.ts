@@ -2,7 +2,8 @@
  * What an export is of, read from the store when the reader asks: the run on
  * screen, the timeline's visible window, the playhead (when the reader placed
  * it), the language, and the names the files and the picture's title take —
- * the demo's catalogue title, else the script's name.
+ * the demo's catalogue title, else the script's name — and the replay
+ * controls' speed, which a video starts from.
  */
 import type { Lang } from '../../shared/api';
 import type { RunLog } from '../model/runLog';
@@ -22,6 +23,11 @@ export interface ExportSubject {
   title: string;
   /** Start of every file name: the demo's id or the script's name. */
   stem: string;
+  /** The run's end (its run-end event, else its last event), µs: a video's range lies inside [0, runEnd]. */
+  runEnd: number;
+  /** The replay controls' speed and teaching time: a video's defaults. */
+  speed: number;
+  teaching: boolean;
 }
 
 /** The subject, or null when there is no run with events to draw. */
@@ -42,5 +48,8 @@ export function exportSubjectOf(state: ObraState): ExportSubject | null {
     demoId,
     title: demo?.title[state.lang] ?? (demoId || scriptName || 'Obra'),
     stem: fileStem(demoId ?? scriptName),
+    runEnd: run.index.runEnd?.t ?? run.index.lastT,
+    speed: state.speed,
+    teaching: state.teaching,
   };
 }

@@ -4,6 +4,7 @@
  * Spanish and English. Accessible names of the menu items are these words.
  */
 import type { Lang } from '../../shared/api';
+import { clipLengthText, secondsText, type RangePreset, type RangeProblem } from './video/videoRange';
 
 export type PictureContent = 'timeline' | 'stage' | 'both';
 
@@ -26,6 +27,28 @@ export interface ExportText {
   videoCancelled: string;
   cancel: string;
   failed: string;
+  /** The video form. */
+  videoTitle: string;
+  from: string;
+  to: string;
+  seconds: string;
+  presets: string;
+  preset: Record<RangePreset, string>;
+  speedLabel: string;
+  speedOption: (factor: string) => string;
+  teaching: string;
+  teachingHint: string;
+  fps: string;
+  fpsOption: (fps: number) => string;
+  size: string;
+  sizeOption: (width: number) => string;
+  timelineFixed: string;
+  clipLength: (length: string, frames: string) => string;
+  runLength: (length: string) => string;
+  start: string;
+  close: string;
+  problem: (p: RangeProblem, lang: Lang) => string;
+  framesDone: (done: string, total: string) => string;
   /** In the picture. */
   processes: (count: string) => string;
   output: (bytes: string) => string;
@@ -35,7 +58,10 @@ export interface ExportText {
   lifetime: string;
   exitCode: string;
   speed: (factor: string) => string;
+  teachingSpeed: (factor: string) => string;
 }
+
+const seconds = (us: number, lang: Lang): string => `${secondsText(us, lang)} s`;
 
 export const EXPORT_TEXT: Record<Lang, ExportText> = {
   en: {
@@ -51,12 +77,40 @@ export const EXPORT_TEXT: Record<Lang, ExportText> = {
     trace: 'Export trace',
     traceHint: 'Chrome trace JSON, opens in Perfetto',
     video: 'Export video',
-    videoHint: 'WebM of the visible time window',
+    videoHint: 'WebM of a replay range: pick it next',
     videoProgress: 'Exporting video',
     videoDone: 'Video saved',
     videoCancelled: 'Video export cancelled',
     cancel: 'Cancel',
     failed: 'The export failed',
+    videoTitle: 'Export video',
+    from: 'From',
+    to: 'To',
+    seconds: 'seconds of the run, to the ms',
+    presets: 'Range',
+    preset: { window: 'Visible window', run: 'Whole run', playhead: 'Playhead → end' },
+    speedLabel: 'Speed',
+    speedOption: (factor) => `${factor}× real time`,
+    teaching: 'Teaching speed',
+    teachingHint: 'Every event gets its moment: microsecond gaps are stretched, gaps of seconds shortened.',
+    fps: 'Frame rate',
+    fpsOption: (fps) => `${fps} frames/s`,
+    size: 'Width',
+    sizeOption: (width) => `${width} px`,
+    timelineFixed: 'The timeline shows the whole range; the playhead sweeps across it.',
+    clipLength: (length, frames) => `The video will last ${length} (${frames} frames).`,
+    runLength: (length) => `The run lasts ${length}.`,
+    start: 'Start export',
+    close: 'Close',
+    problem: (p, lang) =>
+      p.kind === 'unreadable'
+        ? `${p.field === 'from' ? 'From' : 'To'}: write seconds, like 1.250.`
+        : p.kind === 'order'
+          ? 'From must come before To.'
+          : p.kind === 'outside'
+            ? `The range must lie inside the run: from 0 to ${seconds(p.runEnd, lang)}.`
+            : `That video would last ${clipLengthText(p.durationUs, lang)}: the most is ${clipLengthText(p.maxUs, lang)}. Pick a shorter range or a faster speed.`,
+    framesDone: (done, total) => `${done} / ${total} frames`,
     processes: (count) => `${count} ${count === '1' ? 'process' : 'processes'}`,
     output: (bytes) => `${bytes} of output`,
     messages: (count) => `${count} IPC ${count === '1' ? 'message' : 'messages'}`,
@@ -65,6 +119,7 @@ export const EXPORT_TEXT: Record<Lang, ExportText> = {
     lifetime: 'alive (spawn → exit)',
     exitCode: 'exit code',
     speed: (factor) => `speed ×${factor}`,
+    teachingSpeed: (factor) => `teaching speed ×${factor}`,
   },
   es: {
     button: 'Exportar',
@@ -79,12 +134,40 @@ export const EXPORT_TEXT: Record<Lang, ExportText> = {
     trace: 'Exportar traza',
     traceHint: 'JSON de traza de Chrome, se abre en Perfetto',
     video: 'Exportar video',
-    videoHint: 'WebM de la ventana de tiempo visible',
+    videoHint: 'WebM de un tramo de la reproducción: se elige a continuación',
     videoProgress: 'Exportando video',
     videoDone: 'Video guardado',
     videoCancelled: 'Exportación de video cancelada',
     cancel: 'Cancelar',
     failed: 'No se pudo exportar',
+    videoTitle: 'Exportar video',
+    from: 'Desde',
+    to: 'Hasta',
+    seconds: 'segundos de la ejecución, al ms',
+    presets: 'Tramo',
+    preset: { window: 'Ventana visible', run: 'Toda la ejecución', playhead: 'Cabezal → final' },
+    speedLabel: 'Velocidad',
+    speedOption: (factor) => `${factor}× tiempo real`,
+    teaching: 'Ritmo de clase',
+    teachingHint: 'Cada evento se ve un momento: los huecos de microsegundos se estiran, los de segundos se acortan.',
+    fps: 'Fotogramas',
+    fpsOption: (fps) => `${fps} por segundo`,
+    size: 'Ancho',
+    sizeOption: (width) => `${width} px`,
+    timelineFixed: 'La línea de tiempo muestra todo el tramo; el cabezal la recorre.',
+    clipLength: (length, frames) => `El video durará ${length} (${frames} fotogramas).`,
+    runLength: (length) => `La ejecución dura ${length}.`,
+    start: 'Empezar a exportar',
+    close: 'Cerrar',
+    problem: (p, lang) =>
+      p.kind === 'unreadable'
+        ? `${p.field === 'from' ? 'Desde' : 'Hasta'}: escribe segundos, como 1,250.`
+        : p.kind === 'order'
+          ? '«Desde» debe ir antes que «Hasta».'
+          : p.kind === 'outside'
+            ? `El tramo debe estar dentro de la ejecución: de 0 a ${seconds(p.runEnd, lang)}.`
+            : `Ese video duraría ${clipLengthText(p.durationUs, lang)}: el máximo es ${clipLengthText(p.maxUs, lang)}. Elige un tramo más corto o más velocidad.`,
+    framesDone: (done, total) => `${done} / ${total} fotogramas`,
     processes: (count) => `${count} ${count === '1' ? 'proceso' : 'procesos'}`,
     output: (bytes) => `${bytes} de salida`,
     messages: (count) => `${count} ${count === '1' ? 'mensaje' : 'mensajes'} IPC`,
@@ -93,5 +176,6 @@ export const EXPORT_TEXT: Record<Lang, ExportText> = {
     lifetime: 'vivo (spawn → exit)',
     exitCode: 'código de salida',
     speed: (factor) => `velocidad ×${factor}`,
+    teachingSpeed: (factor) => `ritmo de clase ×${factor}`,
   },
 };

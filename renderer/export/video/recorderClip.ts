@@ -37,7 +37,7 @@ export async function recordClip(frames: VideoFrames, plan: VideoPlan, progress:
       signal.throwIfAborted();
       if (k > 0) await frames.paint(cursorAtFrame(plan, k));
       track.requestFrame();
-      progress((0.97 * (k + 1)) / plan.frames);
+      progress(k + 1);
       await sleep(began + (k + 1) * frameMs - performance.now());
     }
   } finally {
@@ -45,8 +45,9 @@ export async function recordClip(frames: VideoFrames, plan: VideoPlan, progress:
     for (const t of stream.getTracks()) t.stop();
     await stopped;
   }
+  // Cancelled: what was recorded is dropped, nothing is saved.
+  signal.throwIfAborted();
   const recorded = new Uint8Array(await new Blob(chunks).arrayBuffer());
-  progress(1);
   try {
     return new Blob([remuxWithDuration(recorded).buffer as ArrayBuffer], { type: 'video/webm' });
   } catch {

@@ -101,7 +101,9 @@ export class VideoFrames {
     const { ctx, layout } = this;
     const palette = SVG_PALETTES[layout.theme];
     const u = layout.width / 1280;
-    const label = `${formatDuration(Math.max(0, t), this.lang)}  ·  ${EXPORT_TEXT[this.lang].speed(speedText(this.plan.speed, this.lang))}`;
+    const words = EXPORT_TEXT[this.lang];
+    const speed = speedText(this.plan.speed, this.lang);
+    const label = `${formatDuration(Math.max(0, t), this.lang)}  ·  ${this.plan.teaching ? words.teachingSpeed(speed) : words.speed(speed)}`;
     ctx.font = `600 ${Math.round(18 * u)}px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif`;
     ctx.textBaseline = 'middle';
     const w = ctx.measureText(label).width;

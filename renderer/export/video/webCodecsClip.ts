@@ -7,8 +7,9 @@ import { WebmMuxer, type WebmCodec } from '../webm/webmMuxer';
 import { cursorAtFrame, frameTimestamp, type VideoPlan } from './videoPlan';
 import type { VideoFrames } from './videoFrames';
 
+/** Frames painted and handed to the encoder so far (of plan.frames). */
 export interface ClipProgress {
-  (fraction: number): void;
+  (framesDone: number): void;
 }
 
 const CODECS: Array<{ config: string; webm: WebmCodec }> = [
@@ -37,6 +38,7 @@ async function pickCodec(width: number, height: number, fps: number): Promise<{ 
 export async function encodeClip(frames: VideoFrames, plan: VideoPlan, progress: ClipProgress, signal: AbortSignal): Promise<Blob> {
   const { width, height } = frames.canvas;
   const { config, webm } = await pickCodec(width, height, plan.fps);
+  signal.throwIfAborted();
   const muxer = new WebmMuxer({ codec: webm, width, height });
   let failure: Error | null = null;
   const encoder = new VideoEncoder({
@@ -49,24 +51,34 @@ export async function encodeClip(frames: VideoFrames, plan: VideoPlan, progress:
       failure = error instanceof Error ? error : new Error(String(error));
     },
   });
+  // Cancel stops the encoder at once: its queue is dropped, a flush under way rejects.
+  const stop = (): void => {
+    if (encoder.state !== 'closed') encoder.close();
+  };
+  signal.addEventListener('abort', stop, { once: true });
   encoder.configure(config);
   try {
     for (let k = 0; k < plan.frames; k++) {
       signal.throwIfAborted();
       if (failure) throw failure;
       await frames.paint(cursorAtFrame(plan, k));
+      signal.throwIfAborted();
       const frame = new VideoFrame(frames.canvas, { timestamp: frameTimestamp(plan, k), duration: Math.round(1_000_000 / plan.fps) });
       encoder.encode(frame, { keyFrame: k % (KEY_EVERY_S * plan.fps) === 0 });
       frame.close();
-      while (encoder.encodeQueueSize > MAX_QUEUE) await new Promise((resolve) => setTimeout(resolve, 4));
-      progress((0.97 * (k + 1)) / plan.frames);
+      while (encoder.encodeQueueSize > MAX_QUEUE && !signal.aborted) await new Promise((resolve) => setTimeout(resolve, 4));
+      progress(k + 1);
     }
-    await encoder.flush();
+    await encoder.flush().catch((error: unknown) => {
+      signal.throwIfAborted();
+      throw error;
+    });
     if (failure) throw failure;
   } finally {
-    if (encoder.state !== 'closed') encoder.close();
+    signal.removeEventListener('abort', stop);
+    stop();
   }
-  progress(1);
+  signal.throwIfAborted();
   const bytes = muxer.finish(plan.durationUs);
   return new Blob([bytes.buffer as ArrayBuffer], { type: 'video/webm' });
 }

@@ -1,0 +1,163 @@
+/**
+ * The video form, a modal dialog opened by the Export menu's video item: the
+ * replay range (From / To in seconds of the run, or a preset), the speed
+ * (the replay speeds, or teaching speed), the frame rate and the width; it
+ * says how long the video will be, or what is wrong, before anything starts.
+ * Enter starts (when the range is good), Esc closes. Keys typed here are not
+ * the classroom's shortcuts.
+ */
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { formatNumber } from '../i18n/format';
+import { SPEEDS } from '../replay/teachingTime';
+import { teachingClockOf } from '../replay/playbackSlice';
+import type { ExportSubject } from './exportSubject';
+import type { PictureChoice, VideoRequest } from './exportActions';
+import { EXPORT_TEXT } from './exportText';
+import { FRAME_RATES, speedText, VIDEO_FPS } from './video/videoPlan';
+import { checkRange, clipLengthText, presetRange, RANGE_PRESETS, secondsText, type RangePreset } from './video/videoRange';
+
+const WIDTHS = [640, 1280, 1920];
+
+interface VideoFormProps {
+  subject: ExportSubject;
+  /** What the picture shows and its colours, as picked in the Export menu. */
+  choice: PictureChoice;
+  onStart: (request: VideoRequest) => void;
+  onClose: () => void;
+}
+
+export function VideoForm({ subject, choice, onStart, onClose }: VideoFormProps) {
+  const { lang } = subject;
+  const words = EXPORT_TEXT[lang];
+  const bounds = { runEnd: subject.runEnd, window: subject.window, cursor: subject.stageCursor };
+  const first = presetRange('window', bounds);
+  const [from, setFrom] = useState(() => secondsText(first.start, lang));
+  const [to, setTo] = useState(() => secondsText(first.end, lang));
+  const [speed, setSpeed] = useState<number>(() => SPEEDS.find((s) => Math.abs(s - subject.speed) < 1e-9) ?? 1);
+  const [teaching, setTeaching] = useState(subject.teaching);
+  const [fps, setFps] = useState(VIDEO_FPS);
+  const [width, setWidth] = useState(1280);
+  const [tried, setTried] = useState(false);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const fromField = useRef<HTMLInputElement>(null);
+  const id = useId();
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+    fromField.current?.select();
+  }, []);
+
+  const check = checkRange({ from, to, speed, teaching, fps }, bounds, teaching ? teachingClockOf(subject.run.events) : null);
+  const badField = !check.ok && check.problem.kind === 'unreadable' ? check.problem.field : !check.ok && check.problem.kind !== 'tooLong' ? 'both' : null;
+  const pick = (preset: RangePreset): void => {
+    const range = presetRange(preset, bounds);
+    setFrom(secondsText(range.start, lang));
+    setTo(secondsText(range.end, lang));
+  };
+  const submit = (event?: FormEvent): void => {
+    event?.preventDefault();
+    setTried(true);
+    if (check.ok) onStart({ plan: check.plan, width });
+    else fromField.current?.focus();
+  };
+  const onKey = (event: KeyboardEvent<HTMLDialogElement>): void => {
+    // Keys typed in the form are the form's: none reaches the classroom's shortcuts.
+    event.stopPropagation();
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onClose();
+    } else if (event.key === 'Enter' && (event.target instanceof HTMLSelectElement || (event.target instanceof HTMLInputElement && event.target.type === 'checkbox'))) {
+      event.preventDefault();
+      submit();
+    }
+  };
+  const summaryId = `${id}-summary`;
+  const field = (name: 'from' | 'to', value: string, set: (v: string) => void) => (
+    <label className="video-field">
+      <span>{words[name]}</span>
+      <input ref={name === 'from' ? fromField : undefined} type="text" inputMode="decimal" autoComplete="off" spellCheck={false} value={value}
+        aria-invalid={badField === name || badField === 'both'} aria-describedby={`${id}-unit ${summaryId}`} onChange={(e) => set(e.target.value)} />
+      <span className="video-unit" aria-hidden="true">s</span>
+    </label>
+  );
+
+  return (
+    <dialog ref={dialog} className="video-dialog" aria-labelledby={`${id}-title`} onKeyDown={onKey}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}>
+      <form onSubmit={submit} noValidate>
+        <h2 id={`${id}-title`}>{words.videoTitle}</h2>
+        <div role="group" aria-label={words.presets} className="video-presets">
+          <span className="video-group-title" aria-hidden="true">{words.presets}</span>
+          {RANGE_PRESETS.map((p) => (
+            <button key={p} type="button" className="small-button" onClick={() => pick(p)}>
+              {words.preset[p]}
+            </button>
+          ))}
+        </div>
+        <div className="video-range">
+          {field('from', from, setFrom)}
+          {field('to', to, setTo)}
+        </div>
+        <p id={`${id}-unit`} className="video-note">
+          {words.seconds} · {words.runLength(`${secondsText(subject.runEnd, lang)} s`)}
+        </p>
+        <div className="video-choices">
+          <label className="video-field">
+            <span>{words.speedLabel}</span>
+            <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
+              {SPEEDS.map((s) => (
+                <option key={s} value={s}>
+                  {words.speedOption(speedText(s, lang))}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="video-check" title={words.teachingHint}>
+            <input type="checkbox" checked={teaching} onChange={(e) => setTeaching(e.target.checked)} />
+            {words.teaching}
+          </label>
+          <label className="video-field">
+            <span>{words.fps}</span>
+            <select value={fps} onChange={(e) => setFps(Number(e.target.value))}>
+              {FRAME_RATES.map((f) => (
+                <option key={f} value={f}>
+                  {words.fpsOption(f)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="video-field">
+            <span>{words.size}</span>
+            <select value={width} onChange={(e) => setWidth(Number(e.target.value))}>
+              {WIDTHS.map((w) => (
+                <option key={w} value={w}>
+                  {words.sizeOption(w)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <p className="video-note">
+          {words.picture}: {words.content[choice.content]} · {words.theme}: {words.themes[choice.theme]}. {words.timelineFixed}
+        </p>
+        <p id={summaryId} className={check.ok ? 'video-summary' : 'video-summary video-problem'} role={!check.ok && tried ? 'alert' : 'status'} data-testid="video-summary">
+          {check.ok
+            ? words.clipLength(clipLengthText(check.plan.durationUs, lang), formatNumber(check.plan.frames, lang))
+            : words.problem(check.problem, lang)}
+        </p>
+        <div className="video-actions">
+          <button type="button" className="toolbar-button" onClick={onClose}>
+            {words.close}
+          </button>
+          <button type="submit" className="toolbar-button video-start" aria-disabled={!check.ok || undefined}>
+            {words.start}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -53,16 +53,16 @@ async function pictureText(subject: ExportSubject, choice: PictureChoice): Promi
 
 export async function exportSvg(subject: ExportSubject, choice: PictureChoice): Promise<void> {
   const { svg } = await pictureText(subject, choice);
-  saveBlob(new Blob([svg], { type: 'image/svg+xml' }), `${subject.stem}-${choice.content}.svg`);
+  await saveBlob(new Blob([svg], { type: 'image/svg+xml' }), `${subject.stem}-${choice.content}.svg`);
 }
 
 export async function exportPng(subject: ExportSubject, choice: PictureChoice, scale: number): Promise<void> {
   const { svg, layout } = await pictureText(subject, choice);
-  saveBlob(await svgPng(svg, layout.width, layout.height, scale), `${subject.stem}-${choice.content}@${scale}x.png`);
+  await saveBlob(await svgPng(svg, layout.width, layout.height, scale), `${subject.stem}-${choice.content}@${scale}x.png`);
 }
 
-export function exportTrace(subject: ExportSubject): void {
-  saveBlob(traceBlob(runTrace(subject.demoId, subject.run.events, subject.lang)), `${subject.stem}.trace.json`);
+export async function exportTrace(subject: ExportSubject): Promise<void> {
+  await saveBlob(traceBlob(runTrace(subject.demoId, subject.run.events, subject.lang)), `${subject.stem}.trace.json`);
 }
 
 /** What the video form asked for: the plan (range, speed, frame rate) and the picture's width. */
@@ -87,5 +87,5 @@ export async function exportVideo(subject: ExportSubject, choice: PictureChoice,
   signal.throwIfAborted();
   const clip = hasWebCodecs() ? await encodeClip(frames, plan, progress, signal) : await recordClip(frames, plan, progress, signal);
   signal.throwIfAborted();
-  saveBlob(clip, `${subject.stem}-${choice.content}.webm`);
+  await saveBlob(clip, `${subject.stem}-${choice.content}.webm`);
 }

@@ -16,7 +16,11 @@ test.use({ viewport: { width: 1920, height: 1080 } });
 test.describe.configure({ mode: 'serial' });
 
 const DEMO = 'fork';
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'obra-classroom-'));
+// Made when the tests run (not when the file is loaded: Playwright loads it in more than one process), removed after them.
+let tmp = '';
+test.beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'obra-classroom-'));
+});
 test.afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 async function pressUntilDemo(page: Page, id: string): Promise<void> {

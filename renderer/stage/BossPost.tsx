@@ -12,7 +12,8 @@ import { Clock } from './art/Clock';
 import { Crate } from './art/Crate';
 import { Flag, flagText } from './art/Flag';
 import { StopSign } from './art/StopSign';
-import { BOSS_COLOUR, INK, INK_SOFT } from './art/palette';
+import { BOSS_COLOUR } from './art/palette';
+import { useStagePalette } from './art/stageTheme';
 import { formatBytes, formatPercent, shortText, stageLabels, type StageLang } from './labels';
 
 export interface BossPostProps {
@@ -28,13 +29,14 @@ export interface BossPostProps {
 
 /** The pallet beside the boss: one to three crates as output piles up, a striped one for stderr. */
 function Pile(p: { x: number; y: number; stdout: number; stderr: number; unit: number }): JSX.Element {
+  const c = useStagePalette();
   const u = p.unit;
   const s = 16 * u;
   const n = p.stdout === 0 ? 0 : Math.min(3, 1 + Math.floor(Math.log10(p.stdout) / 2.5));
   if (n === 0 && p.stderr === 0) return <g />;
   return (
     <g aria-hidden="true">
-      <rect x={p.x - 24 * u} y={p.y + s / 2} width={48 * u} height={6 * u} rx={2 * u} fill="#A1887F" stroke={INK} strokeWidth={1} />
+      <rect x={p.x - 24 * u} y={p.y + s / 2} width={48 * u} height={6 * u} rx={2 * u} fill="#A1887F" stroke={c.outline} strokeWidth={1} />
       {Array.from({ length: n }, (_, i) => (
         <Crate key={i} x={p.x - 12 * u + (i % 2) * 22 * u} y={p.y - (i === 2 ? s : 0)} side={s} stream="stdout" />
       ))}
@@ -57,6 +59,7 @@ function bossLines(view: BossView, boss: BossState, lang: StageLang): string[] {
 
 export function BossPost(p: BossPostProps): JSX.Element {
   const { view, layout } = p;
+  const { ink, inkSoft } = useStagePalette();
   const b = layout.boss;
   const u = layout.unit;
   const L = stageLabels(p.lang);
@@ -81,7 +84,7 @@ export function BossPost(p: BossPostProps): JSX.Element {
       onFocus={() => p.onFocusKey?.('boss')} onBlur={() => p.onFocusKey?.(null)} style={{ outline: 'none', cursor: 'pointer' }}>
       <rect x={4 * u} y={top} width={b.w - 8 * u} height={layout.height - top - 4 * u} rx={12 * u}
         fill={p.selected ? BOSS_COLOUR : 'transparent'} fillOpacity={p.selected ? 0.12 : 0}
-        stroke={p.selected || p.focused ? INK : 'none'} strokeWidth={2.5 * u}
+        stroke={p.selected || p.focused ? ink : 'none'} strokeWidth={2.5 * u}
         strokeDasharray={p.focused && !p.selected ? `${6 * u} ${4 * u}` : undefined} />
       <g opacity={view.started ? 1 : 0.35}>
         <Boss x={cx} y={b.feet.y} height={h} pid={view.pid} frozen={view.frozen !== null} />
@@ -96,16 +99,16 @@ export function BossPost(p: BossPostProps): JSX.Element {
         <StopSign x={Math.min(b.w - 40 * u, cx + h * 0.42)} y={b.feet.y - h * 0.45} r={Math.max(18 * u, h * 0.13)} code={view.sign.short}
           fontSize={layout.font.small} groundY={b.feet.y} title={`${view.sign.code}: ${view.sign.message}`} />
       )}
-      <text x={cx} y={b.labelY} textAnchor="middle" fontSize={layout.font.boss} fontWeight={800} fill={INK}>
+      <text x={cx} y={b.labelY} textAnchor="middle" fontSize={layout.font.boss} fontWeight={800} fill={ink}>
         {`${L.boss} ${view.pid ?? ''}`.trim()}
       </text>
-      <text x={cx} y={b.labelY + layout.font.boss * 1.1} textAnchor="middle" fontSize={layout.font.small} fill={INK_SOFT}
+      <text x={cx} y={b.labelY + layout.font.boss * 1.1} textAnchor="middle" fontSize={layout.font.small} fill={inkSoft}
         fontFamily="ui-monospace, monospace">
         {shortText(view.script, maxChars)}
       </text>
       {lines.map((line, i) => (
         <text key={i} x={cx} y={b.labelY + layout.font.boss * 1.1 + layout.font.small * 1.2 * (i + 1)} textAnchor="middle"
-          fontSize={layout.font.small} fontWeight={line === L.blocked ? 800 : 400} fill={line === L.blocked ? INK : INK_SOFT}>
+          fontSize={layout.font.small} fontWeight={line === L.blocked ? 800 : 400} fill={line === L.blocked ? ink : inkSoft}>
           {shortText(line, maxChars)}
         </text>
       ))}

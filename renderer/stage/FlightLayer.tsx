@@ -7,13 +7,14 @@ import type { Flights, StreamFlow } from './flights';
 import { streamPositions } from './flights';
 import { Crate } from './art/Crate';
 import { Envelope } from './art/Envelope';
-import { INK, PAPER } from './art/palette';
+import { useStagePalette } from './art/stageTheme';
 import { round } from './art/Figure';
 
 function Halo(p: { x: number; y: number; size: number; text: string; anchor?: 'start' | 'middle' }): JSX.Element {
+  const c = useStagePalette();
   return (
-    <text x={round(p.x)} y={round(p.y)} textAnchor={p.anchor ?? 'middle'} fontSize={round(p.size)} fontWeight={700} fill={INK}
-      stroke={PAPER} strokeWidth={round(p.size * 0.28)} strokeLinejoin="round" paintOrder="stroke">
+    <text x={round(p.x)} y={round(p.y)} textAnchor={p.anchor ?? 'middle'} fontSize={round(p.size)} fontWeight={700} fill={c.ink}
+      stroke={c.halo} strokeWidth={round(p.size * 0.28)} strokeLinejoin="round" paintOrder="stroke">
       {p.text}
     </text>
   );

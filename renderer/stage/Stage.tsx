@@ -12,7 +12,8 @@
  */
 import { memo, useLayoutEffect, useRef, useState, type JSX } from 'react';
 import type { LabEvent } from '../../shared/events';
-import { useFrameGate, useReducedMotion, useStageBox, type StageBox } from './hooks';
+import { useDocumentTheme, useFrameGate, useReducedMotion, useStageBox, type StageBox } from './hooks';
+import type { StageTheme } from './art/stageTheme';
 import { StageTracker } from './tracker';
 import { StageSvg } from './StageSvg';
 import { stageFrames } from './perf';
@@ -27,6 +28,8 @@ export interface StageProps {
   lang: 'es' | 'en';
   selectedPid?: number | null;
   onSelectPid?: (pid: number) => void;
+  /** Light or dark ground; by default the page's (<html data-theme>). */
+  theme?: StageTheme;
 }
 
 interface Frame {
@@ -45,6 +48,7 @@ interface ViewProps {
   selectedPid: number | null;
   onSelectPid?: (pid: number) => void;
   tracker: StageTracker;
+  theme: StageTheme;
 }
 
 const StageView = memo(function StageView(p: ViewProps): JSX.Element {
@@ -57,7 +61,7 @@ const StageView = memo(function StageView(p: ViewProps): JSX.Element {
   const state = p.tracker.at(p.frame.log, p.frame.cursor);
   return (
     <StageSvg state={state} cursor={p.frame.cursor} box={p.box} lang={p.lang} reduced={p.reduced}
-      selectedPid={p.selectedPid} onSelectPid={p.onSelectPid} />
+      selectedPid={p.selectedPid} onSelectPid={p.onSelectPid} theme={p.theme} />
   );
 });
 
@@ -65,12 +69,13 @@ export function Stage(props: StageProps): JSX.Element {
   const ref = useRef<HTMLDivElement>(null);
   const box = useStageBox(ref);
   const reduced = useReducedMotion();
+  const pageTheme = useDocumentTheme();
   const [tracker] = useState(() => new StageTracker());
   const frame = useFrameGate<Frame>({ log: props.log, version: props.version, cursor: props.cursor }, sameFrame);
   return (
     <div ref={ref} className="obra-stage" data-testid="stage" style={{ width: '100%', height: '100%', minHeight: '10rem', overflow: 'hidden' }}>
       <StageView frame={frame} box={box} lang={props.lang} reduced={reduced} selectedPid={props.selectedPid ?? null}
-        onSelectPid={props.onSelectPid} tracker={tracker} />
+        onSelectPid={props.onSelectPid} tracker={tracker} theme={props.theme ?? pageTheme} />
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { WorkerSlot } from './WorkerSlot';
 import { MoreTile } from './MoreTile';
 import { FlightLayer } from './FlightLayer';
 import type { StageLang } from './labels';
+import { STAGE_PALETTES, StagePaletteContext, type StageTheme } from './art/stageTheme';
 
 export interface StageSvgProps {
   state: StageState;
@@ -25,10 +26,9 @@ export interface StageSvgProps {
   reduced: boolean;
   selectedPid: number | null;
   onSelectPid?: (pid: number) => void;
+  /** Light (the default: exports, slides) or dark ground and ink. */
+  theme?: StageTheme;
 }
-
-export const GROUND = '#F6F1E6';
-export const OFFICE = '#E4EEF5';
 
 export function StageSvg(p: StageSvgProps): JSX.Element {
   const [focusKey, setFocusKey] = useState<string | null>(null);
@@ -39,6 +39,7 @@ export function StageSvg(p: StageSvgProps): JSX.Element {
   for (const s of scene.flights.streams) if (s.what === 'output') addRow(activeRows, rowOf, s.owner);
   for (const it of scene.flights.items) if (it.kind === 'crate') addRow(activeRows, rowOf, it.owner);
   const phase = p.reduced ? 0 : (p.cursor % STREAM_PERIOD_US) / STREAM_PERIOD_US;
+  const colours = STAGE_PALETTES[p.theme ?? 'light'];
   return (
     <svg
       xmlns="http://www.w3.org/2000/svg"
@@ -49,24 +50,27 @@ export function StageSvg(p: StageSvgProps): JSX.Element {
       role="group"
       aria-label={scene.summary}
       data-running={scene.running}
+      data-stage-theme={colours.theme}
       fontFamily="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
       style={{ display: 'block' }}
     >
       <title>{scene.summary}</title>
       <ArtDefs />
-      <rect x={0} y={0} width={layout.width} height={layout.height} fill={GROUND} />
-      <rect x={0} y={0} width={layout.boss.w} height={layout.height} fill={OFFICE} />
-      <Belts layout={layout} placed={scene.placed} activeRows={activeRows} phase={phase} />
-      <BossPost view={scene.boss} boss={p.state.boss} layout={layout} lang={p.lang}
-        selected={p.selectedPid !== null && p.selectedPid === scene.boss.pid} focused={focusKey === 'boss'}
-        onSelect={p.onSelectPid} onFocusKey={setFocusKey} />
-      {scene.placed.map((w) => (
-        <WorkerSlot key={w.view.key} placed={w} layout={layout} lang={p.lang} cursor={p.cursor} reduced={p.reduced}
-          selected={p.selectedPid !== null && w.view.pid === p.selectedPid} focused={focusKey === w.view.key}
+      <StagePaletteContext.Provider value={colours}>
+        <rect x={0} y={0} width={layout.width} height={layout.height} fill={colours.ground} />
+        <rect x={0} y={0} width={layout.boss.w} height={layout.height} fill={colours.office} />
+        <Belts layout={layout} placed={scene.placed} activeRows={activeRows} phase={phase} />
+        <BossPost view={scene.boss} boss={p.state.boss} layout={layout} lang={p.lang}
+          selected={p.selectedPid !== null && p.selectedPid === scene.boss.pid} focused={focusKey === 'boss'}
           onSelect={p.onSelectPid} onFocusKey={setFocusKey} />
-      ))}
-      {scene.moreCell && <MoreTile cell={scene.moreCell} hidden={scene.hidden} layout={layout} lang={p.lang} />}
-      <FlightLayer flights={scene.flights} unit={layout.unit} font={layout.font.small} />
+        {scene.placed.map((w) => (
+          <WorkerSlot key={w.view.key} placed={w} layout={layout} lang={p.lang} cursor={p.cursor} reduced={p.reduced}
+            selected={p.selectedPid !== null && w.view.pid === p.selectedPid} focused={focusKey === w.view.key}
+            onSelect={p.onSelectPid} onFocusKey={setFocusKey} />
+        ))}
+        {scene.moreCell && <MoreTile cell={scene.moreCell} hidden={scene.hidden} layout={layout} lang={p.lang} />}
+        <FlightLayer flights={scene.flights} unit={layout.unit} font={layout.font.small} />
+      </StagePaletteContext.Provider>
     </svg>
   );
 }

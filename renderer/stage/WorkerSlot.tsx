@@ -17,7 +17,8 @@ import { BufferBin } from './art/BufferBin';
 import { Flag, flagText } from './art/Flag';
 import { StopSign, signHalfWidth } from './art/StopSign';
 import { Badge, badgeWidth, textWidth } from './art/Badge';
-import { INK, INK_SOFT, KIND_COLOUR, OKABE_ITO } from './art/palette';
+import { KIND_COLOUR, OKABE_ITO } from './art/palette';
+import { useStagePalette } from './art/stageTheme';
 import { round } from './art/Figure';
 import { formatBytes, shortText, stageLabels, type StageLang } from './labels';
 import { statusLine, workerAria } from './worker-text';
@@ -45,9 +46,10 @@ export function hammerAngle(load: number, cursor: number, reduced: boolean, work
 }
 
 function WorkLines(p: { x: number; y: number; h: number }): JSX.Element {
+  const c = useStagePalette();
   const s = p.h / 100;
   return (
-    <g transform={`translate(${round(p.x)} ${round(p.y)}) scale(${round(s, 3)})`} stroke={INK} strokeWidth={2.2} strokeLinecap="round">
+    <g transform={`translate(${round(p.x)} ${round(p.y)}) scale(${round(s, 3)})`} stroke={c.ink} strokeWidth={2.2} strokeLinecap="round">
       <line x1={36} y1={-80} x2={44} y2={-88} />
       <line x1={42} y1={-70} x2={52} y2={-72} />
       <line x1={28} y1={-88} x2={30} y2={-98} />
@@ -105,6 +107,7 @@ interface LabelBitsProps {
 }
 
 const LabelBits = memo(function LabelBits(p: LabelBitsProps): JSX.Element {
+  const { ink, inkSoft } = useStagePalette();
   const pidW = textWidth(p.pid, p.font, true);
   // The badge goes beside the pid when both fit; else on its own line, the pid moving down to the command's line.
   const beside = !p.badge || pidW + badgeWidth(p.badge, p.small) + 14 * p.unit < p.width;
@@ -112,7 +115,7 @@ const LabelBits = memo(function LabelBits(p: LabelBitsProps): JSX.Element {
   return (
     <g>
       {beside ? (
-        <text x={p.x} y={p.y} fontSize={p.font} fontWeight={700} fill={INK}>
+        <text x={p.x} y={p.y} fontSize={p.font} fontWeight={700} fill={ink}>
           {p.pid}
         </text>
       ) : null}
@@ -121,20 +124,20 @@ const LabelBits = memo(function LabelBits(p: LabelBitsProps): JSX.Element {
           strongOutline={p.colour === OKABE_ITO.yellow} />
       )}
       {!beside && (
-        <text x={p.x} y={line2} fontSize={p.small} fill={INK_SOFT} fontFamily="ui-monospace, monospace">
-          <tspan fontWeight={700} fill={INK} fontFamily="system-ui, sans-serif" fontSize={p.font}>
+        <text x={p.x} y={line2} fontSize={p.small} fill={inkSoft} fontFamily="ui-monospace, monospace">
+          <tspan fontWeight={700} fill={ink} fontFamily="system-ui, sans-serif" fontSize={p.font}>
             {p.pid}
           </tspan>
           {p.command !== null ? ` ${p.command}` : ''}
         </text>
       )}
       {beside && p.command !== null && (
-        <text x={p.x} y={line2} fontSize={p.small} fill={INK_SOFT} fontFamily="ui-monospace, monospace">
+        <text x={p.x} y={line2} fontSize={p.small} fill={inkSoft} fontFamily="ui-monospace, monospace">
           {p.command}
         </text>
       )}
       {p.status !== null && (
-        <text x={p.x} y={p.y + p.font * 2.3} fontSize={p.small} fill={p.failed ? INK : INK_SOFT} fontWeight={p.failed ? 700 : 400}>
+        <text x={p.x} y={p.y + p.font * 2.3} fontSize={p.small} fill={p.failed ? ink : inkSoft} fontWeight={p.failed ? 700 : 400}>
           {p.status}
         </text>
       )}
@@ -174,6 +177,7 @@ const MarkerBits = memo(function MarkerBits(p: MarkerBitsProps): JSX.Element {
 
 function WorkerSlotImpl(p: WorkerSlotProps): JSX.Element {
   const { view: w, cell, anchors } = p.placed;
+  const { ink } = useStagePalette();
   const { font, unit: u, detail } = p.layout;
   const L = stageLabels(p.lang);
   const h = cell.figureH;
@@ -219,7 +223,7 @@ function WorkerSlotImpl(p: WorkerSlotProps): JSX.Element {
       <rect
         x={round(cell.x + 3 * u)} y={round(cell.y + 3 * u)} width={round(cell.w - 6 * u)} height={round(cell.h - 6 * u)} rx={10 * u}
         fill={p.selected ? colour : 'transparent'} fillOpacity={p.selected ? 0.16 : 0}
-        stroke={p.selected || p.focused ? INK : 'none'} strokeWidth={p.selected ? 2.5 * u : 2 * u}
+        stroke={p.selected || p.focused ? ink : 'none'} strokeWidth={p.selected ? 2.5 * u : 2 * u}
         strokeDasharray={p.focused && !p.selected ? `${6 * u} ${4 * u}` : undefined}
       />
       <FigureBits kind={w.kind} pid={w.pid} x={round(cell.feet.x)} y={round(cell.feet.y)} h={round(h)}

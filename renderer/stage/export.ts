@@ -10,6 +10,7 @@ import type { LabEvent } from '../../shared/events';
 import { stageStateAt } from './model';
 import { StageSvg } from './StageSvg';
 import type { StageLang } from './labels';
+import type { StageTheme } from './art/stageTheme';
 
 export interface StageExportOptions {
   width: number;
@@ -20,6 +21,8 @@ export interface StageExportOptions {
   selectedPid?: number | null;
   /** Draw flights in motion (as live) instead of where they land. */
   motion?: boolean;
+  /** Light (the default, as the stage was always exported) or dark ground. */
+  theme?: StageTheme;
 }
 
 export function stageSvgText(log: readonly LabEvent[], cursor: number, o: StageExportOptions): string {
@@ -32,6 +35,7 @@ export function stageSvgText(log: readonly LabEvent[], cursor: number, o: StageE
       lang: o.lang,
       reduced: !o.motion,
       selectedPid: o.selectedPid ?? null,
+      theme: o.theme ?? 'light',
     }),
   );
   // The live stage fills its box (100%); a document says its size, once.

@@ -1,9 +1,10 @@
 /**
- * The stage's three links to the browser: its box's size (and the unit its
- * drawings scale by), the reader's motion preference, and a gate that lets
- * new props through at most once per animation frame.
+ * The stage's four links to the browser: its box's size (and the unit its
+ * drawings scale by), the reader's motion preference, the page's theme, and
+ * a gate that lets new props through at most once per animation frame.
  */
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import type { StageTheme } from './art/stageTheme';
 
 export interface StageBox {
   width: number;
@@ -56,6 +57,23 @@ export function useReducedMotion(): boolean {
     return () => mq.removeEventListener('change', on);
   }, []);
   return reduced;
+}
+
+/** The theme on <html data-theme> (the app writes the reader's choice there), light without one. */
+function documentTheme(): StageTheme {
+  return typeof document !== 'undefined' && document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
+}
+
+export function useDocumentTheme(): StageTheme {
+  const [theme, setTheme] = useState<StageTheme>(documentTheme);
+  useEffect(() => {
+    if (typeof MutationObserver === 'undefined') return;
+    setTheme(documentTheme());
+    const observer = new MutationObserver(() => setTheme(documentTheme()));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    return () => observer.disconnect();
+  }, []);
+  return theme;
 }
 
 /**

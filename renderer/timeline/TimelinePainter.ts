@@ -8,7 +8,8 @@ import { axisHeight, laneGeometry, visibleLanes } from './laneLayout';
 import { paintArrows } from './paintArrows';
 import { paintAxis, paintGrid } from './paintAxis';
 import { paintLane } from './paintLane';
-import { FUTURE_VEIL, LANE_SELECTED, LANE_STRIPE, PLAYHEAD_COLOUR } from './palette';
+import { TIMELINE_PALETTES, type TimelinePalette } from './palette';
+import { observeDocumentTheme, timelineTheme } from './timelineTheme';
 import { FontSizes, timelineTextFor, type TimelineText } from './timelineText';
 
 export interface TimelineElements {
@@ -53,6 +54,7 @@ export class TimelinePainter {
     const onScroll = (): void => this.requestDraw();
     el.body.addEventListener('scroll', onScroll, { passive: true });
     this.unsubscribe.push(() => el.body.removeEventListener('scroll', onScroll));
+    this.unsubscribe.push(observeDocumentTheme(() => this.requestDraw()));
     this.resizeObserver = new ResizeObserver(() => this.resize());
     this.resizeObserver.observe(el.body);
     this.resize();
@@ -103,7 +105,7 @@ export class TimelinePainter {
 
   private onState(state: ObraState, previous: ObraState): void {
     const userMoved = !state.followLive && (state.timeWindow !== previous.timeWindow || state.cursor !== previous.cursor);
-    if (userMoved || state.selection !== previous.selection || state.lang !== previous.lang || state.run !== previous.run || state.followLive !== previous.followLive) {
+    if (userMoved || state.selection !== previous.selection || state.lang !== previous.lang || state.theme !== previous.theme || state.run !== previous.run || state.followLive !== previous.followLive) {
       this.requestDraw();
     } else if (state.version !== previous.version || state.timeWindow !== previous.timeWindow || state.cursor !== previous.cursor) {
       // The log grew (and live follow moved the window with it): only data.
@@ -153,10 +155,14 @@ export class TimelinePainter {
     const scale = this.scale();
     const run = state.run;
     const cursorX = run ? (state.cursor - scale.start) * scale.pxPerUs : null;
+    const palette = TIMELINE_PALETTES[timelineTheme(state.theme)];
     const axisFonts = new FontSizes();
-    const axis = paintAxis(axisCtx, scale, axisHeight(this.text.axisPx), state.lang, cursorX, this.text.axisPx, axisFonts);
+    const axis = paintAxis(axisCtx, scale, axisHeight(this.text.axisPx), state.lang, cursorX, this.text.axisPx, axisFonts, palette);
     axisFonts.show(this.el.axis);
+    // The canvas draws its own paper: the theme's, whatever is behind it.
     ctx.clearRect(0, 0, this.width, this.height);
+    ctx.fillStyle = palette.background;
+    ctx.fillRect(0, 0, this.width, this.height);
     const laneFonts = new FontSizes();
     if (!run) return laneFonts.show(this.el.lanes);
 
@@ -168,43 +174,43 @@ export class TimelinePainter {
       const y = row * h - scrollTop;
       const selected = lanes[row].pid === state.selection.pid;
       if (selected || row % 2 === 1) {
-        ctx.fillStyle = selected ? LANE_SELECTED : LANE_STRIPE;
+        ctx.fillStyle = selected ? palette.selectedLane : palette.stripe;
         ctx.fillRect(0, y, this.width, h);
       }
     }
-    paintGrid(ctx, scale, axis, this.height);
+    paintGrid(ctx, scale, axis, this.height, palette);
     const openEnd = run.index.runEnd?.t ?? run.index.lastT;
-    const paint = { ctx, scale, geometry: laneGeometry(h), log: run.events, openEnd, text: this.text, fonts: laneFonts };
+    const paint = { ctx, scale, geometry: laneGeometry(h), log: run.events, openEnd, text: this.text, fonts: laneFonts, palette };
     for (let row = rows[0]; row < rows[1]; row++) paintLane(paint, lanes[row], row * h - scrollTop);
     laneFonts.show(this.el.lanes);
 
     const rowOf = new Map<number, number>();
     lanes.forEach((lane, row) => rowOf.set(lane.pid, row));
     paintArrows(
-      { ctx, scale, log: run.events, rowOf, rowMiddle: (row) => row * h - scrollTop + h / 2, rows, processes: run.index.processes },
+      { ctx, scale, log: run.events, rowOf, rowMiddle: (row) => row * h - scrollTop + h / 2, rows, processes: run.index.processes, palette },
       run.index.channels.byKey.values(),
     );
-    this.paintCursor(ctx, state, cursorX, run.index.lastT);
-    this.paintFocus(ctx, state, scale, rowOf, scrollTop);
+    this.paintCursor(ctx, state, cursorX, run.index.lastT, palette);
+    this.paintFocus(ctx, state, scale, rowOf, scrollTop, palette);
     recordDraw(run.events.length, began);
     this.lastDrawMs = performance.now() - began;
   }
 
-  private paintCursor(ctx: CanvasRenderingContext2D, state: ObraState, cursorX: number | null, lastT: number): void {
+  private paintCursor(ctx: CanvasRenderingContext2D, state: ObraState, cursorX: number | null, lastT: number, palette: TimelinePalette): void {
     if (cursorX === null) return;
     if (!state.followLive && state.cursor < lastT && cursorX < this.width) {
-      ctx.fillStyle = FUTURE_VEIL;
+      ctx.fillStyle = palette.futureVeil;
       const from = Math.max(0, cursorX);
       ctx.fillRect(from, 0, this.width - from, this.height);
     }
     if (cursorX >= 0 && cursorX <= this.width) {
-      ctx.fillStyle = PLAYHEAD_COLOUR;
+      ctx.fillStyle = palette.playhead;
       ctx.fillRect(Math.round(cursorX) - 1, 0, 2, this.height);
     }
   }
 
   /** Rings around the selected event and the hovered one. */
-  private paintFocus(ctx: CanvasRenderingContext2D, state: ObraState, scale: PixelScale, rowOf: Map<number, number>, scrollTop: number): void {
+  private paintFocus(ctx: CanvasRenderingContext2D, state: ObraState, scale: PixelScale, rowOf: Map<number, number>, scrollTop: number, palette: TimelinePalette): void {
     const run = state.run;
     if (!run) return;
     const ring = (eventIndex: number | null, pid: number | null, colour: string): void => {
@@ -220,8 +226,8 @@ export class TimelinePainter {
       ctx.arc(x, y, 9, 0, Math.PI * 2);
       ctx.stroke();
     };
-    ring(state.selection.eventIndex, state.selection.pid, '#0072B2');
+    ring(state.selection.eventIndex, state.selection.pid, palette.selectRing);
     const hover = this.hover.getState().hover;
-    if (hover) ring(hover.hit.eventIndex, hover.hit.pid, '#555');
+    if (hover) ring(hover.hit.eventIndex, hover.hit.pid, palette.hoverRing);
   }
 }

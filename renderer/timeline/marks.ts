@@ -1,5 +1,4 @@
 import type { LabEvent } from '../../shared/events';
-import { ERROR_COLOUR } from './palette';
 
 const patterns = new Map<string, CanvasPattern | string>();
 
@@ -28,7 +27,7 @@ export function hatchPattern(ctx: CanvasRenderingContext2D, colour: string): Can
 }
 
 /** A stop sign: errors and signals (never colour alone — the shape, and the code beside it). */
-export function paintOctagon(ctx: CanvasRenderingContext2D, x: number, y: number, r: number): void {
+export function paintOctagon(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, fill: string, rim: string): void {
   ctx.beginPath();
   for (let k = 0; k < 8; k++) {
     const angle = Math.PI / 8 + (k * Math.PI) / 4;
@@ -38,9 +37,9 @@ export function paintOctagon(ctx: CanvasRenderingContext2D, x: number, y: number
     else ctx.lineTo(px, py);
   }
   ctx.closePath();
-  ctx.fillStyle = ERROR_COLOUR;
+  ctx.fillStyle = fill;
   ctx.fill();
-  ctx.strokeStyle = '#ffffff';
+  ctx.strokeStyle = rim;
   ctx.lineWidth = 1.5;
   ctx.stroke();
 }

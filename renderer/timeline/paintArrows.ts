@@ -3,7 +3,7 @@ import { findSend, type IpcChannel } from '../model/ipcChannels';
 import { forEachTickBucket, type PixelScale } from '../model/levelOfDetail';
 import type { ProcessRecord } from '../model/processRecord';
 import { visualKind } from '../model/processRecord';
-import { KIND_OUTLINE } from './palette';
+import type { TimelinePalette } from './palette';
 
 export interface ArrowPaint {
   ctx: CanvasRenderingContext2D;
@@ -15,6 +15,7 @@ export interface ArrowPaint {
   /** Rows [first, last) on screen. */
   rows: [number, number];
   processes: ReadonlyMap<number, ProcessRecord>;
+  palette: TimelinePalette;
 }
 
 /** At most one arrow per this many pixels: a flood of messages reads as a sheaf, not a smear. */
@@ -32,7 +33,7 @@ export function paintArrows(paint: ArrowPaint, channels: Iterable<IpcChannel>): 
     if (fromRow === undefined || toRow === undefined) continue;
     if (Math.max(fromRow, toRow) < rows[0] || Math.min(fromRow, toRow) >= rows[1]) continue;
     const sender = paint.processes.get(channel.from);
-    const colour = sender ? KIND_OUTLINE[visualKind(sender)] : '#333';
+    const colour = sender ? paint.palette.outline[visualKind(sender)] : paint.palette.arrowFallback;
     const y0 = rowMiddle(fromRow);
     const y1 = rowMiddle(toRow);
     const heads: Array<[number, number]> = [];

@@ -2,7 +2,7 @@ import type { Lang } from '../../shared/api';
 import { formatTick } from '../i18n/format';
 import type { PixelScale } from '../model/levelOfDetail';
 import { axisTicks, type AxisTicks } from '../model/timeAxis';
-import { AXIS_TEXT, GRID_COLOUR, PLAYHEAD_COLOUR } from './palette';
+import { TIMELINE_PALETTES, type TimelinePalette } from './palette';
 import type { FontSizes } from './timelineText';
 
 /** Room kept between two tick labels (px). */
@@ -12,16 +12,16 @@ const LABEL_GAP = 6;
  * The time axis on top: ticks in automatic units, and the playhead's handle.
  * A label that would overlap the one before it is left out (its tick stays).
  */
-export function paintAxis(ctx: CanvasRenderingContext2D, scale: PixelScale, height: number, lang: Lang, cursorX: number | null, fontPx: number, fonts: FontSizes): AxisTicks {
+export function paintAxis(ctx: CanvasRenderingContext2D, scale: PixelScale, height: number, lang: Lang, cursorX: number | null, fontPx: number, fonts: FontSizes, palette: TimelinePalette = TIMELINE_PALETTES.light): AxisTicks {
   const axis = axisTicks(scale.start, scale.start + scale.width / scale.pxPerUs, scale.width);
   ctx.clearRect(0, 0, scale.width, height);
-  ctx.fillStyle = '#f3f3f3';
+  ctx.fillStyle = palette.axisBand;
   ctx.fillRect(0, 0, scale.width, height);
-  ctx.fillStyle = '#999';
+  ctx.fillStyle = palette.axisLine;
   ctx.fillRect(0, height - 1, scale.width, 1);
   fonts.use(ctx, fontPx);
   ctx.textBaseline = 'middle';
-  ctx.fillStyle = AXIS_TEXT;
+  ctx.fillStyle = palette.axisText;
   let labelEnd = -Infinity;
   for (const t of axis.ticks) {
     const x = Math.round((t - scale.start) * scale.pxPerUs) + 0.5;
@@ -36,7 +36,7 @@ export function paintAxis(ctx: CanvasRenderingContext2D, scale: PixelScale, heig
     labelEnd = left + w;
   }
   if (cursorX !== null && cursorX >= -6 && cursorX <= scale.width + 6) {
-    ctx.fillStyle = PLAYHEAD_COLOUR;
+    ctx.fillStyle = palette.playhead;
     ctx.beginPath();
     ctx.moveTo(cursorX - 6, height - 10);
     ctx.lineTo(cursorX + 6, height - 10);
@@ -48,8 +48,8 @@ export function paintAxis(ctx: CanvasRenderingContext2D, scale: PixelScale, heig
 }
 
 /** Faint vertical lines under the lanes at the axis's ticks. */
-export function paintGrid(ctx: CanvasRenderingContext2D, scale: PixelScale, axis: AxisTicks, height: number): void {
-  ctx.fillStyle = GRID_COLOUR;
+export function paintGrid(ctx: CanvasRenderingContext2D, scale: PixelScale, axis: AxisTicks, height: number, palette: TimelinePalette): void {
+  ctx.fillStyle = palette.grid;
   for (const t of axis.ticks) {
     ctx.fillRect(Math.round((t - scale.start) * scale.pxPerUs), 0, 1, height);
   }

@@ -3,7 +3,7 @@ import { forEachLoadSpan, forEachTickBucket, type PixelScale } from '../model/le
 import type { ProcessLane } from '../model/processLanes';
 import { visualKind } from '../model/processRecord';
 import { tickHeight, type LaneGeometry } from './laneLayout';
-import { ERROR_COLOUR, EXIT_OK_COLOUR, KIND_COLOUR, KIND_OUTLINE, STDERR_COLOUR, STDOUT_COLOUR } from './palette';
+import type { TimelinePalette } from './palette';
 import { hatchPattern, markerLabel, paintOctagon } from './marks';
 import type { FontSizes, TimelineText } from './timelineText';
 
@@ -17,6 +17,8 @@ export interface LanePaint {
   /** Text sizes (projector mode raises them), and the sizes used. */
   text: TimelineText;
   fonts: FontSizes;
+  /** The theme's colours. */
+  palette: TimelinePalette;
 }
 
 const toX = (scale: PixelScale, t: number): number => (t - scale.start) * scale.pxPerUs;
@@ -24,10 +26,10 @@ const clampX = (scale: PixelScale, x: number): number => Math.max(-4, Math.min(s
 
 /** One process lane: lifetime bar, busy shading, output ticks, exit flag, error and signal octagons. */
 export function paintLane(paint: LanePaint, lane: ProcessLane, y: number): void {
-  const { ctx, scale, geometry } = paint;
+  const { ctx, scale, geometry, palette } = paint;
   const record = lane.record;
   const kind = visualKind(record);
-  const colour = KIND_COLOUR[kind];
+  const colour = palette.kind[kind];
   const barY = y + geometry.barTop;
   const barH = geometry.barHeight;
 
@@ -38,7 +40,7 @@ export function paintLane(paint: LanePaint, lane: ProcessLane, y: number): void 
   const x1 = clampX(scale, Math.max(toX(scale, end), toX(scale, start) + 1));
 
   // Lifetime: solid from spawn to exit…
-  ctx.globalAlpha = 0.3;
+  ctx.globalAlpha = palette.barOpacity;
   ctx.fillStyle = colour;
   ctx.fillRect(x0, barY, x1 - x0, barH);
   ctx.globalAlpha = 1;
@@ -55,7 +57,7 @@ export function paintLane(paint: LanePaint, lane: ProcessLane, y: number): void 
   });
   ctx.globalAlpha = 1;
 
-  ctx.strokeStyle = KIND_OUTLINE[kind];
+  ctx.strokeStyle = palette.outline[kind];
   ctx.lineWidth = 1;
   ctx.beginPath();
   ctx.moveTo(x1, barY + 0.5);
@@ -70,7 +72,7 @@ export function paintLane(paint: LanePaint, lane: ProcessLane, y: number): void 
     const c1 = clampX(scale, toX(scale, record.closeT));
     ctx.fillStyle = hatchPattern(ctx, colour);
     ctx.fillRect(x1, barY, Math.max(1, c1 - x1), barH);
-    ctx.strokeStyle = KIND_OUTLINE[kind];
+    ctx.strokeStyle = palette.outline[kind];
     ctx.strokeRect(x1 + 0.5, barY + 0.5, Math.max(1, c1 - x1) - 1, barH - 1);
   }
 
@@ -85,17 +87,17 @@ export function paintLane(paint: LanePaint, lane: ProcessLane, y: number): void 
   paintMarkers(paint, lane, y + geometry.height / 2);
 }
 
-/** stdout rises from the lane's floor (dark), stderr hangs from its ceiling (vermillion): position and colour. */
+/** stdout rises from the lane's floor (the ink's colour), stderr hangs from its ceiling (vermillion): position and colour. */
 function paintOutput(paint: LanePaint, lane: ProcessLane, y: number): void {
   const { ctx, scale, geometry } = paint;
   const room = geometry.height - 4;
   const floor = y + geometry.height - 2;
-  ctx.fillStyle = STDOUT_COLOUR;
+  ctx.fillStyle = paint.palette.stdout;
   forEachTickBucket(lane.record.stdout, scale, (b) => {
     const h = tickHeight(b.value, room);
     ctx.fillRect(b.x, floor - h, 2, h);
   });
-  ctx.fillStyle = STDERR_COLOUR;
+  ctx.fillStyle = paint.palette.stderr;
   forEachTickBucket(lane.record.stderr, scale, (b) => {
     const h = tickHeight(b.value, room);
     ctx.fillRect(b.x, y + 2, 3, h);
@@ -103,10 +105,10 @@ function paintOutput(paint: LanePaint, lane: ProcessLane, y: number): void {
 }
 
 function paintExitFlag(paint: LanePaint, x: number, barY: number, barH: number, code: number, withNumber: boolean): void {
-  const { ctx, scale } = paint;
+  const { ctx, scale, palette } = paint;
   if (x < -20 || x > scale.width + 20) return;
-  const colour = code === 0 ? EXIT_OK_COLOUR : ERROR_COLOUR;
-  ctx.strokeStyle = '#222';
+  const colour = code === 0 ? palette.exitOk : palette.error;
+  ctx.strokeStyle = palette.exitPole;
   ctx.lineWidth = 1;
   ctx.beginPath();
   ctx.moveTo(Math.round(x) + 0.5, barY - 4);
@@ -122,7 +124,7 @@ function paintExitFlag(paint: LanePaint, x: number, barY: number, barH: number, 
   if (!withNumber) return;
   paint.fonts.use(ctx, paint.text.exitCodePx, 'bold');
   ctx.textBaseline = 'middle';
-  ctx.fillStyle = '#111';
+  ctx.fillStyle = palette.exitCodeText;
   const text = String(code);
   const w = ctx.measureText(text).width;
   // Near the right edge the number goes on the flag's left, so it is never cut.
@@ -130,13 +132,13 @@ function paintExitFlag(paint: LanePaint, x: number, barY: number, barH: number, 
 }
 
 function paintMarkers(paint: LanePaint, lane: ProcessLane, midY: number): void {
-  const { ctx, scale, log } = paint;
+  const { ctx, scale, log, palette } = paint;
   const fontPx = paint.text.markerPx;
   const boxH = Math.round(fontPx * 1.3);
   let labelEnd = -Infinity;
   forEachTickBucket(lane.record.markers, scale, (b) => {
     const x = b.x + 0.5;
-    paintOctagon(ctx, x, midY, 6);
+    paintOctagon(ctx, x, midY, 6, palette.error, palette.errorRim);
     if (x - 8 < labelEnd) return;
     const text = b.count > 1 ? `×${b.count}` : markerLabel(log[lane.record.markers.idx[b.from]]);
     if (!text) return;
@@ -145,9 +147,9 @@ function paintMarkers(paint: LanePaint, lane: ProcessLane, midY: number): void {
     const w = ctx.measureText(text).width;
     // Near the right edge the label goes on the octagon's left, so it is never cut.
     const left = x + 12 + w > scale.width ? x - 12 - w : x + 8;
-    ctx.fillStyle = 'rgba(255,255,255,0.85)';
+    ctx.fillStyle = palette.labelHalo;
     ctx.fillRect(left, midY - boxH / 2, w + 4, boxH);
-    ctx.fillStyle = ERROR_COLOUR;
+    ctx.fillStyle = palette.errorText;
     ctx.fillText(text, left + 2, midY);
     labelEnd = Math.max(x + 8, left + w + 4);
   });

@@ -16,7 +16,12 @@ test.use({ viewport: { width: 1920, height: 1080 } });
 test.describe.configure({ mode: 'serial' });
 
 const DEMO = 'fork';
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'obra-classroom-'));
+// Made when the tests run (not when the file is loaded: Playwright loads it in more than one process), removed after them.
+let tmp = '';
+test.beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'obra-classroom-'));
+});
+test.afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 async function pressUntilDemo(page: Page, id: string): Promise<void> {
   for (let i = 0; i < 12 && !page.url().endsWith(`#demo=${id}`); i++) {
@@ -158,18 +163,110 @@ async function canvasFontPx(page: Page): Promise<Array<number | null>> {
   return page.locator('canvas.timeline-axis, canvas.timeline-lanes').evaluateAll((cs) => cs.map((c) => (c instanceof HTMLCanvasElement && c.dataset.minFontPx ? Number(c.dataset.minFontPx) : null)));
 }
 
-/** Every visible text of the stage's SVG: its font size on screen (computed size × the drawing's scale) and its box's height. */
-async function stageTexts(page: Page): Promise<Array<{ text: string; size: number; height: number }>> {
-  return page.locator('.stage-area svg text').evaluateAll((texts) =>
-    texts
-      .filter((t): t is SVGTextElement => t instanceof SVGTextElement && !!(t.textContent ?? '').trim() && t.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }))
-      .map((t) => {
-        const ctm = t.getScreenCTM();
-        const scale = ctm ? Math.hypot(ctm.b, ctm.d) : 1;
-        return { text: (t.textContent ?? '').trim().slice(0, 30), size: parseFloat(getComputedStyle(t).fontSize) * scale, height: t.getBoundingClientRect().height };
-      })
-      .filter((t) => t.height > 0),
-  );
+/**
+ * Every visible text of the stage's SVG: its font size on screen (computed size × the drawing's scale), its
+ * box's height, and its contrast on what is drawn under it — its halo when it has one, else the shapes under
+ * three points of its box (the worst of the three), each composed with its opacity down to an opaque one.
+ */
+async function stageTexts(page: Page): Promise<Array<{ text: string; size: number; height: number; contrast: number; fill: string; ground: string }>> {
+  return page.locator('.stage-area svg').first().evaluate((svg) => {
+    type Rgba = [number, number, number, number];
+    const parse = (c: string): Rgba | null => {
+      const m = /rgba?\(([^)]*)\)/.exec(c);
+      if (!m) return null;
+      const p = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+      return [p[0], p[1], p[2], p[3] ?? 1];
+    };
+    const over = (top: Rgba, under: Rgba): Rgba => [0, 1, 2].map((i) => top[i] * top[3] + under[i] * (1 - top[3])).concat(1) as Rgba;
+    const lum = ([r, g, b]: Rgba): number => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const ratio = (a: Rgba, b: Rgba): number => {
+      const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+      return (x + 0.05) / (y + 0.05);
+    };
+    const opacityOf = (el: Element): number => {
+      let o = Number(getComputedStyle(el).fillOpacity);
+      for (let e: Element | null = el; e && e !== svg.parentElement; e = e.parentElement) o *= Number(getComputedStyle(e).opacity);
+      return o;
+    };
+    // Hit-test every shape, even those drawn without pointer events (what is in the air).
+    for (const el of svg.querySelectorAll('*')) if (el instanceof SVGElement) el.style.pointerEvents = 'visiblePainted';
+    const groundAt = (x: number, y: number): Rgba => {
+      const layers: Rgba[] = [];
+      for (const el of document.elementsFromPoint(x, y)) {
+        if (!svg.contains(el) || el === svg || el instanceof SVGTextContentElement || !(el instanceof SVGGeometryElement)) continue;
+        const fill = parse(getComputedStyle(el).fill);
+        if (!fill) continue;
+        const layer: Rgba = [fill[0], fill[1], fill[2], fill[3] * opacityOf(el)];
+        if (layer[3] <= 0) continue;
+        layers.push(layer);
+        if (layer[3] >= 1) break;
+      }
+      return layers.reduceRight<Rgba>((under, top) => over(top, under), [255, 255, 255, 1]);
+    };
+    const out: Array<{ text: string; size: number; height: number; contrast: number; fill: string; ground: string }> = [];
+    for (const t of svg.querySelectorAll('text, tspan')) {
+      if (!(t instanceof SVGTextContentElement)) continue;
+      const own = [...t.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
+      if (!own || !t.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+      const box = t.getBoundingClientRect();
+      if (box.height <= 0) continue;
+      const style = getComputedStyle(t);
+      const ctm = t.getScreenCTM();
+      const size = parseFloat(style.fontSize) * (ctm ? Math.hypot(ctm.b, ctm.d) : 1);
+      const fill = parse(style.fill) ?? [0, 0, 0, 1];
+      const halo = parse(style.stroke);
+      const grounds = halo && style.paintOrder.startsWith('stroke') && parseFloat(style.strokeWidth) >= parseFloat(style.fontSize) * 0.2
+        ? [halo]
+        : [0.25, 0.5, 0.75].map((f) => groundAt(box.left + box.width * f, box.top + box.height / 2));
+      const worst = grounds.reduce((w, g) => (ratio(over(fill, g), g) < ratio(over(fill, w), w) ? g : w));
+      out.push({
+        text: (t.textContent ?? '').trim().slice(0, 30), size, height: box.height, contrast: ratio(over(fill, worst), worst),
+        fill: style.fill, ground: `rgb(${worst.slice(0, 3).map(Math.round).join(', ')})`,
+      });
+    }
+    return out;
+  });
+}
+
+/** The colour most of a canvas's pixels have (its paper), as a relative luminance and a string to compare. */
+async function canvasPaper(page: Page, selector: string): Promise<{ luminance: number; colour: string; hash: number }> {
+  return page.locator(selector).first().evaluate((c) => {
+    const canvas = c as HTMLCanvasElement;
+    const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray();
+    const counts = new Map<string, number>();
+    let hash = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const key = `${data[i]},${data[i + 1]},${data[i + 2]},${data[i + 3]}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      hash = (hash * 31 + data[i] + 7 * data[i + 1] + 13 * data[i + 2]) % 1_000_000_007;
+    }
+    const colour = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '0,0,0,0';
+    const [r, g, b, a] = colour.split(',').map(Number);
+    const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    // A transparent paper is no paper: count it as the opposite of what either theme wants.
+    return { luminance: a < 255 ? 0.5 : 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b), colour, hash };
+  });
+}
+
+/** The stage's ground (its first rectangle, as wide as the drawing): its relative luminance. */
+async function stageGround(page: Page): Promise<number> {
+  return page.locator('.stage-area svg > rect').first().evaluate((r) => {
+    const [red, green, blue] = (/rgba?\(([^)]*)\)/.exec(getComputedStyle(r).fill)?.[1] ?? '0,0,0').split(/[\s,]+/).map(Number);
+    const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * f(red) + 0.7152 * f(green) + 0.0722 * f(blue);
+  });
+}
+
+/** Dark paper below this luminance, light paper above the other. */
+const DARK_BELOW = 0.03;
+const LIGHT_ABOVE = 0.8;
+
+function expectPaper(theme: 'light' | 'dark', luminance: number, what: string): void {
+  if (theme === 'dark') expect(luminance, `${what} is dark`).toBeLessThan(DARK_BELOW);
+  else expect(luminance, `${what} is light`).toBeGreaterThan(LIGHT_ABOVE);
 }
 
 for (const theme of ['light', 'dark'] as const) {
@@ -205,15 +302,49 @@ for (const theme of ['light', 'dark'] as const) {
     // The canvases' text too: the timeline's axis labels, exit codes and error codes.
     await expect.poll(() => canvasFontPx(page)).toEqual([expect.any(Number), expect.any(Number)]);
     expect((await canvasFontPx(page)).filter((px) => px === null || px < 24), 'canvas texts under 24 px').toEqual([]);
-    // And the stage's drawing: a text's box is about its font size on screen.
+    // And the stage's drawing: a text's box is about its font size on screen; 26 px at least (24 with room to spare).
     const stage = await stageTexts(page);
     expect(stage.length).toBeGreaterThan(0);
-    expect(stage.filter((t) => t.size < 24 || t.height < 20), 'stage texts under 24 px').toEqual([]);
+    expect(stage.filter((t) => t.size < 26 || t.height < 20), 'stage texts under 26 px').toEqual([]);
+    expect(stage.filter((t) => t.contrast < 7).map((t) => `${t.text}: ${t.fill} on ${t.ground} ${t.contrast.toFixed(2)}`), 'stage texts under 7:1').toEqual([]);
+    // The stage and the timeline's canvases are drawn in the theme: their paper is dark in dark, light in light.
+    expectPaper(theme, await stageGround(page), 'the stage ground');
+    expectPaper(theme, (await canvasPaper(page, 'canvas.timeline-lanes')).luminance, 'the lanes canvas');
+    expectPaper(theme, (await canvasPaper(page, 'canvas.timeline-axis')).luminance, 'the axis canvas');
     await saveScreenshot(page, `classroom-projector-${theme}`);
     await page.keyboard.press('f');
     await expect(page.getByRole('button', { name: 'Projector mode' })).toHaveAttribute('aria-pressed', 'false');
   });
 }
+
+test('D repaints the stage and the timeline in the other theme; a demo of many workers reads in both', async ({ page, obra, saveScreenshot }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(`${obra.url}#demo=all-cores`);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await waitForStatus(page, 'Finished');
+  await page.getByRole('button', { name: 'Projector mode' }).click();
+  await blur(page);
+  const slider = page.getByRole('slider', { name: 'Playhead' });
+  await expect.poll(async () => (await slider.inputValue()) === (await slider.getAttribute('max'))).toBe(true);
+  for (const theme of ['light', 'dark'] as const) {
+    if (theme === 'dark') {
+      const before = await canvasPaper(page, 'canvas.timeline-lanes');
+      await page.keyboard.press('d');
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+      // The canvas is painted again, on its dark paper: its pixels change.
+      await expect.poll(async () => (await canvasPaper(page, 'canvas.timeline-lanes')).hash).not.toBe(before.hash);
+    }
+    await expect.poll(async () => (await canvasPaper(page, 'canvas.timeline-lanes')).luminance < DARK_BELOW).toBe(theme === 'dark');
+    await expect.poll(async () => (await stageGround(page)) < DARK_BELOW).toBe(theme === 'dark');
+    expectPaper(theme, (await canvasPaper(page, 'canvas.timeline-axis')).luminance, 'the axis canvas');
+    const stage = await stageTexts(page);
+    expect(stage.length).toBeGreaterThan(3);
+    expect(stage.filter((t) => t.size < 26).map((t) => `${t.text} ${t.size.toFixed(1)}`), `${theme}: stage texts under 26 px`).toEqual([]);
+    expect(stage.filter((t) => t.contrast < 7).map((t) => `${t.text}: ${t.fill} on ${t.ground} ${t.contrast.toFixed(2)}`), `${theme}: stage texts under 7:1`).toEqual([]);
+    await saveScreenshot(page, `classroom-projector-all-cores-${theme}`);
+  }
+  await page.keyboard.press('f');
+});
 
 test('save a recording, reload, open it: same processes and totals, no process started', async ({ page, obra }) => {
   await page.goto(`${obra.url}#demo=${DEMO}`);

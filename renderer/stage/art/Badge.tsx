@@ -3,7 +3,7 @@
  * that goes with every colour.
  */
 import type { JSX } from 'react';
-import { INK, textOn } from './palette';
+import { useStagePalette } from './stageTheme';
 import { round } from './Figure';
 
 /** Width a label of `text` takes at `fontSize` in the system UI font (an estimate). */
@@ -17,12 +17,14 @@ export function badgeWidth(text: string, fontSize: number): number {
 
 /** A badge with its left end at x and its text baseline at y. */
 export function Badge(p: { x: number; y: number; text: string; fill: string; fontSize: number; strongOutline?: boolean }): JSX.Element {
+  const c = useStagePalette();
+  const surface = c.badge(p.fill);
   const w = badgeWidth(p.text, p.fontSize);
   const h = p.fontSize * 1.3;
   return (
     <g transform={`translate(${round(p.x)} ${round(p.y)})`}>
-      <rect x={0} y={round(-h * 0.8)} width={round(w)} height={round(h)} rx={round(h / 2)} fill={p.fill} stroke={INK} strokeWidth={p.strongOutline ? 1.6 : 1} />
-      <text x={round(w / 2)} y={0} textAnchor="middle" fontSize={round(p.fontSize)} fontWeight={700} fill={textOn(p.fill)} fontFamily="system-ui, sans-serif">
+      <rect x={0} y={round(-h * 0.8)} width={round(w)} height={round(h)} rx={round(h / 2)} fill={surface.fill} stroke={c.outline} strokeWidth={p.strongOutline ? 1.6 : 1} />
+      <text x={round(w / 2)} y={0} textAnchor="middle" fontSize={round(p.fontSize)} fontWeight={700} fill={surface.text} fontFamily="system-ui, sans-serif">
         {p.text}
       </text>
     </g>

@@ -4,7 +4,7 @@
  * derived from the cursor) while it runs.
  */
 import { memo, type JSX } from 'react';
-import { INK } from './palette';
+import { useStagePalette } from './stageTheme';
 import { round } from './Figure';
 
 export interface ConveyorProps {
@@ -25,15 +25,16 @@ const BeltBody = memo(function BeltBody(p: { len: number; t: number; tint?: stri
   for (let x = spacing / 2; x < len - t * 0.6; x += spacing) {
     chevrons.push(<polyline key={round(x)} points={`${round(x - t * 0.3)},${round(-t * 0.28)} ${round(x)},0 ${round(x - t * 0.3)},${round(t * 0.28)}`} />);
   }
+  const c = useStagePalette();
   return (
     <g>
-      <rect x={-t / 2} y={-t / 2} width={len + t} height={t} rx={t / 2} fill="#4A5A64" stroke={INK} strokeWidth={1.2} />
+      <rect x={-t / 2} y={-t / 2} width={len + t} height={t} rx={t / 2} fill="#4A5A64" stroke={c.outline} strokeWidth={1.2} />
       {p.tint && <rect x={-t / 2} y={t * 0.2} width={len + t} height={t * 0.3} rx={t * 0.15} fill={p.tint} opacity={0.9} />}
       <g fill="none" stroke="#B0BEC5" strokeWidth={Math.max(1.2, t * 0.13)} strokeLinecap="round" strokeLinejoin="round">
         {chevrons}
       </g>
-      <circle cx={0} cy={0} r={t * 0.3} fill="#90A4AE" stroke={INK} strokeWidth={1} />
-      <circle cx={len} cy={0} r={t * 0.3} fill="#90A4AE" stroke={INK} strokeWidth={1} />
+      <circle cx={0} cy={0} r={t * 0.3} fill="#90A4AE" stroke={c.outline} strokeWidth={1} />
+      <circle cx={len} cy={0} r={t * 0.3} fill="#90A4AE" stroke={c.outline} strokeWidth={1} />
     </g>
   );
 });

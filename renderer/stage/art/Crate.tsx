@@ -3,7 +3,8 @@
  * hazard stripes. Its side grows with log₂ of the bytes it carries.
  */
 import type { JSX } from 'react';
-import { INK, PAPER, STDERR_COLOUR, STDOUT_COLOUR } from './palette';
+import { PAPER, STDERR_COLOUR, STDOUT_COLOUR } from './palette';
+import { useStagePalette } from './stageTheme';
 import { round } from './Figure';
 
 export { crateSide } from './sizes';
@@ -20,13 +21,14 @@ export interface CrateProps {
 }
 
 export function Crate(p: CrateProps): JSX.Element {
+  const c = useStagePalette();
   const h = p.side / 2;
   const stderr = p.stream === 'stderr';
   const fill = stderr ? STDERR_COLOUR : STDOUT_COLOUR;
   const plank = stderr ? '#000' : '#6B767D';
   return (
     <g transform={`translate(${round(p.x)} ${round(p.y)})`} opacity={p.opacity}>
-      <rect x={-h} y={-h} width={p.side} height={p.side} rx={Math.min(3, p.side / 8)} fill={fill} stroke={INK} strokeWidth={1.2} />
+      <rect x={-h} y={-h} width={p.side} height={p.side} rx={Math.min(3, p.side / 8)} fill={fill} stroke={c.outline} strokeWidth={1.2} />
       {stderr ? (
         <rect x={-h} y={-h} width={p.side} height={p.side} rx={Math.min(3, p.side / 8)} fill="url(#obra-hazard)" />
       ) : (

@@ -1,9 +1,10 @@
 /**
  * The flag a worker plants when it exits: green with ✓ 0 for success,
- * vermillion with the exit code or the signal (✕ 1, ✕ SIGTERM) otherwise.
+ * vermillion with the exit code or the signal (✕ 1, ✕ SIGTERM) otherwise
+ * (both deepened, or lightened on dark ground, for their text's sake).
  */
 import type { JSX } from 'react';
-import { ERROR_COLOUR, INK, OK_COLOUR, PAPER } from './palette';
+import { useStagePalette } from './stageTheme';
 import { round } from './Figure';
 
 export function flagText(code: number | null, signal: string | null): string {
@@ -24,20 +25,22 @@ export interface FlagProps {
 }
 
 export function Flag(p: FlagProps): JSX.Element {
+  const c = useStagePalette();
+  const cloth = p.ok ? c.okFlag : c.errorSign;
   const label = `${p.ok ? '✓' : '✕'} ${p.text}`;
   const clothH = p.fontSize * 1.5;
   const clothW = label.length * p.fontSize * 0.7 + p.fontSize * 0.9;
   return (
     <g transform={`translate(${round(p.x)} ${round(p.y)})`}>
       {p.title && <title>{p.title}</title>}
-      <line x1={0} y1={0} x2={0} y2={-p.height} stroke={INK} strokeWidth={2.2} strokeLinecap="round" />
+      <line x1={0} y1={0} x2={0} y2={-p.height} stroke={c.outline} strokeWidth={2.2} strokeLinecap="round" />
       <path
         d={`M 0 ${-p.height} h ${round(clothW)} l ${round(-p.fontSize * 0.5)} ${round(clothH / 2)} l ${round(p.fontSize * 0.5)} ${round(clothH / 2)} h ${round(-clothW)} Z`}
-        fill={p.ok ? OK_COLOUR : ERROR_COLOUR}
-        stroke={INK}
+        fill={cloth.fill}
+        stroke={c.outline}
         strokeWidth={1.2}
       />
-      <text x={p.fontSize * 0.35} y={-p.height + clothH * 0.68} fontSize={round(p.fontSize)} fontWeight={800} fill={PAPER} fontFamily="system-ui, sans-serif">
+      <text x={p.fontSize * 0.35} y={-p.height + clothH * 0.68} fontSize={round(p.fontSize)} fontWeight={800} fill={cloth.text} fontFamily="system-ui, sans-serif">
         {label}
       </text>
     </g>

@@ -1,9 +1,11 @@
 /**
  * The stop sign an error raises: a vermillion octagon on a post, with the
- * error's code (EACCES, ENOENT, MAXBUFFER, SIGTERM) in white.
+ * error's code (EACCES, ENOENT, MAXBUFFER, SIGTERM) in white (dark on a
+ * light sign in the dark theme): the sign's colour is deepened so the code
+ * reads at 7:1.
  */
 import type { JSX } from 'react';
-import { ERROR_COLOUR, INK, PAPER } from './palette';
+import { useStagePalette } from './stageTheme';
 import { round } from './Figure';
 
 function octagon(r: number): string {
@@ -39,6 +41,8 @@ export function signHalfWidth(code: string, r: number, fontSize: number): number
 }
 
 export function StopSign(p: StopSignProps): JSX.Element {
+  const c = useStagePalette();
+  const { fill, text } = c.errorSign;
   const inside = codeWidth(p.code, p.fontSize) <= p.r * 1.55;
   const plateW = codeWidth(p.code, p.fontSize) + p.fontSize;
   const plateH = p.fontSize * 1.45;
@@ -47,17 +51,17 @@ export function StopSign(p: StopSignProps): JSX.Element {
     <g transform={`translate(${round(p.x)} ${round(p.y)})`}>
       {p.title && <title>{p.title}</title>}
       {p.groundY !== undefined && <rect x={-p.r * 0.1} y={0} width={p.r * 0.2} height={Math.max(0, p.groundY - p.y)} fill="#78909C" />}
-      <polygon points={octagon(p.r)} fill={ERROR_COLOUR} stroke={INK} strokeWidth={1.3} />
-      <polygon points={octagon(p.r * 0.84)} fill="none" stroke={PAPER} strokeWidth={Math.max(1.5, p.r * 0.08)} />
+      <polygon points={octagon(p.r)} fill={fill} stroke={c.outline} strokeWidth={1.3} />
+      <polygon points={octagon(p.r * 0.84)} fill="none" stroke={text} strokeWidth={Math.max(1.5, p.r * 0.08)} />
       {inside ? (
-        <text x={0} y={p.fontSize * 0.36} textAnchor="middle" fontSize={round(p.fontSize)} fontWeight={800} fill={PAPER} fontFamily="system-ui, sans-serif">
+        <text x={0} y={p.fontSize * 0.36} textAnchor="middle" fontSize={round(p.fontSize)} fontWeight={800} fill={text} fontFamily="system-ui, sans-serif">
           {p.code}
         </text>
       ) : (
         <g>
-          <rect x={-p.r * 0.5} y={-p.r * 0.13} width={p.r} height={p.r * 0.26} rx={p.r * 0.06} fill={PAPER} />
-          <rect x={round(-plateW / 2)} y={round(plateY)} width={round(plateW)} height={round(plateH)} rx={3} fill={ERROR_COLOUR} stroke={INK} strokeWidth={1.2} />
-          <text x={0} y={round(plateY + plateH * 0.72)} textAnchor="middle" fontSize={round(p.fontSize)} fontWeight={800} fill={PAPER} fontFamily="system-ui, sans-serif">
+          <rect x={-p.r * 0.5} y={-p.r * 0.13} width={p.r} height={p.r * 0.26} rx={p.r * 0.06} fill={text} />
+          <rect x={round(-plateW / 2)} y={round(plateY)} width={round(plateW)} height={round(plateH)} rx={3} fill={fill} stroke={c.outline} strokeWidth={1.2} />
+          <text x={0} y={round(plateY + plateH * 0.72)} textAnchor="middle" fontSize={round(p.fontSize)} fontWeight={800} fill={text} fontFamily="system-ui, sans-serif">
             {p.code}
           </text>
         </g>

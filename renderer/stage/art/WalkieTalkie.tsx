@@ -4,10 +4,12 @@
  */
 import type { JSX } from 'react';
 import { INK, OKABE_ITO } from './palette';
+import { useStagePalette } from './stageTheme';
 
 function Waves(): JSX.Element {
+  const c = useStagePalette();
   return (
-    <g fill="none" stroke={INK} strokeWidth={1.6} strokeLinecap="round">
+    <g fill="none" stroke={c.outline} strokeWidth={1.6} strokeLinecap="round">
       <path d="M -9 -16 Q -13 -11 -9 -6" />
       <path d="M -13 -19 Q -19 -11 -13 -3" />
     </g>
@@ -26,10 +28,11 @@ export function WalkieTalkieInHand(p: { active?: boolean }): JSX.Element {
 
 /** The device itself, 10 × 18 units, bottom centre at (0, 0). */
 export function WalkieTalkieShape(): JSX.Element {
+  const c = useStagePalette();
   return (
     <g>
-      <line x1={3} y1={-16} x2={3} y2={-26} stroke={INK} strokeWidth={2} strokeLinecap="round" />
-      <rect x={-5} y={-18} width={10} height={18} rx={2.5} fill={OKABE_ITO.reddishPurple} stroke={INK} strokeWidth={1.3} />
+      <line x1={3} y1={-16} x2={3} y2={-26} stroke={c.outline} strokeWidth={2} strokeLinecap="round" />
+      <rect x={-5} y={-18} width={10} height={18} rx={2.5} fill={OKABE_ITO.reddishPurple} stroke={c.outline} strokeWidth={1.3} />
       <rect x={-3} y={-15} width={6} height={4} rx={1} fill="#F5F5F5" />
       <line x1={-2.5} y1={-7} x2={2.5} y2={-7} stroke={INK} strokeWidth={1} />
       <line x1={-2.5} y1={-4.5} x2={2.5} y2={-4.5} stroke={INK} strokeWidth={1} />

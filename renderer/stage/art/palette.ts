@@ -35,11 +35,6 @@ export const STDERR_COLOUR = OKABE_ITO.vermillion;
 export const ERROR_COLOUR = OKABE_ITO.vermillion;
 export const OK_COLOUR = OKABE_ITO.bluishGreen;
 
-/** Text on a badge of this colour: black on the light Okabe–Ito colours, white on blue. */
-export function textOn(fill: string): string {
-  return fill === OKABE_ITO.blue || fill === STDOUT_COLOUR || fill === INK ? PAPER : OKABE_ITO.black;
-}
-
 /** Skin tones, chosen by pid so a crowd is not all alike. */
 const SKIN = ['#F1C6A0', '#D9A066', '#A86B3C', '#E8B48A'];
 export function skinFor(seed: number | null): string {

@@ -38,16 +38,16 @@ function layoutOf(subject: ExportSubject, choice: PictureChoice): PictureLayout 
 }
 
 /** The stage's own drawing from the log (renderer/stage), loaded only when an export needs it. */
-async function stageDrawing(subject: ExportSubject, layout: PictureLayout): Promise<StageDrawing | null> {
+async function stageDrawing(subject: ExportSubject, layout: PictureLayout, theme: ExportTheme): Promise<StageDrawing | null> {
   const stage = layout.stage;
   if (!stage) return null;
   const { stageSvgText } = await import('../stage/export');
-  return (t) => stageSvgText(subject.run.events, t, { width: stage.width, height: stage.height, lang: subject.lang, unit: stage.unit });
+  return (t) => stageSvgText(subject.run.events, t, { width: stage.width, height: stage.height, lang: subject.lang, unit: stage.unit, theme });
 }
 
 async function pictureText(subject: ExportSubject, choice: PictureChoice): Promise<{ svg: string; layout: PictureLayout }> {
   const layout = layoutOf(subject, choice);
-  const stage = await stageDrawing(subject, layout);
+  const stage = await stageDrawing(subject, layout, choice.theme);
   return { svg: pictureSvgText(layout, subject.title, stage ? stage(subject.stageCursor) : null), layout };
 }
 
@@ -82,7 +82,7 @@ export async function exportVideo(subject: ExportSubject, choice: PictureChoice,
   const { plan, width } = request;
   const range = { start: plan.start, end: plan.end };
   const layout = pictureLayout(subject.run, range, { content: choice.content, lang: subject.lang, title: subject.title, theme: choice.theme, stageAspect: liveStageAspect(), width });
-  const stage = layout.stage ? (await import('./video/stageFrames')).stageFrames(subject.run.events, layout.stage, subject.lang) : null;
+  const stage = layout.stage ? (await import('./video/stageFrames')).stageFrames(subject.run.events, layout.stage, subject.lang, choice.theme) : null;
   const frames = await VideoFrames.create(layout, subject.title, plan, subject.lang, stage);
   signal.throwIfAborted();
   const clip = hasWebCodecs() ? await encodeClip(frames, plan, progress, signal) : await recordClip(frames, plan, progress, signal);

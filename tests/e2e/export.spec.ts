@@ -120,6 +120,15 @@ test('a picture of the fork demo: PNG at 2× is twice the SVG’s size and not b
   const downloading = page.waitForEvent('download');
   await page.getByRole('menuitem', { name: 'Exportar PNG 1×' }).click();
   await (await downloading).saveAs(path.join(OUT, 'fork-timeline-es-dark.png'));
+
+  // Dark asked for the stage too: the stage inside the picture is drawn on its dark ground.
+  await page.getByRole('button', { name: 'Exportar', exact: true }).click();
+  await page.getByRole('menuitemradio', { name: 'Escenario', exact: true }).click();
+  const darkStage = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'Exportar SVG' }).click();
+  const darkFile = path.join(OUT, 'fork-stage-es-dark.svg');
+  await (await darkStage).saveAs(darkFile);
+  expect(fs.readFileSync(darkFile, 'utf8')).toContain('data-stage-theme="dark"');
 });
 
 test('the trace of the fork demo names every process, gives every X a dur, never reuses a flow id, and tells the narration', async ({ page, obra }) => {

@@ -12,13 +12,14 @@ import type { Lang } from '../../../shared/api';
 import type { LabEvent } from '../../../shared/events';
 import { StageSvg } from '../../stage/StageSvg';
 import { StageTracker } from '../../stage/tracker';
+import type { StageTheme } from '../../stage/art/stageTheme';
 import type { StageDrawing } from './videoFrames';
 
-export function stageFrames(log: readonly LabEvent[], box: { width: number; height: number; unit: number }, lang: Lang): StageDrawing {
+export function stageFrames(log: readonly LabEvent[], box: { width: number; height: number; unit: number }, lang: Lang, theme: StageTheme = 'light'): StageDrawing {
   const tracker = new StageTracker();
   return (t) => {
     const markup = renderToStaticMarkup(
-      createElement(StageSvg, { state: tracker.at(log, t), cursor: t, box, lang, reduced: false, selectedPid: null }),
+      createElement(StageSvg, { state: tracker.at(log, t), cursor: t, box, lang, reduced: false, selectedPid: null, theme }),
     );
     return markup.replace('<svg ', `<svg width="${box.width}" height="${box.height}" `);
   };

@@ -2,15 +2,19 @@
  * Compare, in real Chromium through `obra serve` at 1920×1080: "all-cores:
  * 1 worker vs N" really runs the demo twice (1 worker, then one per core of
  * this machine), draws both on one time axis, and tabulates figures that are
- * those of the lab's own logs; no process of either run is left alive.
+ * those of the lab's own logs; no process of either run is left alive. And a
+ * recording opened from a file is drawn under the shown run, read-only.
  */
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { LabEvent } from '../../shared/events';
 import type { Lab } from '../../electron/lab/index';
 import { formatBytes, formatDuration, formatNumber } from '../../renderer/i18n/format';
 import { isAlive } from '../fixtures/proc';
 import { test, expect } from './fixtures';
+import { waitForStatus } from './ui-helpers';
 
 test.use({ viewport: { width: 1920, height: 1080 } });
 test.describe.configure({ mode: 'serial' });
@@ -45,11 +49,54 @@ function counted(log: readonly LabEvent[]) {
 const cell = (page: Page, figure: string, run: 'A' | 'B') => page.locator(`.compare-table tr[data-figure="${figure}"] td[data-run="${run}"]`);
 const forkLanes = (page: Page, region: RegExp) => page.getByRole('region', { name: region }).getByRole('list', { name: 'Processes' }).locator('.kind-badge.kind-fork');
 
+/** The pids in a Processes list, top to bottom. */
+async function pidsShown(page: Page, list = page.getByRole('list', { name: 'Processes' })): Promise<number[]> {
+  const texts = await list.getByRole('listitem').allTextContents();
+  return texts.map((t) => Number(/^\s*(\d+)/.exec(t)?.[1])).filter((n) => n > 0);
+}
+
+test('a recording opened from a file: drawn under the shown run on the same time axis, read-only', async ({ page, obra, saveScreenshot }) => {
+  // A recording of one run of the fork demo, saved from the page.
+  await page.goto(`${obra.url}#demo=fork`);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await waitForStatus(page, 'Finished');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save recording' }).click()]);
+  const first = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'obra-compare-')), download.suggestedFilename());
+  await download.saveAs(first);
+  const firstPids = await pidsShown(page);
+
+  // A second run, then the first one opened under it.
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await waitForStatus(page, 'Finished');
+  const secondPids = await pidsShown(page);
+  let started = 0;
+  const stop = obra.lab.subscribe(() => started++);
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open the second recording' }).click()]);
+  await chooser.setFiles(first);
+  const a = page.getByRole('region', { name: /^A: fork/ });
+  const b = page.getByRole('region', { name: /^B: fork/ });
+  await expect(b.getByRole('list', { name: 'Processes' }).getByRole('listitem').first()).toBeVisible();
+  expect(await pidsShown(page, a.getByRole('list', { name: 'Processes' }))).toEqual(secondPids);
+  expect(await pidsShown(page, b.getByRole('list', { name: 'Processes' }))).toEqual(firstPids);
+  expect(firstPids).not.toEqual(secondPids);
+  expect(started, 'batches from the lab while opening a recording to compare').toBe(0);
+  stop();
+  // Same origin and µs per pixel: the two axes are as wide and start at the same x.
+  const [axisA, axisB] = await page.locator('canvas.timeline-axis').evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect().toJSON() as DOMRect));
+  expect(axisB.x).toBe(axisA.x);
+  expect(axisB.width).toBe(axisA.width);
+  await expect(page.locator('.compare-table tr[data-figure="processes"] td[data-run="B"]')).toHaveText(String(firstPids.length));
+  await saveScreenshot(page, 'compare-recording');
+  await page.getByRole('button', { name: 'Close compare' }).click();
+  await expect(page.locator('.stage-area')).toBeVisible();
+});
+
 test('all-cores: 1 worker vs N runs twice for real, on one time axis, with the logs’ figures and nothing left alive', async ({ page, obra, saveScreenshot }) => {
   test.setTimeout(180_000);
   const cores = os.availableParallelism();
   await page.goto(obra.url);
-  await page.getByRole('button', { name: 'Compare' }).click();
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
   const runs = watchRuns(obra.lab);
   await page.getByRole('button', { name: 'all-cores: 1 worker vs N' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Running [12] of 2…$/ })).toBeVisible();
@@ -107,7 +154,7 @@ test('all-cores: 1 worker vs N runs twice for real, on one time axis, with the l
 test('Stop ends the comparison: the run going on is stopped, no second run follows, nothing left alive', async ({ page, obra }) => {
   test.setTimeout(120_000);
   await page.goto(obra.url);
-  await page.getByRole('button', { name: 'Compare' }).click();
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
   const runs = watchRuns(obra.lab);
   await page.getByRole('button', { name: 'all-cores: 1 worker vs N' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Running 1 of 2…' })).toBeVisible();

@@ -6,16 +6,22 @@ import type { ObraStore } from '../store/obraStore';
 import { runFigures, speedUp, type RunFigures } from './compareFigures';
 import type { ClassroomText } from './classroomText';
 
+interface Figures {
+  figures: RunFigures | null;
+  /** The run has ended (its figures are final). */
+  ended: boolean;
+}
+
 /** A store's run in figures, recomputed at most twice a second while its log grows. */
-function useRunFigures(store: ObraStore): RunFigures | null {
-  const [figures, setFigures] = useState<RunFigures | null>(null);
+function useRunFigures(store: ObraStore): Figures {
+  const [figures, setFigures] = useState<Figures>({ figures: null, ended: false });
   useEffect(() => {
-    let version = -1;
+    let seen = '';
     const update = (): void => {
-      const { run, version: now } = store.getState();
-      if (now === version) return;
-      version = now;
-      setFigures(run ? runFigures(run.events) : null);
+      const { run, version, status } = store.getState();
+      if (`${version} ${status}` === seen) return;
+      seen = `${version} ${status}`;
+      setFigures({ figures: run ? runFigures(run.events) : null, ended: status === 'ended' });
     };
     update();
     return liveTickerOf(store).add(500, update);
@@ -46,9 +52,10 @@ interface CompareTableProps {
 
 /** Run A and run B side by side in figures from their logs, and how much faster B was. */
 export function CompareTable({ a, b, lang, t }: CompareTableProps) {
-  const figuresA = useRunFigures(a);
-  const figuresB = useRunFigures(b);
-  const x = figuresA && figuresB ? speedUp(figuresA, figuresB) : null;
+  const { figures: figuresA, ended: endedA } = useRunFigures(a);
+  const { figures: figuresB, ended: endedB } = useRunFigures(b);
+  // How much faster only between two whole runs: a run still going has no wall time yet.
+  const x = figuresA && figuresB && endedA && endedB ? speedUp(figuresA, figuresB) : null;
   return (
     <div className="compare-figures">
       <table className="compare-table" aria-label={t.compareFiguresLabel}>

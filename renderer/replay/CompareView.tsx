@@ -81,6 +81,8 @@ export function CompareView() {
   const main = useObraStore();
   const lang = useObra((s) => s.lang);
   const status = useObra((s) => s.status);
+  const projector = useObra((s) => s.projector);
+  const theme = useObra((s) => s.theme);
   const [second] = useState(() => createObraStore(READ_ONLY_API).store);
   /** Which store is drawn on top as A: the shown run, or (1 vs N) the copy of the 1-worker run. */
   const [top, setTop] = useState<'main' | 'second'>('main');
@@ -88,7 +90,8 @@ export function CompareView() {
   const stopped = useRef(false);
   const running = useRef(false);
 
-  useEffect(() => second.setState({ lang }), [second, lang]);
+  // The compare store draws like the main one: same language, projector sizes and theme.
+  useEffect(() => second.setState({ lang, projector, theme }), [second, lang, projector, theme]);
   useEffect(() => alignStores(main, second), [main, second]);
   // Closing the view while comparing stops the run going on: no process outlives the comparison.
   useEffect(

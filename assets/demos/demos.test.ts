@@ -136,6 +136,38 @@ describe('the demos, run through the lab', () => {
     expect(tries.some((t) => /1 worker (\d+) ms, \d+ workers (\d+) ms/.exec(t)!.slice(1).map(Number).reduce((a, b) => a - b) > 0)).toBe(true);
   });
 
+  it("all-cores with an argument runs one phase: '1' one worker, '3' three, each told its own steps; 'many' exits 2 saying why", { timeout: TEST_TIMEOUT }, async () => {
+    const phase = async (workers: string): Promise<DemoRun> => {
+      const { runId } = await lab.startRun({ demoId: 'all-cores', args: [workers] });
+      return { id: 'all-cores', end: await lab.ended(runId), log: lab.log(runId), ms: 0 };
+    };
+    const oneRun = await phase('1');
+    expect(oneRun.end).toMatchObject({ reason: 'exit', code: 0 });
+    expect(ofType(oneRun.log, 'call').filter((c) => c.api === 'fork')).toHaveLength(1);
+    expect(Number(bossLine(oneRun.log, /^availableParallelism\(\) = (\d+)$/)[1])).toBe(os.availableParallelism());
+    bossLine(oneRun.log, /^1 worker\(s\): 348513 primes below 5000000 in \d+ ms$/);
+    expect(() => bossLine(oneRun.log, /^speed-up/)).toThrow();
+    const told = toldAtEnd(oneRun).en;
+    expect(told.filter((l) => l.reached).map((l) => l.n)).toEqual([1, 2, 3]);
+    expect(told.filter((l) => l.missing)).toEqual([]);
+
+    const three = await phase('3');
+    expect(three.end).toMatchObject({ reason: 'exit', code: 0 });
+    expect(ofType(three.log, 'call').filter((c) => c.api === 'fork')).toHaveLength(3);
+    bossLine(three.log, /^3 worker\(s\): 348513 primes below 5000000 in \d+ ms$/);
+    const toldThree = toldAtEnd(three).en;
+    expect(toldThree.filter((l) => l.reached).map((l) => l.n)).toEqual([1, 4, 5, 6]);
+    expect(toldThree[5].text).toMatch(/^With 3 workers: the same 348,513 primes in [\d,]+ ms\.$/);
+
+    const bad = await lab.startRun({ demoId: 'all-cores', args: ['many'] });
+    const badEnd = await lab.ended(bad.runId);
+    const badLog = lab.log(bad.runId);
+    expect(badEnd).toMatchObject({ reason: 'exit', code: 2 });
+    const said = ofType(badLog, 'stderr').map((e) => e.preview).join('');
+    expect(said).toContain('all-cores: "many" is not a number of workers from 1 to 64');
+    expect(ofType(badLog, 'call')).toEqual([]);
+  });
+
   it('kill: the orphans of exec + a pipe are seen alive, then every process is gone before the boss exits', { timeout: TEST_TIMEOUT }, async () => {
     const run = await lesson('kill');
     const boss = bossPid(run.log);

@@ -23,6 +23,15 @@ export interface ClassroomText {
   compareTitle: string;
   compareOpen: string;
   compareEmpty: string;
+  compareOneVsAll: string;
+  compareRunning: (step: number) => string;
+  compareStop: string;
+  compareFiguresLabel: string;
+  compareFigure: string;
+  compareFigures: { wall: string; processes: string; workers: string; cpu: string; messages: string; output: string };
+  compareNoSamples: string;
+  compareFaster: (x: string) => string;
+  compareSlower: (x: string) => string;
   shortcuts: string;
   close: string;
   blankHint: string;
@@ -51,7 +60,23 @@ export const CLASSROOM_TEXT: Record<Lang, ClassroomText> = {
     closeCompare: 'Cerrar comparación',
     compareTitle: 'Comparar dos ejecuciones',
     compareOpen: 'Abrir la segunda grabación',
-    compareEmpty: 'Abre una segunda grabación (.obra.json o .ndjson): se dibuja bajo la actual, con el mismo eje de tiempo.',
+    compareEmpty: 'Abre una segunda grabación (.obra.json o .ndjson), o ejecuta all-cores con 1 obrero y con N: se dibuja bajo la otra, con el mismo eje de tiempo.',
+    compareOneVsAll: 'all-cores: 1 obrero contra N',
+    compareRunning: (step) => `Ejecutando ${step} de 2…`,
+    compareStop: 'Detener la comparación',
+    compareFiguresLabel: 'Las dos ejecuciones en cifras',
+    compareFigure: 'Cifra',
+    compareFigures: {
+      wall: 'Duración (reloj)',
+      processes: 'Procesos',
+      workers: 'Obreros (fork)',
+      cpu: 'Tiempo de CPU (muestras del SO)',
+      messages: 'Mensajes IPC enviados',
+      output: 'Salida (stdout + stderr)',
+    },
+    compareNoSamples: 'sin muestras',
+    compareFaster: (x) => `B es ${x}× más rápida que A.`,
+    compareSlower: (x) => `B es ${x}× más lenta que A.`,
     shortcuts: 'Atajos de teclado',
     close: 'Cerrar',
     blankHint: 'Pantalla en negro: pulsa cualquier tecla para volver.',
@@ -94,7 +119,23 @@ export const CLASSROOM_TEXT: Record<Lang, ClassroomText> = {
     closeCompare: 'Close compare',
     compareTitle: 'Compare two runs',
     compareOpen: 'Open the second recording',
-    compareEmpty: 'Open a second recording (.obra.json or .ndjson): it is drawn under the current one, on the same time axis.',
+    compareEmpty: 'Open a second recording (.obra.json or .ndjson), or run all-cores with 1 worker and with N: it is drawn under the other, on the same time axis.',
+    compareOneVsAll: 'all-cores: 1 worker vs N',
+    compareRunning: (step) => `Running ${step} of 2…`,
+    compareStop: 'Stop the comparison',
+    compareFiguresLabel: 'The two runs in figures',
+    compareFigure: 'Figure',
+    compareFigures: {
+      wall: 'Wall time',
+      processes: 'Processes',
+      workers: 'Workers (fork)',
+      cpu: 'CPU time (OS samples)',
+      messages: 'IPC messages sent',
+      output: 'Output (stdout + stderr)',
+    },
+    compareNoSamples: 'no samples',
+    compareFaster: (x) => `B is ${x}× faster than A.`,
+    compareSlower: (x) => `B is ${x}× slower than A.`,
     shortcuts: 'Keyboard shortcuts',
     close: 'Close',
     blankHint: 'Blank screen: press any key to come back.',

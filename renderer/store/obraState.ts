@@ -42,8 +42,8 @@ export interface RunSlice {
   version: number;
   /** performance.now() when the run started here (for the elapsed counter). */
   startedAtMs: number | null;
-  /** Run the chosen script. */
-  startRun(): Promise<void>;
+  /** Run the chosen script, with these command-line arguments if given (the boss's process.argv[2…]). */
+  startRun(args?: readonly string[]): Promise<void>;
   stopRun(): Promise<void>;
   /** One batch from the transport (every run's batches come here). */
   ingest(batch: EventBatch): void;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventBatch, ObraApi, RunInfo } from '../../shared/api';
+import type { EventBatch, ObraApi, RunInfo, RunRequest } from '../../shared/api';
 import { LOG_VERSION } from '../../shared/events';
 import { droppedCountOf } from '../notices/droppedBatches';
 import { createObraStore } from './obraStore';
@@ -55,5 +55,23 @@ describe('batches that arrive before startRun answers', () => {
     const run = await runWithEarlyBatches(3);
     expect(run.events.map((e) => e.type)).toEqual(['sample', 'sample', 'sample']);
     expect(run.index.counters.errors).toBe(0);
+  });
+});
+
+describe('startRun with arguments', () => {
+  it("asks the transport for the chosen demo with the given args, and with none when none are given", async () => {
+    const requests: RunRequest[] = [];
+    const { api, reply } = slowReplyApi();
+    const { store, dispose } = createObraStore({ ...api, startRun: (req) => (requests.push(req), api.startRun(req)) });
+    store.setState({ script: { kind: 'demo', demoId: 'all-cores' } });
+    const withArgs = store.getState().startRun(['4']);
+    reply('r1');
+    await withArgs;
+    store.setState({ status: 'ended' });
+    const without = store.getState().startRun();
+    reply('r2');
+    await without;
+    dispose();
+    expect(requests).toEqual([{ demoId: 'all-cores', args: ['4'] }, { demoId: 'all-cores' }]);
   });
 });

@@ -32,14 +32,15 @@ function freshView() {
   };
 }
 
-function requestFor(script: ScriptChoice): RunRequest {
+function requestFor(script: ScriptChoice, args: readonly string[] | undefined): RunRequest {
+  const withArgs = args?.length ? { args: [...args] } : {};
   switch (script.kind) {
     case 'demo':
-      return { demoId: script.demoId };
+      return { demoId: script.demoId, ...withArgs };
     case 'source':
-      return { source: { name: script.name, text: script.text } };
+      return { source: { name: script.name, text: script.text }, ...withArgs };
     case 'file':
-      return { file: script.path };
+      return { file: script.path, ...withArgs };
   }
 }
 
@@ -75,14 +76,14 @@ export const runSlice =
       version: 0,
       startedAtMs: null,
 
-      async startRun() {
+      async startRun(args) {
         const { script, status } = get();
         if (!script || isBusy(status)) return;
         set({ status: 'starting' });
         early = [];
         earlyDropped.clear();
         try {
-          const info = await api.startRun(requestFor(script));
+          const info = await api.startRun(requestFor(script, args));
           // A file on disk (Electron's Open script…): the lab read it, the code panel shows it.
           if (script.kind === 'file' && info.sources?.length) set({ sources: info.sources });
           const run = new RunLog(info.runId, info.header);

@@ -2,8 +2,8 @@
  * The classroom, in real Chromium through `obra serve` at 1920×1080: a demo
  * driven by the keyboard alone, replay stepping that moves the code mark and
  * the narration, projector mode's text sizes and contrast in light and dark,
- * a recording saved, reopened after a reload (same pids, same totals), and
- * two runs compared on one time axis.
+ * and a recording saved, reopened after a reload (same pids, same totals).
+ * (Compare: compare.spec.ts.)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -377,33 +377,4 @@ test('save a recording, reload, open it: same processes and totals, no process s
   await expect(page.locator('section.code-panel .code-line.is-focus')).toHaveCount(1);
   expect(started, 'batches from the lab while opening a recording').toBe(0);
   stop();
-  fs.copyFileSync(saved, path.join(tmp, 'first.obra.json'));
-});
-
-test('compare: two runs one above the other on the same time axis, read-only', async ({ page, obra, saveScreenshot }) => {
-  const first = path.join(tmp, 'first.obra.json');
-  test.skip(!fs.existsSync(first), 'needs the recording saved by the previous test');
-  await page.goto(`${obra.url}#demo=${DEMO}`);
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await waitForStatus(page, 'Finished');
-  const secondPids = await pidsShown(page);
-
-  await page.getByRole('button', { name: 'Compare' }).click();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open the second recording' }).click()]);
-  await chooser.setFiles(first);
-  const a = page.getByRole('region', { name: /^A: fork/ });
-  const b = page.getByRole('region', { name: /^B: fork/ });
-  await expect(b.getByRole('list', { name: 'Processes' }).getByRole('listitem').first()).toBeVisible();
-  const pidsA = await pidsShown(page, a.getByRole('list', { name: 'Processes' }));
-  const pidsB = await pidsShown(page, b.getByRole('list', { name: 'Processes' }));
-  expect(pidsA).toEqual(secondPids);
-  expect(pidsB.length).toBeGreaterThan(1);
-  expect(pidsB).not.toEqual(pidsA);
-  // Same origin and µs per pixel: the two axes are as wide and start at the same x.
-  const [axisA, axisB] = await page.locator('canvas.timeline-axis').evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect().toJSON() as DOMRect));
-  expect(axisB.x).toBe(axisA.x);
-  expect(axisB.width).toBe(axisA.width);
-  await saveScreenshot(page, 'classroom-compare');
-  await page.getByRole('button', { name: 'Close compare' }).click();
-  await expect(page.locator('.stage-area')).toBeVisible();
 });

@@ -32,9 +32,26 @@ function countPrimes(workers) {
   });
 }
 
+// Sin argumento: 1 obrero y después todos los núcleos. Con un número
+// (`node index.js 4`), solo esa fase: para comparar dos ejecuciones.
+// No argument: 1 worker, then every core. With a number (`node index.js 4`),
+// only that phase: to compare two runs.
 async function main() {
+  const arg = process.argv[2];
+  const workers = Number(arg);
+  // Hasta 64 obreros: cada uno es un proceso de Node con su propia memoria.
+  // Up to 64 workers: each one is a Node process with its own memory.
+  if (arg !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 64)) {
+    console.error(`all-cores: "${arg}" is not a number of workers from 1 to 64`);
+    process.exitCode = 2; // argumento inválido / bad argument
+    return;
+  }
   const cores = os.availableParallelism();
   console.log(`availableParallelism() = ${cores}`);
+  if (arg !== undefined) {
+    await countPrimes(workers);
+    return;
+  }
   const oneMs = await countPrimes(1);
   await new Promise((resolve) => setTimeout(resolve, 300));
   const allMs = await countPrimes(cores);

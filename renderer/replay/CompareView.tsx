@@ -39,10 +39,14 @@ function alignStores(a: ObraStore, b: ObraStore): () => void {
   };
 }
 
-/** Both runs whole, from t = 0, playhead at 0 (the mirror carries it to the other store). */
+/**
+ * Both runs whole, from t = 0, the playhead at the end of the longer one, so
+ * both are shown complete (stage, code, narration); Home and Space replay them
+ * together. The mirror carries window and playhead to the other store.
+ */
 function fitBoth(main: ObraStore, second: ObraStore): void {
   const longest = Math.max(main.getState().run?.index.lastT ?? 0, second.getState().run?.index.lastT ?? 0);
-  main.setState({ timeWindow: fitWindow(longest), cursor: 0, followLive: false });
+  main.setState({ timeWindow: fitWindow(longest), cursor: longest, followLive: false });
 }
 
 function runTitle(store: ObraStore): string | null {

@@ -161,7 +161,6 @@ test('Stop ends the comparison: the run going on is stopped, no second run follo
   await page.getByRole('button', { name: 'Stop the comparison' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Running [12] of 2…$/ })).toHaveCount(0, { timeout: 60_000 });
   const ends = await Promise.all(runs.ids.map((id) => obra.lab.ended(id)));
-  console.log(`runs after stop: ${ends.map((e) => e.reason).join(', ')}`);
   runs.stop();
   // Stop reaches run 1 (or, on a very slow page, the gap before run 2): either way nothing runs on by itself.
   expect(ends.length).toBeGreaterThanOrEqual(1);
@@ -182,7 +181,6 @@ test('closing compare mid-comparison stops the run going on: nothing outlives th
   await expect(page.locator('.stage-area')).toBeVisible();
   await waitForStatus(page, /Stopped|Finished/);
   const ends = await Promise.all(runs.ids.map((id) => obra.lab.ended(id)));
-  console.log(`runs after stop: ${ends.map((e) => e.reason).join(', ')}`);
   runs.stop();
   expect(ends.at(-1)?.reason === 'stopped' || ends.length === 1).toBe(true);
   expect(runs.ids.flatMap((id) => counted(obra.lab.log(id)).pids).filter(isAlive)).toEqual([]);

@@ -57,18 +57,26 @@ async function pidsShown(page: Page, list = page.getByRole('list', { name: 'Proc
 
 test('a recording opened from a file: drawn under the shown run on the same time axis, read-only', async ({ page, obra, saveScreenshot }) => {
   // A recording of one run of the fork demo, saved from the page.
+  const runs = watchRuns(obra.lab);
+  /** The pids of the lab's k-th run, once the (paced) Processes list shows them all. */
+  const listedPidsOfRun = async (k: number): Promise<number[]> => {
+    const inLog = counted(obra.lab.log(runs.ids[k])).pids.sort((x, y) => x - y);
+    await expect.poll(async () => (await pidsShown(page)).sort((x, y) => x - y)).toEqual(inLog);
+    return pidsShown(page);
+  };
   await page.goto(`${obra.url}#demo=fork`);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await waitForStatus(page, 'Finished');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save recording' }).click()]);
   const first = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'obra-compare-')), download.suggestedFilename());
   await download.saveAs(first);
-  const firstPids = await pidsShown(page);
+  const firstPids = await listedPidsOfRun(0);
 
   // A second run, then the first one opened under it.
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await waitForStatus(page, 'Finished');
-  const secondPids = await pidsShown(page);
+  const secondPids = await listedPidsOfRun(1);
+  runs.stop();
   let started = 0;
   const stop = obra.lab.subscribe(() => started++);
   await page.getByRole('button', { name: 'Compare', exact: true }).click();

@@ -126,6 +126,20 @@ describe('openRecording through the native dialog', () => {
   });
 });
 
+describe('pickScript through the native dialog', () => {
+  it('asks in the reader’s language for a Node.js script and gives its path; cancelled: null; arguments: refused', async () => {
+    const dir = tempDir();
+    const script = path.join(dir, 'mine.mjs');
+    const { dialogs, asked } = dialogsAnswering(script);
+    const files = createFileDialogs({ dialogs, lang: () => 'es', startDir: dir });
+    expect(await files.pickScript([])).toBe(script);
+    expect(asked[0].options).toMatchObject({ title: 'Abrir script', filters: [{ name: 'Scripts de Node.js (.js, .mjs, .cjs)', extensions: ['js', 'mjs', 'cjs'] }] });
+    expect(await createFileDialogs({ dialogs: dialogsAnswering(null).dialogs, lang: () => 'en' }).pickScript([])).toBeNull();
+    await expect(files.pickScript(['/etc/passwd'])).rejects.toMatchObject({ code: 'ERR_OBRA_BAD_REQUEST' });
+    expect(asked).toHaveLength(1);
+  });
+});
+
 describe('the dialogs’ language', () => {
   it('is Spanish for a Spanish system locale, else English', () => {
     expect(['es', 'es-ES', 'es-419', 'en-US', 'de', ''].map(dialogLang)).toEqual(['es', 'es', 'es', 'en', 'en', 'en']);

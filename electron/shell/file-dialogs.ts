@@ -1,6 +1,6 @@
 /**
- * Save and open files through the native dialogs, for `saveFile` and
- * `openRecording` of the shared API. The page sends a name and the bytes,
+ * Save and open files through the native dialogs, for `saveFile`,
+ * `openRecording` and `pickScript` of the shared API. The page sends a name and the bytes,
  * never a path: the path comes only from the dialog the reader answered.
  *
  * No Electron import: the dialogs are injected (main wires Electron's
@@ -54,12 +54,15 @@ export const SAVE_EXTENSIONS: Record<SaveKind, string[]> = {
   webm: ['webm'],
 };
 export const RECORDING_EXTENSIONS = ['json', 'ndjson'];
+export const SCRIPT_EXTENSIONS = ['js', 'mjs', 'cjs'];
 
 export interface FileDialogs {
   /** `saveFile(file)`'s params, untrusted: resolves with the path written, or null when cancelled. */
   saveFile(params: unknown[]): Promise<string | null>;
   /** `openRecording()`'s params, untrusted: resolves with the chosen file, or null when cancelled. */
   openRecording(params: unknown[]): Promise<OpenedFile | null>;
+  /** `pickScript()`'s params, untrusted: resolves with the chosen script's path, or null when cancelled. */
+  pickScript(params: unknown[]): Promise<string | null>;
 }
 
 export function createFileDialogs(options: FileDialogOptions): FileDialogs {
@@ -109,6 +112,18 @@ export function createFileDialogs(options: FileDialogOptions): FileDialogs {
       } finally {
         await file.close();
       }
+    },
+
+    async pickScript(params) {
+      if (params.length > 0) throw errorFromShape(badRequest('pickScript: takes no arguments'));
+      const text = DIALOG_TEXT[options.lang()];
+      const picked = await options.dialogs.showOpenDialog({
+        title: text.openScriptTitle,
+        defaultPath: lastDir,
+        filters: [{ name: text.openScriptFilter, extensions: SCRIPT_EXTENSIONS }],
+        properties: ['openFile'],
+      });
+      return picked.canceled ? null : (picked.filePaths[0] ?? null);
     },
   };
 }

@@ -63,6 +63,14 @@ describe('saveFile through the native dialog', () => {
     expect(asked[1].options).toMatchObject({ title: 'Save recording', defaultPath: path.join(dir, 'again.obra.json'), filters: [{ extensions: ['json'] }] });
   });
 
+  it('saves under the longest name the folder allows (the hidden file it writes first has a name of its own size)', async () => {
+    const dir = tempDir();
+    const target = path.join(dir, `${'n'.repeat(255 - '.obra.json'.length)}.obra.json`);
+    const files = createFileDialogs({ dialogs: dialogsAnswering(target).dialogs, lang: () => 'en' });
+    expect(await files.saveFile([{ suggestedName: 'x.obra.json', kind: 'recording', data: '{}' }])).toBe(target);
+    expect(fs.readdirSync(dir)).toEqual([path.basename(target)]);
+  });
+
   it('cancelled: resolves null and writes nothing', async () => {
     const dir = tempDir();
     const files = createFileDialogs({ dialogs: dialogsAnswering(null).dialogs, lang: () => 'en', startDir: dir });

@@ -134,7 +134,9 @@ export function createFileDialogs(options: FileDialogOptions): FileDialogs {
  * where the reader's old one was. The partial file is removed on failure.
  */
 async function writeWhole(fs: FilePort, target: string, bytes: Uint8Array): Promise<void> {
-  const partial = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.part`);
+  // Named after the target's first 40 characters (≤ 160 bytes): a target named as long as the folder allows must not make a name too long here.
+  const stem = Array.from(path.basename(target)).slice(0, 40).join('');
+  const partial = path.join(path.dirname(target), `.${stem}.${randomBytes(4).toString('hex')}.part`);
   try {
     await fs.writeFile(partial, bytes, { flag: 'wx' });
     await fs.rename(partial, target);

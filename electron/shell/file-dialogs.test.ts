@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -131,6 +132,15 @@ describe('openRecording through the native dialog', () => {
     const small = createFileDialogs({ dialogs: dialogsAnswering(big).dialogs, lang: () => 'en', maxBytes: 99 });
     await expect(small.openRecording([])).rejects.toMatchObject({ code: 'ERR_OBRA_TOO_LARGE' });
     await expect(small.openRecording(['/etc/passwd'])).rejects.toMatchObject({ code: 'ERR_OBRA_BAD_REQUEST' });
+  });
+
+  it.skipIf(process.platform === 'win32')('a FIFO or a device is refused with ERR_OBRA_RECORDING, not waited on or read forever', async () => {
+    const fifo = path.join(tempDir(), 'lesson.obra.json');
+    execFileSync('mkfifo', [fifo]);
+    for (const chosen of [fifo, '/dev/zero']) {
+      const files = createFileDialogs({ dialogs: dialogsAnswering(chosen).dialogs, lang: () => 'en' });
+      await expect(files.openRecording([])).rejects.toMatchObject({ code: 'ERR_OBRA_RECORDING', message: /not a regular file/ });
+    }
   });
 });
 

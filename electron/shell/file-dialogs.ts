@@ -9,6 +9,7 @@
  * ENOSPC…) or ours (ERR_OBRA_BAD_REQUEST, ERR_OBRA_TOO_LARGE).
  */
 import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
 import nodeFs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -102,10 +103,13 @@ export function createFileDialogs(options: FileDialogOptions): FileDialogs {
       });
       const chosen = picked.canceled ? undefined : picked.filePaths[0];
       if (!chosen) return null;
-      const file = await fs.open(chosen, 'r');
+      // Non-blocking: a FIFO chosen by name would otherwise hold the open (and this promise) until something writes to it.
+      const file = await fs.open(chosen, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
       try {
-        const { size } = await file.stat();
-        if (size > maxBytes) throw errorFromShape(tooLarge(size));
+        const stat = await file.stat();
+        // A FIFO or a device (/dev/zero) is no recording, and reading one may never end.
+        if (!stat.isFile()) throw errorFromShape({ code: 'ERR_OBRA_RECORDING', message: `${path.basename(chosen)} is not a regular file` });
+        if (stat.size > maxBytes) throw errorFromShape(tooLarge(stat.size));
         const data = await file.readFile();
         lastDir = path.dirname(chosen);
         return { name: path.basename(chosen), data: ownBytes(data) };

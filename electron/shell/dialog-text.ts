@@ -9,6 +9,8 @@ export interface DialogText {
   saveFilter: Record<SaveKind, string>;
   openRecordingTitle: string;
   openRecordingFilter: string;
+  openScriptTitle: string;
+  openScriptFilter: string;
 }
 
 export const DIALOG_TEXT: Record<Lang, DialogText> = {
@@ -17,12 +19,16 @@ export const DIALOG_TEXT: Record<Lang, DialogText> = {
     saveFilter: { recording: 'Obra recording', png: 'PNG image', svg: 'SVG image', trace: 'Chrome trace (JSON)', webm: 'WebM video' },
     openRecordingTitle: 'Open recording',
     openRecordingFilter: 'Obra recordings (.obra.json, .ndjson)',
+    openScriptTitle: 'Open script',
+    openScriptFilter: 'Node.js scripts (.js, .mjs, .cjs)',
   },
   es: {
     saveTitle: { recording: 'Guardar grabación', png: 'Exportar PNG', svg: 'Exportar SVG', trace: 'Exportar traza', webm: 'Exportar vídeo' },
     saveFilter: { recording: 'Grabación de Obra', png: 'Imagen PNG', svg: 'Imagen SVG', trace: 'Traza de Chrome (JSON)', webm: 'Vídeo WebM' },
     openRecordingTitle: 'Abrir grabación',
     openRecordingFilter: 'Grabaciones de Obra (.obra.json, .ndjson)',
+    openScriptTitle: 'Abrir script',
+    openScriptFilter: 'Scripts de Node.js (.js, .mjs, .cjs)',
   },
 };
 

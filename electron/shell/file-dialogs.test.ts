@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -63,6 +64,14 @@ describe('saveFile through the native dialog', () => {
     expect(asked[1].options).toMatchObject({ title: 'Save recording', defaultPath: path.join(dir, 'again.obra.json'), filters: [{ extensions: ['json'] }] });
   });
 
+  it('saves under the longest name the folder allows (the hidden file it writes first has a name of its own size)', async () => {
+    const dir = tempDir();
+    const target = path.join(dir, `${'n'.repeat(255 - '.obra.json'.length)}.obra.json`);
+    const files = createFileDialogs({ dialogs: dialogsAnswering(target).dialogs, lang: () => 'en' });
+    expect(await files.saveFile([{ suggestedName: 'x.obra.json', kind: 'recording', data: '{}' }])).toBe(target);
+    expect(fs.readdirSync(dir)).toEqual([path.basename(target)]);
+  });
+
   it('cancelled: resolves null and writes nothing', async () => {
     const dir = tempDir();
     const files = createFileDialogs({ dialogs: dialogsAnswering(null).dialogs, lang: () => 'en', startDir: dir });
@@ -123,6 +132,29 @@ describe('openRecording through the native dialog', () => {
     const small = createFileDialogs({ dialogs: dialogsAnswering(big).dialogs, lang: () => 'en', maxBytes: 99 });
     await expect(small.openRecording([])).rejects.toMatchObject({ code: 'ERR_OBRA_TOO_LARGE' });
     await expect(small.openRecording(['/etc/passwd'])).rejects.toMatchObject({ code: 'ERR_OBRA_BAD_REQUEST' });
+  });
+
+  it.skipIf(process.platform === 'win32')('a FIFO or a device is refused with ERR_OBRA_RECORDING, not waited on or read forever', async () => {
+    const fifo = path.join(tempDir(), 'lesson.obra.json');
+    execFileSync('mkfifo', [fifo]);
+    for (const chosen of [fifo, '/dev/zero']) {
+      const files = createFileDialogs({ dialogs: dialogsAnswering(chosen).dialogs, lang: () => 'en' });
+      await expect(files.openRecording([])).rejects.toMatchObject({ code: 'ERR_OBRA_RECORDING', message: /not a regular file/ });
+    }
+  });
+});
+
+describe('pickScript through the native dialog', () => {
+  it('asks in the reader’s language for a Node.js script and gives its path; cancelled: null; arguments: refused', async () => {
+    const dir = tempDir();
+    const script = path.join(dir, 'mine.mjs');
+    const { dialogs, asked } = dialogsAnswering(script);
+    const files = createFileDialogs({ dialogs, lang: () => 'es', startDir: dir });
+    expect(await files.pickScript([])).toBe(script);
+    expect(asked[0].options).toMatchObject({ title: 'Abrir script', filters: [{ name: 'Scripts de Node.js (.js, .mjs, .cjs)', extensions: ['js', 'mjs', 'cjs'] }] });
+    expect(await createFileDialogs({ dialogs: dialogsAnswering(null).dialogs, lang: () => 'en' }).pickScript([])).toBeNull();
+    await expect(files.pickScript(['/etc/passwd'])).rejects.toMatchObject({ code: 'ERR_OBRA_BAD_REQUEST' });
+    expect(asked).toHaveLength(1);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * Save and open files through the native dialogs, for `saveFile` and
- * `openRecording` of the shared API. The page sends a name and the bytes,
+ * Save and open files through the native dialogs, for `saveFile`,
+ * `openRecording` and `pickScript` of the shared API. The page sends a name and the bytes,
  * never a path: the path comes only from the dialog the reader answered.
  *
  * No Electron import: the dialogs are injected (main wires Electron's
@@ -9,6 +9,7 @@
  * ENOSPC…) or ours (ERR_OBRA_BAD_REQUEST, ERR_OBRA_TOO_LARGE).
  */
 import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
 import nodeFs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,12 +55,15 @@ export const SAVE_EXTENSIONS: Record<SaveKind, string[]> = {
   webm: ['webm'],
 };
 export const RECORDING_EXTENSIONS = ['json', 'ndjson'];
+export const SCRIPT_EXTENSIONS = ['js', 'mjs', 'cjs'];
 
 export interface FileDialogs {
   /** `saveFile(file)`'s params, untrusted: resolves with the path written, or null when cancelled. */
   saveFile(params: unknown[]): Promise<string | null>;
   /** `openRecording()`'s params, untrusted: resolves with the chosen file, or null when cancelled. */
   openRecording(params: unknown[]): Promise<OpenedFile | null>;
+  /** `pickScript()`'s params, untrusted: resolves with the chosen script's path, or null when cancelled. */
+  pickScript(params: unknown[]): Promise<string | null>;
 }
 
 export function createFileDialogs(options: FileDialogOptions): FileDialogs {
@@ -99,16 +103,31 @@ export function createFileDialogs(options: FileDialogOptions): FileDialogs {
       });
       const chosen = picked.canceled ? undefined : picked.filePaths[0];
       if (!chosen) return null;
-      const file = await fs.open(chosen, 'r');
+      // Non-blocking: a FIFO chosen by name would otherwise hold the open (and this promise) until something writes to it.
+      const file = await fs.open(chosen, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
       try {
-        const { size } = await file.stat();
-        if (size > maxBytes) throw errorFromShape(tooLarge(size));
+        const stat = await file.stat();
+        // A FIFO or a device (/dev/zero) is no recording, and reading one may never end.
+        if (!stat.isFile()) throw errorFromShape({ code: 'ERR_OBRA_RECORDING', message: `${path.basename(chosen)} is not a regular file` });
+        if (stat.size > maxBytes) throw errorFromShape(tooLarge(stat.size));
         const data = await file.readFile();
         lastDir = path.dirname(chosen);
         return { name: path.basename(chosen), data: ownBytes(data) };
       } finally {
         await file.close();
       }
+    },
+
+    async pickScript(params) {
+      if (params.length > 0) throw errorFromShape(badRequest('pickScript: takes no arguments'));
+      const text = DIALOG_TEXT[options.lang()];
+      const picked = await options.dialogs.showOpenDialog({
+        title: text.openScriptTitle,
+        defaultPath: lastDir,
+        filters: [{ name: text.openScriptFilter, extensions: SCRIPT_EXTENSIONS }],
+        properties: ['openFile'],
+      });
+      return picked.canceled ? null : (picked.filePaths[0] ?? null);
     },
   };
 }
@@ -119,7 +138,9 @@ export function createFileDialogs(options: FileDialogOptions): FileDialogs {
  * where the reader's old one was. The partial file is removed on failure.
  */
 async function writeWhole(fs: FilePort, target: string, bytes: Uint8Array): Promise<void> {
-  const partial = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.part`);
+  // Named after the target's first 40 characters (≤ 160 bytes): a target named as long as the folder allows must not make a name too long here.
+  const stem = Array.from(path.basename(target)).slice(0, 40).join('');
+  const partial = path.join(path.dirname(target), `.${stem}.${randomBytes(4).toString('hex')}.part`);
   try {
     await fs.writeFile(partial, bytes, { flag: 'wx' });
     await fs.rename(partial, target);

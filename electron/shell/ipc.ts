@@ -9,7 +9,7 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import type { EventBatch, RunInfo } from '../../shared/api';
-import { badRequest, errorFromShape, toErrorShape, validateCall } from '../../shared/validate';
+import { badRequest, toErrorShape, validateCall } from '../../shared/validate';
 import { dispatchCall, type LabPort } from '../serve/lab-port';
 import { isAppUrl } from './app-origin';
 import { BatchRelay } from './batch-relay';
@@ -68,22 +68,13 @@ export function connectPage(win: BrowserWindow, lab: LabPort, devServerUrl: stri
     });
   };
 
-  handleDialog(IPC.pickScript, async (params) => {
-    if (params.length > 0) throw errorFromShape(badRequest('pickScript: takes no arguments'));
-    const picked = await dialog.showOpenDialog(win, {
-      title: 'Open script',
-      properties: ['openFile'],
-      filters: [{ name: 'Node.js scripts', extensions: ['js', 'mjs', 'cjs'] }],
-    });
-    return picked.canceled ? null : (picked.filePaths[0] ?? null);
-  });
-
   // Save/open through the native dialogs: the path comes only from the dialog (electron/shell/file-dialogs.ts).
   const files = createFileDialogs({
     dialogs: { showSaveDialog: (options) => dialog.showSaveDialog(win, options), showOpenDialog: (options) => dialog.showOpenDialog(win, options) },
     lang: () => dialogLang(app.getLocale()),
     startDir: documentsDir(),
   });
+  handleDialog(IPC.pickScript, (params) => files.pickScript(params));
   handleDialog(IPC.saveFile, (params) => files.saveFile(params));
   handleDialog(IPC.openRecording, (params) => files.openRecording(params));
 

@@ -42,14 +42,14 @@ const obra: ObraApi = {
       ipcRenderer.removeListener(IPC.batch, onBatch);
     };
   },
-  async pickScript() {
-    return settle((await ipcRenderer.invoke(IPC.pickScript)) as CallOutcome<string | null>);
+  async pickScript(options) {
+    return settle((await ipcRenderer.invoke(IPC.pickScript, ...(options ? [options] : []))) as CallOutcome<string | null>);
   },
   async saveFile(file) {
     return settle((await ipcRenderer.invoke(IPC.saveFile, file)) as CallOutcome<string | null>);
   },
-  async openRecording() {
-    return settle((await ipcRenderer.invoke(IPC.openRecording)) as CallOutcome<OpenedFile | null>);
+  async openRecording(options) {
+    return settle((await ipcRenderer.invoke(IPC.openRecording, ...(options ? [options] : []))) as CallOutcome<OpenedFile | null>);
   },
 };
 

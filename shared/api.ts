@@ -71,7 +71,7 @@ export interface ObraApi {
    * Absent in the browser transport: there the renderer reads the file itself
    * and sends RunRequest.source.
    */
-  pickScript?(): Promise<string | null>;
+  pickScript?(options?: DialogOptions): Promise<string | null>;
   /**
    * Electron only: save a file through the native "Save as" dialog, which
    * offers `suggestedName` and the kind's file type. Resolves with the path
@@ -89,7 +89,12 @@ export interface ObraApi {
    * not text: a big NDJSON recording is then read as a stream, and no huge
    * string is made in main. Absent in the browser transport (file picker).
    */
-  openRecording?(): Promise<OpenedFile | null>;
+  openRecording?(options?: DialogOptions): Promise<OpenedFile | null>;
+}
+
+/** How a native dialog should speak: the page's language (else main's guess from the system locale). */
+export interface DialogOptions {
+  lang?: Lang;
 }
 
 /** What a saved file holds, which picks the native dialog's file type. */
@@ -102,6 +107,8 @@ export interface SaveFileRequest {
   kind: SaveKind;
   /** Text is written as UTF-8. */
   data: string | Uint8Array;
+  /** The dialog's language: the page's (else main's guess from the system locale). */
+  lang?: Lang;
 }
 
 export interface OpenedFile {

@@ -12,6 +12,7 @@ import {
   MAX_REQUEST_BYTES,
   SAVE_KINDS,
   type ApiMethod,
+  type Lang,
   type ObraApi,
   type ObraErrorShape,
   type RunRequest,
@@ -127,9 +128,9 @@ export function isFileName(name: unknown): name is string {
   return typeof name === 'string' && name.length > 0 && name.length <= MAX_SOURCE_NAME_CHARS && !/[/\\\0]/.test(name) && name !== '.' && name !== '..';
 }
 
-export function tooLarge(bytes: number): ObraErrorShape {
+export function tooLarge(bytes: number, whatToDo = ''): ObraErrorShape {
   const mib = (n: number): string => `${Math.ceil(n / (1024 * 1024))} MiB`;
-  return { code: TOO_LARGE, message: `the file is ${mib(bytes)}, more than the ${mib(MAX_NATIVE_FILE_BYTES)} a native dialog carries` };
+  return { code: TOO_LARGE, message: `the file is ${mib(bytes)}, more than the ${mib(MAX_NATIVE_FILE_BYTES)} a native dialog carries${whatToDo}` };
 }
 
 export type SaveFileCheck = { ok: true; file: SaveFileRequest } | { ok: false; error: ObraErrorShape };
@@ -143,14 +144,32 @@ export type SaveFileCheck = { ok: true; file: SaveFileRequest } | { ok: false; e
 export function validateSaveFile(params: unknown[]): SaveFileCheck {
   if (params.length !== 1 || !isPlainObject(params[0])) return fail('saveFile: takes one argument { suggestedName, kind, data }');
   const file = params[0];
-  const extra = Object.keys(file).filter((key) => !['suggestedName', 'kind', 'data'].includes(key));
+  const extra = Object.keys(file).filter((key) => !['suggestedName', 'kind', 'data', 'lang'].includes(key));
   if (extra.length > 0) return fail(`saveFile: unknown field ${describe(extra[0])}`);
-  const { suggestedName, kind, data } = file;
+  const { suggestedName, kind, data, lang } = file;
+  if (lang !== undefined && !isLang(lang)) return fail('saveFile: lang must be es or en');
   if (!isFileName(suggestedName)) return fail('saveFile: suggestedName must be a plain file name (no folder)');
   if (!(SAVE_KINDS as readonly unknown[]).includes(kind)) return fail(`saveFile: kind must be one of ${SAVE_KINDS.join(', ')}`);
   if (typeof data !== 'string' && !(data instanceof Uint8Array)) return fail('saveFile: data must be a string or a Uint8Array');
   if (data.length > MAX_NATIVE_FILE_BYTES) return { ok: false, error: tooLarge(typeof data === 'string' ? data.length : data.byteLength) };
-  return { ok: true, file: { suggestedName, kind: kind as SaveKind, data } };
+  return { ok: true, file: { suggestedName, kind: kind as SaveKind, data, ...(lang === undefined ? {} : { lang }) } };
+}
+
+export type DialogOptionsCheck = { ok: true; lang: Lang | undefined } | { ok: false; error: ObraErrorShape };
+
+/** Check the arguments of `openRecording` / `pickScript`: none, or one { lang }. */
+export function validateDialogOptions(method: string, params: unknown[]): DialogOptionsCheck {
+  if (params.length === 0 || (params.length === 1 && params[0] === undefined)) return { ok: true, lang: undefined };
+  const options = params[0];
+  if (params.length > 1 || !isPlainObject(options)) return fail(`${method}: takes at most one argument { lang }`);
+  const extra = Object.keys(options).filter((key) => key !== 'lang');
+  if (extra.length > 0) return fail(`${method}: unknown field ${describe(extra[0])}`);
+  if (options.lang !== undefined && !isLang(options.lang)) return fail(`${method}: lang must be es or en`);
+  return { ok: true, lang: options.lang };
+}
+
+function isLang(value: unknown): value is Lang {
+  return value === 'es' || value === 'en';
 }
 
 function isPathText(value: unknown): value is string {

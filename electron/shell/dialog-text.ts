@@ -23,8 +23,8 @@ export const DIALOG_TEXT: Record<Lang, DialogText> = {
     openScriptFilter: 'Node.js scripts (.js, .mjs, .cjs)',
   },
   es: {
-    saveTitle: { recording: 'Guardar grabación', png: 'Exportar PNG', svg: 'Exportar SVG', trace: 'Exportar traza', webm: 'Exportar vídeo' },
-    saveFilter: { recording: 'Grabación de Obra', png: 'Imagen PNG', svg: 'Imagen SVG', trace: 'Traza de Chrome (JSON)', webm: 'Vídeo WebM' },
+    saveTitle: { recording: 'Guardar grabación', png: 'Exportar PNG', svg: 'Exportar SVG', trace: 'Exportar traza', webm: 'Exportar video' },
+    saveFilter: { recording: 'Grabación de Obra', png: 'Imagen PNG', svg: 'Imagen SVG', trace: 'Traza de Chrome (JSON)', webm: 'Video WebM' },
     openRecordingTitle: 'Abrir grabación',
     openRecordingFilter: 'Grabaciones de Obra (.obra.json, .ndjson)',
     openScriptTitle: 'Abrir script',

@@ -130,7 +130,7 @@ describe('openRecording through the native dialog', () => {
     const big = path.join(dir, 'big.ndjson');
     fs.writeFileSync(big, 'x'.repeat(100));
     const small = createFileDialogs({ dialogs: dialogsAnswering(big).dialogs, lang: () => 'en', maxBytes: 99 });
-    await expect(small.openRecording([])).rejects.toMatchObject({ code: 'ERR_OBRA_TOO_LARGE' });
+    await expect(small.openRecording([])).rejects.toMatchObject({ code: 'ERR_OBRA_TOO_LARGE', message: /drop the file on the window/ });
     await expect(small.openRecording(['/etc/passwd'])).rejects.toMatchObject({ code: 'ERR_OBRA_BAD_REQUEST' });
   });
 
@@ -161,5 +161,20 @@ describe('pickScript through the native dialog', () => {
 describe('the dialogs’ language', () => {
   it('is Spanish for a Spanish system locale, else English', () => {
     expect(['es', 'es-ES', 'es-419', 'en-US', 'de', ''].map(dialogLang)).toEqual(['es', 'es', 'es', 'en', 'en', 'en']);
+  });
+
+  it('is the page’s when the page gives it (ES chosen on an English system), and a language that is not es/en is refused', async () => {
+    const dir = tempDir();
+    const { dialogs, asked } = dialogsAnswering(null);
+    const files = createFileDialogs({ dialogs, lang: () => 'en', startDir: dir });
+    expect(await files.saveFile([{ suggestedName: 'clip.webm', kind: 'webm', data: 'x', lang: 'es' }])).toBeNull();
+    expect(await files.openRecording([{ lang: 'es' }])).toBeNull();
+    expect(await files.pickScript([{ lang: 'es' }])).toBeNull();
+    expect(await files.openRecording([{}])).toBeNull();
+    expect(asked.map((a) => a.options.title)).toEqual(['Exportar video', 'Abrir grabación', 'Abrir script', 'Open recording']);
+    await expect(files.openRecording([{ lang: 'fr' }])).rejects.toMatchObject({ code: 'ERR_OBRA_BAD_REQUEST' });
+    await expect(files.pickScript([{ lang: 'es', path: '/etc' }])).rejects.toMatchObject({ code: 'ERR_OBRA_BAD_REQUEST' });
+    await expect(files.saveFile([{ suggestedName: 'a.svg', kind: 'svg', data: 'x', lang: 'de' }])).rejects.toMatchObject({ code: 'ERR_OBRA_BAD_REQUEST' });
+    expect(asked).toHaveLength(4);
   });
 });

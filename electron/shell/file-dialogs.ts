@@ -14,7 +14,7 @@ import nodeFs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { MAX_NATIVE_FILE_BYTES, type Lang, type OpenedFile, type SaveKind } from '../../shared/api';
-import { badRequest, errorFromShape, tooLarge, validateSaveFile } from '../../shared/validate';
+import { errorFromShape, tooLarge, validateDialogOptions, validateSaveFile } from '../../shared/validate';
 import { DIALOG_TEXT } from './dialog-text';
 
 export interface FileFilter {
@@ -37,7 +37,7 @@ export type FilePort = Pick<typeof nodeFs, 'writeFile' | 'rename' | 'rm' | 'open
 
 export interface FileDialogOptions {
   dialogs: NativeDialogs;
-  /** The dialogs' language (main reads it from the system locale). */
+  /** The dialogs' language when the page does not give its own (main reads it from the system locale). */
   lang: () => Lang;
   /** Where the first dialog opens; later ones open where the last file was. Default: the home folder. */
   startDir?: string;
@@ -75,10 +75,10 @@ export function createFileDialogs(options: FileDialogOptions): FileDialogs {
     async saveFile(params) {
       const check = validateSaveFile(params);
       if (!check.ok) throw errorFromShape(check.error);
-      const { suggestedName, kind, data } = check.file;
+      const { suggestedName, kind, data, lang } = check.file;
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
       if (bytes.byteLength > maxBytes) throw errorFromShape(tooLarge(bytes.byteLength));
-      const text = DIALOG_TEXT[options.lang()];
+      const text = DIALOG_TEXT[lang ?? options.lang()];
       const picked = await options.dialogs.showSaveDialog({
         title: text.saveTitle[kind],
         defaultPath: path.join(lastDir, suggestedName),
@@ -93,8 +93,9 @@ export function createFileDialogs(options: FileDialogOptions): FileDialogs {
     },
 
     async openRecording(params) {
-      if (params.length > 0) throw errorFromShape(badRequest('openRecording: takes no arguments'));
-      const text = DIALOG_TEXT[options.lang()];
+      const check = validateDialogOptions('openRecording', params);
+      if (!check.ok) throw errorFromShape(check.error);
+      const text = DIALOG_TEXT[check.lang ?? options.lang()];
       const picked = await options.dialogs.showOpenDialog({
         title: text.openRecordingTitle,
         defaultPath: lastDir,
@@ -109,7 +110,7 @@ export function createFileDialogs(options: FileDialogOptions): FileDialogs {
         const stat = await file.stat();
         // A FIFO or a device (/dev/zero) is no recording, and reading one may never end.
         if (!stat.isFile()) throw errorFromShape({ code: 'ERR_OBRA_RECORDING', message: `${path.basename(chosen)} is not a regular file` });
-        if (stat.size > maxBytes) throw errorFromShape(tooLarge(stat.size));
+        if (stat.size > maxBytes) throw errorFromShape(tooLarge(stat.size, ': drop the file on the window to open it'));
         const data = await file.readFile();
         lastDir = path.dirname(chosen);
         return { name: path.basename(chosen), data: ownBytes(data) };
@@ -119,8 +120,9 @@ export function createFileDialogs(options: FileDialogOptions): FileDialogs {
     },
 
     async pickScript(params) {
-      if (params.length > 0) throw errorFromShape(badRequest('pickScript: takes no arguments'));
-      const text = DIALOG_TEXT[options.lang()];
+      const check = validateDialogOptions('pickScript', params);
+      if (!check.ok) throw errorFromShape(check.error);
+      const text = DIALOG_TEXT[check.lang ?? options.lang()];
       const picked = await options.dialogs.showOpenDialog({
         title: text.openScriptTitle,
         defaultPath: lastDir,

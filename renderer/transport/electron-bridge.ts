@@ -6,7 +6,7 @@
  * so the preload rejects with a plain { code, message }; here it becomes an
  * Error again, with its `code`, like the WebSocket client's.
  */
-import type { ObraApi } from '../../shared/api';
+import type { Lang, ObraApi } from '../../shared/api';
 import { errorFromShape, isErrorShape } from '../../shared/validate';
 
 declare global {
@@ -27,12 +27,18 @@ export function electronApi(): ObraApi | null {
     stopRun: (runId) => withErrors(bridge.stopRun(runId)),
     subscribe: (listener) => bridge.subscribe(listener),
   };
+  // The native dialogs speak the page's language (ES/EN as chosen), not the system's.
   const { pickScript } = bridge;
-  if (pickScript) api.pickScript = () => withErrors(pickScript());
+  if (pickScript) api.pickScript = (options) => withErrors(pickScript({ lang: pageLang(), ...options }));
   const { saveFile, openRecording } = bridge;
-  if (saveFile) api.saveFile = (file) => withErrors(saveFile(file));
-  if (openRecording) api.openRecording = () => withErrors(openRecording());
+  if (saveFile) api.saveFile = (file) => withErrors(saveFile({ lang: pageLang(), ...file }));
+  if (openRecording) api.openRecording = (options) => withErrors(openRecording({ lang: pageLang(), ...options }));
   return api;
+}
+
+/** The page's language, as App writes it on <html lang>. */
+export function pageLang(): Lang {
+  return typeof document !== 'undefined' && document.documentElement.lang === 'es' ? 'es' : 'en';
 }
 
 async function withErrors<T>(pending: Promise<T>): Promise<T> {

@@ -152,13 +152,13 @@ test.describe('the page with a bridge that has native dialogs', () => {
         startRun: () => Promise.reject({ code: 'ERR_OBRA_BAD_REQUEST', message: 'no run in this test' }),
         stopRun: async () => {},
         subscribe: () => () => {},
-        saveFile: async (file: { suggestedName: string; kind: string; data: string | Uint8Array }) => {
-          w.dialogCalls.push('save');
+        saveFile: async (file: { suggestedName: string; kind: string; data: string | Uint8Array; lang?: string }) => {
+          w.dialogCalls.push(`save:${file.lang}`);
           w.savedFile = { suggestedName: file.suggestedName, kind: file.kind, text: typeof file.data === 'string' ? file.data : new TextDecoder().decode(file.data) };
           return `/home/ana/${file.suggestedName}`;
         },
-        openRecording: async () => {
-          w.dialogCalls.push('open');
+        openRecording: async (options?: { lang?: string }) => {
+          w.dialogCalls.push(`open:${options?.lang}`);
           if (opens++ === 0) return { name: 'lesson.obra.json', data: new TextEncoder().encode(text) };
           return Promise.reject({ code: 'ERR_OBRA_TOO_LARGE', message: 'the file is 300 MiB, more than the 256 MiB a native dialog carries' });
         },
@@ -179,10 +179,12 @@ test.describe('the page with a bridge that has native dialogs', () => {
     expect(saved.suggestedName).toMatch(/^fork-.*\.obra\.json$/);
     expect((JSON.parse(saved.text) as { events: unknown[] }).events).toHaveLength(events.length);
 
-    await page.getByRole('button', { name: 'Open recording' }).click();
+    // ES chosen in the page: the next dialog is asked for in Spanish (the system's language may be another).
+    await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'ES' }).click();
+    await page.getByRole('button', { name: 'Abrir grabación' }).click();
     await expect(page.getByRole('alert')).toContainText('ERR_OBRA_TOO_LARGE');
     await saveScreenshot(page, 'native-dialog-open-too-large');
-    expect(await page.evaluate(() => (window as unknown as Bridged).dialogCalls)).toEqual(['open', 'save', 'open']);
+    expect(await page.evaluate(() => (window as unknown as Bridged).dialogCalls)).toEqual(['open:en', 'save:en', 'open:es']);
     expect(pickersOrDownloads, 'browser file pickers and downloads').toBe(0);
   });
 });

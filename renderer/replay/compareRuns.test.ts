@@ -72,6 +72,55 @@ describe('all-cores: 1 worker vs N', () => {
     expect(main.getState().notices.map((n) => n.code)).toEqual(['ERR_OBRA_COMPARE_NO_CORES']);
   });
 
+  it('a machine of more cores than all-cores takes (64) runs B with 64 workers, not a run that exits 2', async () => {
+    const { api, requests } = scriptedApi(() => ({ printed: 'availableParallelism() = 96\\n', code: 0 }));
+    const { main, second } = stores(api);
+    expect(await runOneVsAll(main, second, hooks())).toBe('done');
+    expect(requests.map((r) => r.args)).toEqual([['1'], ['64']]);
+  });
+
+  it('Stop while run 1 is starting (no run yet to stop) stops run 1 once it has started; no run 2', async () => {
+    // Runs that go on until stopped, or end by themselves with 0 after a while.
+    const listeners = new Set<(batch: EventBatch) => void>();
+    const requests: RunRequest[] = [];
+    const stops: string[] = [];
+    let stopped = false;
+    const end = (runId: string, reason: 'stopped' | 'exit'): void =>
+      listeners.forEach((l) => l({ runId, events: [{ type: 'run-end', t: 2_000, pid: 10, reason, code: reason === 'exit' ? 0 : null, signal: null }], end: true }));
+    const api: ObraApi = {
+      listDemos: async () => [],
+      readDemo: async () => [{ path: 'index.js', text: '' }],
+      subscribe: (l) => (listeners.add(l), () => listeners.delete(l)),
+      stopRun: async (runId) => {
+        stops.push(runId);
+        setTimeout(() => end(runId, 'stopped'), 1);
+      },
+      startRun: async (req) => {
+        requests.push(req);
+        const runId = `r${requests.length}`;
+        // The reader presses Stop now, as CompareView's Stop does: the store has no run to stop yet.
+        stopped = true;
+        void main.getState().stopRun();
+        setTimeout(() => stops.length === 0 && end(runId, 'exit'), 100);
+        return { runId, header: { obra: LOG_VERSION, runId, script: '/d/index.js', demoId: req.demoId, argv: req.args ?? [], cwd: '/d', node: 'v20', platform: 'linux', cpus: 3, startedAt: '' } };
+      },
+    };
+    const { main, second } = stores(api);
+    expect(await runOneVsAll(main, second, { onStep: () => {}, stopped: () => stopped })).toBe('stopped');
+    expect(stops).toEqual(['r1']);
+    expect(requests).toHaveLength(1);
+    expect(main.getState().run?.index.runEnd?.reason).toBe('stopped');
+  });
+
+  it('Stop before run 1 starts (e.g. compare closed while the demo loads) starts no run', async () => {
+    const { api, requests } = scriptedApi(() => ({ printed: 'availableParallelism() = 3\\n', code: 0 }));
+    const { main, second } = stores(api);
+    let stopped = false;
+    const outcome = await runOneVsAll(main, second, { onStep: () => void (stopped = true), stopped: () => stopped });
+    expect(outcome).toBe('stopped');
+    expect(requests).toEqual([]);
+  });
+
   it('refuses with ERR_OBRA_BUSY while a run is going', async () => {
     const { api, requests } = scriptedApi(() => ({ printed: '', code: 0 }));
     const { main, second } = stores(api);

@@ -16,6 +16,9 @@ export const ONE_VS_ALL_DEMO = 'all-cores';
 
 export type OneVsAllOutcome = 'done' | 'stopped' | 'failed';
 
+/** The most workers all-cores takes (`node index.js 65` exits 2): a machine with more cores runs B with this many. */
+export const MAX_WORKERS = 64;
+
 export interface OneVsAllHooks {
   /** Run `step` of 2 is starting (2: A is in the compare store, B is live in the main store). */
   onStep(step: 1 | 2): void;
@@ -38,12 +41,17 @@ function untilEnded(store: ObraStore, run: RunLog): Promise<void> {
   });
 }
 
-/** Start the chosen demo with `args` and wait for its end; null if it never started (the store showed why). */
-async function runToEnd(store: ObraStore, args: string[]): Promise<RunLog | null> {
+/**
+ * Start the chosen demo with `args` and wait for its end; null if it never
+ * started (the store showed why). A Stop asked for while the run was starting
+ * found no run to stop (the store's stopRun needs one): it is stopped here.
+ */
+async function runToEnd(store: ObraStore, args: string[], hooks: OneVsAllHooks): Promise<RunLog | null> {
   const before = store.getState().run;
   await store.getState().startRun(args);
   const run = store.getState().run;
   if (!run || run === before) return null;
+  if (hooks.stopped()) await store.getState().stopRun();
   await untilEnded(store, run);
   return run;
 }
@@ -71,7 +79,8 @@ export async function runOneVsAll(main: ObraStore, second: ObraStore, hooks: One
   if (script?.kind !== 'demo' || script.demoId !== ONE_VS_ALL_DEMO) return 'failed'; // selectDemo showed why
 
   hooks.onStep(1);
-  const one = await runToEnd(main, ['1']);
+  if (hooks.stopped()) return 'stopped';
+  const one = await runToEnd(main, ['1'], hooks);
   if (!one) return 'failed';
   const first = judge(main, one, 1, hooks);
   if (first !== 'done') return first;
@@ -85,7 +94,7 @@ export async function runOneVsAll(main: ObraStore, second: ObraStore, hooks: One
 
   hooks.onStep(2);
   if (hooks.stopped()) return 'stopped';
-  const all = await runToEnd(main, [String(cores)]);
+  const all = await runToEnd(main, [String(Math.min(cores, MAX_WORKERS))], hooks);
   if (!all) return 'failed';
   return judge(main, all, 2, hooks);
 }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventBatch, ObraApi, RunRequest } from '../../shared/api';
 import { LOG_VERSION, type LabEvent } from '../../shared/events';
 import { createObraStore } from '../store/obraStore';
+import { CLASSROOM_TEXT } from './classroomText';
 import { runOneVsAll } from './compareRuns';
 
 const READ_ONLY: ObraApi = { listDemos: async () => [], readDemo: async () => [], startRun: () => Promise.reject(new Error('no')), stopRun: async () => {}, subscribe: () => () => {} };
@@ -62,6 +63,16 @@ describe('all-cores: 1 worker vs N', () => {
     expect(requests).toHaveLength(1);
     expect(main.getState().notices).toMatchObject([{ code: 'ERR_OBRA_COMPARE_RUN', message: 'Run 1 of 2 (all-cores 1) ended with exit code 2.' }]);
     expect(second.getState().run).toBeNull();
+  });
+
+  it('says so in Spanish to a Spanish reader, and names a signal as a signal', async () => {
+    const { api } = scriptedApi(() => ({ printed: '', code: 2 }));
+    const { main, second } = stores(api);
+    main.setState({ lang: 'es' });
+    await runOneVsAll(main, second, hooks());
+    expect(main.getState().notices).toMatchObject([{ code: 'ERR_OBRA_COMPARE_RUN', message: 'La ejecución 1 de 2 (all-cores 1) terminó con el código de salida 2.' }]);
+    const text = CLASSROOM_TEXT.en.compareRunEnded(2, 'all-cores 4', { timeout: false, code: null, signal: 'SIGKILL' });
+    expect(text).toBe('Run 2 of 2 (all-cores 4) ended by signal SIGKILL.');
   });
 
   it('a first run that never says its cores: ERR_OBRA_COMPARE_NO_CORES, no second run', async () => {

@@ -10,6 +10,7 @@ import { currentRecording, showRecording } from '../recording/recordingActions';
 import { isBusy } from '../store/catalogueSlice';
 import { localNotice } from '../store/notices';
 import type { ObraStore } from '../store/obraStore';
+import { CLASSROOM_TEXT, type ClassroomText } from './classroomText';
 import { reportedCores } from './compareFigures';
 
 export const ONE_VS_ALL_DEMO = 'all-cores';
@@ -56,6 +57,9 @@ async function runToEnd(store: ObraStore, args: string[], hooks: OneVsAllHooks):
   return run;
 }
 
+/** The notices in the reader's language. */
+const textOf = (main: ObraStore): ClassroomText => CLASSROOM_TEXT[main.getState().lang];
+
 /** Whether the sequence may go on after a run; a notice with the code when a run failed on its own. */
 function judge(main: ObraStore, run: RunLog, step: 1 | 2, hooks: OneVsAllHooks): OneVsAllOutcome {
   const end = run.index.runEnd;
@@ -63,15 +67,15 @@ function judge(main: ObraStore, run: RunLog, step: 1 | 2, hooks: OneVsAllHooks):
   if (!end || end.reason === 'error') return 'failed'; // the banner already shows the run's own error, with its code
   if (end.reason === 'exit' && end.code === 0) return 'done';
   const what = `${ONE_VS_ALL_DEMO} ${run.header?.argv.join(' ') ?? ''}`.trim();
-  const how = end.reason === 'timeout' ? 'ran out of time' : `ended with exit code ${end.code ?? end.signal}`;
-  main.getState().pushNotice(localNotice('ERR_OBRA_COMPARE_RUN', `Run ${step} of 2 (${what}) ${how}.`));
+  const message = textOf(main).compareRunEnded(step, what, { timeout: end.reason === 'timeout', code: end.code, signal: end.signal });
+  main.getState().pushNotice(localNotice('ERR_OBRA_COMPARE_RUN', message));
   return 'failed';
 }
 
 /** Run all-cores with 1 worker then with every core; A (1 worker) ends in `second`, B (N workers) in `main`. */
 export async function runOneVsAll(main: ObraStore, second: ObraStore, hooks: OneVsAllHooks): Promise<OneVsAllOutcome> {
   if (isBusy(main.getState().status)) {
-    main.getState().pushNotice(localNotice('ERR_OBRA_BUSY', 'A run is still going: stop it or wait for its end first.'));
+    main.getState().pushNotice(localNotice('ERR_OBRA_BUSY', textOf(main).compareBusy));
     return 'failed';
   }
   await main.getState().selectDemo(ONE_VS_ALL_DEMO);
@@ -86,7 +90,7 @@ export async function runOneVsAll(main: ObraStore, second: ObraStore, hooks: One
   if (first !== 'done') return first;
   const cores = reportedCores(one.events);
   if (cores === null) {
-    main.getState().pushNotice(localNotice('ERR_OBRA_COMPARE_NO_CORES', 'Run 1 of 2 never printed "availableParallelism() = N": the number of workers for run 2 is unknown.'));
+    main.getState().pushNotice(localNotice('ERR_OBRA_COMPARE_NO_CORES', textOf(main).compareNoCores));
     return 'failed';
   }
   const recording = currentRecording(main);

@@ -132,7 +132,19 @@ describe('all-cores: 1 worker vs N', () => {
     expect(requests).toEqual([]);
   });
 
-  it('refuses with ERR_OBRA_BUSY while a run is going', async () => {
+  it('a recording opened before is not shown as B while run 1 goes on (nor compared with it)', async () => {
+    const { api } = scriptedApi((args) => ({ printed: `availableParallelism() = 3\\n${args[0]} worker(s)\\n`, code: 0 }));
+    const { main, second } = stores(api);
+    second.getState().beginRecording({ obra: LOG_VERSION, runId: 'file', script: '/d/other.js', argv: [], cwd: '/d', node: 'v20', platform: 'linux', cpus: 3, startedAt: '' });
+    second.getState().appendRecording([], true);
+    expect(second.getState().run?.runId).toBe('file');
+    const shownAsB: Array<string | null> = [];
+    await runOneVsAll(main, second, { onStep: (n) => void (n === 1 && shownAsB.push(second.getState().run?.runId ?? null)), stopped: () => false });
+    expect(shownAsB).toEqual([null]);
+    expect(second.getState().run?.header?.argv).toEqual(['1']);
+  });
+
+    it('refuses with ERR_OBRA_BUSY while a run is going', async () => {
     const { api, requests } = scriptedApi(() => ({ printed: '', code: 0 }));
     const { main, second } = stores(api);
     main.setState({ status: 'running' });

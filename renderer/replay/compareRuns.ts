@@ -81,6 +81,8 @@ export async function runOneVsAll(main: ObraStore, second: ObraStore, hooks: One
   await main.getState().selectDemo(ONE_VS_ALL_DEMO);
   const script = main.getState().script;
   if (script?.kind !== 'demo' || script.demoId !== ONE_VS_ALL_DEMO) return 'failed'; // selectDemo showed why
+  // B is empty until run 1 is in: a recording opened before is no part of this comparison.
+  second.getState().clearRun();
 
   hooks.onStep(1);
   if (hooks.stopped()) return 'stopped';

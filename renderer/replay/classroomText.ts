@@ -32,6 +32,10 @@ export interface ClassroomText {
   compareNoSamples: string;
   compareFaster: (x: string) => string;
   compareSlower: (x: string) => string;
+  /** Notices of the 1-vs-N sequence (codes ERR_OBRA_BUSY, ERR_OBRA_COMPARE_RUN, ERR_OBRA_COMPARE_NO_CORES). */
+  compareBusy: string;
+  compareRunEnded: (step: number, what: string, end: { timeout: boolean; code: number | null; signal: string | null }) => string;
+  compareNoCores: string;
   shortcuts: string;
   close: string;
   blankHint: string;
@@ -77,6 +81,10 @@ export const CLASSROOM_TEXT: Record<Lang, ClassroomText> = {
     compareNoSamples: 'sin muestras',
     compareFaster: (x) => `B es ${x}× más rápida que A.`,
     compareSlower: (x) => `B es ${x}× más lenta que A.`,
+    compareBusy: 'Hay una ejecución en marcha: detenla o espera a que termine.',
+    compareRunEnded: (step, what, end) =>
+      `La ejecución ${step} de 2 (${what}) ${end.timeout ? 'se quedó sin tiempo' : end.code !== null ? `terminó con el código de salida ${end.code}` : `terminó por la señal ${end.signal}`}.`,
+    compareNoCores: 'La ejecución 1 de 2 nunca escribió «availableParallelism() = N»: no se sabe con cuántos obreros hacer la 2.',
     shortcuts: 'Atajos de teclado',
     close: 'Cerrar',
     blankHint: 'Pantalla en negro: pulsa cualquier tecla para volver.',
@@ -136,6 +144,10 @@ export const CLASSROOM_TEXT: Record<Lang, ClassroomText> = {
     compareNoSamples: 'no samples',
     compareFaster: (x) => `B is ${x}× faster than A.`,
     compareSlower: (x) => `B is ${x}× slower than A.`,
+    compareBusy: 'A run is still going: stop it or wait for its end first.',
+    compareRunEnded: (step, what, end) =>
+      `Run ${step} of 2 (${what}) ${end.timeout ? 'ran out of time' : end.code !== null ? `ended with exit code ${end.code}` : `ended by signal ${end.signal}`}.`,
+    compareNoCores: 'Run 1 of 2 never printed "availableParallelism() = N": the number of workers for run 2 is unknown.',
     shortcuts: 'Keyboard shortcuts',
     close: 'Close',
     blankHint: 'Blank screen: press any key to come back.',

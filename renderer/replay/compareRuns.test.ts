@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventBatch, ObraApi, RunRequest } from '../../shared/api';
 import { LOG_VERSION, type LabEvent } from '../../shared/events';
 import { createObraStore } from '../store/obraStore';
+import { CLASSROOM_TEXT } from './classroomText';
 import { runOneVsAll } from './compareRuns';
 
 const READ_ONLY: ObraApi = { listDemos: async () => [], readDemo: async () => [], startRun: () => Promise.reject(new Error('no')), stopRun: async () => {}, subscribe: () => () => {} };
@@ -64,6 +65,16 @@ describe('all-cores: 1 worker vs N', () => {
     expect(second.getState().run).toBeNull();
   });
 
+  it('says so in Spanish to a Spanish reader, and names a signal as a signal', async () => {
+    const { api } = scriptedApi(() => ({ printed: '', code: 2 }));
+    const { main, second } = stores(api);
+    main.setState({ lang: 'es' });
+    await runOneVsAll(main, second, hooks());
+    expect(main.getState().notices).toMatchObject([{ code: 'ERR_OBRA_COMPARE_RUN', message: 'La ejecución 1 de 2 (all-cores 1) terminó con el código de salida 2.' }]);
+    const text = CLASSROOM_TEXT.en.compareRunEnded(2, 'all-cores 4', { timeout: false, code: null, signal: 'SIGKILL' });
+    expect(text).toBe('Run 2 of 2 (all-cores 4) ended by signal SIGKILL.');
+  });
+
   it('a first run that never says its cores: ERR_OBRA_COMPARE_NO_CORES, no second run', async () => {
     const { api, requests } = scriptedApi(() => ({ printed: '1 worker(s): …\\n', code: 0 }));
     const { main, second } = stores(api);
@@ -72,7 +83,68 @@ describe('all-cores: 1 worker vs N', () => {
     expect(main.getState().notices.map((n) => n.code)).toEqual(['ERR_OBRA_COMPARE_NO_CORES']);
   });
 
-  it('refuses with ERR_OBRA_BUSY while a run is going', async () => {
+  it('a machine of more cores than all-cores takes (64) runs B with 64 workers, not a run that exits 2', async () => {
+    const { api, requests } = scriptedApi(() => ({ printed: 'availableParallelism() = 96\\n', code: 0 }));
+    const { main, second } = stores(api);
+    expect(await runOneVsAll(main, second, hooks())).toBe('done');
+    expect(requests.map((r) => r.args)).toEqual([['1'], ['64']]);
+  });
+
+  it('Stop while run 1 is starting (no run yet to stop) stops run 1 once it has started; no run 2', async () => {
+    // Runs that go on until stopped, or end by themselves with 0 after a while.
+    const listeners = new Set<(batch: EventBatch) => void>();
+    const requests: RunRequest[] = [];
+    const stops: string[] = [];
+    let stopped = false;
+    const end = (runId: string, reason: 'stopped' | 'exit'): void =>
+      listeners.forEach((l) => l({ runId, events: [{ type: 'run-end', t: 2_000, pid: 10, reason, code: reason === 'exit' ? 0 : null, signal: null }], end: true }));
+    const api: ObraApi = {
+      listDemos: async () => [],
+      readDemo: async () => [{ path: 'index.js', text: '' }],
+      subscribe: (l) => (listeners.add(l), () => listeners.delete(l)),
+      stopRun: async (runId) => {
+        stops.push(runId);
+        setTimeout(() => end(runId, 'stopped'), 1);
+      },
+      startRun: async (req) => {
+        requests.push(req);
+        const runId = `r${requests.length}`;
+        // The reader presses Stop now, as CompareView's Stop does: the store has no run to stop yet.
+        stopped = true;
+        void main.getState().stopRun();
+        setTimeout(() => stops.length === 0 && end(runId, 'exit'), 100);
+        return { runId, header: { obra: LOG_VERSION, runId, script: '/d/index.js', demoId: req.demoId, argv: req.args ?? [], cwd: '/d', node: 'v20', platform: 'linux', cpus: 3, startedAt: '' } };
+      },
+    };
+    const { main, second } = stores(api);
+    expect(await runOneVsAll(main, second, { onStep: () => {}, stopped: () => stopped })).toBe('stopped');
+    expect(stops).toEqual(['r1']);
+    expect(requests).toHaveLength(1);
+    expect(main.getState().run?.index.runEnd?.reason).toBe('stopped');
+  });
+
+  it('Stop before run 1 starts (e.g. compare closed while the demo loads) starts no run', async () => {
+    const { api, requests } = scriptedApi(() => ({ printed: 'availableParallelism() = 3\\n', code: 0 }));
+    const { main, second } = stores(api);
+    let stopped = false;
+    const outcome = await runOneVsAll(main, second, { onStep: () => void (stopped = true), stopped: () => stopped });
+    expect(outcome).toBe('stopped');
+    expect(requests).toEqual([]);
+  });
+
+  it('a recording opened before is not shown as B while run 1 goes on (nor compared with it)', async () => {
+    const { api } = scriptedApi((args) => ({ printed: `availableParallelism() = 3\\n${args[0]} worker(s)\\n`, code: 0 }));
+    const { main, second } = stores(api);
+    second.getState().beginRecording({ obra: LOG_VERSION, runId: 'file', script: '/d/other.js', argv: [], cwd: '/d', node: 'v20', platform: 'linux', cpus: 3, startedAt: '' });
+    second.getState().appendRecording([], true);
+    expect(second.getState().run?.runId).toBe('file');
+    const shownAsB: Array<string | null> = [];
+    await runOneVsAll(main, second, { onStep: (n) => void (n === 1 && shownAsB.push(second.getState().run?.runId ?? null)), stopped: () => false });
+    expect(shownAsB).toEqual([null]);
+    expect(second.getState().run?.header?.argv).toEqual(['1']);
+  });
+
+    it('refuses with ERR_OBRA_BUSY while a run is going', async () => {
     const { api, requests } = scriptedApi(() => ({ printed: '', code: 0 }));
     const { main, second } = stores(api);
     main.setState({ status: 'running' });

@@ -10,11 +10,15 @@ import { currentRecording, showRecording } from '../recording/recordingActions';
 import { isBusy } from '../store/catalogueSlice';
 import { localNotice } from '../store/notices';
 import type { ObraStore } from '../store/obraStore';
+import { CLASSROOM_TEXT, type ClassroomText } from './classroomText';
 import { reportedCores } from './compareFigures';
 
 export const ONE_VS_ALL_DEMO = 'all-cores';
 
 export type OneVsAllOutcome = 'done' | 'stopped' | 'failed';
+
+/** The most workers all-cores takes (`node index.js 65` exits 2): a machine with more cores runs B with this many. */
+export const MAX_WORKERS = 64;
 
 export interface OneVsAllHooks {
   /** Run `step` of 2 is starting (2: A is in the compare store, B is live in the main store). */
@@ -38,15 +42,23 @@ function untilEnded(store: ObraStore, run: RunLog): Promise<void> {
   });
 }
 
-/** Start the chosen demo with `args` and wait for its end; null if it never started (the store showed why). */
-async function runToEnd(store: ObraStore, args: string[]): Promise<RunLog | null> {
+/**
+ * Start the chosen demo with `args` and wait for its end; null if it never
+ * started (the store showed why). A Stop asked for while the run was starting
+ * found no run to stop (the store's stopRun needs one): it is stopped here.
+ */
+async function runToEnd(store: ObraStore, args: string[], hooks: OneVsAllHooks): Promise<RunLog | null> {
   const before = store.getState().run;
   await store.getState().startRun(args);
   const run = store.getState().run;
   if (!run || run === before) return null;
+  if (hooks.stopped()) await store.getState().stopRun();
   await untilEnded(store, run);
   return run;
 }
+
+/** The notices in the reader's language. */
+const textOf = (main: ObraStore): ClassroomText => CLASSROOM_TEXT[main.getState().lang];
 
 /** Whether the sequence may go on after a run; a notice with the code when a run failed on its own. */
 function judge(main: ObraStore, run: RunLog, step: 1 | 2, hooks: OneVsAllHooks): OneVsAllOutcome {
@@ -55,29 +67,32 @@ function judge(main: ObraStore, run: RunLog, step: 1 | 2, hooks: OneVsAllHooks):
   if (!end || end.reason === 'error') return 'failed'; // the banner already shows the run's own error, with its code
   if (end.reason === 'exit' && end.code === 0) return 'done';
   const what = `${ONE_VS_ALL_DEMO} ${run.header?.argv.join(' ') ?? ''}`.trim();
-  const how = end.reason === 'timeout' ? 'ran out of time' : `ended with exit code ${end.code ?? end.signal}`;
-  main.getState().pushNotice(localNotice('ERR_OBRA_COMPARE_RUN', `Run ${step} of 2 (${what}) ${how}.`));
+  const message = textOf(main).compareRunEnded(step, what, { timeout: end.reason === 'timeout', code: end.code, signal: end.signal });
+  main.getState().pushNotice(localNotice('ERR_OBRA_COMPARE_RUN', message));
   return 'failed';
 }
 
 /** Run all-cores with 1 worker then with every core; A (1 worker) ends in `second`, B (N workers) in `main`. */
 export async function runOneVsAll(main: ObraStore, second: ObraStore, hooks: OneVsAllHooks): Promise<OneVsAllOutcome> {
   if (isBusy(main.getState().status)) {
-    main.getState().pushNotice(localNotice('ERR_OBRA_BUSY', 'A run is still going: stop it or wait for its end first.'));
+    main.getState().pushNotice(localNotice('ERR_OBRA_BUSY', textOf(main).compareBusy));
     return 'failed';
   }
   await main.getState().selectDemo(ONE_VS_ALL_DEMO);
   const script = main.getState().script;
   if (script?.kind !== 'demo' || script.demoId !== ONE_VS_ALL_DEMO) return 'failed'; // selectDemo showed why
+  // B is empty until run 1 is in: a recording opened before is no part of this comparison.
+  second.getState().clearRun();
 
   hooks.onStep(1);
-  const one = await runToEnd(main, ['1']);
+  if (hooks.stopped()) return 'stopped';
+  const one = await runToEnd(main, ['1'], hooks);
   if (!one) return 'failed';
   const first = judge(main, one, 1, hooks);
   if (first !== 'done') return first;
   const cores = reportedCores(one.events);
   if (cores === null) {
-    main.getState().pushNotice(localNotice('ERR_OBRA_COMPARE_NO_CORES', 'Run 1 of 2 never printed "availableParallelism() = N": the number of workers for run 2 is unknown.'));
+    main.getState().pushNotice(localNotice('ERR_OBRA_COMPARE_NO_CORES', textOf(main).compareNoCores));
     return 'failed';
   }
   const recording = currentRecording(main);
@@ -85,7 +100,7 @@ export async function runOneVsAll(main: ObraStore, second: ObraStore, hooks: One
 
   hooks.onStep(2);
   if (hooks.stopped()) return 'stopped';
-  const all = await runToEnd(main, [String(cores)]);
+  const all = await runToEnd(main, [String(Math.min(cores, MAX_WORKERS))], hooks);
   if (!all) return 'failed';
   return judge(main, all, 2, hooks);
 }

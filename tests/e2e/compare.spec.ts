@@ -46,6 +46,16 @@ function counted(log: readonly LabEvent[]) {
   return { pids: [...pids], processes: pids.size, workers, messages, output, wallUs };
 }
 
+/** Open compare and start "all-cores: 1 worker vs N"; resolves once run 1 is under way, watching the lab's runs. */
+async function startOneVsAll(page: Page, lab: Lab, url: string): Promise<ReturnType<typeof watchRuns>> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  const runs = watchRuns(lab);
+  await page.getByRole('button', { name: 'all-cores: 1 worker vs N' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Running 1 of 2…' })).toBeVisible();
+  return runs;
+}
+
 const cell = (page: Page, figure: string, run: 'A' | 'B') => page.locator(`.compare-table tr[data-figure="${figure}"] td[data-run="${run}"]`);
 const forkLanes = (page: Page, region: RegExp) => page.getByRole('region', { name: region }).getByRole('list', { name: 'Processes' }).locator('.kind-badge.kind-fork');
 
@@ -161,11 +171,7 @@ test('all-cores: 1 worker vs N runs twice for real, on one time axis, with the l
 
 test('Stop ends the comparison: the run going on is stopped, no second run follows, nothing left alive', async ({ page, obra }) => {
   test.setTimeout(120_000);
-  await page.goto(obra.url);
-  await page.getByRole('button', { name: 'Compare', exact: true }).click();
-  const runs = watchRuns(obra.lab);
-  await page.getByRole('button', { name: 'all-cores: 1 worker vs N' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Running 1 of 2…' })).toBeVisible();
+  const runs = await startOneVsAll(page, obra.lab, obra.url);
   await page.getByRole('button', { name: 'Stop the comparison' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Running [12] of 2…$/ })).toHaveCount(0, { timeout: 60_000 });
   const ends = await Promise.all(runs.ids.map((id) => obra.lab.ended(id)));
@@ -180,11 +186,7 @@ test('Stop ends the comparison: the run going on is stopped, no second run follo
 
 test('closing compare mid-comparison stops the run going on: nothing outlives the comparison', async ({ page, obra }) => {
   test.setTimeout(120_000);
-  await page.goto(obra.url);
-  await page.getByRole('button', { name: 'Compare', exact: true }).click();
-  const runs = watchRuns(obra.lab);
-  await page.getByRole('button', { name: 'all-cores: 1 worker vs N' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Running 1 of 2…' })).toBeVisible();
+  const runs = await startOneVsAll(page, obra.lab, obra.url);
   await page.getByRole('button', { name: 'Close compare' }).click();
   await expect(page.locator('.stage-area')).toBeVisible();
   await waitForStatus(page, /Stopped|Finished/);

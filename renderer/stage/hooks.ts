@@ -5,6 +5,7 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { StageTheme } from './art/stageTheme';
+import { documentTheme, observeDocumentTheme } from '../model/documentTheme';
 
 export interface StageBox {
   width: number;
@@ -60,18 +61,11 @@ export function useReducedMotion(): boolean {
 }
 
 /** The theme on <html data-theme> (the app writes the reader's choice there), light without one. */
-function documentTheme(): StageTheme {
-  return typeof document !== 'undefined' && document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
-}
-
 export function useDocumentTheme(): StageTheme {
-  const [theme, setTheme] = useState<StageTheme>(documentTheme);
+  const [theme, setTheme] = useState<StageTheme>(() => documentTheme() ?? 'light');
   useEffect(() => {
-    if (typeof MutationObserver === 'undefined') return;
-    setTheme(documentTheme());
-    const observer = new MutationObserver(() => setTheme(documentTheme()));
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-    return () => observer.disconnect();
+    setTheme(documentTheme() ?? 'light');
+    return observeDocumentTheme(() => setTheme(documentTheme() ?? 'light'));
   }, []);
   return theme;
 }

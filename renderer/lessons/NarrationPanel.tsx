@@ -9,7 +9,7 @@ import type { LabEvent } from '../../shared/events';
 import { currentLine } from '../../shared/narration';
 import { LatencyChart } from './LatencyChart';
 import { tell } from './lessonScripts';
-import { visibleSteps } from './visibleSteps';
+import { runOverAt, visibleSteps } from './visibleSteps';
 import './lessons.css';
 
 export interface NarrationPanelProps {
@@ -70,7 +70,7 @@ export function NarrationPanel({ demoId, log, version, cursor, lang }: Narration
       </header>
       {reached === 0 && <p className="narration-hint">{text.start}</p>}
       <ol className="narration-steps" ref={list}>
-        {visibleSteps(lines).map((l) => (
+        {visibleSteps(lines, runOverAt(log, cursor)).map((l) => (
           <li
             key={l.n}
             value={l.n}

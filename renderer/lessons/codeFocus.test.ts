@@ -3,7 +3,7 @@ import type { DemoSource } from '../../shared/api';
 import type { LabEvent } from '../../shared/events';
 import type { NarrationLine } from '../../shared/narration';
 import { anchorLine, codeFocus, tabOf } from './codeFocus';
-import { visibleSteps } from './visibleSteps';
+import { runOverAt, visibleSteps } from './visibleSteps';
 
 const sources: DemoSource[] = [
   { path: 'index.js', text: "const { fork } = require('node:child_process');\nconst w = fork('worker.js');\nw.send({ job: 1 });\n" },
@@ -48,5 +48,12 @@ describe('visibleSteps', () => {
     const lines = [step(1, 10), step(2, null), step(3, 30), step(4, null), step(5, null)];
     expect(visibleSteps(lines).map((l) => l.n)).toEqual([1, 3, 4]);
     expect(visibleSteps([step(1, null), step(2, null)]).map((l) => l.n)).toEqual([1]);
+  });
+
+  it('shows nothing coming once the run is over at the playhead', () => {
+    const lines = [step(1, 10), step(2, null), step(3, 30), step(4, null)];
+    expect(visibleSteps(lines, true).map((l) => l.n)).toEqual([1, 3]);
+    const log = [{ type: 'run-start', t: 0 }, { type: 'run-end', t: 900 }] as unknown as LabEvent[];
+    expect([runOverAt(log, 899), runOverAt(log, 900), runOverAt(log.slice(0, 1), 5_000)]).toEqual([false, true, false]);
   });
 });

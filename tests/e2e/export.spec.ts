@@ -340,8 +340,9 @@ test('without WebCodecs, the range is recorded by MediaRecorder and still gets i
   expect(clip.frames.length).toBeGreaterThanOrEqual(10);
   expect(clip.frames.length).toBeLessThanOrEqual(31);
   const ms = webmDurationMs(bytes)!;
+  // Real time, so a loaded machine stretches it a little: loose bounds around the 1 s asked for.
   expect(ms).toBeGreaterThan(600);
-  expect(ms).toBeLessThan(2_000);
+  expect(ms).toBeLessThan(4_000);
   expect(Number.isFinite(await playedDuration(page, file))).toBe(true);
 });
 

@@ -193,10 +193,13 @@ async function stageTexts(page: Page): Promise<Array<{ text: string; size: numbe
     };
     // Hit-test every shape, even those drawn without pointer events (what is in the air).
     for (const el of svg.querySelectorAll('*')) if (el instanceof SVGElement) el.style.pointerEvents = 'visiblePainted';
-    const groundAt = (x: number, y: number): Rgba => {
+    // What a text is drawn on: the shapes under it, not those painted after it (an envelope in the
+    // air over a flag hides part of its text for a moment; it is not the text's ground).
+    const groundAt = (x: number, y: number, text: Element): Rgba => {
       const layers: Rgba[] = [];
       for (const el of document.elementsFromPoint(x, y)) {
         if (!svg.contains(el) || el === svg || el instanceof SVGTextContentElement || !(el instanceof SVGGeometryElement)) continue;
+        if (text.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) continue;
         const fill = parse(getComputedStyle(el).fill);
         if (!fill) continue;
         const layer: Rgba = [fill[0], fill[1], fill[2], fill[3] * opacityOf(el)];
@@ -220,7 +223,7 @@ async function stageTexts(page: Page): Promise<Array<{ text: string; size: numbe
       const halo = parse(style.stroke);
       const grounds = halo && style.paintOrder.startsWith('stroke') && parseFloat(style.strokeWidth) >= parseFloat(style.fontSize) * 0.2
         ? [halo]
-        : [0.25, 0.5, 0.75].map((f) => groundAt(box.left + box.width * f, box.top + box.height / 2));
+        : [0.25, 0.5, 0.75].map((f) => groundAt(box.left + box.width * f, box.top + box.height / 2, t));
       const worst = grounds.reduce((w, g) => (ratio(over(fill, g), g) < ratio(over(fill, w), w) ? g : w));
       out.push({
         text: (t.textContent ?? '').trim().slice(0, 30), size, height: box.height, contrast: ratio(over(fill, worst), worst),
@@ -348,9 +351,17 @@ test('D repaints the stage and the timeline in the other theme; a demo of many w
 
 test('save a recording, reload, open it: same processes and totals, no process started', async ({ page, obra }) => {
   await page.goto(`${obra.url}#demo=${DEMO}`);
+  let runId = '';
+  const watching = obra.lab.subscribe((batch) => (runId ||= batch.runId));
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await waitForStatus(page, 'Finished');
+  watching();
+  // The panels are paced (≤ 3 s behind the log): read them once they show the whole run.
+  const inLog = obra.lab.log(runId).filter((e) => e.type === 'run-start' || e.type === 'spawn').map((e) => e.pid as number);
+  await expect.poll(async () => (await pidsShown(page)).sort((a, b) => a - b)).toEqual([...new Set(inLog)].sort((a, b) => a - b));
   const pids = await pidsShown(page);
+  const sent = obra.lab.log(runId).filter((e) => e.type === 'message' && e.dir === 'send').reduce((n, e) => n + ((e as { count?: number }).count ?? 1), 0);
+  await expect.poll(async () => (await counters(page)).messages).toBe(String(sent));
   const totals = await counters(page);
   expect(pids.length).toBeGreaterThan(1);
 
@@ -372,7 +383,7 @@ test('save a recording, reload, open it: same processes and totals, no process s
   await waitForStatus(page, 'Finished');
   await expect(page).toHaveURL(new RegExp(`#demo=${DEMO}$`));
   for (const pid of pids) await expect(processItem(page, pid)).toBeVisible();
-  expect(await counters(page)).toEqual(totals);
+  await expect.poll(() => counters(page)).toEqual(totals);
   // The lesson replays from the file: narration told, a code line marked.
   await expect(page.locator('section.code-panel .code-line.is-focus')).toHaveCount(1);
   expect(started, 'batches from the lab while opening a recording').toBe(0);

@@ -19,6 +19,14 @@ function sceneOf(b: LogBuilder, cursorUs: number, reduced = false) {
 }
 
 describe('what is in the air', () => {
+  it('nothing, once the run is over: the last crate does not hang over the final picture', () => {
+    const b = spawnWith([{ at: 10, bytes: 4096 }]);
+    expect(sceneOf(b, ms(10) + CRATE_US / 2).flights.items).toHaveLength(1);
+    b.bossExit(10 + CRATE_US / 4 / 1_000, 0);
+    expect(sceneOf(b, ms(10) + CRATE_US / 8).flights.items).toHaveLength(1);
+    expect(sceneOf(b, ms(10) + CRATE_US / 2).flights.items).toHaveLength(0);
+  });
+
   it('a crate leaves the worker when the chunk arrives and reaches the boss one flight later', () => {
     const b = spawnWith([{ at: 10, bytes: 4096 }]);
     const start = sceneOf(b, ms(10)).flights.items;

@@ -77,7 +77,8 @@ export function sceneAt(state: StageState, cursor: number, size: SceneSize, lang
   const anchors = new Map<string, Anchors>([[BOSS_KEY, bossAnchors(layout)]]);
   for (const p of placed) anchors.set(p.view.key, p.anchors);
   const fallback = moreCell ? cellAnchors(moreCell, false) : bossAnchors(layout);
-  const flights = flightsAt({ workers: all, anchors, fallback, layout, cursor, reduced, lang });
+  // Once the run is over everything has landed: nothing stays frozen in the air over the final picture.
+  const flights = state.boss.ended ? { items: [], streams: [] } : flightsAt({ workers: all, anchors, fallback, layout, cursor, reduced, lang });
   for (const s of flights.streams) {
     const p = placed.find((w) => w.view.key === s.owner);
     if (p && s.counted) p.counters = p.counters ? `${p.counters} · ${s.label}` : s.label;

@@ -203,6 +203,9 @@ test('the video form by keyboard: an invalid range says why and starts nothing, 
   await page.waitForTimeout(500);
   lab.stop();
   expect(lab.latest()).toEqual([]);
+  // The page never even asked: Run sets "Starting…" at once, and the status still says the run is over.
+  await expect(page.getByRole('status').filter({ hasText: /Starting|Running/ })).toHaveCount(0);
+  await waitForStatus(page, 'Finished', 1_000);
   await from.focus();
 
   await page.keyboard.type('1.5');

@@ -32,6 +32,20 @@ export function ExportMenu() {
   const [form, setForm] = useState<ExportSubject | null>(null);
   const refocus = useRef(false);
   const button = useRef<HTMLButtonElement>(null);
+  /**
+   * Where focus goes back when the menu (or the video form) closes: the Export
+   * button when it had focus (a click, Enter, an arrow key); nowhere when the
+   * menu came from the E shortcut with nothing focused — so the next Space
+   * plays or pauses, as a presenter expects, instead of opening Export again.
+   */
+  const returnToButton = useRef(true);
+  const restoreFocus = (): void => {
+    if (returnToButton.current) button.current?.focus();
+    else if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+  };
+  const noteOpener = (): void => {
+    returnToButton.current = document.activeElement === button.current;
+  };
   const menu = useRef<HTMLDivElement>(null);
   const focusOnOpen = useRef<'first' | 'last'>('first');
   const menuId = useId();
@@ -58,7 +72,7 @@ export function ExportMenu() {
 
   const close = (): void => {
     setOpen(false);
-    button.current?.focus();
+    restoreFocus();
   };
   const fail = (error: unknown): void => {
     if (error instanceof DOMException && error.name === 'AbortError') return;
@@ -86,7 +100,7 @@ export function ExportMenu() {
   useEffect(() => {
     if (form || !refocus.current) return;
     refocus.current = false;
-    button.current?.focus();
+    restoreFocus();
   }, [form]);
   const startVideo = (subject: ExportSubject, request: VideoRequest): void => {
     closeVideoForm();
@@ -121,6 +135,7 @@ export function ExportMenu() {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     event.preventDefault();
     focusOnOpen.current = event.key === 'ArrowDown' ? 'first' : 'last';
+    noteOpener();
     setOpen(true);
   };
 
@@ -145,6 +160,7 @@ export function ExportMenu() {
         disabled={!hasLog} title={hasLog ? undefined : words.noRun} onKeyDown={onButtonKey}
         onClick={() => {
           focusOnOpen.current = 'first';
+          if (!open) noteOpener();
           setOpen(!open);
         }}>
         {words.button}

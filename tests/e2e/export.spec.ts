@@ -158,3 +158,19 @@ test('the Export menu works from the keyboard', async ({ page, obra }) => {
   await expect(button).toBeFocused();
 
 });
+
+test('E opens the menu from anywhere, and Esc gives the keyboard back to the lesson: the next Space plays, it does not reopen Export', async ({ page, obra }) => {
+  await runFork(page, obra);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('e');
+  await expect(page.getByRole('menuitemradio', { name: 'Stage and timeline' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toBeHidden();
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  await page.keyboard.press('Home');
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await expect(page.getByRole('menu')).toBeHidden();
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+});

@@ -17,6 +17,9 @@
  *   caught between fork and exec is `seen` again, with its new program, after
  *   its exec. A `sample` is sent when cpu or rss changed, and at least every
  *   second.
+ * - The boss's own stdout/stderr (read by the lab from its pipes) comes one
+ *   event per line read (at most 16 per read, electron/lab/output-lines.ts), so
+ *   every line has a preview of its own; children's chunks are Node's own.
  * - Counts are exact: `bytes`/`count` of coalesced events add up; what the lab
  *   could not keep is said (an `error` event where: 'lab', code ERR_OBRA_*, and
  *   the run-end `message`).

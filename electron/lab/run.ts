@@ -19,6 +19,7 @@ import { bossEnv, nodeVersionOf, spawnBoss } from './boss-launch';
 import { ObraError } from './obra-error';
 import type { ProcessTable } from './os-sampler';
 import { type SamplerStats, TreeSampler } from './os-sampler-tree';
+import { splitLines } from './output-lines';
 import { previewOf } from './preview';
 import { ProcessCount } from './process-count';
 import { checkRecord } from './record-check';
@@ -184,7 +185,10 @@ export class Run {
   private watchBoss(boss: ChildProcess): void {
     const pid = this.bossPid;
     for (const type of ['stdout', 'stderr'] as const) {
-      boss[type]?.on('data', (chunk: Buffer) => this.add({ type, t: this.now(), pid, childId: BOSS_CHILD_ID, bytes: chunk.length, preview: previewOf(chunk) }));
+      boss[type]?.on('data', (chunk: Buffer) => {
+        const t = this.now();
+        for (const piece of splitLines(chunk)) this.add({ type, t, pid, childId: BOSS_CHILD_ID, bytes: piece.length, preview: previewOf(piece) });
+      });
       boss[type]?.on('error', () => {});
     }
     this.bossExited = new Promise((resolve) =>

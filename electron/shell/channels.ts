@@ -7,11 +7,11 @@ import type { ObraErrorShape } from '../../shared/api';
 export const IPC = {
   /** invoke(method, params) → CallOutcome: a call of the shared API. */
   call: 'obra:call',
-  /** invoke() → CallOutcome<string | null>: "Open script…" through the native dialog. */
+  /** invoke(DialogOptions?) → CallOutcome<string | null>: "Open script…" through the native dialog. */
   pickScript: 'obra:pick-script',
   /** invoke(SaveFileRequest) → CallOutcome<string | null>: save through the native dialog (path written, null if cancelled). */
   saveFile: 'obra:save-file',
-  /** invoke() → CallOutcome<OpenedFile | null>: "Open recording" through the native dialog. */
+  /** invoke(DialogOptions?) → CallOutcome<OpenedFile | null>: "Open recording" through the native dialog. */
   openRecording: 'obra:open-recording',
   /** send(): the page has subscribed; queued batches may flow. */
   ready: 'obra:ready',

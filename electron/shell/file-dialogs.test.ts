@@ -64,6 +64,24 @@ describe('saveFile through the native dialog', () => {
     expect(asked[1].options).toMatchObject({ title: 'Save recording', defaultPath: path.join(dir, 'again.obra.json'), filters: [{ extensions: ['json'] }] });
   });
 
+  it('saving over a file keeps its permissions, and over a symlink keeps the link (the file it points to is replaced)', async () => {
+    const dir = tempDir();
+    const own = path.join(dir, 'private.obra.json');
+    fs.writeFileSync(own, 'old');
+    fs.chmodSync(own, 0o600);
+    const real = path.join(dir, 'real.svg');
+    const link = path.join(dir, 'slides.svg');
+    fs.writeFileSync(real, 'old picture');
+    fs.symlinkSync(real, link);
+    await createFileDialogs({ dialogs: dialogsAnswering(own).dialogs, lang: () => 'en' }).saveFile([{ suggestedName: 'a.obra.json', kind: 'recording', data: '{}' }]);
+    expect(fs.readFileSync(own, 'utf8')).toBe('{}');
+    expect(fs.statSync(own).mode & 0o777).toBe(0o600);
+    await createFileDialogs({ dialogs: dialogsAnswering(link).dialogs, lang: () => 'en' }).saveFile([{ suggestedName: 'b.svg', kind: 'svg', data: '<svg/>' }]);
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(real, 'utf8')).toBe('<svg/>');
+    expect(fs.readdirSync(dir).sort()).toEqual(['private.obra.json', 'real.svg', 'slides.svg']);
+  });
+
   it('saves under the longest name the folder allows (the hidden file it writes first has a name of its own size)', async () => {
     const dir = tempDir();
     const target = path.join(dir, `${'n'.repeat(255 - '.obra.json'.length)}.obra.json`);

@@ -33,7 +33,7 @@ export interface NativeDialogs {
   showOpenDialog(options: { title: string; defaultPath: string; filters: FileFilter[]; properties: Array<'openFile'> }): Promise<{ canceled: boolean; filePaths: string[] }>;
 }
 
-export type FilePort = Pick<typeof nodeFs, 'writeFile' | 'rename' | 'rm' | 'open'>;
+export type FilePort = Pick<typeof nodeFs, 'writeFile' | 'rename' | 'rm' | 'open' | 'realpath' | 'stat' | 'chmod'>;
 
 export interface FileDialogOptions {
   dialogs: NativeDialogs;
@@ -138,13 +138,18 @@ export function createFileDialogs(options: FileDialogOptions): FileDialogs {
  * Write `bytes` to `target` whole or not at all: into a hidden file beside
  * it, then renamed over it, so a full disk (ENOSPC) never leaves half a file
  * where the reader's old one was. The partial file is removed on failure.
+ * Saving over a file keeps what the reader had set: a symlink stays a link
+ * (the file it points to is replaced) and the file keeps its permissions.
  */
-async function writeWhole(fs: FilePort, target: string, bytes: Uint8Array): Promise<void> {
+async function writeWhole(fs: FilePort, chosen: string, bytes: Uint8Array): Promise<void> {
+  const target = await fs.realpath(chosen).catch(() => chosen);
+  const mode = await fs.stat(target).then((s) => (s.isFile() ? s.mode & 0o7777 : null), () => null);
   // Named after the target's first 40 characters (≤ 160 bytes): a target named as long as the folder allows must not make a name too long here.
   const stem = Array.from(path.basename(target)).slice(0, 40).join('');
   const partial = path.join(path.dirname(target), `.${stem}.${randomBytes(4).toString('hex')}.part`);
   try {
     await fs.writeFile(partial, bytes, { flag: 'wx' });
+    if (mode !== null) await fs.chmod(partial, mode);
     await fs.rename(partial, target);
   } catch (error) {
     await fs.rm(partial, { force: true }).catch(() => {});

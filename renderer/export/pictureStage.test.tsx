@@ -3,6 +3,7 @@
  * the stage's: renderer/stage/export.ts pulls in the stage's JSX components.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoRunLog } from '../../tests/fixtures/demo-run-log';
 import { Lab } from '../../electron/lab/index';
 import { RunLog } from '../model/runLog';
 import { fitWindow } from '../model/viewport';
@@ -15,10 +16,7 @@ describe('a picture of a real exec demo run', () => {
   let run: RunLog;
   beforeAll(async () => {
     lab = new Lab();
-    const info = await lab.startRun({ demoId: 'exec' });
-    await lab.ended(info.runId);
-    run = new RunLog(info.runId, info.header);
-    run.append(lab.log(info.runId));
+    run = await demoRunLog(lab, 'exec');
   }, 60_000);
   afterAll(() => lab.shutdown());
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoRunLog } from '../../tests/fixtures/demo-run-log';
 import { Lab } from '../../electron/lab/index';
 import type { DemoInfo } from '../../shared/api';
 import { RunLog } from '../model/runLog';
@@ -16,10 +17,7 @@ describe('exports of a real exec demo run', () => {
   beforeAll(async () => {
     lab = new Lab();
     demos = await lab.listDemos();
-    const info = await lab.startRun({ demoId: 'exec' });
-    await lab.ended(info.runId);
-    run = new RunLog(info.runId, info.header);
-    run.append(lab.log(info.runId));
+    run = await demoRunLog(lab, 'exec');
   }, 60_000);
   afterAll(() => lab.shutdown());
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoRunLog } from '../../tests/fixtures/demo-run-log';
 import { Lab } from '../../electron/lab/index';
 import type { LabEvent } from '../../shared/events';
 import { shortCommand } from '../model/processRecord';
@@ -30,9 +31,7 @@ describe('the timeline exported as SVG, from a real fork demo run', () => {
   let run: RunLog;
   beforeAll(async () => {
     lab = new Lab();
-    const info = await lab.startRun({ demoId: 'fork' });
-    await lab.ended(info.runId);
-    run = runOf(lab.log(info.runId));
+    run = await demoRunLog(lab, 'fork');
   }, 60_000);
   afterAll(() => lab.shutdown());
 

@@ -83,7 +83,7 @@ export function VideoForm({ subject, choice, onStart, onClose }: VideoFormProps)
   );
 
   return (
-    <dialog ref={dialog} className="video-dialog" aria-labelledby={`${id}-title`} onKeyDown={onKey}
+    <dialog ref={dialog} className="modal-dialog video-dialog" aria-labelledby={`${id}-title`} onKeyDown={onKey}
       onCancel={(e) => {
         e.preventDefault();
         onClose();

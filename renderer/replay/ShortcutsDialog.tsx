@@ -15,7 +15,7 @@ export function ShortcutsDialog() {
     if (!open && d.open) d.close();
   }, [open]);
   return (
-    <dialog ref={dialog} className="shortcuts-dialog" aria-labelledby="shortcuts-title" onClose={() => setOpen(false)}>
+    <dialog ref={dialog} className="modal-dialog shortcuts-dialog" aria-labelledby="shortcuts-title" onClose={() => setOpen(false)}>
       <h2 id="shortcuts-title">{t.shortcuts}</h2>
       <table>
         <tbody>

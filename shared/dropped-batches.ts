@@ -4,6 +4,7 @@
  * drop batches (electron/shell/batch-relay.ts in main, the renderer's run
  * slice) and one reader for the banner. Pure: no Node or DOM imports.
  */
+import type { EventBatch } from './api';
 import type { ErrorEvent, LabEvent } from './events';
 
 export const DROPPED_CODE = 'ERR_OBRA_DROPPED';
@@ -24,6 +25,12 @@ export function droppedBatchesError(count: number, t: number): ErrorEvent {
     t,
     pid: null,
   };
+}
+
+/** The batch that goes before `kept` (a run's batches that were not dropped) to say `count` went: its error at the first kept event's `t`. */
+export function droppedNoticeBatch(runId: string, count: number, kept: readonly EventBatch[]): EventBatch {
+  const firstKept = kept.find((batch) => batch.runId === runId && batch.events.length > 0);
+  return { runId, events: [droppedBatchesError(count, firstKept?.events[0].t ?? 0)] };
 }
 
 /** How many batches an ERR_OBRA_DROPPED error says were dropped; null for any other event. */

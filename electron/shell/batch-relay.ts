@@ -8,7 +8,7 @@
  * No Electron import: main wires `send` to webContents.send.
  */
 import type { EventBatch } from '../../shared/api';
-import { droppedBatchesError } from '../../shared/dropped-batches';
+import { droppedNoticeBatch } from '../../shared/dropped-batches';
 
 /** Batches held for a page that has not said ready; beyond this the oldest go (and the page is told). */
 const MAX_QUEUED_BATCHES = 10_000;
@@ -32,9 +32,10 @@ export class BatchRelay {
     const waiting = this.queue;
     this.queue = [];
     for (const [runId, { count, ended }] of this.droppedByRun) {
-      const firstKept = waiting.find((b) => b.runId === runId && b.events.length > 0);
+      const notice = droppedNoticeBatch(runId, count, waiting);
       // A run whose last batch was among the dropped still ends for the page.
-      this.send({ runId, events: [droppedBatchesError(count, firstKept?.events[0].t ?? 0)], ...(ended && !firstKept ? { end: true } : {}) });
+      const keptSome = waiting.some((b) => b.runId === runId && b.events.length > 0);
+      this.send({ ...notice, ...(ended && !keptSome ? { end: true } : {}) });
     }
     this.droppedByRun.clear();
     for (const batch of waiting) this.send(batch);

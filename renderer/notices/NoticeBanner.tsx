@@ -4,7 +4,7 @@ import { formatNumber } from '../i18n/format';
 import { useMessages } from '../i18n/useMessages';
 import { noticeOf } from '../store/notices';
 import { useLiveView, useObra, useObraStore } from '../store/useObra';
-import { droppedCountOf } from './droppedBatches';
+import { droppedCountOf } from '../../shared/dropped-batches';
 import { onFailure } from './failures';
 
 /** Shown at most; older ones are counted. */

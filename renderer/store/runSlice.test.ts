@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventBatch, ObraApi, RunInfo, RunRequest } from '../../shared/api';
 import { LOG_VERSION } from '../../shared/events';
-import { droppedCountOf } from '../notices/droppedBatches';
+import { droppedCountOf } from '../../shared/dropped-batches';
 import { createObraStore } from './obraStore';
 
 /** A transport whose startRun answers only when the test says: the lab's batches can overtake the reply. */

@@ -5,7 +5,7 @@ import { recordArrival } from '../perf/frameLog';
 import type { ObraSlice, ObraState, RunSlice, ScriptChoice } from './obraState';
 import { noticeOf } from './notices';
 import { isBusy } from './catalogueSlice';
-import { droppedBatchesError } from '../notices/droppedBatches';
+import { droppedNoticeBatch } from '../../shared/dropped-batches';
 
 /** Batches that arrive before startRun resolves (the lab may be faster than the reply); beyond this the oldest go. */
 const MAX_EARLY_BATCHES = 10_000;
@@ -15,8 +15,7 @@ function earlyBatchesOf(early: readonly EventBatch[], dropped: ReadonlyMap<strin
   const kept = early.filter((batch) => batch.runId === runId);
   const count = dropped.get(runId) ?? 0;
   if (count === 0) return kept;
-  const firstKept = kept.find((batch) => batch.events.length > 0);
-  return [{ runId, events: [droppedBatchesError(count, firstKept?.events[0].t ?? 0)] }, ...kept];
+  return [droppedNoticeBatch(runId, count, kept), ...kept];
 }
 
 /** What a new run, a loaded recording or no run at all starts from: nothing selected, the playhead at 0, following. */

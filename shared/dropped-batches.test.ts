@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { EventBatch } from '../../shared/api';
-import { BatchRelay } from '../../electron/shell/batch-relay';
-import { droppedBatchesError, droppedCountOf } from './droppedBatches';
+import type { EventBatch } from './api';
+import { BatchRelay } from '../electron/shell/batch-relay';
+import { droppedBatchesError, droppedCountOf } from './dropped-batches';
 
 describe('ERR_OBRA_DROPPED', () => {
   it('the renderer reads the count from the error the relay sends, built by the same function', () => {

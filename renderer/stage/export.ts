@@ -8,6 +8,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { LabEvent } from '../../shared/events';
 import { stageStateAt } from './model';
+import type { StageState } from './model-types';
 import { StageSvg } from './StageSvg';
 import type { StageLang } from './labels';
 import type { StageTheme } from './art/stageTheme';
@@ -26,7 +27,11 @@ export interface StageExportOptions {
 }
 
 export function stageSvgText(log: readonly LabEvent[], cursor: number, o: StageExportOptions): string {
-  const state = stageStateAt(log, cursor);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${stageSvgMarkup(stageStateAt(log, cursor), cursor, o)}\n`;
+}
+
+/** The stage's <svg> element for a state already folded (a video's frames keep one StageTracker), sized in pixels. */
+export function stageSvgMarkup(state: StageState, cursor: number, o: StageExportOptions): string {
   const svg = renderToStaticMarkup(
     createElement(StageSvg, {
       state,
@@ -39,6 +44,5 @@ export function stageSvgText(log: readonly LabEvent[], cursor: number, o: StageE
     }),
   );
   // The live stage fills its box (100%); a document says its size, once.
-  const sized = svg.replace(' width="100%"', ` width="${o.width}"`).replace(' height="100%"', ` height="${o.height}"`);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${sized}\n`;
+  return svg.replace(' width="100%"', ` width="${o.width}"`).replace(' height="100%"', ` height="${o.height}"`);
 }

@@ -7,7 +7,7 @@
 import type { Lang } from '../../../shared/api';
 import { formatDuration } from '../../i18n/format';
 import { EXPORT_TEXT } from '../exportText';
-import { firstAttributesOnly, pictureSvgText, type PictureLayout } from '../pictureSvg';
+import { pictureSvgText, type PictureLayout } from '../pictureSvg';
 import { svgImage } from '../rasterize';
 import { SVG_PALETTES } from '../svgTheme';
 import { speedText, type VideoPlan } from './videoPlan';
@@ -55,7 +55,7 @@ export class VideoFrames {
     ctx.fillRect(0, 0, this.canvas.width, this.canvas.height);
     ctx.drawImage(this.background, 0, 0);
     if (this.stage && layout.stage) {
-      const text = firstAttributesOnly(this.stage(t).replace(/^<\?xml[^>]*\?>\s*/, ''));
+      const text = this.stage(t);
       // A still stage (nothing moved since the last frame) is not decoded again.
       if (text !== this.stageText || !this.stageImage) {
         this.stageImage = await svgImage(text);

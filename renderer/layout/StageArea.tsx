@@ -13,10 +13,11 @@ export function StageArea() {
   const run = useObra((s) => s.run);
   const selectedPid = useObra((s) => s.selection.pid);
   const selectProcess = useObra((s) => s.selectProcess);
+  const theme = useObra((s) => s.theme);
   return (
     <div className="stage-area">
       <PanelBoundary name={m.panels.stage} retry={m.panels.retry} resetKey={run}>
-        <Stage log={run?.events ?? NO_EVENTS} version={version} cursor={cursor} lang={lang} selectedPid={selectedPid} onSelectPid={selectProcess} />
+        <Stage log={run?.events ?? NO_EVENTS} version={version} cursor={cursor} lang={lang} selectedPid={selectedPid} onSelectPid={selectProcess} theme={theme} />
       </PanelBoundary>
       {!run && <p className="stage-empty">{m.emptyStage}</p>}
     </div>

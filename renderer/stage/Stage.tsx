@@ -12,7 +12,7 @@
  */
 import { memo, useLayoutEffect, useRef, useState, type JSX } from 'react';
 import type { LabEvent } from '../../shared/events';
-import { useDocumentTheme, useFrameGate, useReducedMotion, useStageBox, type StageBox } from './hooks';
+import { useFrameGate, useReducedMotion, useStageBox, type StageBox } from './hooks';
 import type { StageTheme } from './art/stageTheme';
 import { StageTracker } from './tracker';
 import { StageSvg } from './StageSvg';
@@ -28,7 +28,7 @@ export interface StageProps {
   lang: 'es' | 'en';
   selectedPid?: number | null;
   onSelectPid?: (pid: number) => void;
-  /** Light or dark ground; by default the page's (<html data-theme>). */
+  /** Light (the default) or dark ground: the reader's theme. */
   theme?: StageTheme;
 }
 
@@ -69,13 +69,12 @@ export function Stage(props: StageProps): JSX.Element {
   const ref = useRef<HTMLDivElement>(null);
   const box = useStageBox(ref);
   const reduced = useReducedMotion();
-  const pageTheme = useDocumentTheme();
   const [tracker] = useState(() => new StageTracker());
   const frame = useFrameGate<Frame>({ log: props.log, version: props.version, cursor: props.cursor }, sameFrame);
   return (
     <div ref={ref} className="obra-stage" data-testid="stage" style={{ width: '100%', height: '100%', minHeight: '10rem', overflow: 'hidden' }}>
       <StageView frame={frame} box={box} lang={props.lang} reduced={reduced} selectedPid={props.selectedPid ?? null}
-        onSelectPid={props.onSelectPid} tracker={tracker} theme={props.theme ?? pageTheme} />
+        onSelectPid={props.onSelectPid} tracker={tracker} theme={props.theme ?? 'light'} />
     </div>
   );
 }

@@ -4,8 +4,6 @@
  * a gate that lets new props through at most once per animation frame.
  */
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import type { StageTheme } from './art/stageTheme';
-import { documentTheme, observeDocumentTheme } from '../model/documentTheme';
 
 export interface StageBox {
   width: number;
@@ -58,16 +56,6 @@ export function useReducedMotion(): boolean {
     return () => mq.removeEventListener('change', on);
   }, []);
   return reduced;
-}
-
-/** The theme on <html data-theme> (the app writes the reader's choice there), light without one. */
-export function useDocumentTheme(): StageTheme {
-  const [theme, setTheme] = useState<StageTheme>(() => documentTheme() ?? 'light');
-  useEffect(() => {
-    setTheme(documentTheme() ?? 'light');
-    return observeDocumentTheme(() => setTheme(documentTheme() ?? 'light'));
-  }, []);
-  return theme;
 }
 
 /**

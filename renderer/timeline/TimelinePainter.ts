@@ -9,7 +9,6 @@ import { paintArrows } from './paintArrows';
 import { paintAxis, paintGrid } from './paintAxis';
 import { paintLane } from './paintLane';
 import { TIMELINE_PALETTES, type TimelinePalette } from './palette';
-import { observeDocumentTheme, timelineTheme } from './timelineTheme';
 import { FontSizes, timelineTextFor, type TimelineText } from './timelineText';
 
 export interface TimelineElements {
@@ -54,7 +53,6 @@ export class TimelinePainter {
     const onScroll = (): void => this.requestDraw();
     el.body.addEventListener('scroll', onScroll, { passive: true });
     this.unsubscribe.push(() => el.body.removeEventListener('scroll', onScroll));
-    this.unsubscribe.push(observeDocumentTheme(() => this.requestDraw()));
     this.resizeObserver = new ResizeObserver(() => this.resize());
     this.resizeObserver.observe(el.body);
     this.resize();
@@ -155,7 +153,7 @@ export class TimelinePainter {
     const scale = this.scale();
     const run = state.run;
     const cursorX = run ? (state.cursor - scale.start) * scale.pxPerUs : null;
-    const palette = TIMELINE_PALETTES[timelineTheme(state.theme)];
+    const palette = TIMELINE_PALETTES[state.theme];
     const axisFonts = new FontSizes();
     const axis = paintAxis(axisCtx, scale, axisHeight(this.text.axisPx), state.lang, cursorX, this.text.axisPx, axisFonts, palette);
     axisFonts.show(this.el.axis);

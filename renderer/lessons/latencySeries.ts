@@ -40,6 +40,7 @@ export function latencySeries(log: readonly LabEvent[], cursor: number): Latency
     if (found[variant]) continue;
     const fastMs = groups.series.split(',').map((x) => x.trim()).filter((x) => x !== '').map(Number).filter(Number.isFinite);
     if (fastMs.length) found[variant] = { variant, fastMs, t: ev.t };
+    if (found.inline && found.fork) break;
   }
   return found;
 }

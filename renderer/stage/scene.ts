@@ -79,8 +79,9 @@ export function sceneAt(state: StageState, cursor: number, size: SceneSize, lang
   const fallback = moreCell ? cellAnchors(moreCell, false) : bossAnchors(layout);
   // Once the run is over everything has landed: nothing stays frozen in the air over the final picture.
   const flights = state.boss.ended ? { items: [], streams: [] } : flightsAt({ workers: all, anchors, fallback, layout, cursor, reduced, lang });
+  const placedByKey = new Map(placed.map((w) => [w.view.key, w]));
   for (const s of flights.streams) {
-    const p = placed.find((w) => w.view.key === s.owner);
+    const p = placedByKey.get(s.owner);
     if (p && s.counted) p.counters = p.counters ? `${p.counters} · ${s.label}` : s.label;
   }
   const running = all.filter((w) => w.status === 'running').length;

@@ -118,6 +118,12 @@ export class TimelinePainter {
    * cost as much as full ones.
    */
   private resize(): void {
+    this.sizeCanvases();
+    this.requestDraw();
+  }
+
+  /** The canvases' CSS and pixel sizes for the pane's width and the lanes' height. */
+  private sizeCanvases(): void {
     const dpr = window.devicePixelRatio || 1;
     const { axis, lanes, body } = this.el;
     this.width = Math.max(0, lanes.parentElement?.clientWidth ?? 0);
@@ -132,7 +138,6 @@ export class TimelinePainter {
       canvas.width = Math.round(this.width * dpr);
       canvas.height = Math.round(h * dpr);
     }
-    this.requestDraw();
   }
 
   private laneCount(): number {
@@ -142,7 +147,8 @@ export class TimelinePainter {
   private draw(): void {
     const began = performance.now();
     const wanted = Math.min(this.viewHeight, Math.max(1, this.laneCount()) * this.laneHeight);
-    if (wanted !== this.height) this.resize();
+    // Sized here, in this draw: resize() would ask for a second one.
+    if (wanted !== this.height) this.sizeCanvases();
     const state = this.store.getState();
     const dpr = window.devicePixelRatio || 1;
     const axisCtx = this.el.axis.getContext('2d');

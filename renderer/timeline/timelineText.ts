@@ -41,7 +41,10 @@ export class FontSizes {
 
   /** After a paint: the smallest size on `canvas` as data-min-font-px (absent when no text was drawn). */
   show(canvas: HTMLCanvasElement): void {
-    if (Number.isFinite(this.min)) canvas.dataset.minFontPx = String(this.min);
-    else delete canvas.dataset.minFontPx;
+    const value = Number.isFinite(this.min) ? String(this.min) : undefined;
+    // Written only when it changes: this runs on every draw.
+    if (canvas.dataset.minFontPx === value) return;
+    if (value === undefined) delete canvas.dataset.minFontPx;
+    else canvas.dataset.minFontPx = value;
   }
 }

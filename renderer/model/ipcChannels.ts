@@ -34,7 +34,7 @@ export class IpcChannels {
 }
 
 /** The first and last sequence number an event stands for (a run of messages, or one). */
-export function seqRange(event: MessageEvent): [number, number] {
+function seqRange(event: MessageEvent): [number, number] {
   return [event.firstSeq ?? event.seq, event.lastSeq ?? event.seq];
 }
 

@@ -26,12 +26,6 @@ export const STDOUT_COLOUR = '#222222';
 export const STDERR_COLOUR = '#D55E00';
 export const ERROR_COLOUR = '#D55E00';
 export const EXIT_OK_COLOUR = '#009E73';
-export const PLAYHEAD_COLOUR = '#000000';
-export const GRID_COLOUR = 'rgba(0, 0, 0, 0.08)';
-export const AXIS_TEXT = '#222222';
-export const LANE_STRIPE = 'rgba(0, 0, 0, 0.025)';
-export const LANE_SELECTED = 'rgba(0, 114, 178, 0.12)';
-export const FUTURE_VEIL = 'rgba(250, 250, 250, 0.6)';
 
 export type TimelineTheme = 'light' | 'dark';
 
@@ -75,12 +69,12 @@ export interface TimelinePalette {
 export const TIMELINE_PALETTES: Record<TimelineTheme, TimelinePalette> = {
   light: {
     background: '#ffffff',
-    stripe: LANE_STRIPE,
-    selectedLane: LANE_SELECTED,
-    grid: GRID_COLOUR,
+    stripe: 'rgba(0, 0, 0, 0.025)',
+    selectedLane: 'rgba(0, 114, 178, 0.12)',
+    grid: 'rgba(0, 0, 0, 0.08)',
     axisBand: '#f3f3f3',
     axisLine: '#999999',
-    axisText: AXIS_TEXT,
+    axisText: '#222222',
     stdout: STDOUT_COLOUR,
     stderr: STDERR_COLOUR,
     error: ERROR_COLOUR,
@@ -91,8 +85,8 @@ export const TIMELINE_PALETTES: Record<TimelineTheme, TimelinePalette> = {
     exitOk: '#00845f',
     exitPole: '#222222',
     exitCodeText: '#111111',
-    playhead: PLAYHEAD_COLOUR,
-    futureVeil: FUTURE_VEIL,
+    playhead: '#000000',
+    futureVeil: 'rgba(250, 250, 250, 0.6)',
     selectRing: '#0072B2',
     hoverRing: '#555555',
     barOpacity: 0.3,

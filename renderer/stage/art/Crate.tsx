@@ -7,7 +7,6 @@ import { PAPER, STDERR_COLOUR, STDOUT_COLOUR } from './palette';
 import { useStagePalette } from './stageTheme';
 import { round } from './Figure';
 
-export { crateSide } from './sizes';
 
 export interface CrateProps {
   /** Centre of the crate. */

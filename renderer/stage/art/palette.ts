@@ -33,7 +33,6 @@ export const SHELL_COLOUR = OKABE_ITO.skyBlue;
 export const STDOUT_COLOUR = '#33393D';
 export const STDERR_COLOUR = OKABE_ITO.vermillion;
 export const ERROR_COLOUR = OKABE_ITO.vermillion;
-export const OK_COLOUR = OKABE_ITO.bluishGreen;
 
 /** Skin tones, chosen by pid so a crowd is not all alike. */
 const SKIN = ['#F1C6A0', '#D9A066', '#A86B3C', '#E8B48A'];

@@ -97,6 +97,9 @@ export interface DialogOptions {
   lang?: Lang;
 }
 
+/** The files Obra runs as a boss script (Node's CommonJS and ES module extensions). */
+export const SCRIPT_EXTENSIONS = ['js', 'mjs', 'cjs'] as const;
+
 /** What a saved file holds, which picks the native dialog's file type. */
 export const SAVE_KINDS = ['recording', 'png', 'svg', 'trace', 'webm'] as const;
 export type SaveKind = (typeof SAVE_KINDS)[number];

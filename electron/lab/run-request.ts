@@ -6,7 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { RunRequest } from '../../shared/api';
-import { MAX_REQUEST_BYTES } from '../../shared/api';
+import { MAX_REQUEST_BYTES, SCRIPT_EXTENSIONS } from '../../shared/api';
 import type { DemoCatalogue } from './demo-catalogue';
 import { ObraError, badRequest } from './obra-error';
 
@@ -37,7 +37,7 @@ export const LIMITS = {
 };
 
 const KEYS = new Set(['demoId', 'file', 'source', 'args', 'maxDurationMs', 'cwd']);
-const SCRIPT_EXT = /\.(js|mjs|cjs)$/i;
+const SCRIPT_EXT = new RegExp(`\\.(${SCRIPT_EXTENSIONS.join('|')})$`, 'i');
 
 /** Types and sizes only; nothing touches the disk. */
 export function checkRunRequest(req: unknown): LabRunRequest {

@@ -13,7 +13,7 @@ import { constants } from 'node:fs';
 import nodeFs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { MAX_NATIVE_FILE_BYTES, type Lang, type OpenedFile, type SaveKind } from '../../shared/api';
+import { MAX_NATIVE_FILE_BYTES, SCRIPT_EXTENSIONS, type Lang, type OpenedFile, type SaveKind } from '../../shared/api';
 import { errorFromShape, tooLarge, validateDialogOptions, validateSaveFile } from '../../shared/validate';
 import { DIALOG_TEXT } from './dialog-text';
 
@@ -55,7 +55,6 @@ export const SAVE_EXTENSIONS: Record<SaveKind, string[]> = {
   webm: ['webm'],
 };
 export const RECORDING_EXTENSIONS = ['json', 'ndjson'];
-export const SCRIPT_EXTENSIONS = ['js', 'mjs', 'cjs'];
 
 export interface FileDialogs {
   /** `saveFile(file)`'s params, untrusted: resolves with the path written, or null when cancelled. */
@@ -126,7 +125,7 @@ export function createFileDialogs(options: FileDialogOptions): FileDialogs {
       const picked = await options.dialogs.showOpenDialog({
         title: text.openScriptTitle,
         defaultPath: lastDir,
-        filters: [{ name: text.openScriptFilter, extensions: SCRIPT_EXTENSIONS }],
+        filters: [{ name: text.openScriptFilter, extensions: [...SCRIPT_EXTENSIONS] }],
         properties: ['openFile'],
       });
       return picked.canceled ? null : (picked.filePaths[0] ?? null);

@@ -8,6 +8,15 @@ import type { LabEvent, LogHeader } from './events';
 export type Lang = 'es' | 'en';
 export type Localized = Record<Lang, string>;
 
+export function isLang(value: unknown): value is Lang {
+  return value === 'es' || value === 'en';
+}
+
+/** The language for a system locale (`es-ES`, `es_AR.UTF-8`, `en-US`…): Spanish if it is Spanish, else English. */
+export function langOfLocale(locale: string | undefined): Lang {
+  return locale?.toLowerCase().startsWith('es') ? 'es' : 'en';
+}
+
 /** One entry of the demo catalogue (`assets/demos/catalogue.json`). */
 export interface DemoInfo {
   id: string;

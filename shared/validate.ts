@@ -8,6 +8,7 @@
  */
 import {
   API_METHODS,
+  isLang,
   MAX_NATIVE_FILE_BYTES,
   MAX_REQUEST_BYTES,
   SAVE_KINDS,
@@ -166,10 +167,6 @@ export function validateDialogOptions(method: string, params: unknown[]): Dialog
   if (extra.length > 0) return fail(`${method}: unknown field ${describe(extra[0])}`);
   if (options.lang !== undefined && !isLang(options.lang)) return fail(`${method}: lang must be es or en`);
   return { ok: true, lang: options.lang };
-}
-
-function isLang(value: unknown): value is Lang {
-  return value === 'es' || value === 'en';
 }
 
 function isPathText(value: unknown): value is string {

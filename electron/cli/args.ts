@@ -3,6 +3,7 @@
  * one-line errors. Everything after `--` belongs to the recorded script.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isLang, langOfLocale } from '../../shared/api';
 import { usageError } from './cli-error';
 
 export type TraceFormat = 'ndjson' | 'trace';
@@ -63,8 +64,8 @@ function positiveInteger(flag: string, text: string, allowZero = false): number 
 
 /** --lang, else Spanish when the locale is, else English. */
 function chooseLang(flag: string | undefined, env: NodeJS.ProcessEnv): 'es' | 'en' {
-  const lang = flag ?? (/^es/i.test(env.LC_ALL || env.LANG || '') ? 'es' : 'en');
-  if (lang !== 'es' && lang !== 'en') throw usageError(`--lang is es or en, not '${lang}'`);
+  const lang = flag ?? langOfLocale(env.LC_ALL || env.LANG);
+  if (!isLang(lang)) throw usageError(`--lang is es or en, not '${lang}'`);
   return lang;
 }
 

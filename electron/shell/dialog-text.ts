@@ -2,7 +2,7 @@
  * Words of the native file dialogs, in the app's language (es or en, from
  * the system locale: main does not know the page's choice). No Electron import.
  */
-import type { Lang, SaveKind } from '../../shared/api';
+import { langOfLocale, type Lang, type SaveKind } from '../../shared/api';
 
 export interface DialogText {
   saveTitle: Record<SaveKind, string>;
@@ -34,5 +34,5 @@ export const DIALOG_TEXT: Record<Lang, DialogText> = {
 
 /** The dialogs' language for a system locale such as `es-ES` or `en-US`. */
 export function dialogLang(locale: string): Lang {
-  return /^es\b/i.test(locale) ? 'es' : 'en';
+  return langOfLocale(locale);
 }

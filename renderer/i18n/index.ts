@@ -1,4 +1,4 @@
-import type { Lang } from '../../shared/api';
+import { isLang, langOfLocale, type Lang } from '../../shared/api';
 import { en } from './en';
 import { es } from './es';
 import type { Messages } from './messages';
@@ -11,12 +11,12 @@ const LANG_KEY = 'obra.lang';
 /** The language the reader chose before, else the system's (Spanish if it is Spanish, English otherwise). */
 export function initialLang(storage: Pick<Storage, 'getItem'> | null, systemLanguage: string | undefined): { lang: Lang; chosen: boolean } {
   const stored = safeGet(storage);
-  if (stored === 'es' || stored === 'en') return { lang: stored, chosen: true };
+  if (isLang(stored)) return { lang: stored, chosen: true };
   return { lang: systemLang(systemLanguage), chosen: false };
 }
 
 export function systemLang(systemLanguage: string | undefined): Lang {
-  return systemLanguage?.toLowerCase().startsWith('es') ? 'es' : 'en';
+  return langOfLocale(systemLanguage);
 }
 
 export function rememberLang(storage: Pick<Storage, 'setItem'> | null, lang: Lang): void {

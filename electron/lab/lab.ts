@@ -4,7 +4,6 @@
  * imports `electron`); the Electron shell, `obra serve` and the CLI adapt it.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import type { DemoInfo, DemoSource, EventBatch, ObraApi, RunInfo } from '../../shared/api';
 import type { LabEvent, RunEndEvent } from '../../shared/events';
 import { guardRun, releaseRun } from './exit-guard';
@@ -83,8 +82,10 @@ export class Lab implements ObraApi {
     }
     this.starting++;
     let run: Run;
+    let sources: DemoSource[] | undefined;
     try {
       const plan = await planRun(checked, this.catalogue);
+      sources = plan.sources;
       const probe = probeEntry();
       run = await Run.start(plan, { ...this.settings, probe: fs.existsSync(probe) ? probe : null });
     } finally {
@@ -96,7 +97,6 @@ export class Lab implements ObraApi {
       await run.stop('stopped');
       throw new ObraError('ERR_OBRA_SHUT_DOWN', 'The lab shut down while the run was starting; it was stopped.');
     }
-    const sources = checked.file !== undefined ? scriptSource(run.header.script) : undefined;
     return { runId: run.id, header: run.header, ...(sources ? { sources } : {}) };
   }
 
@@ -190,17 +190,4 @@ function whole(value: number | undefined, fallback: number, name: string): numbe
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < 1) throw new ObraError('ERR_OBRA_BAD_OPTION', `LabOptions.${name} must be a whole number ≥ 1`);
   return value;
-}
-
-/** Largest script text handed back with a run (the code panel shows it). */
-const MAX_SOURCE_BYTES = 1024 * 1024;
-
-/** The boss script's text, or nothing when it is too big or cannot be read now. */
-function scriptSource(file: string): DemoSource[] | undefined {
-  try {
-    if (fs.statSync(file).size > MAX_SOURCE_BYTES) return undefined;
-    return [{ path: path.basename(file), text: fs.readFileSync(file, 'utf8') }];
-  } catch {
-    return undefined;
-  }
 }

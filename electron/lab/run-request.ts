@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { RunRequest } from '../../shared/api';
+import type { DemoSource, RunRequest } from '../../shared/api';
 import { MAX_REQUEST_BYTES, SCRIPT_EXTENSIONS } from '../../shared/api';
 import type { DemoCatalogue } from './demo-catalogue';
 import { ObraError, badRequest } from './obra-error';
@@ -25,6 +25,8 @@ export interface RunPlan {
   args: string[];
   demoId?: string;
   maxDurationMs?: number;
+  /** A `file` run: the boss script's text as read before it started (RunInfo.sources), when it is at most 1 MiB. */
+  sources?: DemoSource[];
 }
 
 export const LIMITS = {
@@ -73,11 +75,26 @@ export async function planRun(req: LabRunRequest, catalogue: DemoCatalogue): Pro
     return { ...common, script, cwd: common.cwd ?? path.dirname(script), demoId: demo.id };
   }
   const script = path.resolve(req.file as string);
-  await checkScriptFile(script);
-  return { ...common, script, cwd: common.cwd ?? path.dirname(script) };
+  const size = await checkScriptFile(script);
+  const sources = await scriptSource(script, size);
+  return { ...common, script, cwd: common.cwd ?? path.dirname(script), ...(sources ? { sources } : {}) };
 }
 
-async function checkScriptFile(file: string): Promise<void> {
+/** Largest script text handed back with a run (the code panel shows it). */
+const MAX_SOURCE_BYTES = 1024 * 1024;
+
+/** The boss script's text, or nothing when it is too big or cannot be read now. */
+async function scriptSource(file: string, size: number): Promise<DemoSource[] | undefined> {
+  if (size > MAX_SOURCE_BYTES) return undefined;
+  try {
+    return [{ path: path.basename(file), text: await fs.readFile(file, 'utf8') }];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Checks that `file` is a readable script; resolves with its size. */
+async function checkScriptFile(file: string): Promise<number> {
   let stat;
   try {
     stat = await fs.stat(file);
@@ -93,6 +110,7 @@ async function checkScriptFile(file: string): Promise<void> {
   } catch (err) {
     throw ObraError.from(err);
   }
+  return stat.size;
 }
 
 async function checkDirectory(dir: string): Promise<void> {

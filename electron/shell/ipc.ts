@@ -57,7 +57,9 @@ export function connectPage(win: BrowserWindow, lab: LabPort, devServerUrl: stri
   });
 
   /** A handler for one of the dialog channels: our page only, errors as values with their code. */
+  const dialogChannels: string[] = [];
   const handleDialog = <T>(channel: string, run: (params: unknown[]) => Promise<T>): void => {
+    dialogChannels.push(channel);
     ipcMain.handle(channel, async (event, ...params: unknown[]): Promise<CallOutcome<T>> => {
       if (!isOurPage(event)) return { ok: false, error: badRequest('this page may not call Obra') };
       try {
@@ -95,9 +97,7 @@ export function connectPage(win: BrowserWindow, lab: LabPort, devServerUrl: stri
     dispose() {
       unsubscribe();
       ipcMain.removeHandler(IPC.call);
-      ipcMain.removeHandler(IPC.pickScript);
-      ipcMain.removeHandler(IPC.saveFile);
-      ipcMain.removeHandler(IPC.openRecording);
+      for (const channel of dialogChannels) ipcMain.removeHandler(channel);
       ipcMain.off(IPC.ready, onReady);
     },
   };

@@ -109,7 +109,7 @@ export function lowerBound(sorted: Float64Array, n: number, t: number, from = 0)
 }
 
 /** First index in sorted[0, n) whose value is > t. */
-export function upperBound(sorted: Float64Array, n: number, t: number): number {
+export function upperBound(sorted: ArrayLike<number>, n: number, t: number): number {
   let lo = 0;
   let hi = n;
   while (lo < hi) {

@@ -5,6 +5,7 @@
  * logarithm of its real length, so 3 µs and 3 s are both watchable and the
  * longer one still feels longer. Pure: the playback driver maps through it.
  */
+import { upperBound } from '../model/tickSeries';
 
 /** Every event stays on screen at least this long (ms, at 1×). */
 export const MIN_DWELL_MS = 450;
@@ -57,14 +58,7 @@ export class TeachingClock {
 
 /** Index of the last element ≤ x in an ascending array (-1 if none). */
 export function lastAtOrBefore(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return upperBound(sorted, sorted.length, x) - 1;
 }
 
 /** The next distinct time after `t` (or null), and the previous one before `t`. */

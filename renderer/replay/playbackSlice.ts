@@ -27,6 +27,14 @@ const clocks = new WeakMap<readonly LabEvent[], { length: number; clock: Teachin
 export function teachingClockOf(events: readonly LabEvent[]): TeachingClock {
   const cached = clocks.get(events);
   if (cached && cached.length === events.length) return cached.clock;
+  // A live run's log grew: the new times usually come after the clock's last, and are added to it (not a rebuild every frame).
+  if (cached && cached.length < events.length) {
+    const later = events.slice(cached.length).filter((e) => e.type !== 'sample').map((e) => e.t);
+    if (cached.clock.extend(later)) {
+      cached.length = events.length;
+      return cached.clock;
+    }
+  }
   const clock = new TeachingClock(events.filter((e) => e.type !== 'sample').map((e) => e.t));
   clocks.set(events, { length: events.length, clock });
   return clock;

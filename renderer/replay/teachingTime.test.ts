@@ -42,3 +42,15 @@ describe('teaching speed', () => {
     expect(stepSpeed(0.1, -1)).toBe(0.05);
   });
 });
+
+describe('TeachingClock.extend', () => {
+  it('takes later times as if built with them, and refuses an earlier one without changing', () => {
+    const grown = new TeachingClock([0, 10, 1_000]);
+    expect(grown.extend([5_000, 1_000, 2_000_000, 5_000])).toBe(true);
+    const built = new TeachingClock([0, 10, 1_000, 5_000, 2_000_000]);
+    expect(grown.times).toEqual(built.times);
+    expect([10, 3_000, 1_500_000].map((t) => grown.toTeaching(t))).toEqual([10, 3_000, 1_500_000].map((t) => built.toTeaching(t)));
+    expect(grown.extend([4_000])).toBe(false);
+    expect(grown.times).toEqual(built.times);
+  });
+});

@@ -32,6 +32,22 @@ export class TeachingClock {
     for (let i = 1; i < this.times.length; i++) this.wall.push(this.wall[i - 1] + dwellMs(this.times[i] - this.times[i - 1]));
   }
 
+  /**
+   * Take later event times (a live run's new batch) without rebuilding: false,
+   * and nothing changed, when one comes before the clock's last time (the
+   * log is in arrival order, not always in time order) — then build anew.
+   */
+  extend(eventTimes: readonly number[]): boolean {
+    const last = this.times[this.times.length - 1];
+    if (eventTimes.some((t) => !(t >= last))) return false;
+    for (const t of [...new Set(eventTimes)].sort((a, b) => a - b)) {
+      if (t === this.times[this.times.length - 1]) continue;
+      this.wall.push(this.wall[this.wall.length - 1] + dwellMs(t - this.times[this.times.length - 1]));
+      this.times.push(t);
+    }
+    return true;
+  }
+
   /** Teaching ms of the whole run. */
   get totalMs(): number {
     return this.wall[this.wall.length - 1];

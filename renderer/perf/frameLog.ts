@@ -22,9 +22,10 @@ declare global {
   }
 }
 
-const enabled = typeof location !== 'undefined' && new URLSearchParams(location.search).has('perf');
+/** The page was opened with `perf` in its query string (the benchmark does): measurement is on. */
+export const perfEnabled = typeof location !== 'undefined' && new URLSearchParams(location.search).has('perf');
 
-export const frameLog: FrameLog | null = enabled ? { drawnAt: [], logLength: [], drawMs: [], arrivedAt: [], arrivedLength: [] } : null;
+export const frameLog: FrameLog | null = perfEnabled ? { drawnAt: [], logLength: [], drawMs: [], arrivedAt: [], arrivedLength: [] } : null;
 if (frameLog) window.__obraFrames = frameLog;
 
 export function recordDraw(logLength: number, startedAt: number): void {

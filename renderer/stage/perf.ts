@@ -3,6 +3,8 @@
  * its query string: how long each stage frame took, from folding the new
  * events to React's commit (window.__obraStageFrames).
  */
+import { perfEnabled } from '../perf/frameLog';
+
 export interface StageFrameLog {
   /** ms from the start of the stage's render to its layout effect. */
   frameMs: number[];
@@ -16,7 +18,5 @@ declare global {
   }
 }
 
-const enabled = typeof location !== 'undefined' && new URLSearchParams(location.search).has('perf');
-
-export const stageFrames: StageFrameLog | null = enabled ? { frameMs: [], logLength: [] } : null;
+export const stageFrames: StageFrameLog | null = perfEnabled ? { frameMs: [], logLength: [] } : null;
 if (stageFrames) window.__obraStageFrames = stageFrames;

@@ -1,5 +1,5 @@
 /**
- * The lab's public API (docs/TEAM-BRIEF.md): `Lab` and `ObraError`.
+ * The lab's public API: `Lab` and `ObraError`.
  * Pure Node — never imports `electron`.
  *
  * What consumers may rely on:

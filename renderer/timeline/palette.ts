@@ -1,6 +1,6 @@
 import type { VisualKind } from '../model/processRecord';
 
-/** Okabe–Ito colours (VISUAL.md): safe for colour-blind viewers, never the only cue. */
+/** Okabe–Ito colours (docs/VISUAL.md): safe for colour-blind viewers, never the only cue. */
 export const KIND_COLOUR: Record<VisualKind, string> = {
   boss: '#0072B2',
   exec: '#E69F00',

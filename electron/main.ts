@@ -37,7 +37,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     const link = connectPage(win, lab, devServerUrl);
     page = link;
-    watchPageLifecycle(win, () => link.pageGone());
+    watchPageLifecycle(win.webContents, () => link.pageGone());
     win.on('closed', () => {
       link.pageGone();
       link.dispose();

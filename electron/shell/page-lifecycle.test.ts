@@ -15,7 +15,9 @@ class Contents extends EventEmitter {
   constructor() {
     super();
     // The hardening (hardening.ts) refuses every navigation the page asks for.
-    this.on('will-navigate', (event: { preventDefault(): void }) => event.preventDefault());
+    const refuse = (event: { preventDefault(): void }): void => event.preventDefault();
+    this.on('will-frame-navigate', refuse);
+    this.on('will-navigate', refuse);
   }
   reload(): void {
     this.reloads++;
@@ -28,8 +30,11 @@ class Contents extends EventEmitter {
     const main = opts.main ?? true;
     this.emit('did-start-navigation', { url, isMainFrame: main, isSameDocument: opts.sameDocument ?? false });
     if (opts.byPage && !opts.sameDocument) {
+      // ElectronNavigationThrottle: will-frame-navigate, then (top frame, if not cancelled) will-navigate.
       let prevented = false;
-      this.emit('will-navigate', { url, isMainFrame: main, preventDefault: () => (prevented = true) });
+      const event = { url, isMainFrame: main, preventDefault: () => (prevented = true) };
+      this.emit('will-frame-navigate', event);
+      if (!prevented && main) this.emit('will-navigate', event);
       // Cancelled: Electron's DidFinishNavigation sees nothing committed and emits nothing.
       if (prevented) return false;
     }

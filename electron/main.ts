@@ -21,6 +21,8 @@ app.enableSandbox();
 registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
+  // One Obra per user: the running one brings its window to the front (second-instance below).
+  console.log('obra: Obra is already open; its window was brought to the front.');
   app.quit();
 } else {
   // Scripts run with Electron's own Node (the RunAsNode fuse stays on for this),
@@ -37,7 +39,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     const link = connectPage(win, lab, devServerUrl);
     page = link;
-    watchPageLifecycle(win, () => link.pageGone());
+    watchPageLifecycle(win.webContents, () => link.pageGone());
     win.on('closed', () => {
       link.pageGone();
       link.dispose();
@@ -46,13 +48,15 @@ if (!app.requestSingleInstanceLock()) {
     });
   };
 
+  // Emitted only after 'ready'. On macOS the app may be running with its window closed.
   app.on('second-instance', () => {
-    if (win?.isMinimized()) win.restore();
-    win?.focus();
+    if (!win) return openWindow();
+    if (win.isMinimized()) win.restore();
+    win.focus();
   });
 
   void app.whenReady().then(() => {
-    hardenSessions();
+    hardenSessions(devServerUrl);
     serveAppProtocol(path.join(__dirname, '../renderer'));
     installMenu({ isDev: devServerUrl !== undefined });
     openWindow();

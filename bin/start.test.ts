@@ -172,13 +172,16 @@ describe('npm start', () => {
     const zip = standInZip();
     const release = await mirror({ ...releaseRoutes(zip), [ZIP_PATH]: stallsAfter(zip, 64) });
     const root = launcherRoot();
-    const run = start(root, mirrorEnv(release, path.join(root, 'cache')));
+    const tmp = tempDir('obra-tmp-');
+    const run = start(root, { ...mirrorEnv(release, path.join(root, 'cache')), TMPDIR: tmp });
 
     await expect.poll(run.out, { timeout: 20_000 }).toContain(`obra: downloading ${ZIP_NAME}`);
     const installers = childrenOf(run.pid);
     expect(installers).toHaveLength(1);
+    expect(fs.readdirSync(tmp)).toHaveLength(1);
     await expectStopsCleanly(run, 'SIGINT', 130);
     expect(installers.filter(isAlive)).toEqual([]);
+    expect(fs.readdirSync(tmp)).toEqual([]);
     expect(run.out()).not.toContain('browser');
   });
 

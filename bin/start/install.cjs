@@ -8,6 +8,8 @@
  * into node_modules/electron/dist.
  */
 const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { installFailureReason } = require('./install-failure.cjs');
 
@@ -49,12 +51,25 @@ function installerNodeProblem(features = process.features, version = process.ver
 /**
  * The installer's environment: the user's, plus ELECTRON_GET_USE_PROXY when a
  * proxy is set (without it @electron/get ignores HTTPS_PROXY; an explicit
- * ELECTRON_GET_USE_PROXY, even empty, is left as it is).
+ * ELECTRON_GET_USE_PROXY, even empty, is left as it is), and `scratch` as its
+ * temporary folder.
+ * @param {NodeJS.ProcessEnv} env
+ * @param {string} [scratch]
+ */
+function installerEnv(env, scratch) {
+  const proxy = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
+  const withProxy = proxy && env.ELECTRON_GET_USE_PROXY === undefined ? { ...env, ELECTRON_GET_USE_PROXY: '1' } : env;
+  return scratch ? { ...withProxy, TMPDIR: scratch, TMP: scratch, TEMP: scratch } : withProxy;
+}
+
+/**
+ * A temporary folder of our own for the installer, in the user's (TMPDIR):
+ * @electron/get downloads into a temporary folder that only it removes, so a
+ * download stopped half-way (Ctrl-C, a stall) would leave its part behind.
  * @param {NodeJS.ProcessEnv} env
  */
-function installerEnv(env) {
-  const proxy = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
-  return proxy && env.ELECTRON_GET_USE_PROXY === undefined ? { ...env, ELECTRON_GET_USE_PROXY: '1' } : env;
+function makeScratch(env) {
+  return fs.mkdtempSync(path.join(env.TMPDIR || env.TMP || env.TEMP || os.tmpdir(), 'obra-electron-install-'));
 }
 
 /**
@@ -64,9 +79,16 @@ function installerEnv(env) {
  */
 function runInstaller({ pkg, env, onReport = () => {}, stallMs = STALL_MS, signal }) {
   return new Promise((resolve) => {
+    let scratch;
+    try {
+      scratch = makeScratch(env);
+    } catch (err) {
+      const { code, message } = /** @type {NodeJS.ErrnoException} */ (err);
+      return resolve({ ok: false, reason: `Electron's installer has no temporary folder to download into: ${message} (${code ?? 'ERR_OBRA_ELECTRON_INSTALL'})` });
+    }
     const child = spawn(process.execPath, ['--require', path.join(__dirname, 'download-reporter.cjs'), path.join(pkg.dir, 'install.js')], {
       cwd: pkg.dir,
-      env: installerEnv(env),
+      env: installerEnv(env, scratch),
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     let output = '';
@@ -128,6 +150,7 @@ function runInstaller({ pkg, env, onReport = () => {}, stallMs = STALL_MS, signa
       spawnError = err;
     });
     child.on('close', (exitCode, exitSignal) => {
+      fs.rmSync(/** @type {string} */ (scratch), { recursive: true, force: true });
       clearTimeout(stallTimer);
       clearTimeout(killTimer);
       signal?.removeEventListener('abort', onAbort);

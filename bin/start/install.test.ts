@@ -98,19 +98,23 @@ describe("Electron's installer, run by npm start", () => {
     expect(result).toEqual({ ok: false, reason: `Electron's download was refused by 127.0.0.1:${port} (ECONNREFUSED)` });
   });
 
-  it('names a connection cut in the middle of the zip', async () => {
+  it('names a connection cut in the middle of the zip, and leaves no part of it behind', async () => {
     const zip = standInZip();
     const mirror = await mirrorWith({ ...releaseRoutes(zip), [ZIP_PATH]: cutAfter(zip, 100) });
-    const { result } = await install(mirror);
+    const tmp = tempDir('obra-tmp-');
+    const { result } = await install(mirror, { TMPDIR: tmp });
+    expect(fs.readdirSync(tmp)).toEqual([]);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.reason).toMatch(new RegExp(`^Electron's download from 127\\.0\\.0\\.1:${mirror.port} was cut off \\((UND_ERR_SOCKET|ECONNRESET)\\)$`));
   });
 
-  it('stops a download that stalls, and says so', async () => {
+  it('stops a download that stalls, says so, and leaves no part of it behind', async () => {
     const zip = standInZip();
     const mirror = await mirrorWith({ ...releaseRoutes(zip), [ZIP_PATH]: stallsAfter(zip, 100) });
+    const tmp = tempDir('obra-tmp-');
     const started = Date.now();
-    const { result, reports } = await install(mirror, {}, 2000);
+    const { result, reports } = await install(mirror, { TMPDIR: tmp }, 2000);
+    expect(fs.readdirSync(tmp)).toEqual([]);
     expect(result).toEqual({ ok: false, reason: `Electron's download stalled: nothing arrived from 127.0.0.1:${mirror.port} for 2 s (ERR_OBRA_DOWNLOAD_STALLED)` });
     expect(reports.some((r) => r.kind === 'response')).toBe(true);
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -155,6 +159,10 @@ describe('which Node can run the installer', () => {
 });
 
 describe("the installer's environment", () => {
+  it('gives the installer a temporary folder of its own', () => {
+    expect(installerEnv({ TMPDIR: '/tmp' }, '/tmp/obra-electron-install-x')).toMatchObject({ TMPDIR: '/tmp/obra-electron-install-x', TMP: '/tmp/obra-electron-install-x', TEMP: '/tmp/obra-electron-install-x' });
+  });
+
   it('turns on proxy support when a proxy is set, and leaves an explicit choice alone', () => {
     expect(installerEnv({ HTTPS_PROXY: 'http://proxy:3128' }).ELECTRON_GET_USE_PROXY).toBe('1');
     expect(installerEnv({ https_proxy: 'http://proxy:3128', ELECTRON_GET_USE_PROXY: '' }).ELECTRON_GET_USE_PROXY).toBe('');

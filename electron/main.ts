@@ -6,6 +6,7 @@
 import { app, BrowserWindow } from 'electron';
 import path from 'node:path';
 import { Lab } from './lab/index';
+import { WINDOW_UP_ENV, WINDOW_UP_LINE } from '../shared/window-up';
 import { APP_ENTRY_URL } from './shell/app-origin';
 import { registerAppScheme, serveAppProtocol } from './shell/app-protocol';
 import { hardenSessions } from './shell/hardening';
@@ -16,6 +17,9 @@ import { createMainWindow } from './shell/window';
 
 // electron-vite's dev server, in development only; a packaged app never loads a URL from the environment.
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+// `npm start` waits for a line on stdout saying the window is up (shared/window-up.ts); runs do not inherit the request.
+const sayWindowUp = process.env[WINDOW_UP_ENV] === '1';
+delete process.env[WINDOW_UP_ENV];
 
 app.enableSandbox();
 registerAppScheme();
@@ -37,6 +41,7 @@ if (!app.requestSingleInstanceLock()) {
       preload: path.join(__dirname, '../preload/index.js'),
       url: devServerUrl ?? APP_ENTRY_URL,
     });
+    if (sayWindowUp) win.once('ready-to-show', () => console.log(WINDOW_UP_LINE));
     const link = connectPage(win, lab, devServerUrl);
     page = link;
     watchPageLifecycle(win.webContents, () => link.pageGone());

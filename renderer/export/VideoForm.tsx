@@ -18,7 +18,7 @@ import { EXPORT_TEXT } from './exportText';
 import { CLIP_CHOICES, clipFileName, rememberedFormat, rememberFormat, type ClipFormat } from './video/clipFormat';
 import { CLIP_TEXT } from './video/clipText';
 import { FormatField } from './video/FormatField';
-import { megabytesText } from './gif/gifSize';
+import { fileSizeText } from './gif/gifSize';
 import { useClipFacts } from './video/useClipFacts';
 import { speedText } from './video/videoPlan';
 import { checkRange, clipLengthText, presetRange, RANGE_PRESETS, secondsText, type RangePreset } from './video/videoRange';
@@ -93,7 +93,7 @@ export function VideoForm({ subject, choice, onStart, onClose }: VideoFormProps)
     if (event.key === 'Escape') {
       event.preventDefault();
       onClose();
-    } else if (event.key === 'Enter' && (event.target instanceof HTMLSelectElement || (event.target instanceof HTMLInputElement && event.target.type === 'checkbox'))) {
+    } else if (event.key === 'Enter' && (event.target instanceof HTMLSelectElement || (event.target instanceof HTMLInputElement && (event.target.type === 'checkbox' || event.target.type === 'radio')))) {
       event.preventDefault();
       submit();
     }
@@ -183,7 +183,7 @@ export function VideoForm({ subject, choice, onStart, onClose }: VideoFormProps)
         )}
         {facts.gifBytes !== null && (
           <p className={facts.tooBig ? 'video-note video-warning' : 'video-note'} data-testid="video-gif-size">
-            {clipWords.gifSize(megabytesText(facts.gifBytes, lang))} {facts.tooBig ? clipWords.gifTooBig : ''}
+            {clipWords.gifSize(fileSizeText(facts.gifBytes, lang))} {facts.tooBig ? clipWords.gifTooBig : ''}
           </p>
         )}
         {check.ok && (

@@ -8,11 +8,12 @@
  * form have their own specs. Files and frames are kept under <results>/export/.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { readMp4 } from '../fixtures/clip-files/mp4';
 import { readWebm, webmDurationMs } from '../fixtures/clip-files/webm';
 import { test, expect } from './fixtures';
-import { englishAndCleanCsp } from './export-helpers';
+import { englishAndCleanCsp, OUT } from './export-helpers';
 import { fillVideoForm, keepPng, openVideoForm, plannedFrames, playVideo, runExec, startAndSave } from './video-helpers';
 
 test.describe.configure({ mode: 'serial' });
@@ -100,6 +101,7 @@ test('where H.264 cannot be encoded the form says so, and the MP4 holds VP9 that
   const form = await openVideoForm(page);
   await fillVideoForm(form, { format: 'MP4', from: '0.250', to: '0.750' });
   await expect(form.getByTestId('video-codec-note')).toHaveText(/^This browser cannot encode H\.264: the MP4 will hold VP9\. PowerPoint plays it on Windows 10 and 11/);
+  await page.screenshot({ path: path.join(OUT, 'video-form-no-h264.png') });
   // A WebM or a GIF has nothing to say about H.264.
   await form.getByRole('radio', { name: /^GIF\b/ }).check();
   await expect(form.getByTestId('video-codec-note')).toHaveCount(0);

@@ -12,7 +12,7 @@ export interface ClipText {
   /** The MP4 will hold `codec`, not H.264. */
   noH264: (codec: string) => string;
   noMp4: string;
-  gifSize: (megabytes: string) => string;
+  gifSize: (size: string) => string;
   gifTooBig: string;
   fileName: (name: string) => string;
 }
@@ -28,7 +28,7 @@ export const CLIP_TEXT: Record<Lang, ClipText> = {
     noH264: (codec) =>
       `This browser cannot encode H.264: the MP4 will hold ${codec}. PowerPoint plays it on Windows 10 and 11 (with Windows' video extensions); Keynote does not. For any slide tool, export a GIF.`,
     noMp4: 'This browser can make no MP4: export a WebM or a GIF.',
-    gifSize: (mb) => `The GIF will weigh about ${mb} MB.`,
+    gifSize: (size) => `The GIF will weigh about ${size}.`,
     gifTooBig: 'Above 20 MB a slide loads slowly: pick a shorter range, a lower frame rate or a smaller width.',
     fileName: (name) => `File: ${name}`,
   },
@@ -42,7 +42,7 @@ export const CLIP_TEXT: Record<Lang, ClipText> = {
     noH264: (codec) =>
       `Este navegador no codifica H.264: el MP4 llevará ${codec}. PowerPoint lo reproduce en Windows 10 y 11 (con las extensiones de video de Windows); Keynote no. Para cualquier presentación, exporta un GIF.`,
     noMp4: 'Este navegador no puede hacer un MP4: exporta un WebM o un GIF.',
-    gifSize: (mb) => `El GIF pesará unos ${mb} MB.`,
+    gifSize: (size) => `El GIF pesará unos ${size}.`,
     gifTooBig: 'Por encima de 20 MB una diapositiva carga despacio: elige un tramo más corto, menos fotogramas por segundo o menos ancho.',
     fileName: (name) => `Archivo: ${name}`,
   },

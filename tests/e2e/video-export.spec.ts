@@ -46,7 +46,7 @@ test('a 1 s range of the exec demo as MP4: H.264 with moov first, every planned 
   await runExec(page, obra.url);
   const form = await openVideoForm(page);
   await fillVideoForm(form, { format: 'MP4', from: '0.250', to: '1.250' });
-  await expect(form.getByTestId('video-summary')).toHaveText('The video will last 1.00 s (30 frames).');
+  await expect(form.getByTestId('video-summary')).toHaveText('The clip will last 1.00 s (30 frames).');
   await expect(form.getByTestId('video-file')).toHaveText('File: exec-both-0.25-1.25s.mp4');
   // Debian's Chromium encodes H.264 (OpenH264): the form has nothing to warn about.
   await expect(form.getByTestId('video-codec-note')).toHaveCount(0);

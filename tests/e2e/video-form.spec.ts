@@ -78,7 +78,7 @@ test('the video form by keyboard: an invalid range says why and starts nothing, 
   await page.keyboard.type('0.500');
   await form.getByRole('combobox', { name: 'Speed' }).selectOption('2');
   await form.getByRole('combobox', { name: 'Width' }).selectOption('640');
-  await expect(form.getByTestId('video-summary')).toHaveText('The video will last 0.13 s (4 frames).');
+  await expect(form.getByTestId('video-summary')).toHaveText('The clip will last 0.13 s (4 frames).');
   const downloading = page.waitForEvent('download', { timeout: 60_000 });
   await to.press('Enter');
   const download = await downloading;
@@ -120,7 +120,7 @@ test('three formats, each with its frame rates and widths; the last one chosen c
   await form.getByRole('combobox', { name: 'Speed' }).selectOption('0.05');
   await fps.selectOption('25');
   await width.selectOption('800');
-  await expect(form.getByTestId('video-summary')).toHaveText(/^The video will last \d+ min \d\d s/);
+  await expect(form.getByTestId('video-summary')).toHaveText(/^The clip will last \d+ min \d\d s/);
   await expect(form.getByTestId('video-gif-size')).toHaveText(/^The GIF will weigh about \d+ MB\. Above 20 MB a slide loads slowly/);
   await expect(form.getByTestId('video-gif-size')).toHaveClass(/video-warning/);
   await page.screenshot({ path: path.join(OUT, 'video-form-gif-warning.png') });
@@ -159,7 +159,7 @@ for (const theme of ['light', 'dark'] as const) {
     await form.getByRole('radio', { name: 'GIF Google Slides, cualquier presentación' }).check();
     await form.getByRole('button', { name: 'Toda la ejecución' }).click();
     await expect(form.getByRole('textbox', { name: 'Desde' })).toHaveValue('0,000');
-    await expect(form.getByTestId('video-summary')).toHaveText(/^El video durará \d+,\d{2} s \(\d+ fotogramas\)\.$/);
+    await expect(form.getByTestId('video-summary')).toHaveText(/^El clip durará \d+,\d{2} s \(\d+ fotogramas\)\.$/);
     await expect(form.getByTestId('video-gif-size')).toHaveText(/^El GIF pesará unos \d+ KB\. $/);
     await expect(form.getByTestId('video-file')).toHaveText(/^Archivo: exec-both-0-[\d.]+s\.gif$/);
     await page.screenshot({ path: path.join(OUT, `video-form-es-${theme}.png`) });

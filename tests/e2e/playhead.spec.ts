@@ -1,0 +1,82 @@
+/**
+ * One moment, one truth: in real Chromium through `obra serve`, on real demo
+ * runs, every panel shows only what has happened by the playhead — the error
+ * banner, the counters, the inspector, the narration and the code mark — and
+ * they all move with it at once when the reader steps or plays.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import type { LabEvent } from '../../shared/events';
+import { currentLine, narrate, parseNarration } from '../../shared/narration';
+import { test, expect, ROOT } from './fixtures';
+import { processItem, waitForStatus, watchLab } from './ui-helpers';
+
+test.use({ viewport: { width: 1600, height: 900 } });
+
+/** Runs a demo from the UI to its end; the events the lab published for it. */
+export async function runToEnd(page: Page, obra: { url: string; lab: Parameters<typeof watchLab>[0] }, demo: string, finished = 'Finished'): Promise<LabEvent[]> {
+  const lab = watchLab(obra.lab);
+  await page.goto(`${obra.url}#demo=${demo}`);
+  await page.getByRole('button', { name: /^(Run|Ejecutar)$/ }).click();
+  await waitForStatus(page, finished);
+  lab.stop();
+  return lab.latest();
+}
+
+async function moveTo(page: Page, us: number): Promise<void> {
+  await page.getByRole('slider', { name: 'Playhead' }).fill(String(us));
+}
+
+const playhead = async (page: Page): Promise<number> => Number(await page.getByRole('slider', { name: 'Playhead' }).inputValue());
+
+function stepsOf(demo: string) {
+  return parseNarration(JSON.parse(fs.readFileSync(path.join(ROOT, 'assets', 'demos', demo, 'narration.json'), 'utf8')), demo);
+}
+
+test('exec: before the missing command fails, nothing on screen knows it will', async ({ page, obra }) => {
+  const log = await runToEnd(page, obra, 'exec');
+  const failed = log.find((e) => e.type === 'callback' && e.error !== null);
+  const firstExit = log.find((e) => e.type === 'exit' && e.childId !== 'boss');
+  expect(failed && firstExit).toBeTruthy();
+  // At the end: the banner shows the 127, the counter counts it.
+  await expect(page.getByRole('alert', { name: 'Errors' })).toContainText('127');
+  await expect(page.locator('[data-counter="errors"]')).toHaveText('1');
+
+  // Back to a moment before the first worker exited.
+  const before = (firstExit as LabEvent).t - 1;
+  await moveTo(page, before);
+  await expect(page.getByRole('alert', { name: 'Errors' })).toHaveCount(0);
+  await expect(page.locator('[data-counter="errors"]')).toHaveText('0');
+  const pidsBefore = new Set(log.filter((e) => e.t <= before && e.pid !== null).map((e) => e.pid));
+  await expect(page.locator('[data-counter="processes"]')).toHaveText(String(pidsBefore.size));
+
+  // The worker, inspected then: running, no exit yet.
+  await processItem(page, (firstExit as LabEvent).pid as number).click();
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await expect(inspector).toBeVisible();
+  await expect(inspector).not.toContainText('exited at');
+  await expect(inspector).toContainText('running');
+  // Past its exit, the inspector says so.
+  await moveTo(page, (firstExit as LabEvent).t);
+  await expect(inspector).toContainText('exited at');
+});
+
+test('spawn: stepping event by event, the narration and the code mark move with the playhead at once', async ({ page, obra }) => {
+  const log = await runToEnd(page, obra, 'spawn');
+  const steps = stepsOf('spawn');
+  const narration = page.locator('section.narration-panel');
+  await moveTo(page, 0);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  // Through the first steps of the lesson, one event at a time, without waiting between keys.
+  for (let i = 0; i < 24; i++) {
+    await page.keyboard.press('ArrowRight');
+    const cursor = await playhead(page);
+    const lines = narrate(steps, log, cursor, 'en');
+    const told = currentLine(lines)?.n;
+    const reached = lines.filter((l) => l.reached).length;
+    // Read at once: no pace, no lag between the readout and the lesson.
+    expect(await narration.getAttribute('data-reached'), `steps reached at ${cursor} µs`).toBe(String(reached));
+    expect(await narration.getAttribute('data-current'), `step told at ${cursor} µs`).toBe(told === undefined ? null : String(told));
+  }
+});

@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import type { LabEvent } from '../../shared/events';
 import { currentLine, narrate, parseNarration } from '../../shared/narration';
 import { test, expect, ROOT } from './fixtures';
-import { processItem, waitForStatus, watchLab } from './ui-helpers';
+import { bossOutput, processItem, waitForStatus, watchLab } from './ui-helpers';
 
 test.use({ viewport: { width: 1600, height: 900 } });
 
@@ -78,5 +78,19 @@ test('spawn: stepping event by event, the narration and the code mark move with 
     // Read at once: no pace, no lag between the readout and the lesson.
     expect(await narration.getAttribute('data-reached'), `steps reached at ${cursor} µs`).toBe(String(reached));
     expect(await narration.getAttribute('data-current'), `step told at ${cursor} µs`).toBe(told === undefined ? null : String(told));
+  }
+});
+
+test('spawn: the stage counts the chunks the boss counted, its own printed numbers', async ({ page, obra }) => {
+  const log = await runToEnd(page, obra, 'spawn');
+  const printed = bossOutput(log);
+  const counted = [...printed.matchAll(/in (\d+) chunks/g)].map((m) => Number(m[1]));
+  expect(counted).toHaveLength(2);
+  const workers = log.filter((e) => e.type === 'spawn').map((e) => e.pid as number);
+  const stage = page.getByTestId('stage');
+  for (const [i, pid] of workers.entries()) {
+    // The worker's line says the same number of chunks as the boss printed.
+    const worker = stage.locator(`[data-pid="${pid}"]`);
+    await expect(worker).toContainText(new RegExp(`\\b${counted[i].toLocaleString('en-US')} chunks`));
   }
 });

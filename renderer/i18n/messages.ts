@@ -75,6 +75,11 @@ export interface Messages {
     time: string;
     type: string;
     preview: string;
+    /** The command line as the OS shows it (what sampling read from /proc). */
+    osCommand: string;
+    run: string;
+    bytes: string;
+    syscall: string;
     none: string;
     /** `n` chunks, written as `count` (the number in the reader's locale). */
     chunks: (n: number, count: string) => string;

@@ -94,3 +94,20 @@ test('spawn: the stage counts the chunks the boss counted, its own printed numbe
     await expect(worker).toContainText(new RegExp(`\\b${counted[i].toLocaleString('en-US')} chunks`));
   }
 });
+
+test('Spanish: the inspector speaks Spanish, the lesson says "solo" and one time origin', async ({ page, obra }) => {
+  await page.addInitScript(() => localStorage.setItem('obra.lang', 'es'));
+  const log = await runToEnd(page, obra, 'exec', 'Terminado');
+  const boss = log[0].pid as number;
+  const sh = log.find((e) => e.type === 'spawn')?.pid as number;
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  for (const pid of [boss, sh]) {
+    await page.getByRole('list', { name: 'Procesos' }).getByRole('listitem').filter({ hasText: new RegExp(`^\\s*${pid}\\b`) }).click();
+    await expect(inspector).toContainText(`Proceso ${pid}`);
+    const words = (await inspector.locator('dt').allTextContents()).join(' | ');
+    expect(words, 'row labels in Spanish').not.toMatch(/\b(boss|OS|run|syscall)\b/);
+    expect(await inspector.locator('dd').allTextContents(), 'no English value').not.toContain('boss');
+  }
+  // The demo picker and the lessons: "solo", never "sólo".
+  expect(await page.getByLabel('Demo').locator('option').allTextContents()).not.toContainEqual(expect.stringMatching(/sólo/));
+});

@@ -23,14 +23,17 @@ export function LiveCounters() {
     ['elapsed', formatDuration(Math.round(duration), lang), m.counters.elapsed],
   ];
   return (
-    <dl className="live-counters" role="group" aria-label={m.counters.label}>
+    // A dl is a list of terms: the group and its name go on a box around it.
+    <div className="live-counters-box" role="group" aria-label={m.counters.label}>
+      <dl className="live-counters">
       {items.map(([key, value, label, title]) => (
         <div key={key} className={`counter counter-${key}${key === 'errors' && c.errors > 0 ? ' counter-alert' : ''}`} title={title}>
           <dt>{label}</dt>
           <dd data-counter={key}>{value}</dd>
         </div>
       ))}
-    </dl>
+      </dl>
+    </div>
   );
 }
 

@@ -105,7 +105,7 @@ export const en: Messages = {
     ok: 'no error',
     bucket: (count) => `${count} events in this pixel`,
   },
-  panels: { stage: 'Stage', code: 'Code', narration: 'Narration', retry: 'Try again' },
+  panels: { stage: 'Stage', code: 'Code', narration: 'Narration', console: 'Console', retry: 'Try again' },
   errors: {
     label: 'Errors',
     dismiss: 'Dismiss',

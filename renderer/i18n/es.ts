@@ -105,7 +105,7 @@ export const es: Messages = {
     ok: 'sin error',
     bucket: (count) => `${count} eventos en este píxel`,
   },
-  panels: { stage: 'Escenario', code: 'Código', narration: 'Narración', retry: 'Reintentar' },
+  panels: { stage: 'Escenario', code: 'Código', narration: 'Narración', console: 'Consola', retry: 'Reintentar' },
   errors: {
     label: 'Errores',
     dismiss: 'Cerrar',

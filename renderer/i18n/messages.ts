@@ -94,7 +94,7 @@ export interface Messages {
     bucket: (count: string) => string;
   };
   /** Panel names, for a panel that failed. */
-  panels: { stage: string; code: string; narration: string; retry: string };
+  panels: { stage: string; code: string; narration: string; console: string; retry: string };
   errors: {
     label: string;
     dismiss: string;

@@ -10,19 +10,10 @@ import type { Page } from '@playwright/test';
 import type { LabEvent } from '../../shared/events';
 import { currentLine, narrate, parseNarration } from '../../shared/narration';
 import { test, expect, ROOT } from './fixtures';
-import { bossOutput, processItem, waitForStatus, watchLab } from './ui-helpers';
+import { bossOutput, processItem } from './ui-helpers';
+import { runToEnd } from './run-helpers';
 
 test.use({ viewport: { width: 1600, height: 900 } });
-
-/** Runs a demo from the UI to its end; the events the lab published for it. */
-export async function runToEnd(page: Page, obra: { url: string; lab: Parameters<typeof watchLab>[0] }, demo: string, finished = 'Finished'): Promise<LabEvent[]> {
-  const lab = watchLab(obra.lab);
-  await page.goto(`${obra.url}#demo=${demo}`);
-  await page.getByRole('button', { name: /^(Run|Ejecutar)$/ }).click();
-  await waitForStatus(page, finished);
-  lab.stop();
-  return lab.latest();
-}
 
 async function moveTo(page: Page, us: number): Promise<void> {
   await page.getByRole('slider', { name: 'Playhead' }).fill(String(us));

@@ -35,6 +35,8 @@ export const es: Messages = {
     processes: 'Procesos',
     keysHelp: 'Acerca con + y − o la rueda, desplázate con las flechas o arrastrando, Inicio y Fin saltan a los extremos, F muestra toda la ejecución.',
     followLive: 'Seguir en vivo',
+    orphan: 'huérfano',
+    orphanOf: (pid) => `su padre ${pid} terminó antes`,
     fit: 'Todo',
     sampledNote: (ms) => `Los procesos del sistema se muestrean cada ${ms}: los muy breves pueden no aparecer.`,
     legend: {
@@ -54,7 +56,7 @@ export const es: Messages = {
     spawn: 'spawn',
     fork: 'fork',
     shell: 'shell',
-    os: 'proceso del sistema',
+    os: 'sistema',
   },
   lifetime: {
     running: 'trabajando',

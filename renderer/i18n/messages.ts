@@ -37,6 +37,9 @@ export interface Messages {
     processes: string;
     keysHelp: string;
     followLive: string;
+    /** A lane whose parent (not the boss) ended while it lived on: the OS re-parented it. */
+    orphan: string;
+    orphanOf: (pid: number) => string;
     fit: string;
     sampledNote: (ms: string) => string;
     legend: { label: string; stdout: string; stderr: string; message: string; error: string; exitClose: string; busy: string };

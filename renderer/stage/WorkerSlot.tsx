@@ -192,7 +192,8 @@ function WorkerSlotImpl(p: WorkerSlotProps): JSX.Element {
   const pidLabel = w.pid === null ? '—' : String(w.pid);
   const fitsBeside = !w.badge || detail === 'tiny' || textWidth(pidLabel, font.label, true) + badgeWidth(w.badge, font.small) + 14 * u < cell.w;
   // A small cell has no status line: while a flood runs, its counters take the command's place.
-  const line2 = detail === 'small' && p.placed.counters ? p.placed.counters : w.command;
+  // An orphan says so on the line every cell has (the status line is only in full detail).
+  const line2 = detail === 'small' && p.placed.counters ? p.placed.counters : w.orphanOf !== null && detail !== 'full' ? `${L.orphanWord}: ${w.command}` : w.command;
   // In a small cell one marker at a time: the stop sign says more than the flag.
   const flag = w.flag && (detail === 'full' || !w.sign) ? w.flag : null;
   const select = (): void => {
@@ -236,7 +237,7 @@ function WorkerSlotImpl(p: WorkerSlotProps): JSX.Element {
         flagTitle={flag ? (flag.signal ? `${L.signal} ${flag.signal}` : `${L.exitCode} ${flag.code}`) : ''}
         sign={w.sign ? w.sign.short : null} signTitle={w.sign ? `${w.sign.code}: ${w.sign.message}` : ''} />
       <LabelBits x={round(cell.x + 8 * u)} y={round(cell.labelY)} width={round(cell.w)} font={font.label} small={font.small} unit={u}
-        pid={pidLabel} badge={detail === 'tiny' ? '' : w.badge} colour={colour}
+        pid={pidLabel} badge={w.badge} colour={colour}
         command={detail === 'tiny' ? null : shortText(line2, maxChars - (fitsBeside ? 0 : pidLabel.length + 1))}
         status={detail === 'full' ? shortText(statusLine(w, p.lang), maxChars + 4) : null} failed={w.status === 'failed'} />
     </g>

@@ -18,6 +18,8 @@ export const SILENCE_US = 200_000;
 export const BLOCKED_ELU = 0.9;
 /** Load (0–1) from which a figure is drawn working. */
 export const BUSY_LOAD = 0.15;
+/** A process still seen this long after its parent ended is an orphan (OS sampling notices a death up to a sample late). */
+export const ORPHAN_AFTER_US = 100_000;
 
 export type WorkerStatus = 'starting' | 'running' | 'exited' | 'failed' | 'gone';
 
@@ -53,6 +55,11 @@ export interface WorkerView {
   arrival: number;
   /** 0→1 while leaving (after exit / failure / gone). */
   leaving: number;
+  /**
+   * Its parent (not the boss) has ended while it lives on: the OS gave it to
+   * another parent (Linux: pid 1 or a subreaper). The pid of the parent it lost.
+   */
+  orphanOf: number | null;
   /** Exited but its pipes are still open (the exit → close gap). */
   pipesOpen: boolean;
   flag: Flag | null;
@@ -160,6 +167,7 @@ export function workerView(state: StageState, p: StageProcess, cursor: number): 
     cpu: alive && fresh(p.cpuAt, cursor) ? p.cpu : null,
     arrival: progress(cursor, p.bornAt, ARRIVE_US),
     leaving: progress(cursor, endedAt, LEAVE_US),
+    orphanOf: alive ? lostParent(state, p, cursor) : null,
     pipesOpen: started && p.exitedAt !== null && p.closedAt === null && p.kind !== 'os',
     flag: started && p.exitedAt !== null ? { code: p.exitCode, signal: p.exitSignal, ok: p.exitCode === 0 } : null,
     // The sign is the error the program got; the flag is how the process ended. A timeout shows both.
@@ -167,6 +175,15 @@ export function workerView(state: StageState, p: StageProcess, cursor: number): 
     buffer: p.buffered ? { fill: Math.min(1, fill), bytes: p.stdout.bytes + p.stderr.bytes, delivered: p.callbackAt !== null } : null,
     process: p,
   };
+}
+
+/** The parent pid of a process whose (non-boss) parent ended, by the cursor, longer than ORPHAN_AFTER_US ago. */
+function lostParent(state: StageState, p: StageProcess, cursor: number): number | null {
+  if (p.parentPid === null || p.parentPid === state.boss.pid) return null;
+  const key = keyOfPid(state, p.parentPid);
+  const parent = key === null ? undefined : state.processes.get(key);
+  const ended = parent ? (parent.exitedAt ?? parent.goneAt) : null;
+  return ended !== null && cursor - ended > ORPHAN_AFTER_US ? p.parentPid : null;
 }
 
 export function bossView(state: StageState, cursor: number): BossView {

@@ -12,7 +12,9 @@ export function statusLine(w: WorkerView, lang: StageLang): string {
   const p = w.process;
   const parts: string[] = [];
   // A grandchild says whose it is: its crates and envelopes go to that worker, not to the boss.
-  if (w.depth > 1 && p.parentPid !== null) parts.push(`↳ ${p.parentPid}`);
+  // An orphan says so: its parent is gone and the OS gave it another one.
+  if (w.orphanOf !== null) parts.push(L.orphan(w.orphanOf));
+  else if (w.depth > 1 && p.parentPid !== null) parts.push(`↳ ${p.parentPid}`);
   if (w.status === 'running' && w.cpu !== null) parts.push(`${L.cpu} ${formatPercent(w.cpu, lang)}`);
   // Each stream by itself, as the parent's 'data' listeners count it: the boss's
   // "97 chunks" on stdout is 97 here too, whatever went to stderr.
@@ -35,7 +37,8 @@ export function workerAria(w: WorkerView, lang: StageLang): string {
   const L = stageLabels(lang);
   const who = w.kind === 'os' ? `${L.kind.os} ${w.pid ?? '—'}` : `${L.worker} ${w.pid ?? '—'}, ${w.badge}`;
   const parts = [who, w.fullCommand];
-  if (w.depth > 1 && w.process.parentPid !== null) parts.push(`${L.childOf} ${w.process.parentPid}`);
+  if (w.orphanOf !== null) parts.push(L.orphan(w.orphanOf));
+  else if (w.depth > 1 && w.process.parentPid !== null) parts.push(`${L.childOf} ${w.process.parentPid}`);
   if (w.status === 'running') parts.push(w.load >= BUSY_LOAD ? L.working : L.waiting);
   if (w.status === 'failed') parts.push(L.notStarted);
   if (w.flag) parts.push(w.flag.signal ? `${L.signal} ${w.flag.signal}` : `${L.exitCode} ${flagText(w.flag.code, null)}`);

@@ -4,6 +4,7 @@ import { recordDraw } from '../perf/frameLog';
 import type { ObraStore } from '../store/obraStore';
 import type { ObraState } from '../store/obraState';
 import type { HoverStore } from './hoverStore';
+import { lifetimeOf } from '../model/processRecord';
 import { axisHeight, laneGeometry, visibleLanes } from './laneLayout';
 import { paintArrows } from './paintArrows';
 import { paintAxis, paintGrid } from './paintAxis';
@@ -101,7 +102,34 @@ export class TimelinePainter {
     this.lastDrawEnd = performance.now();
   }
 
+  /**
+   * More lanes than the pane shows (the kill demo's twelve on a projector):
+   * the lanes follow the playhead — the newest process alive at the cursor is
+   * scrolled into view when the cursor moves.
+   */
+  private followPlayhead(state: ObraState): void {
+    const lanes = state.run?.index.lanes() ?? [];
+    const body = this.el.body;
+    if (lanes.length * this.laneHeight <= body.clientHeight) return;
+    let row = -1;
+    let newest = -Infinity;
+    lanes.forEach((lane, i) => {
+      const life = lifetimeOf(lane.record);
+      const end = life.close ?? life.exit;
+      if (life.start <= state.cursor && (end === null || end >= state.cursor) && life.start >= newest) {
+        newest = life.start;
+        row = i;
+      }
+    });
+    if (row < 0) return;
+    const top = row * this.laneHeight;
+    if (top < body.scrollTop || top + this.laneHeight > body.scrollTop + body.clientHeight) {
+      body.scrollTop = Math.max(0, top - body.clientHeight + 2 * this.laneHeight);
+    }
+  }
+
   private onState(state: ObraState, previous: ObraState): void {
+    if (state.cursor !== previous.cursor) this.followPlayhead(state);
     const userMoved = !state.followLive && (state.timeWindow !== previous.timeWindow || state.cursor !== previous.cursor);
     if (userMoved || state.selection !== previous.selection || state.lang !== previous.lang || state.theme !== previous.theme || state.run !== previous.run || state.followLive !== previous.followLive) {
       this.requestDraw();

@@ -69,3 +69,32 @@ test("the console: each process's lines by the playhead, named by pid and progra
   await expect(said(worker, 'chau')).toHaveCount(0);
   await expect(said(worker, 'hola')).toHaveCount(1);
 });
+
+test('kill in projector mode: orphans said so, kinds in words, the demo title whole, lanes follow the playhead', async ({ page, obra }) => {
+  const log = await runToEnd(page, obra, 'kill');
+  await page.keyboard.press('p');
+  await expect(page.locator('.app.projector')).toBeVisible();
+  // The demo picker shows its whole title.
+  const picker = page.getByLabel('Demo');
+  expect(await picker.evaluate((s: HTMLSelectElement) => s.scrollWidth <= s.clientWidth + 1 && s.clientWidth > 0)).toBe(true);
+  const stage = page.getByTestId('stage');
+  // Every worker started by the API keeps its kind's word on the stage.
+  for (const e of log.filter((x) => x.type === 'spawn')) {
+    const call = log.find((c) => c.type === 'call' && e.type === 'spawn' && c.childId === e.childId);
+    if (call?.type === 'call') await expect(stage.locator(`[data-pid="${e.pid}"]`)).toContainText(call.api);
+  }
+  // exec + a pipe: sleep and cat outlive their shell. At the moment the boss prints them as orphans, the stage says so.
+  const printed = log.find((e) => e.type === 'stdout' && /^orphans alive: 2/.test(e.preview));
+  expect(printed).toBeTruthy();
+  const orphans = [...(printed as { preview: string }).preview.matchAll(/(\d+) (sleep|cat) \(ppid/g)].map((m) => Number(m[1]));
+  await page.getByRole('slider', { name: 'Playhead' }).fill(String((printed as { t: number }).t));
+  for (const pid of orphans) await expect(stage.locator(`[data-pid="${pid}"]`)).toHaveAttribute('aria-label', /orphan/);
+  // On the timeline, their lanes are marked, in view (the lanes follow the playhead), and their badge is whole.
+  for (const pid of orphans) {
+    const item = page.getByRole('list', { name: 'Processes' }).getByRole('listitem').filter({ hasText: new RegExp(`^\\s*${pid}\\b`) });
+    await expect(item).toContainText('orphan');
+    await expect(item).toBeInViewport();
+    expect(await item.locator('.kind-badge').evaluate((b) => b.scrollWidth <= b.clientWidth + 1)).toBe(true);
+  }
+  await shootStageAndTimeline(page, 'projector-kill');
+});

@@ -12,6 +12,7 @@
  */
 import type { ChildApi, LabEvent, LabEventType } from './events';
 import type { Lang, Localized } from './api';
+import { sampledStarts } from './sampled-start';
 
 type Scalar = string | number | boolean | null;
 export type Condition =
@@ -76,9 +77,12 @@ export function narrate(steps: readonly NarrationStep[], log: readonly LabEvent[
   const boss = start ? start.pid : null;
   const states: StepState[] = steps.map((step, index) => ({ step, index, seen: 0, event: null, groups: {}, tally: { count: 0, bytes: 0 } }));
   const apiOf = new Map<string, ChildApi>();
+  // A process found by OS sampling is told when it began, not when the sample found it.
+  const sampled = sampledStarts(log);
+  const timeOf = (ev: LabEvent): number => sampled.get(ev) ?? ev.t;
 
   for (const ev of log) {
-    if (ev.t > cursor) continue;
+    if (timeOf(ev) > cursor) continue;
     if (ev.type === 'call') apiOf.set(ev.childId, ev.api);
     const ctx: MatchContext = { boss, apiOf, childOfStep: (k) => childIdOf(states[k - 1]?.event ?? null) };
     for (const st of states) {
@@ -105,7 +109,7 @@ export function narrate(steps: readonly NarrationStep[], log: readonly LabEvent[
     lines.push({
       n: lines.length + 1,
       text: fill(st.step.text[lang], values, lang, missing),
-      t: st.event ? st.event.t : null,
+      t: st.event ? timeOf(st.event) : null,
       reached: st.event !== null,
       ...(st.step.code ? { code: st.step.code } : {}),
       ...(missing.length ? { missing } : {}),

@@ -102,3 +102,28 @@ test('Spanish: the inspector speaks Spanish, the lesson says "solo" and one time
   // The demo picker and the lessons: "solo", never "sólo".
   expect(await page.getByLabel('Demo').locator('option').allTextContents()).not.toContainEqual(expect.stringMatching(/sólo/));
 });
+
+test('exec: stepping forward, the lesson is told in the order of the run, and the code mark goes into the callback', async ({ page, obra }) => {
+  const log = await runToEnd(page, obra, 'exec');
+  const narration = page.locator('section.narration-panel');
+  await moveTo(page, 0);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const callback = log.find((e) => e.type === 'callback' && e.error === null) as LabEvent;
+  await expect.poll(() => playhead(page)).toBe(0);
+  const told: number[] = [];
+  let sawCallbackMark = false;
+  for (let i = 0; i < 60 && (await playhead(page)) < callback.t; i++) {
+    await page.keyboard.press('ArrowRight');
+    const n = Number((await narration.getAttribute('data-current')) ?? 0);
+    if (n !== told.at(-1)) told.push(n);
+    if ((await playhead(page)) === callback.t) {
+      const marked = page.locator('section.code-panel .code-line.is-focus');
+      await expect(marked).toContainText('callback: err');
+      sawCallbackMark = true;
+    }
+  }
+  // The shell and the sleep under it (found by OS sampling) are told before the "hola" they came before.
+  expect(told, `steps told, in order: ${told.join(' → ')}`).toEqual([...told].sort((a, b) => a - b));
+  expect(told).toEqual(expect.arrayContaining([3, 4]));
+  expect(sawCallbackMark).toBe(true);
+});

@@ -66,6 +66,9 @@ interface FigureBitsProps {
   swing: number | null;
   radioActive: boolean;
   viaShell: boolean;
+  /** The shell's name over the helper (`/bin/sh`); '' for none. */
+  shellName: string;
+  nameFont: number;
   /** Buffer bin fill (0–1), null for no bin. */
   bin: number | null;
   binX: number;
@@ -80,7 +83,7 @@ const FigureBits = memo(function FigureBits(p: FigureBitsProps): JSX.Element {
   return (
     <g transform={`translate(${p.walk} 0)`} opacity={p.opacity}>
       {p.bin !== null && <BufferBin x={p.binX} y={p.y} width={p.h * 0.3} height={p.h * 0.26} fill={p.bin} title={p.binTitle} />}
-      {p.viaShell && <ShellHelper x={p.x + p.h * 0.4} y={p.y} height={p.h * 0.62} pid={p.pid} />}
+      {p.viaShell && <ShellHelper x={p.x + p.h * 0.4} y={p.y} height={p.h * 0.62} pid={p.pid} name={p.shellName} fontSize={p.nameFont} />}
       {p.kind === 'os' ? (
         <OsFigure x={p.x} y={p.y} height={p.h} pid={p.pid} swing={p.swing} />
       ) : (
@@ -229,6 +232,7 @@ function WorkerSlotImpl(p: WorkerSlotProps): JSX.Element {
       />
       <FigureBits kind={w.kind} pid={w.pid} x={round(cell.feet.x)} y={round(cell.feet.y)} h={round(h)}
         swing={swing === null ? null : Math.round(swing)} radioActive={radioActive} viaShell={w.viaShell}
+        shellName={w.viaShell ? (w.process.shell ?? L.shell) : ''} nameFont={round(font.small)}
         bin={w.buffer && detail !== 'tiny' ? (w.buffer.delivered ? 0 : round(w.buffer.fill, 2)) : null}
         binX={round(anchors.bin.x)} binTitle={w.buffer ? `${L.buffer}: ${formatBytes(w.buffer.bytes, p.lang)}` : ''}
         working={working} walk={Math.round(walk)} opacity={round(opacity, 2)} />

@@ -113,12 +113,20 @@ function shortPath(a: string): string {
   return a.length > 16 && base && base !== a ? `…/${base}` : a;
 }
 
+/** A shell pipeline by its programs' own names (`ls -1 /usr/bin | sort | tr a-z A-Z` → `ls | sort | tr`), else null. */
+export function pipelineNames(line: string): string | null {
+  const parts = line.split(/(?<!\|)\|(?!\|)/);
+  if (parts.length < 2) return null;
+  const names = parts.map((part) => baseName(part.trim().split(/\s+/)[0] ?? ''));
+  return names.every(Boolean) ? names.join(' | ') : null;
+}
+
 export function commandOf(p: StageProcess): { short: string; full: string } {
   if (p.kind === 'os') {
     const line = p.osCommand ?? p.command;
     return { short: line, full: line };
   }
-  if (p.kind === 'exec' && p.args.length === 0) return { short: p.command, full: p.command };
+  if (p.kind === 'exec' && p.args.length === 0) return { short: pipelineNames(p.command) ?? p.command, full: p.command };
   const full = [p.command, ...p.args].join(' ');
   // Long paths shortened to their last part: "node …/generator.js 3145728", not the whole checkout.
   const short = [baseName(p.command) || p.command, ...p.args.map(shortPath)].join(' ');

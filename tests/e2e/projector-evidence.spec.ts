@@ -59,6 +59,10 @@ test("the console: each process's lines by the playhead, named by pid and progra
   const panel = page.getByRole('region', { name: 'Console' });
   const boss = log[0].pid as number;
   const worker = log.find((e) => e.type === 'spawn')?.pid as number;
+  // The shell exec brought is named on the stage as the OS names it.
+  const shell = log.filter((e) => e.type === 'os-process' && e.state === 'seen' && e.pid === worker).at(-1);
+  expect(shell?.type === 'os-process' && shell.argv[0]).toBe('/bin/sh');
+  await expect(page.getByTestId('stage').locator(`[data-pid="${worker}"]`)).toContainText('/bin/sh');
   await expect(panel.locator(`.console-line[data-pid="${boss}"]`).first()).toContainText('boss');
   const said = (pid: number, text: string) => panel.locator(`.console-line[data-pid="${pid}"] .console-text`).filter({ hasText: new RegExp(`^${text}$`) });
   await expect(said(worker, 'hola')).toHaveCount(1);

@@ -3,18 +3,28 @@
  * with a prompt on its chest and no hard hat, standing beside its worker.
  */
 import type { JSX } from 'react';
-import { Figure, Placed } from './Figure';
+import { Figure, Placed, round } from './Figure';
+import { useStagePalette } from './stageTheme';
 import { SHELL_COLOUR, skinFor } from './palette';
 
 export function ShellHelperFigure(p: { pid?: number | null }): JSX.Element {
   return <Figure shirt={SHELL_COLOUR} skin={skinFor((p.pid ?? 0) + 1)} hat={null} chest=">_" swing={null} />;
 }
 
-/** The helper with its feet at (x, y), `height` px tall (about 0.6 of its worker). */
-export function ShellHelper(p: { x: number; y: number; height: number; pid?: number | null }): JSX.Element {
+/** The helper with its feet at (x, y), `height` px tall (about 0.6 of its worker), its program's name over its head. */
+export function ShellHelper(p: { x: number; y: number; height: number; pid?: number | null; name?: string; fontSize?: number }): JSX.Element {
+  const c = useStagePalette();
   return (
-    <Placed x={p.x} y={p.y} height={p.height}>
-      <ShellHelperFigure pid={p.pid} />
-    </Placed>
+    <g>
+      <Placed x={p.x} y={p.y} height={p.height}>
+        <ShellHelperFigure pid={p.pid} />
+      </Placed>
+      {p.name && p.fontSize && (
+        <text x={round(p.x)} y={round(p.y - p.height - p.fontSize * 0.3)} textAnchor="middle" fontSize={round(p.fontSize)} fontWeight={700}
+          fill={c.ink} stroke={c.ground} strokeWidth={round(p.fontSize * 0.25)} paintOrder="stroke" fontFamily="ui-monospace, monospace">
+          {p.name}
+        </text>
+      )}
+    </g>
   );
 }

@@ -5,7 +5,7 @@ import type { ObraStore } from '../store/obraStore';
 import type { ObraState } from '../store/obraState';
 import type { HoverStore } from './hoverStore';
 import { lifetimeOf } from '../model/processRecord';
-import { axisHeight, laneGeometry, visibleLanes } from './laneLayout';
+import { axisHeight, laneGeometry, PROJECTOR_LANE_HEIGHT, visibleLanes } from './laneLayout';
 import { paintArrows } from './paintArrows';
 import { paintAxis, paintGrid } from './paintAxis';
 import { paintLane } from './paintLane';
@@ -218,8 +218,11 @@ export class TimelinePainter {
 
     const rowOf = new Map<number, number>();
     lanes.forEach((lane, row) => rowOf.set(lane.pid, row));
+    const arrowPx = h >= PROJECTOR_LANE_HEIGHT ? 3 : 1.25;
+    // Said on the canvas like its fonts' sizes, for the tests that hold the projector to 3 px.
+    if (this.el.lanes.dataset.arrowPx !== String(arrowPx)) this.el.lanes.dataset.arrowPx = String(arrowPx);
     paintArrows(
-      { ctx, scale, log: run.events, rowOf, rowMiddle: (row) => row * h - scrollTop + h / 2, rows, processes: run.index.processes, palette },
+      { ctx, scale, log: run.events, rowOf, rowMiddle: (row) => row * h - scrollTop + h / 2, rows, processes: run.index.processes, palette, lineWidth: arrowPx },
       run.index.channels.byKey.values(),
     );
     this.paintCursor(ctx, state, cursorX, run.index.lastT, palette);

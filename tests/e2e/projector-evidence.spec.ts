@@ -32,6 +32,8 @@ test('blocking in projector mode: the latency chart stays, at ≥ 24 px; C bring
   await expect(chart.locator('[data-variant="inline"]')).toHaveCount(4);
   await expect(chart.locator('[data-variant="fork"]')).toHaveCount(4);
   expect((await svgTextPx(page, '.projector-caption .latency-plot')).filter((t) => t.px < 24), 'chart texts under 24 px').toEqual([]);
+  // IPC arrows at least 3 px wide on the projector.
+  expect(Number(await page.locator('canvas.timeline-lanes').getAttribute('data-arrow-px'))).toBeGreaterThanOrEqual(3);
 
   // Every /fast request and its answer are events of the run (IPC from the client), with their latency.
   const answers = log.filter((e) => e.type === 'message' && e.dir === 'send' && /"response":"\/fast"/.test(e.preview));

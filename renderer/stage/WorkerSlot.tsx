@@ -37,6 +37,9 @@ export interface WorkerSlotProps {
 
 const easeOut = (x: number): number => 1 - (1 - x) ** 3;
 
+/** A finished worker fades to this, no further: its outline still ≥ 3:1 on the ground (stageTheme.test.ts). */
+export const FINISHED_OPACITY = 0.55;
+
 /** Hammer angle: a swing whose speed follows the load, a function of the cursor. */
 export function hammerAngle(load: number, cursor: number, reduced: boolean, working: boolean): number {
   if (!working) return 18;
@@ -162,17 +165,27 @@ interface MarkerBitsProps {
   signTitle: string;
 }
 
-/** The flag planted at exit and the stop sign raised on an error. */
+/** Half a figure's width, shoulders and hands included, as a share of its height. */
+const BODY_HALF = 0.3;
+
+/**
+ * The flag planted at exit and the stop sign raised on an error, beside the
+ * figure, never over it: the flag's pole just right of the body with its cloth
+ * flying right; the stop sign right of that, on its post, low.
+ */
 const MarkerBits = memo(function MarkerBits(p: MarkerBitsProps): JSX.Element {
   const r = Math.max(14 * p.unit, Math.min(p.h * 0.19, 28 * p.unit));
+  const pole = p.feetX + p.h * BODY_HALF;
+  const half = p.sign === null ? 0 : signHalfWidth(p.sign, r, p.font);
+  // Beside the body (and the pole); pushed back inside the cell only as far as the cell's edge demands.
+  const signX = Math.min(p.right - half - 4 * p.unit, pole + half + 6 * p.unit);
   return (
     <g>
       {p.flagOk !== null && (
-        <Flag x={p.feetX - p.h * 0.14} y={p.feetY} height={p.h * 0.98} ok={p.flagOk} text={p.flagText} fontSize={p.font} title={p.flagTitle} />
+        <Flag x={pole} y={p.feetY} height={p.h * 0.98} ok={p.flagOk} text={p.flagText} fontSize={p.font} title={p.flagTitle} />
       )}
       {p.sign !== null && (
-        <StopSign x={Math.min(p.right - signHalfWidth(p.sign, r, p.font) - 4 * p.unit, p.feetX + p.h * 0.5)} y={p.feetY - p.h * 0.52} r={r}
-          code={p.sign} fontSize={p.font} groundY={p.feetY} title={p.signTitle} />
+        <StopSign x={signX} y={p.feetY - p.h * 0.42} r={r} code={p.sign} fontSize={p.font} groundY={p.feetY} title={p.signTitle} />
       )}
     </g>
   );
@@ -188,7 +201,7 @@ function WorkerSlotImpl(p: WorkerSlotProps): JSX.Element {
   const working = w.status === 'running' && w.load >= BUSY_LOAD;
   const swing = w.kind === 'os' && !working ? null : hammerAngle(w.load, p.cursor, p.reduced, working);
   const walk = p.reduced ? 0 : -(1 - easeOut(w.arrival)) * Math.min(150 * u, Math.max(0, cell.x - p.layout.boss.w));
-  const opacity = (p.reduced ? w.arrival : Math.min(1, w.arrival * 3)) * (1 - 0.7 * w.leaving);
+  const opacity = (p.reduced ? w.arrival : Math.min(1, w.arrival * 3)) * (1 - (1 - FINISHED_OPACITY) * w.leaving);
   const lastMessage = w.process.messages[w.process.messages.length - 1];
   const radioActive = lastMessage !== undefined && lastMessage.from === w.key && p.cursor - lastMessage.t < ENVELOPE_US;
   const maxChars = Math.max(6, Math.floor((cell.w - 14 * u) / (font.small * 0.61)));

@@ -31,3 +31,11 @@ describe('the console', () => {
     expect(lines.at(-1)?.text).toBe('line 499');
   });
 });
+
+describe("the console reads a preview's escapes", () => {
+  it('keeps JSON the boss printed on one line: an escaped backslash is not a newline', () => {
+    // The boss printed: stdout = "hola\nchau\n" (JSON, with backslashes) and a real newline.
+    const log = [out(10, 1, 'stdout = \\"hola\\\\nchau\\\\n\\"\\n'.replace(/\\"/g, '"'))];
+    expect(consoleLines(log, 100).map((l) => l.text)).toEqual(['stdout = "hola\\nchau\\n"']);
+  });
+});

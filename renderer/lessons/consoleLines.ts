@@ -38,13 +38,27 @@ export function consoleLines(log: readonly LabEvent[], cursor: number, max = CON
   return picked.reverse().sort((a, b) => a[0].t - b[0].t).flat().slice(-max);
 }
 
+const NAMED: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', '0': '\0', '\\': '\\' };
+
+/**
+ * A preview's text as the program wrote it: control characters come escaped
+ * (\n, \t, \x1b, \u2028), and a backslash as \\ in the boss's own lines. Read
+ * left to right, so `"hola\\nchau"` (JSON the boss printed) stays one line.
+ */
+export function unescapePreview(preview: string): string {
+  return preview.replace(/\\(x[0-9a-f]{2}|u[0-9a-f]{4}|[nrtbfv0\\])/g, (_, code: string) =>
+    code.length > 1 ? String.fromCharCode(parseInt(code.slice(1), 16)) : NAMED[code],
+  );
+}
+
 function linesOf(e: OutputEvent): ConsoleLine[] {
   if (e.preview === '') return [{ pid: e.pid, stream: e.type, t: e.t, text: '', cut: e.bytes > 0, chunks: e.count ?? 1, bytes: e.bytes }];
-  // Previews escape a newline as the two characters \n; a chunk ending in one ends its last line.
-  const parts = e.preview.split('\\n');
+  const text = unescapePreview(e.preview);
+  // A chunk ending in a newline ends its last line.
+  const parts = text.split('\n').map((line) => line.replace(/\r$/, ''));
   const ended = parts.length > 1 && parts[parts.length - 1] === '';
   if (ended) parts.pop();
-  const shownBytes = new TextEncoder().encode(e.preview.replace(/\\n/g, '\n')).length;
+  const shownBytes = new TextEncoder().encode(text).length;
   const cut = (e.count ?? 1) === 1 && e.bytes > shownBytes;
   return parts.map((text, i) => ({
     pid: e.pid,

@@ -12,7 +12,7 @@ import { BUSY_LOAD } from './derive';
 import { ENVELOPE_US } from './flights';
 import { Worker } from './art/Worker';
 import { OsFigure } from './art/OsFigure';
-import { ShellHelper } from './art/ShellHelper';
+import { ShellHelper, ShellName } from './art/ShellHelper';
 import { BufferBin } from './art/BufferBin';
 import { Flag, flagText } from './art/Flag';
 import { StopSign, signHalfWidth } from './art/StopSign';
@@ -86,13 +86,14 @@ const FigureBits = memo(function FigureBits(p: FigureBitsProps): JSX.Element {
   return (
     <g transform={`translate(${p.walk} 0)`} opacity={p.opacity}>
       {p.bin !== null && <BufferBin x={p.binX} y={p.y} width={p.h * 0.3} height={p.h * 0.26} fill={p.bin} title={p.binTitle} />}
-      {p.viaShell && <ShellHelper x={p.x + p.h * 0.4} y={p.y} height={p.h * 0.62} pid={p.pid} name={p.shellName} fontSize={p.nameFont} />}
+      {p.viaShell && <ShellHelper x={p.x + p.h * 0.4} y={p.y} height={p.h * 0.62} pid={p.pid} />}
       {p.kind === 'os' ? (
         <OsFigure x={p.x} y={p.y} height={p.h} pid={p.pid} swing={p.swing} />
       ) : (
         <Worker x={p.x} y={p.y} height={p.h} kind={p.kind} pid={p.pid} swing={p.swing} radioActive={p.radioActive} />
       )}
       {p.working && <WorkLines x={p.x} y={p.y} h={p.h} />}
+      {p.viaShell && p.shellName && <ShellName x={p.x + p.h * 0.25} y={p.y} name={p.shellName} fontSize={p.nameFont} />}
     </g>
   );
 });
@@ -159,6 +160,8 @@ interface MarkerBitsProps {
   font: number;
   unit: number;
   flagOk: boolean | null;
+  /** A shell helper stands right of the figure: the flag goes beyond it. */
+  viaShell: boolean;
   flagText: string;
   flagTitle: string;
   sign: string | null;
@@ -175,7 +178,7 @@ const BODY_HALF = 0.3;
  */
 const MarkerBits = memo(function MarkerBits(p: MarkerBitsProps): JSX.Element {
   const r = Math.max(14 * p.unit, Math.min(p.h * 0.19, 28 * p.unit));
-  const pole = p.feetX + p.h * BODY_HALF;
+  const pole = p.feetX + p.h * (p.viaShell ? BODY_HALF + 0.35 : BODY_HALF);
   const half = p.sign === null ? 0 : signHalfWidth(p.sign, r, p.font);
   // Beside the body (and the pole); pushed back inside the cell only as far as the cell's edge demands.
   const signX = Math.min(p.right - half - 4 * p.unit, pole + half + 6 * p.unit);
@@ -250,7 +253,7 @@ function WorkerSlotImpl(p: WorkerSlotProps): JSX.Element {
         binX={round(anchors.bin.x)} binTitle={w.buffer ? `${L.buffer}: ${formatBytes(w.buffer.bytes, p.lang)}` : ''}
         working={working} walk={Math.round(walk)} opacity={round(opacity, 2)} />
       <MarkerBits feetX={round(cell.feet.x)} feetY={round(cell.feet.y)} h={round(h)} right={round(cell.x + cell.w)} font={font.small} unit={u}
-        flagOk={flag ? flag.ok : null} flagText={flag ? flagText(flag.code, flag.signal) : ''}
+        viaShell={w.viaShell} flagOk={flag ? flag.ok : null} flagText={flag ? flagText(flag.code, flag.signal) : ''}
         flagTitle={flag ? (flag.signal ? `${L.signal} ${flag.signal}` : `${L.exitCode} ${flag.code}`) : ''}
         sign={w.sign ? w.sign.short : null} signTitle={w.sign ? `${w.sign.code}: ${w.sign.message}` : ''} />
       <LabelBits x={round(cell.x + 8 * u)} y={round(cell.labelY)} width={round(cell.w)} font={font.label} small={font.small} unit={u}

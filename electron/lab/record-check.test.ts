@@ -9,6 +9,8 @@ describe('records from the report channel', () => {
     expect(checkRecord(close)).toEqual({ event: close });
     const cb = { type: 'callback', t: 14, pid: 8, childId: '7:1', api: 'exec', error: { code: 127, signal: null, killed: false, message: 'Command failed' }, stdoutBytes: 0, stderrBytes: 30 };
     expect(checkRecord(cb)).toEqual({ event: cb });
+    const kill = { type: 'kill', t: 15, pid: 7, target: -9, signal: 'SIGTERM', code: null, source: { file: '/a.js', line: 9, column: 3 } };
+    expect(checkRecord(kill)).toEqual({ event: kill });
   });
 
   it.each([
@@ -18,6 +20,7 @@ describe('records from the report channel', () => {
     ['a missing t', { type: 'disconnect', pid: 1, childId: 'x' }, /t must be a number/],
     ['a fractional pid', { type: 'disconnect', t: 1, pid: 1.5, childId: 'x' }, /pid must be an integer/],
     ['negative bytes', { type: 'stdout', t: 1, pid: 1, childId: 'x', bytes: -1, preview: '' }, /bytes must be a count/],
+    ['a kill of no pid', { type: 'kill', t: 1, pid: 1, target: 'everyone', signal: 'SIGTERM', code: null, source: null }, /target must be an integer/],
     ['a message with no direction', { type: 'message', t: 1, pid: 1, from: 1, to: 2, seq: 1, bytes: 1, preview: '' }, /dir must be/],
   ])('refuses %s, saying why', (_what, record, why) => {
     const r = checkRecord(record);

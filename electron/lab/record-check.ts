@@ -53,6 +53,11 @@ const CHECKS: Record<string, Check> = {
     need(WHERE.has(r.where as string), 'where must be child, sync, uncaught or lab') ??
     need(str(r.name) && str(r.message), 'name and message must be strings') ??
     need(strOrNull(r.code), 'code must be a string or null'),
+  kill: (r) =>
+    need(int(r.target), 'target must be an integer') ??
+    need(str(r.signal), 'signal must be a string') ??
+    need(strOrNull(r.code), 'code must be a string or null') ??
+    need(r.source === null || (typeof r.source === 'object' && str((r.source as Rec).file)), 'source must be null or a location'),
   sample: (r) =>
     need(
       ['cpu', 'rss', 'elu', 'interval'].every((k) => optional(r[k], (v) => typeof v === 'number' && Number.isFinite(v))),

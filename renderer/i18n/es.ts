@@ -104,6 +104,8 @@ export const es: Messages = {
     error: (code) => `error ${code}`,
     exit: (what) => `salida: ${what}`,
     callback: (api, result) => `callback de ${api}: ${result}`,
+    kill: (signal, target, from, code) =>
+      code ? `process.kill(${target}, '${signal}') de ${from ?? '?'} lanzó ${code}` : signal === '0' ? `${from ?? '?'} pregunta si ${target} existe: process.kill(${target}, 0)` : `${signal} enviada por ${from ?? '?'}: process.kill(${target})`,
     ok: 'sin error',
     bucket: (count) => `${count} eventos en este píxel`,
   },

@@ -93,6 +93,8 @@ export interface Messages {
     error: (code: string) => string;
     exit: (what: string) => string;
     callback: (api: string, result: string) => string;
+    /** A signal sent with process.kill(target, signal) by `from`; `code` when the call threw. */
+    kill: (signal: string, target: number, from: number | null, code: string | null) => string;
     ok: string;
     bucket: (count: string) => string;
   };

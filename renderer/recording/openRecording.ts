@@ -7,7 +7,7 @@ const SLICE_MS = 25;
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set<LabEvent['type']>([
   'run-start', 'run-end', 'call', 'spawn', 'exit', 'close', 'disconnect',
-  'stdout', 'stderr', 'message', 'callback', 'error', 'os-process', 'sample',
+  'stdout', 'stderr', 'message', 'callback', 'error', 'kill', 'os-process', 'sample',
 ]);
 
 /**

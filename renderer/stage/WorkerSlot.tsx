@@ -188,7 +188,9 @@ const MarkerBits = memo(function MarkerBits(p: MarkerBitsProps): JSX.Element {
         <Flag x={pole} y={p.feetY} height={p.h * 0.98} ok={p.flagOk} text={p.flagText} fontSize={p.font} title={p.flagTitle} />
       )}
       {p.sign !== null && (
-        <StopSign x={signX} y={p.feetY - p.h * 0.42} r={r} code={p.sign} fontSize={p.font} groundY={p.feetY} title={p.signTitle} />
+        <g data-sign={p.sign}>
+          <StopSign x={signX} y={p.feetY - p.h * 0.42} r={r} code={p.sign} fontSize={p.font} groundY={p.feetY} title={p.signTitle} />
+        </g>
       )}
     </g>
   );

@@ -36,6 +36,8 @@ export interface StageLabels {
   /** A process whose parent `pid` ended before it: re-parented by the OS. */
   orphan: (pid: number) => string;
   orphanWord: string;
+  /** A signal the program sent this process with process.kill. */
+  signalFrom: (signal: string, pid: number | null) => string;
   summary: (bossPid: number | null, workers: number, running: number) => string;
   kind: Record<'exec' | 'execFile' | 'spawn' | 'fork' | 'os', string>;
   noRun: string;
@@ -70,6 +72,7 @@ const es: StageLabels = {
   childOf: 'hijo de',
   orphan: (pid) => `huérfano: ${pid} ya no está`,
   orphanWord: 'huérfano',
+  signalFrom: (signal, pid) => `señal ${signal} enviada por ${pid ?? '—'}`,
   summary: (pid, n, running) =>
     `Jefe de obra ${pid ?? '—'} y ${formatCount(n, 'es')} ${n === 1 ? 'obrero' : 'obreros'}` +
     (n > 0 ? `, ${formatCount(running, 'es')} ${running === 1 ? 'activo' : 'activos'}` : ''),
@@ -106,6 +109,7 @@ const en: StageLabels = {
   childOf: 'child of',
   orphan: (pid) => `orphan: ${pid} is gone`,
   orphanWord: 'orphan',
+  signalFrom: (signal, pid) => `signal ${signal} sent by ${pid ?? '—'}`,
   summary: (pid, n, running) =>
     `Boss ${pid ?? '—'} and ${formatCount(n, 'en')} ${n === 1 ? 'worker' : 'workers'}` +
     (n > 0 ? `, ${formatCount(running, 'en')} running` : ''),

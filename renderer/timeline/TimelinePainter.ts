@@ -226,9 +226,20 @@ export class TimelinePainter {
       run.index.channels.byKey.values(),
     );
     this.paintCursor(ctx, state, cursorX, run.index.lastT, palette);
+    this.sayDrawn(state.cursor, scale);
     this.paintFocus(ctx, state, scale, rowOf, scrollTop, palette);
     recordDraw(run.events.length, began);
     this.lastDrawMs = performance.now() - began;
+  }
+
+  /**
+   * The playhead and the window this draw showed, on the canvas (µs): what the
+   * tests compare with the slider, the readout and the stage at one moment.
+   */
+  private sayDrawn(cursor: number, scale: PixelScale): void {
+    const data = this.el.lanes.dataset;
+    const drawn = { cursor: String(Math.round(cursor)), windowStart: String(Math.round(scale.start)), windowEnd: String(Math.round(scale.start + scale.width / scale.pxPerUs)) };
+    for (const [key, value] of Object.entries(drawn)) if (data[key] !== value) data[key] = value;
   }
 
   private paintCursor(ctx: CanvasRenderingContext2D, state: ObraState, cursorX: number | null, lastT: number, palette: TimelinePalette): void {

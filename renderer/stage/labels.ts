@@ -36,6 +36,8 @@ export interface StageLabels {
   /** A process whose parent `pid` ended before it: re-parented by the OS. */
   orphan: (pid: number) => string;
   orphanWord: string;
+  /** The heading of the boss's nth round of workers. */
+  round: (n: number, workers: number) => string;
   /** A signal the program sent this process with process.kill. */
   signalFrom: (signal: string, pid: number | null) => string;
   summary: (bossPid: number | null, workers: number, running: number) => string;
@@ -73,6 +75,7 @@ const es: StageLabels = {
   orphan: (pid) => `huérfano: ${pid} ya no está`,
   orphanWord: 'huérfano',
   signalFrom: (signal, pid) => `señal ${signal} enviada por ${pid ?? '—'}`,
+  round: (n, workers) => `Tanda ${formatCount(n, 'es')} · ${formatCount(workers, 'es')} ${workers === 1 ? 'obrero' : 'obreros'}`,
   summary: (pid, n, running) =>
     `Jefe de obra ${pid ?? '—'} y ${formatCount(n, 'es')} ${n === 1 ? 'obrero' : 'obreros'}` +
     (n > 0 ? `, ${formatCount(running, 'es')} ${running === 1 ? 'activo' : 'activos'}` : ''),
@@ -110,6 +113,7 @@ const en: StageLabels = {
   orphan: (pid) => `orphan: ${pid} is gone`,
   orphanWord: 'orphan',
   signalFrom: (signal, pid) => `signal ${signal} sent by ${pid ?? '—'}`,
+  round: (n, workers) => `Round ${formatCount(n, 'en')} · ${formatCount(workers, 'en')} ${workers === 1 ? 'worker' : 'workers'}`,
   summary: (pid, n, running) =>
     `Boss ${pid ?? '—'} and ${formatCount(n, 'en')} ${n === 1 ? 'worker' : 'workers'}` +
     (n > 0 ? `, ${formatCount(running, 'en')} running` : ''),

@@ -10,6 +10,7 @@ import { flightsAt, type Flights } from './flights';
 import { stageLayout, type Cell, type StageLayout } from './layout';
 import { BOSS_KEY, type StageState } from './model-types';
 import { stageLabels, type StageLang } from './labels';
+import { workerWaves, type Wave } from './waves';
 
 export interface PlacedWorker {
   view: WorkerView;
@@ -31,6 +32,8 @@ export interface StageScene {
   beltRows: ReadonlySet<number>;
   summary: string;
   running: number;
+  /** The boss's workers by round, when the run hired them in rounds (each band of `layout.rounds`). */
+  rounds: Wave[];
 }
 
 export interface SceneSize {
@@ -66,7 +69,8 @@ function rowsWithBelts(shown: readonly WorkerView[], layout: StageLayout): Set<n
 
 export function sceneAt(state: StageState, cursor: number, size: SceneSize, lang: StageLang, reduced: boolean): StageScene {
   const all = workersInOrder(state, cursor);
-  const layout = stageLayout(size.width, size.height, size.unit, all.length);
+  const rounds = workerWaves(all);
+  const layout = stageLayout(size.width, size.height, size.unit, all.length, rounds?.map((r) => r.slots) ?? null);
   const { shown, hidden } = pickVisible(all, layout.capacity);
   const beltRows = rowsWithBelts(shown, layout);
   const placed: PlacedWorker[] = shown.map((view, i) => {
@@ -87,7 +91,7 @@ export function sceneAt(state: StageState, cursor: number, size: SceneSize, lang
   const running = all.filter((w) => w.status === 'running').length;
   const boss = bossView(state, cursor);
   return {
-    layout, boss, placed, hidden, moreCell, flights, running, beltRows,
+    layout, boss, placed, hidden, moreCell, flights, running, beltRows, rounds: layout.rounds.length ? (rounds ?? []) : [],
     summary: stageLabels(lang).summary(boss.pid, all.length, running),
   };
 }

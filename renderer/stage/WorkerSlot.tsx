@@ -20,7 +20,7 @@ import { Badge, badgeWidth, textWidth } from './art/Badge';
 import { KIND_COLOUR, OKABE_ITO } from './art/palette';
 import { useStagePalette } from './art/stageTheme';
 import { round } from './art/Figure';
-import { formatBytes, shortText, stageLabels, type StageLang } from './labels';
+import { formatBytes, shortText, stageLabels, twoLines, type StageLang } from './labels';
 import { statusLine, workerAria } from './worker-text';
 
 export interface WorkerSlotProps {
@@ -115,6 +115,8 @@ interface LabelBitsProps {
   badge: string;
   colour: string;
   command: string | null;
+  /** The command's second line, where it takes the status line's place. */
+  command2: string | null;
   status: string | null;
   failed: boolean;
 }
@@ -149,7 +151,12 @@ const LabelBits = memo(function LabelBits(p: LabelBitsProps): JSX.Element {
           {p.command}
         </text>
       )}
-      {p.status !== null && (
+      {p.command2 !== null && (
+        <text x={p.x} y={p.y + p.font * 2.3} fontSize={p.small} fill={inkSoft} fontFamily="ui-monospace, monospace">
+          {p.command2}
+        </text>
+      )}
+      {p.command2 === null && p.status !== null && (
         <text x={p.x} y={p.y + p.font * 2.3} fontSize={p.small} fill={p.failed ? ink : inkSoft} fontWeight={p.failed ? 700 : 400}>
           {p.status}
         </text>
@@ -215,6 +222,11 @@ function WorkerSlotImpl(p: WorkerSlotProps): JSX.Element {
   // A sign's code or a flag's words that found no room beside the figure lead that line.
   const command = [...markers.displaced, w.command].join(' · ');
   const line2 = detail === 'small' && p.placed.counters ? p.placed.counters : w.orphanOf !== null && detail !== 'full' ? `${L.orphanWord}: ${command}` : command;
+  const commandChars = maxChars - (fitsBeside ? 0 : pidLabel.length + 1);
+  // A command too long for its line (client.js inline 40123) is read whole on two: in a full cell in the status
+  // line's place, in a small one below it where its row has no belt (the belt's room is free).
+  const wraps = detail === 'full' || (detail === 'small' && anchors.beltY === null && !p.placed.counters);
+  const wrapped = wraps && fitsBeside ? twoLines(line2, commandChars) : null;
   const select = (): void => {
     if (w.pid !== null) p.onSelect?.(w.pid);
   };
@@ -259,7 +271,7 @@ function WorkerSlotImpl(p: WorkerSlotProps): JSX.Element {
         plate={markers.sign?.plate ?? false} sign={w.sign?.short ?? ''} signTitle={w.sign ? `${w.sign.code}: ${w.sign.message}` : ''} />
       <LabelBits x={round(cell.x + 8 * u)} y={round(cell.labelY)} width={round(cell.w)} font={font.label} small={font.small} unit={u}
         pid={pidLabel} badge={w.badge} colour={colour}
-        command={detail === 'tiny' ? null : shortText(line2, maxChars - (fitsBeside ? 0 : pidLabel.length + 1))}
+        command={detail === 'tiny' ? null : (wrapped?.[0] ?? shortText(line2, commandChars))} command2={wrapped?.[1] ?? null}
         status={detail === 'full' ? shortText(statusLine(w, p.lang), maxChars + 4) : null} failed={w.status === 'failed'} />
     </g>
   );

@@ -36,8 +36,8 @@ export interface StageLabels {
   /** A process whose parent `pid` ended before it: re-parented by the OS. */
   orphan: (pid: number) => string;
   orphanWord: string;
-  /** The heading of the boss's nth round of workers. */
-  round: (n: number, workers: number) => string;
+  /** The heading of the boss's nth round of workers (n null: its count alone, for a narrow round). */
+  round: (n: number | null, workers: number) => string;
   /** A signal the program sent this process with process.kill. */
   signalFrom: (signal: string, pid: number | null) => string;
   summary: (bossPid: number | null, workers: number, running: number) => string;
@@ -75,7 +75,7 @@ const es: StageLabels = {
   orphan: (pid) => `huérfano: ${pid} ya no está`,
   orphanWord: 'huérfano',
   signalFrom: (signal, pid) => `señal ${signal} enviada por ${pid ?? '—'}`,
-  round: (n, workers) => `Tanda ${formatCount(n, 'es')} · ${formatCount(workers, 'es')} ${workers === 1 ? 'obrero' : 'obreros'}`,
+  round: (n, workers) => `${n === null ? '' : `Tanda ${formatCount(n, 'es')} · `}${formatCount(workers, 'es')} ${workers === 1 ? 'obrero' : 'obreros'}`,
   summary: (pid, n, running) =>
     `Jefe de obra ${pid ?? '—'} y ${formatCount(n, 'es')} ${n === 1 ? 'obrero' : 'obreros'}` +
     (n > 0 ? `, ${formatCount(running, 'es')} ${running === 1 ? 'activo' : 'activos'}` : ''),
@@ -113,7 +113,7 @@ const en: StageLabels = {
   orphan: (pid) => `orphan: ${pid} is gone`,
   orphanWord: 'orphan',
   signalFrom: (signal, pid) => `signal ${signal} sent by ${pid ?? '—'}`,
-  round: (n, workers) => `Round ${formatCount(n, 'en')} · ${formatCount(workers, 'en')} ${workers === 1 ? 'worker' : 'workers'}`,
+  round: (n, workers) => `${n === null ? '' : `Round ${formatCount(n, 'en')} · `}${formatCount(workers, 'en')} ${workers === 1 ? 'worker' : 'workers'}`,
   summary: (pid, n, running) =>
     `Boss ${pid ?? '—'} and ${formatCount(n, 'en')} ${n === 1 ? 'worker' : 'workers'}` +
     (n > 0 ? `, ${formatCount(running, 'en')} running` : ''),
@@ -201,4 +201,15 @@ export function shortCode(code: string): string {
 /** A command line cut to fit a label, with an ellipsis. */
 export function shortText(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
+}
+
+/**
+ * A line too long for `max` characters, broken at a space into two lines (the second cut if it
+ * must be), so a command is read whole where two lines fit it; null when it fits on one.
+ */
+export function twoLines(text: string, max: number): [string, string] | null {
+  if (text.length <= max) return null;
+  const cut = text.lastIndexOf(' ', max);
+  if (cut <= 0) return [shortText(text, max), ''];
+  return [text.slice(0, cut), shortText(text.slice(cut + 1), max)];
 }

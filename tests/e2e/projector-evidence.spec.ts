@@ -23,8 +23,32 @@ async function svgTextPx(page: Page, selector: string): Promise<Array<{ text: st
   );
 }
 
-test('blocking in projector mode: the latency chart stays, at ≥ 24 px; C brings the code and the console', async ({ page, obra }) => {
+/** The words each worker's cell shows on the stage, its lines joined; none cut short. */
+async function namesOnStage(page: Page, pids: number[]): Promise<string[]> {
+  const stage = page.getByTestId('stage');
+  return Promise.all(
+    pids.map(async (pid) => {
+      const lines = await stage.locator(`[data-pid="${pid}"] text`).allTextContents();
+      return lines.map((l) => l.trim()).filter(Boolean).join(' ');
+    }),
+  );
+}
+
+test('blocking in projector mode: the latency chart stays, at ≥ 24 px; C brings the code and the console; the two clients are named whole on the stage', async ({ page, obra }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
   const log = await runToEnd(page, obra, 'blocking');
+  // Each client by its whole command line (node's argv after the module: its variant and the server's port), never cut.
+  const clients = log.flatMap((e) => (e.type === 'call' && e.command.endsWith('client.js') ? [e] : []));
+  expect(clients.map((c) => c.args[0])).toEqual(['inline', 'fork']);
+  const pids = clients.map((c) => log.find((e) => e.type === 'spawn' && e.childId === c.childId)?.pid as number);
+  const whole = clients.map((c) => `client.js ${c.args.join(' ')}`);
+  const named = async (where: string): Promise<void> => {
+    const shown = await namesOnStage(page, pids);
+    shown.forEach((text, i) => expect(text, where).toContain(whole[i]));
+    expect(shown.filter((t) => t.includes('…')), where).toEqual([]);
+  };
+  await named('1366×768');
+  await page.setViewportSize({ width: 1920, height: 1080 });
   await page.keyboard.press('p');
   await expect(page.locator('.app.projector')).toBeVisible();
   const chart = page.locator('.projector-caption .latency-chart');
@@ -51,9 +75,11 @@ test('blocking in projector mode: the latency chart stays, at ≥ 24 px; C bring
   await expect(side).toBeVisible();
   await expect(side.getByRole('region', { name: 'Code' })).toBeVisible();
   await expect(side.getByRole('region', { name: 'Console' })).toContainText('server on 127.0.0.1');
+  await named('projector, with the code and the console beside the stage');
   await shootStageAndTimeline(page, 'projector-blocking');
   await page.keyboard.press('c');
   await expect(side).toHaveCount(0);
+  await named('projector');
 });
 
 test("the console: each process's lines by the playhead, named by pid and program", async ({ page, obra }) => {

@@ -217,16 +217,20 @@ function WorkerSlotImpl(p: WorkerSlotProps): JSX.Element {
   const maxChars = Math.max(6, Math.floor((cell.w - 14 * u) / (font.small * 0.61)));
   const pidLabel = w.pid === null ? '—' : String(w.pid);
   const fitsBeside = !w.badge || detail === 'tiny' || textWidth(pidLabel, font.label, true) + badgeWidth(w.badge, font.small) + 14 * u < cell.w;
-  // A small cell has no status line: while a flood runs, its counters take the command's place.
-  // An orphan says so on the line every cell has (the status line is only in full detail).
-  // A sign's code or a flag's words that found no room beside the figure lead that line.
-  const command = [...markers.displaced, w.command].join(' · ');
-  const line2 = detail === 'small' && p.placed.counters ? p.placed.counters : w.orphanOf !== null && detail !== 'full' ? `${L.orphanWord}: ${command}` : command;
   const commandChars = maxChars - (fitsBeside ? 0 : pidLabel.length + 1);
   // A command too long for its line (client.js inline 40123) is read whole on two: in a full cell in the status
   // line's place, in a small one below it where its row has no belt (the belt's room is free).
-  const wraps = detail === 'full' || (detail === 'small' && anchors.beltY === null && !p.placed.counters);
-  const wrapped = wraps && fitsBeside ? twoLines(line2, commandChars) : null;
+  const wraps = fitsBeside && (detail === 'full' || (detail === 'small' && anchors.beltY === null && !p.placed.counters));
+  // A small cell has no status line: while a flood runs, its counters take the command's place.
+  // An orphan says so on the line every cell has (the status line is only in full detail).
+  // A sign's code or a flag's words that found no room beside the figure lead that line, before
+  // the command — which gives way to them when the line cannot hold all, and then the orphan's word.
+  const orphan = w.orphanOf !== null && detail !== 'full' ? `${L.orphanWord}: ` : '';
+  const displaced = markers.displaced.join(' · ');
+  const said = orphan + [...markers.displaced, w.command].join(' · ');
+  const shorter = [orphan + displaced, displaced].find((text) => text.length <= commandChars) ?? displaced;
+  const line2 = detail === 'small' && p.placed.counters ? p.placed.counters : displaced && !wraps && said.length > commandChars ? shorter : said;
+  const wrapped = wraps ? twoLines(line2, commandChars) : null;
   const select = (): void => {
     if (w.pid !== null) p.onSelect?.(w.pid);
   };

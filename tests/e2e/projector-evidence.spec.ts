@@ -153,6 +153,8 @@ test('kill in projector mode: orphans said so and the signals the boss sends the
     const [box, row, start, end] = [await lanes.boundingBox(), await item.boundingBox(), Number(await lanes.getAttribute('data-window-start')), Number(await lanes.getAttribute('data-window-end'))];
     await page.mouse.move(box!.x + ((kill.t - start) / (end - start)) * box!.width, row!.y + row!.height / 2);
     await expect(page.getByRole('tooltip')).toContainText(`SIGTERM sent by ${boss}: process.kill(${kill.target})`);
+    // …and the process as it stands at the playhead: still running when the signal is sent.
+    await expect(page.getByRole('tooltip')).toContainText(new RegExp(`${kill.target} · .+ · running`));
   }
   await expect(page.locator('.projector-caption')).toContainText(`process.kill(pid, 'SIGTERM') to ${orphans.join(' · ')}`);
   // One signal to a group: the shell that leads it and every member alive, each marked.

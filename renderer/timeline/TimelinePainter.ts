@@ -85,6 +85,15 @@ export class TimelinePainter {
     if (!this.frame) this.frame = requestAnimationFrame(() => this.onFrame());
   }
 
+  /** Draw at once (a pending frame's draw is not needed any more). */
+  private drawNow(): void {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.onlyData = true;
+    this.draw();
+    this.lastDrawEnd = performance.now();
+  }
+
   /**
    * While a flood grows the log, drawing every frame could take the main
    * thread from everything else: a draw that only shows new data waits until
@@ -131,7 +140,12 @@ export class TimelinePainter {
   private onState(state: ObraState, previous: ObraState): void {
     if (state.cursor !== previous.cursor) this.followPlayhead(state);
     const userMoved = !state.followLive && (state.timeWindow !== previous.timeWindow || state.cursor !== previous.cursor);
-    if (userMoved || state.selection !== previous.selection || state.lang !== previous.lang || state.theme !== previous.theme || state.run !== previous.run || state.followLive !== previous.followLive) {
+    if (userMoved && state.cursor !== previous.cursor && state.version === previous.version && state.run === previous.run) {
+      // The reader (or the replay clock) moved the playhead: drawn now, in the frame whose panels show
+      // the same moment, not a frame behind them. (A playhead moves at most once a frame: the clock
+      // ticks per frame, input events come per frame.)
+      this.drawNow();
+    } else if (userMoved || state.selection !== previous.selection || state.lang !== previous.lang || state.theme !== previous.theme || state.run !== previous.run || state.followLive !== previous.followLive) {
       this.requestDraw();
     } else if (state.version !== previous.version || state.timeWindow !== previous.timeWindow || state.cursor !== previous.cursor) {
       // The log grew (and live follow moved the window with it): only data.

@@ -135,7 +135,9 @@ test('teaching speed: one clock — at every frame the timeline, the readout, th
   await moveTo(page, Math.round(end * 0.3));
   await page.getByRole('checkbox', { name: 'Teaching speed' }).check();
   await page.getByRole('button', { name: 'Play', exact: true }).click();
-  // Read every panel in one go at the start of each frame, for three seconds of playing.
+  // Read every panel as each frame is about to be painted: a ResizeObserver's callback runs in the frame's
+  // rendering step after every animation-frame callback (the replay clock's, the timeline's draw), so what
+  // it reads is what that frame shows. A hidden box changes size every frame to make it fire.
   const frames = await page.evaluate(
     () =>
       new Promise<Array<{ slider: number; readout: string; timeline: number; stage: number }>>((resolve) => {
@@ -144,13 +146,23 @@ test('teaching speed: one clock — at every frame the timeline, the readout, th
         const lanes = document.querySelector<HTMLCanvasElement>('canvas.timeline-lanes')!;
         const stage = document.querySelector<HTMLElement>('[data-testid="stage"]')!;
         const out: Array<{ slider: number; readout: string; timeline: number; stage: number }> = [];
+        const box = document.body.appendChild(document.createElement('div'));
+        box.style.cssText = 'position: fixed; width: 1px; height: 1px; visibility: hidden';
         const started = performance.now();
-        const read = (): void => {
+        const observer = new ResizeObserver(() => {
           out.push({ slider: Number(slider.value), readout: readout.textContent ?? '', timeline: Number(lanes.dataset.cursor), stage: Number(stage.dataset.cursor) });
-          if (performance.now() - started < 3_000) requestAnimationFrame(read);
-          else resolve(out);
+        });
+        observer.observe(box);
+        const nudge = (): void => {
+          box.style.width = box.style.width === '1px' ? '2px' : '1px';
+          if (performance.now() - started < 3_000) requestAnimationFrame(nudge);
+          else {
+            observer.disconnect();
+            box.remove();
+            resolve(out);
+          }
         };
-        requestAnimationFrame(read);
+        requestAnimationFrame(nudge);
       }),
   );
   expect(new Set(frames.map((f) => f.slider)).size, 'the playhead moved').toBeGreaterThan(5);

@@ -27,9 +27,10 @@ export class ProcessCount {
     return all.size;
   }
 
-  /** Forget children whose exit record never came (their parent died first). Reads /proc: call it when over a limit. */
+  /** Forget children whose exit record never came (their parent died first). Reads the OS table, blocking: call it when over a limit. */
   forgetExited(): void {
     if (!this.table) return;
-    for (const pid of this.spawned) if (isGone(this.table.read(pid))) this.spawned.delete(pid);
+    const snapshot = this.table.snapshotSync();
+    for (const pid of this.spawned) if (isGone(snapshot.read(pid))) this.spawned.delete(pid);
   }
 }

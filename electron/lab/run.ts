@@ -17,7 +17,7 @@ import type { LabEvent, LogHeader, RunEndEvent, RunEndReason } from '../../share
 import { BOSS_CHILD_ID, LOG_VERSION } from '../../shared/events';
 import { bossEnv, nodeVersionOf, spawnBoss } from './boss-launch';
 import { ObraError } from './obra-error';
-import type { ProcessTable } from './os-sampler';
+import { type ProcessTable, processTableProblem } from './os-sampler';
 import { type SamplerStats, TreeSampler } from './os-sampler-tree';
 import { splitLines } from './output-lines';
 import { previewOf } from './preview';
@@ -49,7 +49,7 @@ export interface RunStats {
   dropped: number;
   /** Records from the report channel that were not LabEvents. */
   badRecords: number;
-  /** Time spent polling /proc (null where the OS is not sampled). */
+  /** Time spent polling the OS process table (null where the OS is not sampled). */
   sampling: SamplerStats | null;
 }
 
@@ -178,6 +178,8 @@ export class Run {
       this.sampler = new TreeSampler(this.s.table, boss.pid, this.id, () => this.now());
       this.samplerStats = this.sampler.stats;
       this.samplingTimer = setInterval(() => this.sample(), this.s.sampleIntervalMs).unref();
+    } else if (processTableProblem()) {
+      this.labError('ERR_OBRA_SAMPLING', `OS sampling is off: ${processTableProblem()}. Node processes still report their own CPU and memory; processes that are not Node are not seen.`);
     }
     if (plan.maxDurationMs) this.deadlineTimer = setTimeout(() => void this.stop('timeout'), plan.maxDurationMs).unref();
   }
@@ -210,16 +212,23 @@ export class Run {
     boss.on('error', (err: NodeJS.ErrnoException) => this.labError(err.code ?? 'ERR_OBRA_BOSS', err.message));
   }
 
+  /** One poll, unless the last is still under way (a table read by `ps` can take longer than the interval). */
   private sample(): void {
-    const sampler = this.sampler as TreeSampler;
-    try {
-      if (++this.sampleTicks % Math.max(1, Math.round(ESCAPE_SCAN_MS / this.s.sampleIntervalMs)) === 0) sampler.scanEnvirons();
-      for (const e of sampler.poll()) this.add(e);
-      this.checkProcessLimit();
-    } catch (err) {
-      this.labError('ERR_OBRA_SAMPLING', `OS sampling failed and was turned off: ${(err as Error).message}`);
-      this.stopSampling();
-    }
+    const sampler = this.sampler;
+    if (!sampler || sampler.busy()) return;
+    const scan = ++this.sampleTicks % Math.max(1, Math.round(ESCAPE_SCAN_MS / this.s.sampleIntervalMs)) === 0;
+    sampler.poll(scan).then(
+      (events) => {
+        if (this.sampler !== sampler || this.isOver) return;
+        for (const e of events) this.add(e);
+        this.checkProcessLimit();
+      },
+      (err: Error) => {
+        if (this.sampler !== sampler || this.isOver) return;
+        this.labError('ERR_OBRA_SAMPLING', `OS sampling failed and was turned off: ${err.message}`);
+        this.stopSampling();
+      },
+    );
   }
 
   private checkProcessLimit(): void {
@@ -303,7 +312,7 @@ export class Run {
     await this.channel?.drain();
     await this.channel?.close();
     this.releaseHeldBack();
-    this.stopSampling(true);
+    await this.lastLook();
     if (this.badRecords > 1) this.labError('ERR_OBRA_BAD_RECORD', `${this.badRecords} records from the report channel were ignored in all.`);
     this.endNow();
   }
@@ -326,7 +335,7 @@ export class Run {
 
   private endNow(): void {
     this.releaseHeldBack();
-    this.stopSampling(false);
+    this.stopSampling();
     this.clearDeadline();
     const reason: RunEndReason = this.stopReason ?? 'exit';
     const end: RunEndEvent = { type: 'run-end', t: this.now(), pid: this.bossPid || null, reason, code: this.bossExit?.code ?? null, signal: this.bossExit?.signal ?? null };
@@ -338,11 +347,23 @@ export class Run {
     fs.rm(this.dir, { recursive: true, force: true }, () => this.settleEnded(end));
   }
 
-  private stopSampling(lastLook = false): void {
+  private stopSampling(): void {
     if (this.samplingTimer) clearInterval(this.samplingTimer);
     this.samplingTimer = null;
-    if (lastLook && this.sampler) for (const e of this.sampler.poll()) this.add(e); // every process 'gone'
-    if (lastLook) this.sampler = null;
+  }
+
+  /** Sampling ends with one more look: every process of the tree is then 'gone'. */
+  private async lastLook(): Promise<void> {
+    const sampler = this.sampler;
+    this.stopSampling();
+    if (!sampler) return;
+    try {
+      const events = await sampler.poll();
+      if (this.sampler === sampler) for (const e of events) this.add(e);
+    } catch (err) {
+      this.labError('ERR_OBRA_SAMPLING', `OS sampling failed at the run's end: ${(err as Error).message}`);
+    }
+    this.sampler = null;
   }
 
   private clearDeadline(): void {

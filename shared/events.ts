@@ -196,8 +196,12 @@ export interface OsProcessEvent extends Base {
 }
 
 /**
- * A sample. OS samples carry `cpu` (% of one core) and `rss` (bytes); a probe
- * sample carries `elu` (event-loop utilisation 0–1 over `interval` µs).
+ * A sample. OS samples carry `cpu` (% of one core since the last poll) and
+ * `rss` (bytes). A probe sample, from inside a Node process, carries `elu`
+ * (event-loop utilisation 0–1 over `interval` µs) — which is how it is told
+ * from an OS sample — with that process's own `cpu` over the same `interval`
+ * and, when it moved, `rss`. Where both sample a process, the OS's figures
+ * count (shared/sample-figures.ts).
  */
 export interface SampleEvent extends Base {
   type: 'sample';

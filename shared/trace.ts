@@ -6,6 +6,7 @@
  * steps as global instants. Pure: no Node or DOM imports.
  */
 import type { LabEvent, MessageEvent } from './events';
+import { countedFigures, osSampledPids } from './sample-figures';
 import { buildProcessTable, type TraceProcess } from './trace-processes';
 import { joinMessages, seqLabel } from './trace-flows';
 
@@ -59,6 +60,7 @@ export function toChromeTrace(log: readonly LabEvent[], options: TraceOptions = 
     out.push({ ...event, pid, tid: pid });
   };
   const fallbackPid = table.bossPid ?? 0;
+  const osSampled = osSampledPids(log);
 
   for (const proc of table.processes.values()) lifetimeSlices(proc, on);
 
@@ -107,12 +109,14 @@ export function toChromeTrace(log: readonly LabEvent[], options: TraceOptions = 
         else out.push({ ph: 'i', s: 'g', pid: fallbackPid, tid: fallbackPid, ts: e.t, cat: 'error', name, args });
         break;
       }
-      case 'sample':
+      case 'sample': {
         if (e.pid === null) break;
-        if (e.cpu !== undefined) on(e.pid, { ph: 'C', ts: e.t, name: 'cpu %', args: { cpu: e.cpu } });
-        if (e.rss !== undefined) on(e.pid, { ph: 'C', ts: e.t, name: 'rss MB', args: { rss: Math.round(e.rss / 1024 / 102.4) / 10 } });
+        const { cpu, rss } = countedFigures(e, osSampled);
+        if (cpu !== undefined) on(e.pid, { ph: 'C', ts: e.t, name: 'cpu %', args: { cpu } });
+        if (rss !== undefined) on(e.pid, { ph: 'C', ts: e.t, name: 'rss MB', args: { rss: Math.round(rss / 1024 / 102.4) / 10 } });
         if (e.elu !== undefined) on(e.pid, { ph: 'C', ts: e.t, name: 'event-loop utilisation', args: { elu: e.elu } });
         break;
+      }
       case 'message':
         messages.push(e);
         break;

@@ -11,6 +11,7 @@ import type {
   SpawnEvent,
 } from '../../shared/events';
 import { BOSS_CHILD_ID } from '../../shared/events';
+import { FigureSources } from '../../shared/sample-figures';
 import { IpcChannels } from './ipcChannels';
 import { deriveLanes, type ProcessLane } from './processLanes';
 import { createProcessRecord, type ProcessRecord } from './processRecord';
@@ -55,6 +56,7 @@ export class RunIndex {
   /** Calls whose failure is already counted: Node reports one failure as an 'error' event and again to the callback. */
   private readonly failedChildren = new Set<string>();
   private sampleSpanUs = 50_000;
+  private readonly figureSources = new FigureSources();
   private lanesCache: ProcessLane[] = [];
   private lanesVersion = -1;
 
@@ -274,10 +276,12 @@ export class RunIndex {
       record.elu = event.elu;
       record.eluSamples.add(event.t, event.interval ?? this.sampleSpanUs, event.elu);
     }
-    if (event.cpu !== undefined) {
-      record.cpu = event.cpu;
-      record.cpuSamples.add(event.t, event.interval ?? this.sampleSpanUs, event.cpu / 100);
+    // The OS's CPU and RSS where it sampled the process, else the probe's: never both.
+    const { cpu, rss } = this.figureSources.figuresOf(event);
+    if (cpu !== undefined) {
+      record.cpu = cpu;
+      record.cpuSamples.add(event.t, event.interval ?? this.sampleSpanUs, cpu / 100);
     }
-    if (event.rss !== undefined) record.rss = event.rss;
+    if (rss !== undefined) record.rss = rss;
   }
 }

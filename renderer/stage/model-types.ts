@@ -120,6 +120,8 @@ export interface StageState {
    * into the process that gets the pid.
    */
   unplaced: Map<number, StageProcess>;
+  /** Pids the OS sampled: their probe samples' CPU and RSS do not count (shared/sample-figures.ts). */
+  osSampled: Set<number>;
   /** Largest `t` applied. */
   lastT: number;
 }

@@ -42,7 +42,7 @@ describe('the figures of a run, from its log', () => {
 
   it("CPU time where the OS table is thin: each probe sample's % over its own interval", () => {
     const probe = (t: number, pid: number, cpu: number): LabEvent => ({ type: 'sample', t, pid, elu: 1, interval: 50_000, cpu });
-    const log = twoWorkers().filter((e) => e.type !== 'sample');
+    const log: LabEvent[] = twoWorkers().filter((e) => e.type !== 'sample');
     for (const pid of [201, 202]) for (let t = 100_000; t <= 1_050_000; t += 50_000) log.push(probe(t, pid, 100));
     // 20 samples × 50 ms at 100 % per worker.
     expect(cpuTimeUs(log)).toBe(2_000_000);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LabEvent } from '../../shared/events';
+import { openProcessTable } from './os-sampler';
 import { parseSystemProcessInformation } from './os-sampler-windows';
 import { snapshotOf } from './os-sampler-snapshot';
 import { buildLab } from '../../tests/fixtures/lab/build-lab';
@@ -46,6 +47,14 @@ describe('the Windows process table, read from a real SystemProcessInformation b
     const [node, cmd] = [snapshot.read(captured.nodePid)!, snapshot.read(captured.cmdPid)!];
     const reused = snapshotOf([{ ...node, startTicks: cmd.startTicks + 1 }, cmd]);
     expect(reused.childrenOf(captured.nodePid, false)).toEqual([]);
+  });
+});
+
+describe.runIf(process.platform !== 'win32')('the Windows process table where ntdll cannot be loaded', () => {
+  it('is null with the reason, for the run to say (OS sampling off, the probe still reports Node processes)', () => {
+    const opened = openProcessTable('win32');
+    expect(opened.table).toBeNull();
+    expect(opened.problem).toMatch(/^the process table could not be read \(.+\)$/);
   });
 });
 

@@ -69,26 +69,28 @@ export interface ProcessTable {
   environHas?(pid: number, entry: Buffer): boolean | null;
 }
 
-let table: ProcessTable | null | undefined;
-let tableProblem: string | null = null;
-
-/** The platform's process table, or null where Obra cannot sample (see processTableProblem()). */
-export function createProcessTable(): ProcessTable | null {
-  if (table !== undefined) return table;
+/** A platform's process table, or null with the reason. */
+export function openProcessTable(platform: NodeJS.Platform): { table: ProcessTable; problem: null } | { table: null; problem: string } {
   try {
-    if (process.platform === 'linux') table = createProcProcessTable();
-    else if (process.platform === 'win32') table = createWindowsProcessTable();
-    else table = createPsProcessTable();
+    if (platform === 'linux') return { table: createProcProcessTable(), problem: null };
+    if (platform === 'win32') return { table: createWindowsProcessTable(), problem: null };
+    return { table: createPsProcessTable(), problem: null };
   } catch (err) {
-    table = null;
-    tableProblem = `the process table could not be read (${(err as Error).message})`;
+    return { table: null, problem: `the process table could not be read (${(err as Error).message})` };
   }
-  return table;
+}
+
+let opened: ReturnType<typeof openProcessTable> | undefined;
+
+/** This platform's process table, opened once; null where Obra cannot sample (see processTableProblem()). */
+export function createProcessTable(): ProcessTable | null {
+  opened ??= openProcessTable(process.platform);
+  return opened.table;
 }
 
 /** Why createProcessTable() gave null, for the run's notice; null when it did not. */
 export function processTableProblem(): string | null {
-  return tableProblem;
+  return opened?.problem ?? null;
 }
 
 export function isGone(p: OsProcess | null): p is null {

@@ -10,10 +10,13 @@ const onLinux = process.platform === 'linux';
 /** Linux's /proc, and the `ps` table macOS uses, run here over procps `ps`. */
 const tables: [string, ProcessTable][] = onLinux ? [['/proc', createProcProcessTable()], ['ps', createPsProcessTable()]] : [];
 const started: number[] = [];
+const runIds: string[] = [];
 afterAll(() => {
-  for (const pid of started) {
+  // Each boss's group, and what left it (found by the run id in its environment).
+  const pids = [...started.map((pid) => -pid), ...runIds.flatMap(processesOfRun)];
+  for (const pid of pids) {
     try {
-      process.kill(-pid, 'SIGKILL');
+      process.kill(pid, 'SIGKILL');
     } catch {
       // already gone
     }
@@ -73,7 +76,8 @@ describe.runIf(onLinux).each(tables)('OS sampling from %s', (source, table) => {
   });
 
   it('finds orphans re-parented out of the tree by ancestry, without reading any environment', async () => {
-    const runId = `sampler-test-3-${source}`;
+    const runId = `sampler-test-3-${source}-${process.pid}-${Date.now()}`;
+    runIds.push(runId);
     const boss = startTree(0, runId, 'orphans-in-groups.js');
     const sampler = new TreeSampler({ ...table, environHas: undefined }, boss, runId, () => 0);
     const seen = new Set<number>();
@@ -82,7 +86,10 @@ describe.runIf(onLinux).each(tables)('OS sampling from %s', (source, table) => {
       for (const e of await sampler.poll()) if (e.type === 'os-process' && e.state === 'seen') seen.add(e.pid as number);
       const run = processesOfRun(runId);
       return run.length === 3 && run.every((pid) => seen.has(pid) && (pid === boss || ppidOf(pid) !== boss));
-    }, 8000, 'both orphaned sleeps seen');
+    }, 8000, 'both orphaned sleeps seen').catch((err) => {
+      const run = processesOfRun(runId);
+      throw new Error(`${err.message}: run ${run.map((pid) => `${pid}<${ppidOf(pid)}`).join(' ')}, seen ${[...seen].join(' ')}, boss ${boss}`);
+    });
     const sleeps = processesOfRun(runId).filter((pid) => pid !== boss);
     await sampler.poll();
     // The exec'd shell's sleep (in the boss's group) and the detached shell's (in the group that shell led).

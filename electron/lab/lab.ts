@@ -9,7 +9,7 @@ import type { LabEvent, RunEndEvent } from '../../shared/events';
 import { guardRun, releaseRun } from './exit-guard';
 import { DemoCatalogue } from './demo-catalogue';
 import { ObraError } from './obra-error';
-import { createProcessTable } from './os-sampler';
+import { type ProcessTable, createProcessTable } from './os-sampler';
 import { demosDir, probeEntry } from './paths';
 import { Run, type RunSettings, type RunStats } from './run';
 import { type LabRunRequest, checkRunRequest, planRun } from './run-request';
@@ -34,6 +34,8 @@ export interface LabOptions {
   maxEvents?: number;
   /** Past this rate, a run's output and message events are coalesced (exact counts); default 20,000. */
   maxEventsPerSecond?: number;
+  /** The OS process table; default this platform's (tests run macOS's `ps` table on Linux with it). */
+  processTable?: ProcessTable | null;
 }
 
 /** Ended runs whose logs stay readable through log(); older ones are forgotten. */
@@ -61,7 +63,7 @@ export class Lab implements ObraApi {
       maxProcesses: whole(opts.maxProcesses, 256, 'maxProcesses'),
       sampleIntervalMs: whole(opts.sampleIntervalMs, 50, 'sampleIntervalMs'),
       logLimits: { maxEvents: whole(opts.maxEvents, 2_000_000, 'maxEvents'), maxEventsPerSecond: whole(opts.maxEventsPerSecond, 20_000, 'maxEventsPerSecond') },
-      table: createProcessTable(),
+      table: opts.processTable !== undefined ? opts.processTable : createProcessTable(),
       killer: createTreeKiller(),
     };
   }

@@ -1,6 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cpuSeconds, createPsProcessTable, parsePsArgs, parsePsTable } from './os-sampler-ps';
+import { cpuSeconds, createPsProcessTable, parsePsArgs, parsePsEnvirons, parsePsTable, psEnvironArgs } from './os-sampler-ps';
 import { fixture, waitFor } from '../../tests/fixtures/lab/lab-support';
 import { bootTime, procStat } from '../../tests/fixtures/proc';
 
@@ -33,6 +33,25 @@ describe('reading `ps` output', () => {
         [10, ['sleep', '30']],
         [11, ['/bin/sh', '-c', 'sleep', '1;', 'echo']],
         [12, []],
+      ]),
+    );
+  });
+});
+
+describe('reading environments from `ps`', () => {
+  it('asks macOS with -E and procps with its BSD modifier e', () => {
+    expect(psEnvironArgs([7, 8], 'darwin')).toEqual(['-E', '-ww', '-o', 'pid=,args=', '-p', '7,8']);
+    expect(psEnvironArgs([7], 'linux')).toEqual(['e', '-ww', '-o', 'pid=,args=', '-p', '7']);
+  });
+
+  it('finds the entry as a whole word after the command, not as part of another', () => {
+    const text = '  7 sleep 30 HOME=/h OBRA_RUN=r1 PATH=/bin\n  8 sleep 30 OBRA_RUN=r10\n  9 node x.js OBRA_RUN=r1\n 10 ps\n';
+    expect(parsePsEnvirons(text, 'OBRA_RUN=r1')).toEqual(
+      new Map([
+        [7, true],
+        [8, false],
+        [9, true],
+        [10, false],
       ]),
     );
   });
@@ -107,6 +126,20 @@ describe.runIf(process.platform === 'linux')('the `ps` table against /proc, for 
     expect(argvs.get(boss)).toEqual([process.execPath, fixture('many-sleepers.js'), '5']);
     for (const pid of sleepers) expect(argvs.get(pid)).toEqual(['sleep', '30']);
     expect(argvs.has(999_999_999)).toBe(false);
+  });
+
+  it("tells this user's processes of a run by their environment, in one `ps` for many pids", async () => {
+    const runId = `ps-environ-${process.pid}-${Date.now()}`;
+    const tagged = spawn('sleep', ['30'], { detached: true, stdio: 'ignore', env: { ...process.env, OBRA_RUN: runId } });
+    const other = spawn('sleep', ['30'], { detached: true, stdio: 'ignore' });
+    started.push(tagged.pid as number, other.pid as number);
+    const has = await table.environsHave!([tagged.pid as number, other.pid as number, 999_999_999], `OBRA_RUN=${runId}`);
+    expect(has).toEqual(
+      new Map([
+        [tagged.pid as number, true],
+        [other.pid as number, false],
+      ]),
+    );
   });
 
   it('reads the same table blocking (for stops) as per poll', async () => {

@@ -1,12 +1,14 @@
 /**
- * The process table read from `ps`: macOS, where no process may read
- * another's /proc-like files. The same arguments and parser work with Linux's
- * procps `ps`, which is how they are tested (against /proc).
+ * The process table read from `ps`: macOS, which has no /proc. The same
+ * arguments and parser work with Linux's procps `ps`, which is how they are
+ * tested (against /proc).
  *
  * Cost: a `ps` is a process spawn, so a poll runs one `ps -A` for the whole
  * table, asynchronously (the lab's event loop is held only for the spawn),
  * and never two at once; the argv of new processes comes from one more `ps
- * -p` for all of them. Stopping a tree and the lab's exit read it blocking.
+ * -p` for all of them; environments (to find processes of the run that left
+ * the tree) from one more, every few polls, for the pids not yet looked at.
+ * Stopping a tree and the lab's exit read the table blocking.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import type { OsProcess, ProcessTable } from './os-sampler';
@@ -26,6 +28,14 @@ export function psArgvArgs(pids: readonly number[]): string[] {
   return ['-ww', '-o', 'pid=,args=', '-p', pids.join(',')];
 }
 
+/**
+ * argv and the initial environment after it: macOS `ps -E`, procps' BSD
+ * modifier `e`. Only this user's processes show an environment.
+ */
+export function psEnvironArgs(pids: readonly number[], platform: NodeJS.Platform = process.platform): string[] {
+  return [platform === 'darwin' ? '-E' : 'e', '-ww', '-o', 'pid=,args=', '-p', pids.join(',')];
+}
+
 export function createPsProcessTable(ps = 'ps'): ProcessTable {
   return {
     source: 'ps',
@@ -33,7 +43,18 @@ export function createPsProcessTable(ps = 'ps'): ProcessTable {
     snapshot: async () => snapshotOf(parsePsTable(await run(ps, PS_TABLE_ARGS))),
     snapshotSync: () => snapshotOf(parsePsTable(execFileSync(ps, PS_TABLE_ARGS, { encoding: 'utf8', env: PS_ENV, timeout: PS_TIMEOUT_MS, maxBuffer: PS_MAX_BYTES }))),
     argvs: async (pids) => (pids.length ? parsePsArgs(await run(ps, psArgvArgs(pids))) : new Map()),
+    environsHave: async (pids, entry) => (pids.length ? parsePsEnvirons(await run(ps, psEnvironArgs(pids)), entry) : new Map()),
   };
+}
+
+/** Per pid of `ps e -o pid=,args=` output: whether `entry` (NAME=value, no spaces) stands as a word after the command. */
+export function parsePsEnvirons(text: string, entry: string): Map<number, boolean> {
+  const out = new Map<number, boolean>();
+  for (const line of text.split('\n')) {
+    const m = /^\s*(\d+)(?: (.*))?$/.exec(line);
+    if (m) out.set(Number(m[1]), ` ${m[2] ?? ''} `.includes(` ${entry} `));
+  }
+  return out;
 }
 
 /** stdout of `ps`; exit code 1 with output is `-p` naming a pid that is gone, not a failure. */

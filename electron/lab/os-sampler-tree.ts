@@ -42,6 +42,7 @@ export class TreeSampler {
   private readonly notOurs = new Set<number>();
   private readonly lineage: Lineage;
   private readonly runEntry: Buffer;
+  private readonly runEntryText: string;
   /** The boss's start time, once read: its pid is never followed into a later process. */
   private rootStart: number | undefined;
   /** The poll under way: polls never overlap (a table read by `ps` takes milliseconds). */
@@ -54,7 +55,8 @@ export class TreeSampler {
     runId: string,
     private readonly clockUs: () => number,
   ) {
-    this.runEntry = Buffer.from(`OBRA_RUN=${runId}`);
+    this.runEntryText = `OBRA_RUN=${runId}`;
+    this.runEntry = Buffer.from(this.runEntryText);
     this.lineage = new Lineage(root);
   }
 
@@ -112,6 +114,7 @@ export class TreeSampler {
     const seenAt = process.hrtime.bigint();
     const t = this.clockUs();
     if (scan || !this.table.environHas) this.findEscaped(snapshot);
+    if (scan && this.table.environsHave) await this.scanEnvirons(snapshot);
     const found = this.walk(snapshot, this.stats.polls % ALL_THREADS_EVERY === 0);
     const events: OsEvent[] = [];
     for (const [pid, k] of this.known) {
@@ -129,8 +132,9 @@ export class TreeSampler {
 
   /**
    * Processes of the run that left the tree (detached, setsid, reparented):
-   * by OBRA_RUN=<run id> in their environment where it can be read (each pid
-   * read once), else by ancestry (os-sampler-lineage.ts).
+   * by OBRA_RUN=<run id> in their environment where /proc has it (each pid
+   * read once), else by ancestry (os-sampler-lineage.ts) — and, where `ps`
+   * shows environments, by scanEnvirons() too.
    */
   private findEscaped(snapshot: ProcessSnapshot): void {
     const began = process.hrtime.bigint();
@@ -139,7 +143,8 @@ export class TreeSampler {
     for (const pid of this.notOurs) if (!current.has(pid)) this.notOurs.delete(pid);
     for (const pid of this.escaped.keys()) if (!current.has(pid)) this.escaped.delete(pid);
     for (const pid of pids) {
-      if (pid === process.pid || this.notOurs.has(pid) || this.escaped.has(pid) || this.known.has(pid)) continue;
+      // An environment without the run id rules a process out only where environments are all there is.
+      if (pid === process.pid || this.escaped.has(pid) || this.known.has(pid) || (this.table.environHas && this.notOurs.has(pid))) continue;
       if (this.table.environHas && this.table.environHas(pid, this.runEntry) !== true) {
         this.notOurs.add(pid);
         continue;
@@ -147,6 +152,23 @@ export class TreeSampler {
       const p = snapshot.read(pid);
       if (isGone(p) || (!this.table.environHas && !this.lineage.owns(p, snapshot))) continue;
       this.escaped.set(pid, p.startTicks);
+    }
+    this.account('scan', began);
+  }
+
+  /**
+   * Environments read in one OS call for the pids not looked at yet (`ps`):
+   * what the lineage cannot see, such as a process that a throw-away
+   * subshell started in a new session.
+   */
+  private async scanEnvirons(snapshot: ProcessSnapshot): Promise<void> {
+    const began = process.hrtime.bigint();
+    const fresh = snapshot.allPids().filter((pid) => pid !== process.pid && !this.notOurs.has(pid) && !this.escaped.has(pid) && !this.known.has(pid) && !isGone(snapshot.read(pid)));
+    const has = await (this.table.environsHave as NonNullable<ProcessTable['environsHave']>)(fresh, this.runEntryText);
+    for (const pid of fresh) {
+      const p = snapshot.read(pid) as OsProcess;
+      if (has.get(pid) === true) this.escaped.set(pid, p.startTicks);
+      else if (has.has(pid)) this.notOurs.add(pid);
     }
     this.account('scan', began);
   }

@@ -62,11 +62,17 @@ export interface ProcessTable {
   argvs(pids: readonly number[]): Promise<Map<number, string[]>>;
   /**
    * Whether the process's initial environment holds `entry` (e.g.
-   * `OBRA_RUN=…`); null if unreadable. Absent where no process may read
-   * another's environment (macOS, Windows): the run's escaped processes are
-   * then found by ancestry (os-sampler-tree.ts).
+   * `OBRA_RUN=…`); null if unreadable. Where neither this nor environsHave
+   * exists (Windows), the run's escaped processes are found by ancestry only
+   * (os-sampler-lineage.ts).
    */
   environHas?(pid: number, entry: Buffer): boolean | null;
+  /**
+   * The same for many pids in one OS call, where that is how environments are
+   * read (`ps` shows the environments of this user's processes); a pid left
+   * out could not be read.
+   */
+  environsHave?(pids: readonly number[], entry: string): Promise<Map<number, boolean>>;
 }
 
 /** A platform's process table, or null with the reason. */

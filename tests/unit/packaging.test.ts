@@ -71,6 +71,12 @@ describe('the packaged app (linux dir)', () => {
     }
   });
 
+  it("packs koffi (the Windows process table's FFI) and its prebuilt binary for this platform as a real file", () => {
+    expect(asarFiles).toContain('/node_modules/koffi/package.json');
+    const binary = path.join(resources, `app.asar.unpacked/node_modules/@koromix/koffi-${process.platform}-${process.arch}`);
+    expect(existsSync(binary), binary).toBe(true);
+  });
+
   it('ships no sources, tests, source maps or tooling', () => {
     const unwanted = asarFiles.filter((f) => /\.test\.|\.map$|^\/(renderer|shared|tests|bench|docs|scripts)\/|^\/electron\/(lab|serve|shell|cli)\/|\.ts$/.test(f));
     expect(unwanted).toEqual([]);

@@ -2,7 +2,7 @@
 'use strict';
 /**
  * Watching a ChildProcess from its parent without touching its behaviour: we wrap the
- * child's `emit` (spawn, exit, close, disconnect, error, message), its stdout/stderr's `emit`
+ * child's `emit` (exit, close, disconnect, error, message), its stdout/stderr's `emit`
  * ('data' as the program receives it) and its `send`. No listener is ever added: a listener
  * would switch a stream to flowing mode (an unread child would no longer block) or keep an
  * IPC channel referenced (a child would never exit).
@@ -20,7 +20,8 @@ const { decodedByteCounter } = require('./decoded-bytes.cjs');
 
 /**
  * Starts watching `child` (before Node spawns it). Call `spawned()` once the spawn call
- * returned: its stdio streams and IPC channel exist then.
+ * returned: the child has its pid (or failed to start), its stdio streams and IPC channel
+ * exist then.
  * @param {ChildProcess} child
  * @param {string} childId
  */
@@ -35,8 +36,6 @@ function watchChild(child, childId) {
       if (event === 'message') {
         received ??= messageCounter('recv', child.pid ?? 0, process.pid);
         received.note(arguments[1], now());
-      } else if (event === 'spawn') {
-        report({ type: 'spawn', t: now(), pid: pid(), childId, ppid: process.pid });
       } else if (event === 'exit' || event === 'close') {
         const [, code, signal] = arguments;
         report({ type: event, t: now(), pid: pid(), childId, code: code ?? null, signal: signal ?? null });
@@ -53,6 +52,9 @@ function watchChild(child, childId) {
 
   return {
     spawned() {
+      // Reported as the spawn call returns, not at Node's 'spawn' event a tick later: a
+      // program that blocks its loop now, and is killed, has still said what it started.
+      if (typeof child.pid === 'number') report({ type: 'spawn', t: now(), pid: child.pid, childId, ppid: process.pid });
       if (child.stdout) watchOutput(child.stdout, 'stdout', pid, childId);
       if (child.stderr) watchOutput(child.stderr, 'stderr', pid, childId);
       if (typeof child.send === 'function') watchSend(child);

@@ -170,11 +170,13 @@ export interface CallbackEvent extends Base {
  * An error, verbatim from Node: `code` (e.g. 'ENOENT',
  * 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER'), `message`, `syscall`.
  * `where`: a child's 'error' event, a Sync call that threw, an uncaught
- * exception in an observed process, or the lab itself (codes ERR_OBRA_*).
+ * exception in an observed process, the probe in process `pid` about its own
+ * reporting (codes ERR_OBRA_*), or the lab itself (codes ERR_OBRA_*, pid null;
+ * never from the report channel).
  */
 export interface ErrorEvent extends Base {
   type: 'error';
-  where: 'child' | 'sync' | 'uncaught' | 'lab';
+  where: 'child' | 'sync' | 'uncaught' | 'probe' | 'lab';
   childId?: string;
   name: string;
   code: string | null;

@@ -11,7 +11,7 @@ type Rec = Record<string, unknown>;
 type Check = (r: Rec) => string | null;
 
 const API = new Set(['exec', 'execFile', 'spawn', 'fork', 'execSync', 'execFileSync', 'spawnSync']);
-const WHERE = new Set(['child', 'sync', 'uncaught', 'lab']);
+const WHERE = new Set(['child', 'sync', 'uncaught', 'probe', 'lab']);
 
 const int = (v: unknown) => typeof v === 'number' && Number.isInteger(v);
 const count = (v: unknown) => int(v) && (v as number) >= 0;
@@ -50,7 +50,7 @@ const CHECKS: Record<string, Check> = {
     need(r.error === null || (typeof r.error === 'object' && str((r.error as Rec).message)), 'error must be null or { message, … }') ??
     need(count(r.stdoutBytes) && count(r.stderrBytes), 'stdoutBytes/stderrBytes must be counts'),
   error: (r) =>
-    need(WHERE.has(r.where as string), 'where must be child, sync, uncaught or lab') ??
+    need(WHERE.has(r.where as string), 'where must be child, sync, uncaught, probe or lab') ??
     need(str(r.name) && str(r.message), 'name and message must be strings') ??
     need(strOrNull(r.code), 'code must be a string or null'),
   sample: (r) =>

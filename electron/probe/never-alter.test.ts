@@ -13,6 +13,7 @@ describe('observe, never alter', () => {
     ['order-boss.js', 'the order of the events the program logs'],
     ['exit-code-boss.js', 'the exit code, and output inherited by a child'],
     ['signal-boss.js', 'death by a signal'],
+    ['message-getters-boss.js', "how often a message's toJSON and getters run (a message is never serialised again)"],
   ])('%s: %s — the same bytes on stdout, the same exit', async (name) => {
     const { bare, observed } = await bareAndObserved(name);
     expect(observed.stdout.toString()).toBe(bare.stdout.toString());

@@ -15,10 +15,13 @@ const { replaceProperty } = require('./replace-property.cjs');
 const { errorRecord } = require('./error-record.cjs');
 const { errorSource } = require('./call-site.cjs');
 const { isInternalMessage, messageCounter } = require('./ipc-messages.cjs');
+const { wireMeter } = require('./ipc-wire.cjs');
 
 function hookProcess() {
   /** @type {ReturnType<typeof messageCounter> | null} */
   let received = null;
+  // A forked child's channel with its parent exists before the probe loads.
+  const meter = typeof process.send === 'function' ? wireMeter(process) : null;
   const originalEmit = process.emit;
   replaceProperty(process, 'emit', /** @this {unknown} */ function emit(/** @type {unknown} */ event) {
     if (event === 'exit') {
@@ -35,7 +38,7 @@ function hookProcess() {
     try {
       if (event === 'message') {
         received ??= messageCounter('recv', process.ppid, process.pid);
-        received.note(arguments[1], now());
+        received.note(arguments[1], now(), meter?.received(arguments[1]) ?? null, meter?.mode ?? null);
       } else if (event === 'uncaughtExceptionMonitor') {
         const error = arguments[1];
         report(errorRecord('uncaught', error, { pid: process.pid, source: errorSource(error) }));
@@ -46,19 +49,23 @@ function hookProcess() {
     }
     return Reflect.apply(originalEmit, this, arguments);
   });
-  if (typeof process.send === 'function') hookProcessSend();
+  if (typeof process.send === 'function') hookProcessSend(meter);
 }
 
-/** The child's sends to its parent (process.send exists when this process was forked). */
-function hookProcessSend() {
+/**
+ * The child's sends to its parent (process.send exists when this process was forked).
+ * @param {import('./ipc-wire.cjs').WireMeter | null} meter
+ */
+function hookProcessSend(meter) {
   const sent = messageCounter('send', process.pid, process.ppid);
   const originalSend = /** @type {Function} */ (process.send);
   replaceProperty(process, 'send', /** @this {unknown} */ function send(/** @type {unknown} */ message) {
     if (!process.connected || isInternalMessage(message)) return Reflect.apply(originalSend, this, arguments);
     const t = now();
-    const accepted = Reflect.apply(originalSend, this, arguments); // throws for a bad message: not counted
+    // Throws for a bad message: not counted.
+    const { result: accepted, wire } = meter ? meter.send(() => Reflect.apply(originalSend, this, arguments)) : { result: Reflect.apply(originalSend, this, arguments), wire: null };
     try {
-      sent.note(message, t);
+      sent.note(message, t, wire, meter?.mode ?? null);
     } catch {
       // never break the program
     }

@@ -35,6 +35,20 @@ describe('stopping a recording', () => {
     expect(result.stdout).toMatch(/stopped after .* \(whole tree killed\)/);
   });
 
+  it('SIGTERM stops the whole tree too, says SIGTERM, still writes what was recorded, and exits 143', async () => {
+    const out = path.join(dir, 'terminated.ndjson');
+    const result = await runObra(['record', path.join(FIXTURES, 'forever.js'), '--out', out], {
+      onStart: (pid) => setTimeout(() => process.kill(pid, 'SIGTERM'), 1500),
+    });
+    expect(result.code).toBe(143);
+    expect(result.stderr).toMatch(/obra: stopped by SIGTERM; what was recorded is in .*terminated\.ndjson\n$/);
+    expect(result.stderr).not.toMatch(/Ctrl-C/);
+    const { events, pids } = treePids(out);
+    expect(events.at(-1)).toMatchObject({ type: 'run-end', reason: 'stopped' });
+    expect(pids.length).toBeGreaterThanOrEqual(4);
+    expect(pids.filter(alive)).toEqual([]);
+  });
+
   it('--max-duration stops the tree; the recording completed, so exit 0', async () => {
     const out = path.join(dir, 'bounded.ndjson');
     const result = await runObra(['record', path.join(FIXTURES, 'forever.js'), '--out', out, '--max-duration', '800']);

@@ -49,8 +49,10 @@ export interface RunStats {
   coalesced: number;
   /** Events refused after the log was full. */
   dropped: number;
-  /** Records from the report channel that were not LabEvents. */
+  /** Records from the report channel that were refused (not LabEvents, or claims the run disproves). */
   badRecords: number;
+  /** What the log takes in memory, estimated. */
+  logBytes: number;
   /** Time spent polling /proc (null where the OS is not sampled). */
   sampling: SamplerStats | null;
 }
@@ -118,7 +120,7 @@ export class Run {
 
   /** What the run cost and kept: log size, coalescing, drops, bad records, OS sampling time. */
   stats(): RunStats {
-    return { events: this.log.events.length, coalesced: this.log.coalesced, dropped: this.log.dropped, badRecords: this.badRecords, sampling: this.samplerStats };
+    return { events: this.log.events.length, coalesced: this.log.coalesced, dropped: this.log.dropped, badRecords: this.badRecords, logBytes: this.log.bytes, sampling: this.samplerStats };
   }
 
   /** Microseconds since the run's T0. */

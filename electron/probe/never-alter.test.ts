@@ -33,6 +33,17 @@ describe('observe, never alter', () => {
     expect(observed.records.length).toBeGreaterThan(0);
   });
 
+  it.each(['exit', 'callback', 'data', 'message', 'args'])(
+    "stack traces through the probe's wrappers (%s): the same frames, the same place thrown",
+    async (mode) => {
+      const { bare, observed } = await bareAndObserved('stack-boss.js', [mode]);
+      expect(bare.stderr + bare.stdout.toString()).toMatch(/stack-boss\.js:\d+/);
+      expect(observed.stderr).toBe(bare.stderr);
+      expect(observed.stdout.toString()).toBe(bare.stdout.toString());
+      expect(observed.code).toBe(bare.code);
+    },
+  );
+
   it('the exit and signal fixtures really end as they say', async () => {
     const { bare: exit7 } = await bareAndObserved('exit-code-boss.js');
     expect([exit7.code, exit7.stdout.toString()]).toEqual([7, 'seven\n']);

@@ -5,8 +5,9 @@
  * a 'message' listener would keep the IPC channel referenced and the process alive).
  * - 'exit': after the program's own exit listeners, write everything still pending,
  *   synchronously, and from then on write each record at once.
- * - 'uncaughtExceptionMonitor': report the error and write everything before Node
- *   decides whether the exception kills the process.
+ * - 'uncaughtExceptionMonitor': take the probe's frames out of the error's stack
+ *   (stack-frames.cjs), report it and write everything before Node decides whether the
+ *   exception kills the process.
  * - 'message' and `process.send`: the child's end of an IPC channel with its parent.
  */
 const { now } = require('./clock.cjs');
@@ -16,6 +17,7 @@ const { errorRecord } = require('./error-record.cjs');
 const { errorSource } = require('./call-site.cjs');
 const { isInternalMessage, messageCounter } = require('./ipc-messages.cjs');
 const { wireMeter } = require('./ipc-wire.cjs');
+const { scrubProbeFrames } = require('./stack-frames.cjs');
 
 function hookProcess() {
   /** @type {ReturnType<typeof messageCounter> | null} */
@@ -40,7 +42,7 @@ function hookProcess() {
         received ??= messageCounter('recv', process.ppid, process.pid);
         received.note(arguments[1], now(), meter?.received(arguments[1]) ?? null, meter?.mode ?? null);
       } else if (event === 'uncaughtExceptionMonitor') {
-        const error = arguments[1];
+        const error = scrubProbeFrames(arguments[1]);
         report(errorRecord('uncaught', error, { pid: process.pid, source: errorSource(error) }));
         flushNow();
       }

@@ -132,7 +132,9 @@ export interface OutputEvent extends Base {
 
 /**
  * An IPC message. `send` is reported by the sender, `recv` by the receiver when
- * it is delivered to the program. Messages are numbered per channel and
+ * it is delivered to the program. `bytes` is what the channel carried for it:
+ * its JSON text and newline, or (serialization 'advanced') a 4-byte length and
+ * V8's serialization. Messages are numbered per channel and
  * direction (from → to), so send #n joins recv #n. A run of messages may be one
  * event with `count`, `firstSeq`..`lastSeq` (then `seq` = `lastSeq`).
  */

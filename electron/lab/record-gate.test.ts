@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createProcessTable } from './os-sampler';
 import { RecordGate } from './record-gate';
 import { runProcesses } from './run-processes';
+import { isAlive, ppidOf } from '../../tests/fixtures/proc';
 
 // The gate asks the real OS (this machine's /proc) about real processes; this test process
 // stands in for a run's boss.
@@ -46,6 +47,24 @@ describe('the record gate, asking the OS', () => {
     const child = sleeper();
     expect(refusal(gate.admit(spawnOf(child.pid, 3, nowUs())))).toBeNull();
     expect(refusal(gate.admit(spawnOf(child.pid, 4, nowUs())))).toMatch(/already spawned as \d+:3/);
+  });
+
+  it('admits the spawn of a child whose reporting parent has ended since (a zombie now: the child was adopted)', async () => {
+    const { gate, nowUs } = gateForThisProcess();
+    // The inner shell starts a sleep and ends; its parent has become `sleep 40`, which never
+    // reaps it: a zombie whose child was adopted.
+    const outer = spawn('/bin/sh', ['-c', 'sh -c \'sleep 30 & echo $$ $!\' & exec sleep 40'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    started.push(outer);
+    const line = await new Promise<string>((resolve) => outer.stdout.once('data', (d: Buffer) => resolve(d.toString())));
+    const [reporter, child] = line.trim().split(' ').map(Number);
+    try {
+      for (const until = Date.now() + 10_000; isAlive(reporter) && Date.now() < until; ) await new Promise((r) => setTimeout(r, 20));
+      expect(isAlive(reporter)).toBe(false);
+      expect(ppidOf(child)).not.toBe(reporter);
+      expect(refusal(gate.admit(spawnOf(child, 1, nowUs(), reporter)))).toBeNull();
+    } finally {
+      process.kill(child, 'SIGKILL');
+    }
   });
 
   it('refuses records of a live process that is not of the run (no run id in its environment, no known ancestor)', () => {

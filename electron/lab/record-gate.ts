@@ -28,6 +28,8 @@ import { callerOf, checkRecord } from './record-check';
 export interface RunProcesses {
   /** The process's parent now (a zombie still has one), or null when there is no such process. */
   parentOf(pid: number): number | null;
+  /** Whether the process runs (exists, and is no zombie: a zombie's children have been adopted). */
+  isRunning(pid: number): boolean;
   /** Whether the process's environment carries the run's id; null if unreadable. */
   carriesRun(pid: number): boolean | null;
   /** Whether `pid` was handed out since the run began; null when the OS does not say. */
@@ -135,8 +137,8 @@ export class RecordGate {
     if (!this.processes || this.known.has(pid)) return null;
     const parent = this.processes.parentOf(pid);
     if (parent !== null) {
-      // Alive (or a zombie): it is the reporter's child, unless the reporter is gone and it was adopted.
-      if (parent !== ppid && this.processes.parentOf(ppid) !== null) return `pid ${pid} is the child of ${parent}, not of ${ppid}`;
+      // Alive (or a zombie): it is the reporter's child, unless the reporter has ended and it was adopted.
+      if (parent !== ppid && this.processes.isRunning(ppid)) return `pid ${pid} is the child of ${parent}, not of ${ppid}`;
       return null;
     }
     if (this.processes.handedOutDuringRun(pid) === false) return `pid ${pid} was not started during this run`;

@@ -9,7 +9,7 @@
  * now, went to a process started during the run.
  */
 import fs from 'node:fs';
-import type { ProcessTable } from './os-sampler';
+import { type ProcessTable, isGone } from './os-sampler';
 import type { RunProcesses } from './record-gate';
 
 /** Call just before the boss is spawned. Null where there is no process table. */
@@ -19,6 +19,7 @@ export function runProcesses(table: ProcessTable | null, runId: string): RunProc
   const first = lastPidHandedOut();
   return {
     parentOf: (pid) => (pid > 0 ? (table.read(pid)?.ppid ?? null) : null),
+    isRunning: (pid) => pid > 0 && !isGone(table.read(pid)),
     carriesRun: (pid) => table.environHas(pid, entry),
     handedOutDuringRun: (pid) => {
       const last = first === null ? null : lastPidHandedOut();

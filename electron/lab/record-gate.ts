@@ -161,8 +161,8 @@ export class RecordGate {
 
   private verify(pid: number): string | null {
     const os = this.processes as RunProcesses;
-    if (os.parentOf(pid) === null) {
-      // Gone before the lab read its records: it was at least started during the run.
+    if (!os.isRunning(pid)) {
+      // Ended before the lab read its records: it was at least started during the run.
       return os.handedOutDuringRun(pid) === false ? `pid ${pid} was not started during this run` : null;
     }
     if (os.carriesRun(pid)) return null;

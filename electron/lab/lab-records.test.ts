@@ -11,7 +11,7 @@ afterEach(async () => {
 describe('records reach the lab before the program goes on', () => {
   it('a boss that starts children, then blocks its loop and is stopped by max duration: its calls and spawns are in the log', async () => {
     lab = new Lab();
-    const { runId } = await lab.startRun({ file: fixture('blocked-boss.js'), maxDurationMs: 2500 });
+    const { runId } = await lab.startRun({ file: fixture('blocked-boss.js'), maxDurationMs: 4000 });
     const end = await lab.ended(runId);
     expect(end.reason).toBe('timeout');
     const log = lab.log(runId);

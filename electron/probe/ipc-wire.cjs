@@ -99,9 +99,7 @@ function attach(handle, mode) {
   };
 
   const frames = mode === 'json' ? jsonFramer() : lengthFramer();
-  /** @type {{ message: unknown, bytes: number }[]} */
-  let undelivered = [];
-  let head = 0;
+  const undelivered = undeliveredQueue();
   let inStep = true;
   const onread = handle.onread;
   handle.onread = /** @this {unknown} */ function (/** @type {ArrayBuffer | undefined} */ arrayBuffer) {
@@ -125,7 +123,6 @@ function attach(handle, mode) {
       // Every whole message framed here must have been one delivery: if not, our framing and
       // Node's parted ways, and nothing more is measured on this channel (callers measure).
       if (seen !== sizes.length) inStep = false;
-      if (undelivered.length - head > MAX_UNDELIVERED) head = undelivered.length - MAX_UNDELIVERED;
     }
   };
 
@@ -141,18 +138,54 @@ function attach(handle, mode) {
       }
     },
     received(message) {
-      if (!inStep) return null;
-      const end = Math.min(undelivered.length, head + MATCH_WINDOW);
+      const bytes = inStep ? undelivered.take(message) : null;
+      return bytes === null ? null : { bytes, text: null };
+    },
+  };
+}
+
+/**
+ * Messages parsed and not yet delivered, oldest first, each with its size. A delivered one is
+ * let go at once (an 8 MiB message must not be kept alive by its measurement); past
+ * MAX_UNDELIVERED the oldest are let go too (Node may hold a message for a listener that never
+ * comes).
+ */
+function undeliveredQueue() {
+  /** @type {({ message: unknown, bytes: number } | undefined)[]} */
+  let items = [];
+  let head = 0;
+  const compact = () => {
+    while (head < items.length && items[head] === undefined) head++;
+    if (head === items.length) {
+      items = [];
+      head = 0;
+    } else if (head > 1024 && head * 2 > items.length) {
+      items = items.slice(head);
+      head = 0;
+    }
+  };
+  return {
+    /** @param {{ message: unknown, bytes: number }} entry */
+    push(entry) {
+      items.push(entry);
+      if (items.length - head > MAX_UNDELIVERED) {
+        items[head] = undefined;
+        compact();
+      }
+    },
+    /**
+     * The size of `message`, if it is one of the first undelivered ones (by identity).
+     * @param {unknown} message
+     * @returns {number | null}
+     */
+    take(message) {
+      const end = Math.min(items.length, head + MATCH_WINDOW);
       for (let i = head; i < end; i++) {
-        if (!Object.is(undelivered[i].message, message)) continue;
-        const { bytes } = undelivered[i];
-        if (i === head) head++;
-        else undelivered.splice(i, 1);
-        if (head > 1024 && head * 2 > undelivered.length) {
-          undelivered = undelivered.slice(head);
-          head = 0;
-        }
-        return { bytes, text: null };
+        const entry = items[i];
+        if (!entry || !Object.is(entry.message, message)) continue;
+        items[i] = undefined;
+        compact();
+        return entry.bytes;
       }
       return null;
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageEvent } from '../../shared/events';
-import { fixture, jsonLines, observe, ofType } from './observe.test-helper';
+import { PROBE, fixture, jsonLines, observe, ofType } from './observe.test-helper';
 
 const MiB8 = 8 * 1024 * 1024;
 
@@ -45,6 +45,12 @@ describe('IPC messages are measured as the channel carries them', () => {
     expect(up.map(([s]) => s.bytes)).toEqual([bigJson, bigJson, bigJson, bigJson, Buffer.byteLength(JSON.stringify(new Map())) + 1]);
     for (const [sent, received] of up) expect(received.bytes).toBe(sent.bytes);
     expect(up[0][0].preview).toMatch(/^\{"0":7,"1":7,"2":7,.*…$/);
+  });
+
+  it('a message measured on receipt is not kept alive by its measurement', async () => {
+    const run = await observe(fixture('message-release-boss.js'), { nodeOptions: `--require ${PROBE} --expose-gc` });
+    expect(jsonLines(run.stdout)).toEqual([{ received: true, released: true }]);
+    expect(ofType(run.records, 'message').filter((m) => m.dir === 'recv' && m.bytes > 1024 * 1024)).toHaveLength(1);
   });
 
   it('a handle sent with a message, and the messages Node holds back until it is acknowledged: each counted once, alike at both ends', async () => {

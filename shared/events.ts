@@ -132,7 +132,9 @@ export interface OutputEvent extends Base {
 
 /**
  * An IPC message. `send` is reported by the sender, `recv` by the receiver when
- * it is delivered to the program. Messages are numbered per channel and
+ * it is delivered to the program. `bytes` is what the channel carried for it:
+ * its JSON text and newline, or (serialization 'advanced') a 4-byte length and
+ * V8's serialization. Messages are numbered per channel and
  * direction (from → to), so send #n joins recv #n. A run of messages may be one
  * event with `count`, `firstSeq`..`lastSeq` (then `seq` = `lastSeq`).
  */
@@ -170,11 +172,13 @@ export interface CallbackEvent extends Base {
  * An error, verbatim from Node: `code` (e.g. 'ENOENT',
  * 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER'), `message`, `syscall`.
  * `where`: a child's 'error' event, a Sync call that threw, an uncaught
- * exception in an observed process, or the lab itself (codes ERR_OBRA_*).
+ * exception in an observed process, the probe in process `pid` about its own
+ * reporting (codes ERR_OBRA_*), or the lab itself (codes ERR_OBRA_*, pid null;
+ * never from the report channel).
  */
 export interface ErrorEvent extends Base {
   type: 'error';
-  where: 'child' | 'sync' | 'uncaught' | 'lab';
+  where: 'child' | 'sync' | 'uncaught' | 'probe' | 'lab';
   childId?: string;
   name: string;
   code: string | null;

@@ -22,10 +22,12 @@ import { type SamplerStats, TreeSampler } from './os-sampler-tree';
 import { splitLines } from './output-lines';
 import { previewOf } from './preview';
 import { ProcessCount } from './process-count';
-import { checkRecord } from './record-check';
+import { watchChannelPath } from './channel-watch';
+import { RecordGate } from './record-gate';
 import { type ReportChannel, createReportChannel } from './report-channel';
 import type { RunPlan } from './run-request';
 import { RunLog, type RunLogLimits } from './run-log';
+import { runProcesses } from './run-processes';
 import { settlesWithin, sleep, stopTree } from './stop-tree';
 import type { TreeKiller } from './tree-killer';
 
@@ -47,8 +49,10 @@ export interface RunStats {
   coalesced: number;
   /** Events refused after the log was full. */
   dropped: number;
-  /** Records from the report channel that were not LabEvents. */
+  /** Records from the report channel that were refused (not LabEvents, or claims the run disproves). */
   badRecords: number;
+  /** What the log takes in memory, estimated. */
+  logBytes: number;
   /** Time spent polling the OS process table (null where the OS is not sampled). */
   sampling: SamplerStats | null;
 }
@@ -83,6 +87,10 @@ export class Run {
   private stopReason: RunEndReason | null = null;
   private failure: { code: string; message: string } | null = null;
   private badRecords = 0;
+  private gate: RecordGate | null = null;
+  /** False once the report channel's FIFO is gone from its path (null: not watched). */
+  private channelIntact: (() => boolean) | null = null;
+  private channelLost = false;
   private readonly processCount: ProcessCount;
   private finishing: Promise<void> | null = null;
   private killing: Promise<void> | null = null;
@@ -112,7 +120,7 @@ export class Run {
 
   /** What the run cost and kept: log size, coalescing, drops, bad records, OS sampling time. */
   stats(): RunStats {
-    return { events: this.log.events.length, coalesced: this.log.coalesced, dropped: this.log.dropped, badRecords: this.badRecords, sampling: this.samplerStats };
+    return { events: this.log.events.length, coalesced: this.log.coalesced, dropped: this.log.dropped, badRecords: this.badRecords, logBytes: this.log.bytes, sampling: this.samplerStats };
   }
 
   /** Microseconds since the run's T0. */
@@ -155,6 +163,7 @@ export class Run {
     }
     const cwd = plan.cwd ?? path.dirname(script);
     const channel = (this.channel = await createReportChannel(this.dir));
+    this.channelIntact = watchChannelPath(channel.address);
     channel.onRecord((r) => this.onRecord(r));
     channel.onBadLine((line) => this.refuse(`not JSON: ${JSON.stringify(line.slice(0, 60))}`));
     const node = await nodeVersionOf(this.s.nodePath, this.s.extraEnv);
@@ -162,6 +171,7 @@ export class Run {
     const env = bossEnv(launch);
     this.t0 = process.hrtime.bigint();
     env.OBRA_T0 = this.t0.toString();
+    this.gate = new RecordGate(() => this.now(), runProcesses(this.s.table, this.id));
     const boss = spawnBoss(launch, env);
     if (boss.pid === undefined) {
       const err = await new Promise<Error>((resolve) => boss.once('error', resolve));
@@ -169,6 +179,7 @@ export class Run {
     }
     this.boss = boss;
     this.bossPid = boss.pid;
+    this.gate.know(boss.pid);
     this.header = { obra: LOG_VERSION, runId: this.id, script, ...(plan.demoId ? { demoId: plan.demoId } : {}), argv: plan.args, cwd, node, platform: process.platform, cpus: os.availableParallelism(), startedAt: new Date().toISOString() };
     const { obra: _obra, startedAt: _startedAt, ...fields } = this.header;
     this.add({ type: 'run-start', t: 0, pid: boss.pid, ...fields, sampleIntervalMs: this.s.sampleIntervalMs });
@@ -220,8 +231,12 @@ export class Run {
     sampler.poll(scan).then(
       (events) => {
         if (this.sampler !== sampler || this.isOver) return;
-        for (const e of events) this.add(e);
+        for (const e of events) {
+          if (e.type === 'os-process' && e.state === 'seen' && e.pid !== null) this.gate?.know(e.pid);
+          this.add(e);
+        }
         this.checkProcessLimit();
+        this.checkChannel();
       },
       (err: Error) => {
         if (this.sampler !== sampler || this.isOver) return;
@@ -242,12 +257,22 @@ export class Run {
   }
 
   private onRecord(record: unknown): void {
-    const checked = checkRecord(record);
+    const checked = this.gate ? this.gate.admit(record) : { refused: 'a record before the boss started' };
     if ('refused' in checked) return this.refuse(checked.refused);
     const e = checked.event;
     this.add(e);
     this.processCount.note(e);
     if (e.type === 'spawn') this.checkProcessLimit();
+  }
+
+  /** A FIFO removed or replaced mid-run: processes that open it from now on report nowhere. Said once. */
+  private checkChannel(): void {
+    if (this.channelLost || !this.channelIntact || this.channelIntact()) return;
+    this.channelLost = true;
+    this.labError(
+      'ERR_OBRA_CHANNEL_LOST',
+      `The report channel (${this.channel?.address}) was removed or replaced during the run: processes that open it from now on, or reopen it, cannot report, so what follows may be missing from this log.`,
+    );
   }
 
   private refuse(why: string): void {
@@ -309,6 +334,7 @@ export class Run {
       this.boss?.stdout?.destroy();
       this.boss?.stderr?.destroy();
     }
+    this.checkChannel();
     await this.channel?.drain();
     await this.channel?.close();
     this.releaseHeldBack();

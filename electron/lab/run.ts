@@ -154,7 +154,7 @@ export class Run {
       await fs.promises.writeFile(script, plan.source.text, { mode: 0o600, flag: 'wx' });
     }
     const cwd = plan.cwd ?? path.dirname(script);
-    const channel = (this.channel = await createReportChannel(this.dir));
+    const channel = (this.channel = await createReportChannel(this.dir, this.id));
     channel.onRecord((r) => this.onRecord(r));
     channel.onBadLine((line) => this.refuse(`not JSON: ${JSON.stringify(line.slice(0, 60))}`));
     const node = await nodeVersionOf(this.s.nodePath, this.s.extraEnv);

@@ -36,7 +36,7 @@ function watchChild(child, childId) {
         received ??= messageCounter('recv', child.pid ?? 0, process.pid);
         received.note(arguments[1], now());
       } else if (event === 'spawn') {
-        report({ type: 'spawn', t: now(), pid: pid(), childId, ppid: process.pid });
+        report({ type: 'spawn', t: now(), pid: pid(), childId, ppid: process.pid, file: child.spawnfile, argv: child.spawnargs });
       } else if (event === 'exit' || event === 'close') {
         const [, code, signal] = arguments;
         report({ type: event, t: now(), pid: pid(), childId, code: code ?? null, signal: signal ?? null });

@@ -26,15 +26,9 @@ export async function createFifoChannel(dir: string): Promise<ReportChannel> {
   socket.on('data', (chunk: Buffer) => stream.push(chunk));
   socket.on('error', () => {});
 
-  return {
+  return records.channel(
     address,
-    get bytesRead() {
-      return records.bytesRead;
-    },
-    onRecord: (l) => records.onRecord(l),
-    onBadLine: (l) => records.onBadLine(l),
-    drain: (maxMs = 2000) => records.quiet(maxMs),
-    close: () =>
+    () =>
       new Promise<void>((resolve) => {
         // Drain: give libuv one turn to deliver what is already in the pipe.
         setImmediate(() => {
@@ -43,7 +37,7 @@ export async function createFifoChannel(dir: string): Promise<ReportChannel> {
           fs.rm(address, { force: true }, () => resolve());
         });
       }),
-  };
+  );
 }
 
 /**

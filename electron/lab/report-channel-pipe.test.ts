@@ -28,6 +28,16 @@ function connect(address: string): Promise<net.Socket> {
   });
 }
 
+/** A channel on a fresh socket path, and what it has received so far. */
+async function serve() {
+  const channel = await createPipeChannel(socketPath());
+  const records: unknown[] = [];
+  const bad: string[] = [];
+  channel.onRecord((r) => records.push(r));
+  channel.onBadLine((l) => bad.push(l));
+  return { channel, records, bad };
+}
+
 const write = (socket: net.Socket, text: string) => new Promise<void>((resolve) => socket.write(text, () => resolve()));
 
 describe('the named-pipe report channel', () => {
@@ -36,11 +46,7 @@ describe('the named-pipe report channel', () => {
   });
 
   it("keeps each writer's lines whole when writers send halves of lines in turn", async () => {
-    const channel = await createPipeChannel(socketPath());
-    const records: unknown[] = [];
-    const bad: string[] = [];
-    channel.onRecord((r) => records.push(r));
-    channel.onBadLine((l) => bad.push(l));
+    const { channel, records, bad } = await serve();
     const [a, b] = await Promise.all([connect(channel.address), connect(channel.address)]);
     let sent = 0;
     for (let i = 0; i < 50; i++) {
@@ -63,11 +69,7 @@ describe('the named-pipe report channel', () => {
   });
 
   it("delivers a writer's cut last line, when its connection ends, as a bad line, never glued to another's", async () => {
-    const channel = await createPipeChannel(socketPath());
-    const records: unknown[] = [];
-    const bad: string[] = [];
-    channel.onRecord((r) => records.push(r));
-    channel.onBadLine((l) => bad.push(l));
+    const { channel, records, bad } = await serve();
     const [dying, living] = await Promise.all([connect(channel.address), connect(channel.address)]);
     await write(dying, '{"cut":');
     dying.end();
@@ -79,9 +81,7 @@ describe('the named-pipe report channel', () => {
   });
 
   it('close() waits for every connection to end, then stops serving', async () => {
-    const channel = await createPipeChannel(socketPath());
-    const records: unknown[] = [];
-    channel.onRecord((r) => records.push(r));
+    const { channel, records } = await serve();
     const late = await connect(channel.address);
     const closed = channel.close();
     setTimeout(() => late.end('{"last":1}\n'), 100);

@@ -31,44 +31,27 @@ export function pipeAddress(runId: string): string {
 /** Serve the channel at `address`: a pipe name on Windows (a socket path elsewhere serves the same way, for tests). */
 export async function createPipeChannel(address: string): Promise<ReportChannel> {
   const records = new ChannelRecords();
-  const open = new Set<Promise<void>>();
-  const sockets = new Set<net.Socket>();
+  /** Each connection still open, and when it will have closed. */
+  const open = new Map<net.Socket, Promise<void>>();
   const server = net.createServer((socket) => {
     const stream = records.stream();
-    sockets.add(socket);
-    const ended = new Promise<void>((resolve) => {
-      socket.on('data', (chunk: Buffer) => stream.push(chunk));
-      socket.on('end', () => stream.flush());
-      socket.on('close', () => {
-        sockets.delete(socket);
-        open.delete(ended);
-        resolve();
-      });
-    });
-    open.add(ended);
+    socket.on('data', (chunk: Buffer) => stream.push(chunk));
+    socket.on('end', () => stream.flush());
     socket.on('error', () => {});
+    open.set(socket, new Promise<void>((resolve) => socket.on('close', resolve)).then(() => void open.delete(socket)));
   });
   await listen(server, address);
 
-  return {
-    address,
-    get bytesRead() {
-      return records.bytesRead;
-    },
-    onRecord: (l) => records.onRecord(l),
-    onBadLine: (l) => records.onBadLine(l),
-    drain: (maxMs = 2000) => records.quiet(maxMs),
-    close: async () => {
-      // A writer may have connected, written and exited before its connection was accepted:
-      // accept and read until quiet before the server stops (closing drops unaccepted ones).
-      await records.quiet(QUIET_BEFORE_CLOSE_MS);
-      server.close();
-      // Each writer's last bytes come before its connection's end: wait for the ends, then cut any left.
-      const cut = new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS).unref());
-      await Promise.race([Promise.all(open), cut]);
-      for (const socket of sockets) socket.destroy();
-    },
-  };
+  return records.channel(address, async () => {
+    // A writer may have connected, written and exited before its connection was accepted:
+    // accept and read until quiet before the server stops (closing drops unaccepted ones).
+    await records.quiet(QUIET_BEFORE_CLOSE_MS);
+    server.close();
+    // Each writer's last bytes come before its connection's end: wait for the ends, then cut any left.
+    const cut = new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS).unref());
+    await Promise.race([Promise.all(open.values()), cut]);
+    for (const socket of open.keys()) socket.destroy();
+  });
 }
 
 function listen(server: net.Server, address: string): Promise<void> {

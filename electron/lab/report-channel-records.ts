@@ -5,6 +5,7 @@
  * bytes, and tell when the channel has gone quiet.
  */
 import { LineSplitter } from './line-splitter';
+import type { ReportChannel } from './report-channel';
 
 /** One byte stream of the channel: whole lines are records, a cut last line is kept until flush(). */
 export interface RecordStream {
@@ -56,6 +57,21 @@ export class ChannelRecords {
       if (this.read === seen) quietTurns++;
       else [quietTurns, seen] = [0, this.read];
     }
+  }
+
+  /** The channel the lab uses: these records, the probe's `address`, and the implementation's own `close`. */
+  channel(address: string, close: () => Promise<void>): ReportChannel {
+    const bytesRead = () => this.read;
+    return {
+      address,
+      get bytesRead() {
+        return bytesRead();
+      },
+      onRecord: (l) => this.onRecord(l),
+      onBadLine: (l) => this.onBadLine(l),
+      drain: (maxMs = 2000) => this.quiet(maxMs),
+      close,
+    };
   }
 
   private line(line: string): void {

@@ -13,6 +13,12 @@
  *
  * "Alive" is asked of the OS (process.kill(pid, 0)), which on Windows answers
  * for a process still running, not one that exited.
+ *
+ * What helps: Node puts every child it starts without `detached` in a job
+ * object that ends the child when its parent ends, so a Node process takes its
+ * plain children with it. What does not: detached children, and the children
+ * of programs that are not Node (the ping under exec's cmd.exe) — /T, the OS
+ * table and the probe's pids are for those.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import type { TreeKiller } from './tree-killer';

@@ -1,6 +1,6 @@
 /**
  * electron-vite: main, preload and renderer builds for our folders
- * (TOOLCHAIN.md). Outputs out/main/index.js and out/preload/index.js
+ * (docs/TOOLCHAIN.md). Outputs out/main/index.js and out/preload/index.js
  * (CommonJS, one file each) and out/renderer/ (served to the window as
  * obra://app/ and to browsers by `obra serve`). Builds without the Electron
  * binary: nothing here runs Electron.

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // The `obra` command: runs the tsc build of electron/cli (made by `npm run build:node`,
 // which the package's `prepare` runs after `npm ci`).
 'use strict';
@@ -14,11 +15,11 @@ require(entry)
   .main(process.argv.slice(2))
   .then(
     // Exit once stdout and stderr are flushed: a handle left open somewhere must not hang the shell.
-    (code) => {
+    (/** @type {number} */ code) => {
       process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
     },
-    (err) => {
-      process.stderr.write(`obra: ${err && err.message ? err.message : String(err)} (ERR_OBRA_INTERNAL)\n`);
+    (/** @type {unknown} */ err) => {
+      process.stderr.write(`obra: ${err instanceof Error ? err.message : String(err)} (ERR_OBRA_INTERNAL)\n`);
       process.exitCode = 1;
     },
   );

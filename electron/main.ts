@@ -6,6 +6,7 @@
 import { app, BrowserWindow } from 'electron';
 import path from 'node:path';
 import { Lab } from './lab/index';
+import { WINDOW_UP_ENV, WINDOW_UP_LINE } from '../shared/window-up';
 import { APP_ENTRY_URL } from './shell/app-origin';
 import { registerAppScheme, serveAppProtocol } from './shell/app-protocol';
 import { hardenSessions } from './shell/hardening';
@@ -16,11 +17,16 @@ import { createMainWindow } from './shell/window';
 
 // electron-vite's dev server, in development only; a packaged app never loads a URL from the environment.
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+// `npm start` waits for a line on stdout saying the window is up (shared/window-up.ts); runs do not inherit the request.
+const sayWindowUp = process.env[WINDOW_UP_ENV] === '1';
+delete process.env[WINDOW_UP_ENV];
 
 app.enableSandbox();
 registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
+  // One Obra per user: the running one brings its window to the front (second-instance below).
+  console.log('obra: Obra is already open; its window was brought to the front.');
   app.quit();
 } else {
   // Scripts run with Electron's own Node (the RunAsNode fuse stays on for this),
@@ -35,9 +41,10 @@ if (!app.requestSingleInstanceLock()) {
       preload: path.join(__dirname, '../preload/index.js'),
       url: devServerUrl ?? APP_ENTRY_URL,
     });
+    if (sayWindowUp) win.once('ready-to-show', () => console.log(WINDOW_UP_LINE));
     const link = connectPage(win, lab, devServerUrl);
     page = link;
-    watchPageLifecycle(win, () => link.pageGone());
+    watchPageLifecycle(win.webContents, () => link.pageGone());
     win.on('closed', () => {
       link.pageGone();
       link.dispose();
@@ -46,13 +53,15 @@ if (!app.requestSingleInstanceLock()) {
     });
   };
 
+  // Emitted only after 'ready'. On macOS the app may be running with its window closed.
   app.on('second-instance', () => {
-    if (win?.isMinimized()) win.restore();
-    win?.focus();
+    if (!win) return openWindow();
+    if (win.isMinimized()) win.restore();
+    win.focus();
   });
 
   void app.whenReady().then(() => {
-    hardenSessions();
+    hardenSessions(devServerUrl);
     serveAppProtocol(path.join(__dirname, '../renderer'));
     installMenu({ isDev: devServerUrl !== undefined });
     openWindow();

@@ -28,6 +28,7 @@ export function App() {
   const { m, lang } = useMessages();
   const projector = useObra((s) => s.projector);
   const compareOpen = useObra((s) => s.compareOpen);
+  const projectorSide = useObra((s) => s.projectorSide);
   useClassroom(store);
 
   useEffect(() => {
@@ -81,10 +82,16 @@ export function App() {
             <Timeline />
           </div>
         )}
-        {!projector && (
-          <aside className="side" aria-label={lang === 'es' ? 'Código y narración' : 'Code and narration'}>
+        {!projector ? (
+          <aside className="side" aria-label={lang === 'es' ? 'Código, narración y consola' : 'Code, narration and console'}>
             <LessonArea />
           </aside>
+        ) : (
+          projectorSide && (
+            <aside className="side" aria-label={lang === 'es' ? 'Código y consola' : 'Code and console'}>
+              <LessonArea narration={false} />
+            </aside>
+          )
         )}
         <Inspector />
       </main>

@@ -2,7 +2,7 @@
 # Electron security lint (Doyensec Electronegativity 1.10.3) over electron/:
 # fails on any finding of MEDIUM severity or above (the tool itself always
 # exits 0). Fetched with npx on purpose: it pulls eslint 7 and TypeScript 4,
-# which must not enter our devDependencies (TOOLCHAIN.md). About 10-30 s.
+# which must not enter our devDependencies (docs/TOOLCHAIN.md). About 10-30 s.
 # Findings reviewed by hand are marked in the source with
 # `// eng-disable <CHECK>` next to the reason.
 #

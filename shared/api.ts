@@ -110,7 +110,7 @@ export interface DialogOptions {
 export const SCRIPT_EXTENSIONS = ['js', 'mjs', 'cjs'] as const;
 
 /** What a saved file holds, which picks the native dialog's file type. */
-export const SAVE_KINDS = ['recording', 'png', 'svg', 'trace', 'webm'] as const;
+export const SAVE_KINDS = ['recording', 'png', 'svg', 'trace', 'webm', 'mp4', 'gif'] as const;
 export type SaveKind = (typeof SAVE_KINDS)[number];
 
 export interface SaveFileRequest {

@@ -23,6 +23,12 @@ describe('narrate', () => {
     expect(narrate(steps, log, Infinity, 'en')[0].text).toBe('the first chunk arrives: 4,096 bytes');
   });
 
+  it('a following step lists what every match so far said, not only the last', () => {
+    const steps = [step({ type: 'stdout', proc: 'child', text: 'ladrillo (?<n>\\d+)' }, 'ladrillos {each.n|list}', 'bricks {each.n|list}', { nth: 'last' })];
+    expect(narrate(steps, log, 2500, 'en')[0].text).toBe('bricks 1');
+    expect(narrate(steps, log, Infinity, 'en')[0].text).toBe('bricks 1 · 2');
+  });
+
   it('reaches a step only once the cursor passes its event, showing … before', () => {
     const steps = [step({ type: 'exit' }, 'exit {code}', 'exit {code}')];
     expect(narrate(steps, log, 3999, 'en')[0]).toEqual({ n: 1, text: 'exit …', t: null, reached: false });

@@ -12,6 +12,7 @@
  */
 import type { ChildApi, LabEvent, LabEventType } from './events';
 import type { Lang, Localized } from './api';
+import { sampledStarts } from './sampled-start';
 
 type Scalar = string | number | boolean | null;
 export type Condition =
@@ -66,6 +67,8 @@ interface StepState {
   seen: number;
   event: LabEvent | null;
   groups: Record<string, string>;
+  /** A following step's groups of every match so far ({each.name}). */
+  history: Record<string, string>[];
   tally: { count: number; bytes: number };
 }
 
@@ -74,11 +77,14 @@ export function narrate(steps: readonly NarrationStep[], log: readonly LabEvent[
   const start = log.find((e) => e.type === 'run-start');
   const platform = start && start.type === 'run-start' ? start.platform : undefined;
   const boss = start ? start.pid : null;
-  const states: StepState[] = steps.map((step, index) => ({ step, index, seen: 0, event: null, groups: {}, tally: { count: 0, bytes: 0 } }));
+  const states: StepState[] = steps.map((step, index) => ({ step, index, seen: 0, event: null, groups: {}, history: [], tally: { count: 0, bytes: 0 } }));
   const apiOf = new Map<string, ChildApi>();
+  // A process found by OS sampling is told when it began, not when the sample found it.
+  const sampled = sampledStarts(log);
+  const timeOf = (ev: LabEvent): number => sampled.get(ev) ?? ev.t;
 
   for (const ev of log) {
-    if (ev.t > cursor) continue;
+    if (timeOf(ev) > cursor) continue;
     if (ev.type === 'call') apiOf.set(ev.childId, ev.api);
     const ctx: MatchContext = { boss, apiOf, childOfStep: (k) => childIdOf(states[k - 1]?.event ?? null) };
     for (const st of states) {
@@ -90,6 +96,7 @@ export function narrate(steps: readonly NarrationStep[], log: readonly LabEvent[
       const groups = matches(st.step.on, ev, ctx);
       if (!groups) continue;
       st.seen += 1;
+      if (following) st.history.push(groups);
       if (following || st.seen === (st.step.nth ?? 1)) {
         st.event = ev;
         st.groups = groups;
@@ -105,7 +112,7 @@ export function narrate(steps: readonly NarrationStep[], log: readonly LabEvent[
     lines.push({
       n: lines.length + 1,
       text: fill(st.step.text[lang], values, lang, missing),
-      t: st.event ? st.event.t : null,
+      t: st.event ? timeOf(st.event) : null,
       reached: st.event !== null,
       ...(st.step.code ? { code: st.step.code } : {}),
       ...(missing.length ? { missing } : {}),
@@ -225,6 +232,8 @@ function placeholders(st: StepState, states: readonly StepState[]): Lookup {
   const ev = st.event as LabEvent;
   return (name) => {
     if (name in st.groups) return new Captured(st.groups[name]);
+    // A following step's group in every match so far, as a list: results 1, 2 and 3, not just the last.
+    if (name.startsWith('each.')) return new Captured(st.history.map((g) => g[name.slice(5)] ?? '?').join(','));
     if (name === 'count') return st.seen;
     if (name.startsWith('tally.')) return st.tally[name.slice(6) as keyof StepState['tally']];
     if (name.startsWith('since.')) {

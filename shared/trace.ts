@@ -1,5 +1,5 @@
 /**
- * The event log as Chrome Trace Event JSON (see docs TRACE-FORMAT.md), for
+ * The event log as Chrome Trace Event JSON (see docs/TRACE-FORMAT.md), for
  * Perfetto UI or chrome://tracing. One Chrome "process" per OS process, one
  * thread (tid = pid) each: its lifetime as X slices, output, calls, errors and
  * signals as thread instants, IPC as flows, samples as counters, narration

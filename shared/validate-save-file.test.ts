@@ -10,7 +10,7 @@ function refusal(params: unknown[]): { code: string; message: string } {
 
 describe('validateSaveFile', () => {
   it('accepts each kind, with text or bytes', () => {
-    for (const kind of ['recording', 'png', 'svg', 'trace', 'webm']) {
+    for (const kind of ['recording', 'png', 'svg', 'trace', 'webm', 'mp4', 'gif']) {
       expect(validateSaveFile([{ suggestedName: `a.${kind}`, kind, data: 'x' }]).ok).toBe(true);
     }
     const bytes = new Uint8Array([1, 2, 3]);
@@ -26,7 +26,7 @@ describe('validateSaveFile', () => {
   });
 
   it('refuses unknown kinds, data that is neither text nor bytes, extra fields and a wrong argument count', () => {
-    expect(refusal([{ suggestedName: 'a.exe', kind: 'exe', data: 'x' }]).message).toMatch(/kind must be one of recording, png, svg, trace, webm/);
+    expect(refusal([{ suggestedName: 'a.exe', kind: 'exe', data: 'x' }]).message).toMatch(/kind must be one of recording, png, svg, trace, webm, mp4, gif/);
     expect(refusal([{ suggestedName: 'a.png', kind: 'png', data: [1, 2] }]).message).toMatch(/data must be a string or a Uint8Array/);
     expect(refusal([{ suggestedName: 'a.png', kind: 'png', data: 'x', path: '/etc/passwd' }]).message).toMatch(/unknown field "path"/);
     expect(refusal([]).code).toBe(BAD_REQUEST);

@@ -15,16 +15,16 @@ export interface DialogText {
 
 export const DIALOG_TEXT: Record<Lang, DialogText> = {
   en: {
-    saveTitle: { recording: 'Save recording', png: 'Export PNG', svg: 'Export SVG', trace: 'Export trace', webm: 'Export video' },
-    saveFilter: { recording: 'Obra recording', png: 'PNG image', svg: 'SVG image', trace: 'Chrome trace (JSON)', webm: 'WebM video' },
+    saveTitle: { recording: 'Save recording', png: 'Export PNG', svg: 'Export SVG', trace: 'Export trace', webm: 'Export video', mp4: 'Export video', gif: 'Export GIF' },
+    saveFilter: { recording: 'Obra recording', png: 'PNG image', svg: 'SVG image', trace: 'Chrome trace (JSON)', webm: 'WebM video', mp4: 'MP4 video', gif: 'GIF animation' },
     openRecordingTitle: 'Open recording',
     openRecordingFilter: 'Obra recordings (.obra.json, .ndjson)',
     openScriptTitle: 'Open script',
     openScriptFilter: 'Node.js scripts (.js, .mjs, .cjs)',
   },
   es: {
-    saveTitle: { recording: 'Guardar grabación', png: 'Exportar PNG', svg: 'Exportar SVG', trace: 'Exportar traza', webm: 'Exportar video' },
-    saveFilter: { recording: 'Grabación de Obra', png: 'Imagen PNG', svg: 'Imagen SVG', trace: 'Traza de Chrome (JSON)', webm: 'Video WebM' },
+    saveTitle: { recording: 'Guardar grabación', png: 'Exportar PNG', svg: 'Exportar SVG', trace: 'Exportar traza', webm: 'Exportar video', mp4: 'Exportar video', gif: 'Exportar GIF' },
+    saveFilter: { recording: 'Grabación de Obra', png: 'Imagen PNG', svg: 'Imagen SVG', trace: 'Traza de Chrome (JSON)', webm: 'Video WebM', mp4: 'Video MP4', gif: 'Animación GIF' },
     openRecordingTitle: 'Abrir grabación',
     openRecordingFilter: 'Grabaciones de Obra (.obra.json, .ndjson)',
     openScriptTitle: 'Abrir script',

@@ -53,6 +53,8 @@ export const SAVE_EXTENSIONS: Record<SaveKind, string[]> = {
   svg: ['svg'],
   trace: ['json'],
   webm: ['webm'],
+  mp4: ['mp4'],
+  gif: ['gif'],
 };
 export const RECORDING_EXTENSIONS = ['json', 'ndjson'];
 

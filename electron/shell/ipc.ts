@@ -29,11 +29,16 @@ export function connectPage(win: BrowserWindow, lab: LabPort, devServerUrl: stri
     if (!win.isDestroyed()) win.webContents.send(IPC.batch, batch);
   });
 
-  /** Only our window's top frame, showing our page, may call. */
+  /**
+   * Only our window's top frame, showing our page, may call. senderFrame is null once the
+   * sending frame has navigated or gone; frames are compared by processId and routingId, which
+   * Electron documents as the same for every WebFrameMain object of one frame.
+   */
   const isOurPage = (event: IpcMainEvent | IpcMainInvokeEvent): boolean => {
     const frame = event.senderFrame;
     if (!frame || win.isDestroyed() || BrowserWindow.fromWebContents(event.sender) !== win) return false;
-    return frame === event.sender.mainFrame && isAppUrl(frame.url, devServerUrl);
+    const top = event.sender.mainFrame;
+    return frame.processId === top.processId && frame.routingId === top.routingId && isAppUrl(frame.url, devServerUrl);
   };
 
   ipcMain.handle(IPC.call, async (event, method: unknown, params: unknown): Promise<CallOutcome> => {

@@ -41,6 +41,12 @@ export function createMainWindow(place: WindowPlace): BrowserWindow {
     },
   });
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(place.url);
+  // A page that does not load must not leave a hidden window behind: show Chromium's error page.
+  // ERR_ABORTED only means a newer load (a reload) took its place.
+  win.loadURL(place.url).catch((err: Error & { code?: string }) => {
+    if (err.code === 'ERR_ABORTED') return;
+    console.error(`obra: the page did not load: ${err.message}`);
+    if (!win.isDestroyed()) win.show();
+  });
   return win;
 }

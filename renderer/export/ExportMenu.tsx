@@ -1,7 +1,7 @@
 /**
  * The toolbar's Export control: a menu button ("Export" / "Exportar") that
  * opens a small menu — what the picture shows (timeline, stage, or both) and
- * its colours, then PNG 1×/2×/4×, SVG, the Chrome trace and a WebM video
+ * its colours, then PNG 1×/2×/4×, SVG, the Chrome trace and a video (MP4, WebM or GIF)
  * (its item opens VideoForm, which asks for the replay range).
  * A WAI-ARIA menu: arrows, Home/End, Enter/Space, Escape returns to the
  * button. Disabled while there is no log to draw.

@@ -1,10 +1,12 @@
 /**
  * The video form, a modal dialog opened by the Export menu's video item: the
- * replay range (From / To in seconds of the run, or a preset), the speed
- * (the replay speeds, or teaching speed), the frame rate and the width; it
- * says how long the video will be, or what is wrong, before anything starts.
- * Enter starts (when the range is good), Esc closes. Keys typed here are not
- * the classroom's shortcuts.
+ * format (MP4, WebM or GIF; the last one chosen comes back), the replay range
+ * (From / To in seconds of the run, or a preset), the speed (the replay
+ * speeds, or teaching speed), the frame rate and the width (each format its
+ * own); it says how long the clip will be, or what is wrong, what an MP4 will
+ * hold where H.264 cannot be encoded, how much a GIF will weigh (warning past
+ * 20 MB) and the file's name, before anything starts. Enter starts (when the
+ * range is good), Esc closes. Keys typed here are not the classroom's shortcuts.
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { formatNumber } from '../i18n/format';
@@ -13,10 +15,23 @@ import { teachingClockOf } from '../replay/playbackSlice';
 import type { ExportSubject } from './exportSubject';
 import type { PictureChoice, VideoRequest } from './exportActions';
 import { EXPORT_TEXT } from './exportText';
-import { FRAME_RATES, speedText, VIDEO_FPS } from './video/videoPlan';
+import { CLIP_CHOICES, clipFileName, rememberedFormat, rememberFormat, type ClipFormat } from './video/clipFormat';
+import { CLIP_TEXT } from './video/clipText';
+import { FormatField } from './video/FormatField';
+import { fileSizeText } from './gif/gifSize';
+import { useClipFacts } from './video/useClipFacts';
+import { speedText } from './video/videoPlan';
 import { checkRange, clipLengthText, presetRange, RANGE_PRESETS, secondsText, type RangePreset } from './video/videoRange';
 
-const WIDTHS = [640, 1280, 1920];
+function pageStorage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+const CODEC_NAMES: Record<string, string> = { vp9: 'VP9', av1: 'AV1', hevc: 'H.265', vp8: 'VP8' };
 
 interface VideoFormProps {
   subject: ExportSubject;
@@ -29,14 +44,16 @@ interface VideoFormProps {
 export function VideoForm({ subject, choice, onStart, onClose }: VideoFormProps) {
   const { lang } = subject;
   const words = EXPORT_TEXT[lang];
+  const clipWords = CLIP_TEXT[lang];
   const bounds = { runEnd: subject.runEnd, window: subject.window, cursor: subject.stageCursor };
   const first = presetRange('window', bounds);
   const [from, setFrom] = useState(() => secondsText(first.start, lang));
   const [to, setTo] = useState(() => secondsText(first.end, lang));
   const [speed, setSpeed] = useState<number>(() => SPEEDS.find((s) => Math.abs(s - subject.speed) < 1e-9) ?? 1);
   const [teaching, setTeaching] = useState(subject.teaching);
-  const [fps, setFps] = useState(VIDEO_FPS);
-  const [width, setWidth] = useState(1280);
+  const [format, setFormat] = useState<ClipFormat>(() => rememberedFormat(pageStorage()));
+  const [fps, setFps] = useState(() => CLIP_CHOICES[format].fps);
+  const [width, setWidth] = useState(() => CLIP_CHOICES[format].width);
   const [tried, setTried] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
   const fromField = useRef<HTMLInputElement>(null);
@@ -49,6 +66,15 @@ export function VideoForm({ subject, choice, onStart, onClose }: VideoFormProps)
   }, []);
 
   const check = checkRange({ from, to, speed, teaching, fps }, bounds, teaching ? teachingClockOf(subject.run.events) : null);
+  const facts = useClipFacts(subject, choice, format, width, fps, check.ok ? check.plan.frames : null);
+  const choices = CLIP_CHOICES[format];
+  const pickFormat = (next: ClipFormat): void => {
+    setFormat(next);
+    rememberFormat(pageStorage(), next);
+    // Each format its own frame rates and widths: a choice the new one lacks becomes its default.
+    if (!CLIP_CHOICES[next].frameRates.includes(fps)) setFps(CLIP_CHOICES[next].fps);
+    if (!CLIP_CHOICES[next].widths.includes(width)) setWidth(CLIP_CHOICES[next].width);
+  };
   const badField = !check.ok && check.problem.kind === 'unreadable' ? check.problem.field : !check.ok && check.problem.kind !== 'tooLong' ? 'both' : null;
   const pick = (preset: RangePreset): void => {
     const range = presetRange(preset, bounds);
@@ -58,7 +84,7 @@ export function VideoForm({ subject, choice, onStart, onClose }: VideoFormProps)
   const submit = (event?: FormEvent): void => {
     event?.preventDefault();
     setTried(true);
-    if (check.ok) onStart({ plan: check.plan, width });
+    if (check.ok) onStart({ plan: check.plan, width, format });
     else fromField.current?.focus();
   };
   const onKey = (event: KeyboardEvent<HTMLDialogElement>): void => {
@@ -67,7 +93,7 @@ export function VideoForm({ subject, choice, onStart, onClose }: VideoFormProps)
     if (event.key === 'Escape') {
       event.preventDefault();
       onClose();
-    } else if (event.key === 'Enter' && (event.target instanceof HTMLSelectElement || (event.target instanceof HTMLInputElement && event.target.type === 'checkbox'))) {
+    } else if (event.key === 'Enter' && (event.target instanceof HTMLSelectElement || (event.target instanceof HTMLInputElement && (event.target.type === 'checkbox' || event.target.type === 'radio')))) {
       event.preventDefault();
       submit();
     }
@@ -90,6 +116,7 @@ export function VideoForm({ subject, choice, onStart, onClose }: VideoFormProps)
       }}>
       <form onSubmit={submit} noValidate>
         <h2 id={`${id}-title`}>{words.videoTitle}</h2>
+        <FormatField lang={lang} format={format} name={`${id}-format`} onChange={pickFormat} />
         <div role="group" aria-label={words.presets} className="video-presets">
           <span className="video-group-title" aria-hidden="true">{words.presets}</span>
           {RANGE_PRESETS.map((p) => (
@@ -123,7 +150,7 @@ export function VideoForm({ subject, choice, onStart, onClose }: VideoFormProps)
           <label className="video-field">
             <span>{words.fps}</span>
             <select value={fps} onChange={(e) => setFps(Number(e.target.value))}>
-              {FRAME_RATES.map((f) => (
+              {choices.frameRates.map((f) => (
                 <option key={f} value={f}>
                   {words.fpsOption(f)}
                 </option>
@@ -133,7 +160,7 @@ export function VideoForm({ subject, choice, onStart, onClose }: VideoFormProps)
           <label className="video-field">
             <span>{words.size}</span>
             <select value={width} onChange={(e) => setWidth(Number(e.target.value))}>
-              {WIDTHS.map((w) => (
+              {choices.widths.map((w) => (
                 <option key={w} value={w}>
                   {words.sizeOption(w)}
                 </option>
@@ -149,6 +176,21 @@ export function VideoForm({ subject, choice, onStart, onClose }: VideoFormProps)
             ? words.clipLength(clipLengthText(check.plan.durationUs, lang), formatNumber(check.plan.frames, lang))
             : words.problem(check.problem, lang)}
         </p>
+        {format === 'mp4' && facts.mp4Codec !== undefined && facts.mp4Codec !== 'avc' && (
+          <p className="video-note video-warning" data-testid="video-codec-note">
+            {facts.mp4Codec === null ? clipWords.noMp4 : clipWords.noH264(CODEC_NAMES[facts.mp4Codec] ?? facts.mp4Codec)}
+          </p>
+        )}
+        {facts.gifBytes !== null && (
+          <p className={facts.tooBig ? 'video-note video-warning' : 'video-note'} data-testid="video-gif-size">
+            {clipWords.gifSize(fileSizeText(facts.gifBytes, lang))} {facts.tooBig ? clipWords.gifTooBig : ''}
+          </p>
+        )}
+        {check.ok && (
+          <p className="video-note video-file" data-testid="video-file">
+            {clipWords.fileName(clipFileName(subject.stem, choice.content, check.plan, format))}
+          </p>
+        )}
         <div className="video-actions">
           <button type="button" className="toolbar-button" onClick={onClose}>
             {words.close}

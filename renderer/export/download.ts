@@ -40,12 +40,14 @@ export function saveBlob(blob: Blob, fileName: string): Promise<string | null> {
   });
 }
 
-/** What a file is, from the names the exports give (`.obra.json`, `.png`, `.svg`, `.webm`, `.trace.json`). */
+/** What a file is, from the names the exports give (`.obra.json`, `.png`, `.svg`, `.webm`, `.mp4`, `.gif`, `.trace.json`). */
 export function kindOfFileName(fileName: string): SaveKind {
   if (/\.obra\.json$/i.test(fileName)) return 'recording';
   if (/\.png$/i.test(fileName)) return 'png';
   if (/\.svg$/i.test(fileName)) return 'svg';
   if (/\.webm$/i.test(fileName)) return 'webm';
+  if (/\.mp4$/i.test(fileName)) return 'mp4';
+  if (/\.gif$/i.test(fileName)) return 'gif';
   return 'trace';
 }
 

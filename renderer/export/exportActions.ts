@@ -1,7 +1,7 @@
 /**
  * The exports themselves, each from the subject the reader sees (run, time
  * window, playhead, language): a picture as SVG or PNG at 1×, 2× or 4×, the
- * Chrome trace, and a WebM clip of a replay range the reader chose.
+ * Chrome trace, and a clip of a replay range the reader chose: MP4, WebM or GIF.
  */
 import type { PictureContent } from './exportText';
 import type { ExportSubject } from './exportSubject';
@@ -9,11 +9,13 @@ import { saveBlob } from './download';
 import { pictureLayout, pictureSvgText, type PictureLayout } from './pictureSvg';
 import { svgPng } from './rasterize';
 import type { ExportTheme } from './svgTheme';
+import type { TimeWindow } from '../model/viewport';
 import { runTrace, traceBlob } from './traceExport';
-import { hasMediaRecorder, recordClip } from './video/recorderClip';
-import { VideoFrames, type StageDrawing } from './video/videoFrames';
+import { clipFileName, type ClipFormat } from './video/clipFormat';
+import { hasMediaRecorder, hasWebCodecs } from './video/clipRuntime';
+import { evenSize, VideoFrames, type StageDrawing } from './video/videoFrames';
 import type { VideoPlan } from './video/videoPlan';
-import { encodeClip, hasWebCodecs, type ClipProgress } from './video/webCodecsClip';
+import type { ClipProgress } from './video/webCodecsClip';
 
 export interface PictureChoice {
   content: PictureContent;
@@ -65,27 +67,45 @@ export async function exportTrace(subject: ExportSubject): Promise<void> {
   await saveBlob(traceBlob(runTrace(subject.demoId, subject.run.events, subject.lang)), `${subject.stem}.trace.json`);
 }
 
-/** What the video form asked for: the plan (range, speed, frame rate) and the picture's width. */
+/** What the video form asked for: the plan (range, speed, frame rate), the picture's width and the format. */
 export interface VideoRequest {
   plan: VideoPlan;
   width: number;
+  format: ClipFormat;
+}
+
+/** A clip's picture: the timeline fixed to the range, `width` px wide. */
+function clipLayout(subject: ExportSubject, choice: PictureChoice, range: TimeWindow, width: number): PictureLayout {
+  return pictureLayout(subject.run, range, { content: choice.content, lang: subject.lang, title: subject.title, theme: choice.theme, stageAspect: liveStageAspect(), width });
+}
+
+/** A clip's frame size at `width` (the height follows the picture: its lanes, the stage's shape). */
+export function clipFrameSize(subject: ExportSubject, choice: PictureChoice, width: number): { width: number; height: number } {
+  const layout = clipLayout(subject, choice, subject.window, width);
+  return evenSize(layout);
 }
 
 /**
- * A replay range as WebM: WebCodecs where there is, else MediaRecorder. The
- * timeline is fixed to the range (the whole range on screen, the playhead
- * sweeping across it); the stage is drawn at each frame's run time.
- * Cancelled (`signal`), it throws an AbortError and saves nothing.
+ * A replay range as a clip: an MP4 or a WebM by WebCodecs where there is,
+ * else recorded by MediaRecorder; a GIF from the frames' pixels, encoded in a
+ * worker. The timeline is fixed to the range (the whole range on screen, the
+ * playhead sweeping across it); the stage is drawn at each frame's run time.
+ * Cancelled (`signal`) or failed, it throws and saves nothing.
  */
 export async function exportVideo(subject: ExportSubject, choice: PictureChoice, request: VideoRequest, progress: ClipProgress, signal: AbortSignal): Promise<void> {
-  if (!hasWebCodecs() && !hasMediaRecorder()) throw new Error('this browser can encode no video');
-  const { plan, width } = request;
-  const range = { start: plan.start, end: plan.end };
-  const layout = pictureLayout(subject.run, range, { content: choice.content, lang: subject.lang, title: subject.title, theme: choice.theme, stageAspect: liveStageAspect(), width });
+  const { plan, width, format } = request;
+  if (format !== 'gif' && !hasWebCodecs() && !hasMediaRecorder()) throw new Error('this browser can encode no video');
+  const layout = clipLayout(subject, choice, { start: plan.start, end: plan.end }, width);
   const stage = layout.stage ? (await import('./video/stageFrames')).stageFrames(subject.run.events, layout.stage, subject.lang, choice.theme) : null;
-  const frames = await VideoFrames.create(layout, subject.title, plan, subject.lang, stage);
+  const frames = await VideoFrames.create(layout, subject.title, plan, subject.lang, stage, format === 'gif');
   signal.throwIfAborted();
-  const clip = hasWebCodecs() ? await encodeClip(frames, plan, progress, signal) : await recordClip(frames, plan, progress, signal);
+  // The encoders load with the first clip made.
+  const clip =
+    format === 'gif'
+      ? await (await import('./gif/gifClip')).encodeGif(frames, plan, choice.theme, progress, signal)
+      : hasWebCodecs()
+        ? await (await import('./video/webCodecsClip')).encodeClip(frames, plan, format, progress, signal)
+        : await (await import('./video/recorderClip')).recordClip(frames, plan, format, progress, signal);
   signal.throwIfAborted();
-  await saveBlob(clip, `${subject.stem}-${choice.content}.webm`);
+  await saveBlob(clip, clipFileName(subject.stem, choice.content, plan, format));
 }

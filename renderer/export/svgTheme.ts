@@ -1,6 +1,6 @@
 /**
  * Colours of an exported picture, light (for white slides) or dark (for dark
- * ones). The kinds keep their Okabe–Ito colours in both (VISUAL.md); what
+ * ones). The kinds keep their Okabe–Ito colours in both (docs/VISUAL.md); what
  * changes is the paper, the ink and the outlines that must stand out on it.
  */
 import type { VisualKind } from '../model/processRecord';

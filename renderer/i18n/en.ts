@@ -35,6 +35,8 @@ export const en: Messages = {
     processes: 'Processes',
     keysHelp: 'Zoom with + and − or the wheel, pan with the arrows or by dragging, Home and End jump, F fits the whole run.',
     followLive: 'Follow live',
+    orphan: 'orphan',
+    orphanOf: (pid) => `its parent ${pid} ended first`,
     fit: 'Fit',
     sampledNote: (ms) => `OS processes are sampled every ${ms}: short-lived ones may not appear.`,
     legend: {
@@ -54,7 +56,7 @@ export const en: Messages = {
     spawn: 'spawn',
     fork: 'fork',
     shell: 'shell',
-    os: 'OS process',
+    os: 'OS',
   },
   lifetime: {
     running: 'running',
@@ -89,6 +91,10 @@ export const en: Messages = {
     time: 'time',
     type: 'type',
     preview: 'preview',
+    osCommand: 'as the OS shows it',
+    run: 'run',
+    bytes: 'bytes',
+    syscall: 'syscall',
     none: '—',
     chunks: (n, count) => `${count} ${n === 1 ? 'chunk' : 'chunks'}`,
   },
@@ -101,7 +107,7 @@ export const en: Messages = {
     ok: 'no error',
     bucket: (count) => `${count} events in this pixel`,
   },
-  panels: { stage: 'Stage', code: 'Code', narration: 'Narration', retry: 'Try again' },
+  panels: { stage: 'Stage', code: 'Code', narration: 'Narration', console: 'Console', retry: 'Try again' },
   errors: {
     label: 'Errors',
     dismiss: 'Dismiss',

@@ -35,6 +35,8 @@ export const es: Messages = {
     processes: 'Procesos',
     keysHelp: 'Acerca con + y − o la rueda, desplázate con las flechas o arrastrando, Inicio y Fin saltan a los extremos, F muestra toda la ejecución.',
     followLive: 'Seguir en vivo',
+    orphan: 'huérfano',
+    orphanOf: (pid) => `su padre ${pid} terminó antes`,
     fit: 'Todo',
     sampledNote: (ms) => `Los procesos del sistema se muestrean cada ${ms}: los muy breves pueden no aparecer.`,
     legend: {
@@ -54,7 +56,7 @@ export const es: Messages = {
     spawn: 'spawn',
     fork: 'fork',
     shell: 'shell',
-    os: 'proceso del sistema',
+    os: 'sistema',
   },
   lifetime: {
     running: 'trabajando',
@@ -89,6 +91,10 @@ export const es: Messages = {
     time: 'momento',
     type: 'tipo',
     preview: 'vista previa',
+    osCommand: 'según el sistema',
+    run: 'ejecución',
+    bytes: 'bytes',
+    syscall: 'llamada al sistema',
     none: '—',
     chunks: (n, count) => `${count} ${n === 1 ? 'cuota' : 'cuotas'}`,
   },
@@ -101,7 +107,7 @@ export const es: Messages = {
     ok: 'sin error',
     bucket: (count) => `${count} eventos en este píxel`,
   },
-  panels: { stage: 'Escenario', code: 'Código', narration: 'Narración', retry: 'Reintentar' },
+  panels: { stage: 'Escenario', code: 'Código', narration: 'Narración', console: 'Consola', retry: 'Reintentar' },
   errors: {
     label: 'Errores',
     dismiss: 'Cerrar',

@@ -37,6 +37,9 @@ export interface Messages {
     processes: string;
     keysHelp: string;
     followLive: string;
+    /** A lane whose parent (not the boss) ended while it lived on: the OS re-parented it. */
+    orphan: string;
+    orphanOf: (pid: number) => string;
     fit: string;
     sampledNote: (ms: string) => string;
     legend: { label: string; stdout: string; stderr: string; message: string; error: string; exitClose: string; busy: string };
@@ -75,6 +78,11 @@ export interface Messages {
     time: string;
     type: string;
     preview: string;
+    /** The command line as the OS shows it (what sampling read from /proc). */
+    osCommand: string;
+    run: string;
+    bytes: string;
+    syscall: string;
     none: string;
     /** `n` chunks, written as `count` (the number in the reader's locale). */
     chunks: (n: number, count: string) => string;
@@ -89,7 +97,7 @@ export interface Messages {
     bucket: (count: string) => string;
   };
   /** Panel names, for a panel that failed. */
-  panels: { stage: string; code: string; narration: string; retry: string };
+  panels: { stage: string; code: string; narration: string; console: string; retry: string };
   errors: {
     label: string;
     dismiss: string;

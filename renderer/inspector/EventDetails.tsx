@@ -20,10 +20,10 @@ export function EventDetails({ event, m, lang }: { event: LabEvent; m: Messages;
           [i.type, event.type],
           [i.time, formatDuration(event.t, lang)],
           [i.pid, event.pid === null ? i.none : String(event.pid)],
-          ['bytes', bytes],
+          [i.bytes, bytes],
           [i.preview, preview ? <code key="p">{preview}</code> : null],
           [i.source, source ? <code key="s">{`${source.file.split(/[\\/]/).pop()}:${source.line}`}</code> : null],
-          ['syscall', event.type === 'error' ? event.syscall : null],
+          [i.syscall, event.type === 'error' ? event.syscall : null],
         ]}
       />
     </section>

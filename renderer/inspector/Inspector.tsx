@@ -3,15 +3,16 @@ import { useMessages } from '../i18n/useMessages';
 import { useLiveView, useObra } from '../store/useObra';
 import { EventDetails } from './EventDetails';
 import { ProcessDetails } from './ProcessDetails';
+import { runIndexAt } from '../model/runIndexAt';
 
 /**
  * The drawer that shows the selected process (pid, parent, command, options,
- * exit, bytes, messages, CPU, RSS, the source line of the call) and the
- * selected event. Escape or the close button hides it.
+ * exit, bytes, messages, CPU, RSS, the source line of the call) as it stood at
+ * the playhead, and the selected event. Escape or the close button hides it.
  */
 export function Inspector() {
   const { m, lang } = useMessages();
-  useLiveView(240);
+  const { cursor } = useLiveView(240);
   const open = useObra((s) => s.inspectorOpen);
   const run = useObra((s) => s.run);
   const selection = useObra((s) => s.selection);
@@ -28,7 +29,8 @@ export function Inspector() {
   }, [open, close]);
 
   if (!open || !run) return null;
-  const record = selection.pid === null ? undefined : run.index.processes.get(selection.pid);
+  // The process as it stood at the playhead: not yet exited at 2.05 s if it exits at 2.68 s.
+  const record = selection.pid === null ? undefined : runIndexAt(run, cursor).processes.get(selection.pid);
   const event = selection.eventIndex === null ? undefined : run.events[selection.eventIndex];
   return (
     <aside className="inspector" aria-label={m.inspector.title}>

@@ -30,10 +30,10 @@ export function ProcessDetails({ record, run, m, lang }: { record: ProcessRecord
         rows={[
           [i.pid, String(record.pid)],
           [i.ppid, record.ppid === null ? i.none : String(record.ppid)],
-          [i.kind, record.kind === 'os' ? m.kind[kind] : record.kind],
+          [i.kind, record.kind === 'boss' ? null : record.kind === 'os' ? m.kind[kind] : record.kind],
           [i.command, <code key="c">{record.command || (record.osArgv ?? []).join(' ') || i.none}</code>],
           [i.args, record.args.length ? <code key="a">{JSON.stringify(record.args)}</code> : null],
-          ['OS', record.osArgv && record.command ? <code key="o">{record.osArgv.join(' ')}</code> : null],
+          [i.osCommand, record.osArgv && record.command ? <code key="o">{record.osArgv.join(' ')}</code> : null],
           [i.options, optionsText(record.options)],
           [i.source, source ? <code key="s" title={record.source?.file}>{source}</code> : null],
           [i.exit, ended],
@@ -48,7 +48,7 @@ export function ProcessDetails({ record, run, m, lang }: { record: ProcessRecord
           [i.cpu, record.cpu === null ? null : `${formatNumber(record.cpu, lang, 1)} %`],
           [i.rss, record.rss === null ? null : formatBytes(record.rss, lang)],
           [i.elu, record.elu === null ? null : formatPercent(record.elu, lang)],
-          ['run', run.runId],
+          [i.run, run.runId],
         ]}
       />
     </section>

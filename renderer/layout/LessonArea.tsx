@@ -2,14 +2,19 @@ import type { LabEvent } from '../../shared/events';
 import { useMessages } from '../i18n/useMessages';
 import { CodePanel } from '../lessons/CodePanel';
 import { NarrationPanel } from '../lessons/NarrationPanel';
+import { ConsolePanel } from '../lessons/ConsolePanel';
 import { PanelBoundary } from './PanelBoundary';
 import { useLiveView, useObra } from '../store/useObra';
 import { useRenderCost } from '../store/useRenderCost';
 
 const NO_EVENTS: readonly LabEvent[] = [];
 
-/** The right-hand column: the running code and the lesson's narration (both from renderer/lessons). */
-export function LessonArea() {
+/**
+ * The right-hand column (renderer/lessons): the running code, the lesson's
+ * narration and the console. In projector mode the narration is the caption
+ * bar instead, and this column (code and console) comes and goes with `C`.
+ */
+export function LessonArea({ narration = true }: { narration?: boolean }) {
   const { m, lang } = useMessages();
   const pace = useRenderCost(120, 0.05);
   const { version, cursor } = useLiveView(pace.interval);
@@ -20,15 +25,22 @@ export function LessonArea() {
   const demoId = script?.kind === 'demo' ? script.demoId : null;
   const log = run?.events ?? NO_EVENTS;
   return (
-    <div className="lesson-area">
+    <div className={`lesson-area${narration ? '' : ' without-narration'}`}>
       <div className="code-area">
         <PanelBoundary name={m.panels.code} retry={m.panels.retry} resetKey={run}>
           <CodePanel demoId={demoId} sources={sources} log={log} version={version} cursor={cursor} lang={lang} />
         </PanelBoundary>
       </div>
-      <div className="narration-area">
-        <PanelBoundary name={m.panels.narration} retry={m.panels.retry} resetKey={run}>
-          <NarrationPanel demoId={demoId} log={log} version={version} cursor={cursor} lang={lang} />
+      {narration && (
+        <div className="narration-area">
+          <PanelBoundary name={m.panels.narration} retry={m.panels.retry} resetKey={run}>
+            <NarrationPanel demoId={demoId} log={log} version={version} cursor={cursor} lang={lang} />
+          </PanelBoundary>
+        </div>
+      )}
+      <div className="console-area">
+        <PanelBoundary name={m.panels.console} retry={m.panels.retry} resetKey={run}>
+          <ConsolePanel run={run} version={version} cursor={cursor} lang={lang} />
         </PanelBoundary>
       </div>
     </div>

@@ -81,7 +81,7 @@ export function CodePanel({ demoId, sources, log, version, cursor, lang }: CodeP
           </span>
         )}
       </div>
-      <div className="code-scroll" ref={scroller} role="tabpanel" aria-label={active.path}>
+      <div className="code-scroll" ref={scroller} role="tabpanel" aria-label={active.path} tabIndex={0}>
         <pre className="code">
           <code>
             {lines.map((tokens, i) => (

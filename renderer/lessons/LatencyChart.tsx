@@ -18,6 +18,11 @@ export interface LatencyChartProps {
   version: number;
   cursor: number;
   lang: Lang;
+  /**
+   * Projector size: the same plot in a smaller coordinate space, so its text
+   * is ≥ 24 px on the caption bar; the legend as HTML beside it, requests by number.
+   */
+  large?: boolean;
 }
 
 const TEXT: Record<Lang, { title: string; request: string; scale: string; series: Record<Variant, string> }> = {
@@ -36,15 +41,15 @@ const TEXT: Record<Lang, { title: string; request: string; scale: string; series
 };
 
 const VARIANTS: Variant[] = ['inline', 'fork'];
-const W = 360;
-const H = 132;
+const DESK = { W: 360, H: 132, TOP: 24 };
+const PROJECTOR = { W: 240, H: 84, TOP: 10 };
 const LEFT = 46;
 const RIGHT = 6;
-const TOP = 24;
 const BOTTOM = 18;
 const LEGEND_STEP = 150;
 
-export function LatencyChart({ log, version, cursor, lang }: LatencyChartProps) {
+export function LatencyChart({ log, version, cursor, lang, large = false }: LatencyChartProps) {
+  const { W, H, TOP } = large ? PROJECTOR : DESK;
   const series = useMemo(() => latencySeries(logOf('blocking', log), cursor), [log, version, cursor]);
   const uid = useId().replace(/[^\w-]/g, '');
   const shown = VARIANTS.filter((v) => series[v]);
@@ -63,9 +68,21 @@ export function LatencyChart({ log, version, cursor, lang }: LatencyChartProps) 
   ).join('; ')}.`;
 
   return (
-    <figure className="latency-chart" data-series={shown.join(' ')}>
+    <figure className={`latency-chart${large ? ' is-large' : ''}`} data-series={shown.join(' ')}>
       <figcaption className="latency-title">
         <strong>{text.title}</strong> <span className="latency-scale">({text.scale})</span>
+        {large && (
+          <span className="latency-legend-list">
+            {VARIANTS.map((v) => (
+              <span key={v} className={`latency-legend-item${series[v] ? '' : ' is-pending'}`}>
+                <svg viewBox="0 0 12 12" aria-hidden="true">
+                  <rect className={`latency-bar is-${v}`} width="11" height="11" fill={fill(v)} />
+                </svg>
+                {text.series[v]}
+              </span>
+            ))}
+          </span>
+        )}
       </figcaption>
       <svg className="latency-plot" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
         <defs>
@@ -77,7 +94,7 @@ export function LatencyChart({ log, version, cursor, lang }: LatencyChartProps) 
             <rect className="latency-hatch" width="2.2" height="6" />
           </pattern>
         </defs>
-        {VARIANTS.map((v, k) => (
+        {!large && VARIANTS.map((v, k) => (
           <g key={v} className={`latency-legend${series[v] ? '' : ' is-pending'}`} transform={`translate(${LEFT + k * LEGEND_STEP} 2)`}>
             <rect className={`latency-bar is-${v}`} width="11" height="11" fill={fill(v)} />
             <text x="15" y="9.5">
@@ -93,9 +110,11 @@ export function LatencyChart({ log, version, cursor, lang }: LatencyChartProps) 
             </text>
           </g>
         ))}
-        <text className="latency-unit" x={LEFT - 4} y="11" textAnchor="end">
-          ms
-        </text>
+        {!large && (
+          <text className="latency-unit" x={LEFT - 4} y="11" textAnchor="end">
+            ms
+          </text>
+        )}
         {Array.from({ length: groups }, (_, i) => {
           const mid = LEFT + slot * (i + 0.5);
           return (
@@ -116,7 +135,7 @@ export function LatencyChart({ log, version, cursor, lang }: LatencyChartProps) 
                 );
               })}
               <text className="latency-request" x={mid} y={H - 5} textAnchor="middle">
-                {`${text.request} ${i + 1}`}
+                {large ? String(i + 1) : `${text.request} ${i + 1}`}
               </text>
             </g>
           );

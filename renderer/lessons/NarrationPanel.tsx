@@ -69,7 +69,7 @@ export function NarrationPanel({ demoId, log, version, cursor, lang }: Narration
         </span>
       </header>
       {reached === 0 && <p className="narration-hint">{text.start}</p>}
-      <ol className="narration-steps" ref={list}>
+      <ol className="narration-steps" ref={list} tabIndex={0} aria-label={text.title}>
         {visibleSteps(lines, runOverAt(log, cursor)).map((l) => (
           <li
             key={l.n}

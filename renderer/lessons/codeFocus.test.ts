@@ -57,3 +57,21 @@ describe('visibleSteps', () => {
     expect([runOverAt(log, 899), runOverAt(log, 900), runOverAt(log.slice(0, 1), 5_000)]).toEqual([false, true, false]);
   });
 });
+
+describe('the code mark on a callback', () => {
+  const boss = {
+    path: 'index.js',
+    text: "const { exec } = require('node:child_process');\nexec('echo hola', (err, stdout) => {\n  // It arrives once, at the end.\n  console.log(`callback: err = ${err}`);\n});\n",
+  };
+  const callLog: LabEvent[] = [
+    { type: 'run-start', t: 0, pid: 1, runId: 'r', script: '/d/index.js', argv: [], cwd: '/d', node: 'v20', platform: 'linux', cpus: 2, sampleIntervalMs: 50 },
+    { type: 'call', t: 100, pid: 1, api: 'exec', childId: '1:1', command: 'echo hola', args: [], options: {}, source: { file: '/d/index.js', line: 2, column: 1 } },
+    { type: 'spawn', t: 200, pid: 2, childId: '1:1', ppid: 1 },
+    { type: 'callback', t: 900, pid: 1, childId: '1:1', api: 'exec', error: null, stdoutBytes: 5, stderrBytes: 0 },
+  ];
+
+  it('stays on the call while the worker runs, and moves into the callback when it runs', () => {
+    expect(codeFocus(callLog, 500, [boss], null)?.line).toBe(2);
+    expect(codeFocus(callLog, 900, [boss], null)?.line).toBe(4);
+  });
+});

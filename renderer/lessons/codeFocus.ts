@@ -3,6 +3,8 @@
  * latest event at or before the cursor (a call's own line; for a child's
  * spawn, output, exit, callback… the line of the call that started it), or
  * the line the current narration step talks about, when that step is newer.
+ * A callback (exec, execFile) points into the callback itself: the first
+ * statement of the function passed to the call, not the call's line.
  */
 import type { DemoSource } from '../../shared/api';
 import type { LabEvent, SourceLocation } from '../../shared/events';
@@ -26,7 +28,7 @@ export function codeFocus(log: readonly LabEvent[], cursor: number, sources: rea
 
 function latestSourcedEvent(log: readonly LabEvent[], cursor: number, sources: readonly DemoSource[]): CodeFocus | null {
   const callSite = new Map<string, SourceLocation>();
-  let best: { t: number; source: SourceLocation } | null = null;
+  let best: { t: number; source: SourceLocation; callback: boolean } | null = null;
   for (const ev of log) {
     if (ev.t > cursor) continue;
     let source: SourceLocation | null | undefined = null;
@@ -38,11 +40,35 @@ function latestSourcedEvent(log: readonly LabEvent[], cursor: number, sources: r
     } else if ('childId' in ev && typeof ev.childId === 'string') {
       source = callSite.get(ev.childId);
     }
-    if (source && (!best || ev.t >= best.t)) best = { t: ev.t, source };
+    if (source && (!best || ev.t >= best.t)) best = { t: ev.t, source, callback: ev.type === 'callback' };
   }
   if (!best) return null;
   const path = tabOf(best.source.file, sources);
-  return path === null ? null : { path, line: best.source.line, t: best.t };
+  if (path === null) return null;
+  const text = best.callback ? sources.find((s) => s.path === path)?.text : undefined;
+  const line = text === undefined ? best.source.line : (callbackBodyLine(text, best.source) ?? best.source.line);
+  return { path, line, t: best.t };
+}
+
+/**
+ * The first line of code inside the function given to the call at `at`
+ * (`exec(cmd, (err, stdout) => {` → the line after, comments skipped), or
+ * null when the call has no function literal within a few lines.
+ */
+export function callbackBodyLine(text: string, at: SourceLocation): number | null {
+  const lines = text.split('\n');
+  const from = at.line - 1;
+  for (let i = from; i < Math.min(lines.length, from + 4); i++) {
+    const rest = i === from ? lines[i].slice(Math.max(0, at.column - 1)) : lines[i];
+    const arrow = rest.search(/=>\s*\{|function\s*\w*\s*\([^)]*\)\s*\{/);
+    if (arrow === -1) continue;
+    for (let j = i + 1; j < Math.min(lines.length, i + 12); j++) {
+      const code = lines[j].trim();
+      if (code && !code.startsWith('//') && !code.startsWith('*') && !code.startsWith('/*')) return code.startsWith('}') ? null : j + 1;
+    }
+    return null;
+  }
+  return null;
 }
 
 function stepAnchor(narration: readonly NarrationLine[] | null, sources: readonly DemoSource[]): CodeFocus | null {

@@ -82,7 +82,8 @@ export class RunIndex {
     return this.callByChildId.get(childId);
   }
 
-  private applyOne(event: LabEvent, i: number): void {
+  /** Fold one event, `i` its place in the log (errors and markers point back to it). */
+  applyOne(event: LabEvent, i: number): void {
     if (event.t > this.lastT) this.lastT = event.t;
     switch (event.type) {
       case 'run-start':

@@ -6,6 +6,7 @@ import { noticeOf } from '../store/notices';
 import { useLiveView, useObra, useObraStore } from '../store/useObra';
 import { droppedCountOf } from '../../shared/dropped-batches';
 import { onFailure } from './failures';
+import { runIndexAt } from '../model/runIndexAt';
 
 /** Shown at most; older ones are counted. */
 const MAX_SHOWN = 3;
@@ -33,14 +34,15 @@ export function NoticeBanner() {
   const { m, lang } = useMessages();
   const store = useObraStore();
   useEffect(() => onFailure((error) => store.getState().pushNotice(noticeOf(error))), [store]);
-  useLiveView(240);
+  const { cursor } = useLiveView(240);
   const notices = useObra((s) => s.notices);
   const run = useObra((s) => s.run);
   const dismissedRun = useObra((s) => s.runErrorsDismissed);
   const dismissNotice = useObra((s) => s.dismissNotice);
   const dismissRunErrors = useObra((s) => s.dismissRunErrors);
   const selectEvent = useObra((s) => s.selectEvent);
-  const runErrors = run ? run.index.errors.slice(dismissedRun) : [];
+  // The errors of the run by the playhead: at 327 ms the banner knows nothing of an exit at 1.7 s.
+  const runErrors = run ? runIndexAt(run, cursor).errors.slice(dismissedRun) : [];
   if (notices.length === 0 && runErrors.length === 0) return null;
   const shown = runErrors.slice(-MAX_SHOWN);
   return (

@@ -99,6 +99,7 @@ export function attachClassroomKeys(store: ObraStore): () => void {
       l: () => state.setFollowLive(true),
       f: () => toggleProjector(store),
       p: () => toggleProjector(store),
+      c: () => state.setProjectorSide(!state.projectorSide),
       d: () => state.setTheme(state.theme === 'dark' ? 'light' : 'dark'),
       b: () => state.setBlank(true),
       // The export menu (renderer/export) opens like a click on its toolbar button: focus lands on its first item.

@@ -16,6 +16,9 @@ export interface ClassroomSlice {
   /** The keyboard shortcuts dialog (?). */
   shortcutsOpen: boolean;
   setShortcutsOpen(open: boolean): void;
+  /** Projector mode's side column (code and console), shown with `C`. */
+  projectorSide: boolean;
+  setProjectorSide(on: boolean): void;
   /** The compare view: a second recording under the shown run, on the same time axis. */
   compareOpen: boolean;
   setCompareOpen(open: boolean): void;
@@ -42,6 +45,10 @@ export const classroomSlice: ObraSlice<ClassroomSlice> = (set) => ({
   shortcutsOpen: false,
   setShortcutsOpen(open) {
     set({ shortcutsOpen: open });
+  },
+  projectorSide: false,
+  setProjectorSide(on) {
+    set({ projectorSide: on });
   },
   compareOpen: false,
   setCompareOpen(open) {

@@ -12,7 +12,7 @@ import { BUSY_LOAD } from './derive';
 import { ENVELOPE_US } from './flights';
 import { Worker } from './art/Worker';
 import { OsFigure } from './art/OsFigure';
-import { ShellHelper } from './art/ShellHelper';
+import { ShellHelper, ShellName } from './art/ShellHelper';
 import { BufferBin } from './art/BufferBin';
 import { Flag, flagText } from './art/Flag';
 import { StopSign, signHalfWidth } from './art/StopSign';
@@ -36,6 +36,9 @@ export interface WorkerSlotProps {
 }
 
 const easeOut = (x: number): number => 1 - (1 - x) ** 3;
+
+/** A finished worker fades to this, no further: its outline still ≥ 3:1 on the ground (stageTheme.test.ts). */
+export const FINISHED_OPACITY = 0.55;
 
 /** Hammer angle: a swing whose speed follows the load, a function of the cursor. */
 export function hammerAngle(load: number, cursor: number, reduced: boolean, working: boolean): number {
@@ -66,6 +69,9 @@ interface FigureBitsProps {
   swing: number | null;
   radioActive: boolean;
   viaShell: boolean;
+  /** The shell's name over the helper (`/bin/sh`); '' for none. */
+  shellName: string;
+  nameFont: number;
   /** Buffer bin fill (0–1), null for no bin. */
   bin: number | null;
   binX: number;
@@ -87,6 +93,7 @@ const FigureBits = memo(function FigureBits(p: FigureBitsProps): JSX.Element {
         <Worker x={p.x} y={p.y} height={p.h} kind={p.kind} pid={p.pid} swing={p.swing} radioActive={p.radioActive} />
       )}
       {p.working && <WorkLines x={p.x} y={p.y} h={p.h} />}
+      {p.viaShell && p.shellName && <ShellName x={p.x + p.h * 0.25} y={p.y} name={p.shellName} fontSize={p.nameFont} />}
     </g>
   );
 });
@@ -153,23 +160,35 @@ interface MarkerBitsProps {
   font: number;
   unit: number;
   flagOk: boolean | null;
+  /** A shell helper stands right of the figure: the flag goes beyond it. */
+  viaShell: boolean;
   flagText: string;
   flagTitle: string;
   sign: string | null;
   signTitle: string;
 }
 
-/** The flag planted at exit and the stop sign raised on an error. */
+/** Half a figure's width, shoulders and hands included, as a share of its height. */
+const BODY_HALF = 0.3;
+
+/**
+ * The flag planted at exit and the stop sign raised on an error, beside the
+ * figure, never over it: the flag's pole just right of the body with its cloth
+ * flying right; the stop sign right of that, on its post, low.
+ */
 const MarkerBits = memo(function MarkerBits(p: MarkerBitsProps): JSX.Element {
   const r = Math.max(14 * p.unit, Math.min(p.h * 0.19, 28 * p.unit));
+  const pole = p.feetX + p.h * (p.viaShell ? BODY_HALF + 0.35 : BODY_HALF);
+  const half = p.sign === null ? 0 : signHalfWidth(p.sign, r, p.font);
+  // Beside the body (and the pole); pushed back inside the cell only as far as the cell's edge demands.
+  const signX = Math.min(p.right - half - 4 * p.unit, pole + half + 6 * p.unit);
   return (
     <g>
       {p.flagOk !== null && (
-        <Flag x={p.feetX - p.h * 0.14} y={p.feetY} height={p.h * 0.98} ok={p.flagOk} text={p.flagText} fontSize={p.font} title={p.flagTitle} />
+        <Flag x={pole} y={p.feetY} height={p.h * 0.98} ok={p.flagOk} text={p.flagText} fontSize={p.font} title={p.flagTitle} />
       )}
       {p.sign !== null && (
-        <StopSign x={Math.min(p.right - signHalfWidth(p.sign, r, p.font) - 4 * p.unit, p.feetX + p.h * 0.5)} y={p.feetY - p.h * 0.52} r={r}
-          code={p.sign} fontSize={p.font} groundY={p.feetY} title={p.signTitle} />
+        <StopSign x={signX} y={p.feetY - p.h * 0.42} r={r} code={p.sign} fontSize={p.font} groundY={p.feetY} title={p.signTitle} />
       )}
     </g>
   );
@@ -185,14 +204,15 @@ function WorkerSlotImpl(p: WorkerSlotProps): JSX.Element {
   const working = w.status === 'running' && w.load >= BUSY_LOAD;
   const swing = w.kind === 'os' && !working ? null : hammerAngle(w.load, p.cursor, p.reduced, working);
   const walk = p.reduced ? 0 : -(1 - easeOut(w.arrival)) * Math.min(150 * u, Math.max(0, cell.x - p.layout.boss.w));
-  const opacity = (p.reduced ? w.arrival : Math.min(1, w.arrival * 3)) * (1 - 0.7 * w.leaving);
+  const opacity = (p.reduced ? w.arrival : Math.min(1, w.arrival * 3)) * (1 - (1 - FINISHED_OPACITY) * w.leaving);
   const lastMessage = w.process.messages[w.process.messages.length - 1];
   const radioActive = lastMessage !== undefined && lastMessage.from === w.key && p.cursor - lastMessage.t < ENVELOPE_US;
   const maxChars = Math.max(6, Math.floor((cell.w - 14 * u) / (font.small * 0.61)));
   const pidLabel = w.pid === null ? '—' : String(w.pid);
   const fitsBeside = !w.badge || detail === 'tiny' || textWidth(pidLabel, font.label, true) + badgeWidth(w.badge, font.small) + 14 * u < cell.w;
   // A small cell has no status line: while a flood runs, its counters take the command's place.
-  const line2 = detail === 'small' && p.placed.counters ? p.placed.counters : w.command;
+  // An orphan says so on the line every cell has (the status line is only in full detail).
+  const line2 = detail === 'small' && p.placed.counters ? p.placed.counters : w.orphanOf !== null && detail !== 'full' ? `${L.orphanWord}: ${w.command}` : w.command;
   // In a small cell one marker at a time: the stop sign says more than the flag.
   const flag = w.flag && (detail === 'full' || !w.sign) ? w.flag : null;
   const select = (): void => {
@@ -228,15 +248,16 @@ function WorkerSlotImpl(p: WorkerSlotProps): JSX.Element {
       />
       <FigureBits kind={w.kind} pid={w.pid} x={round(cell.feet.x)} y={round(cell.feet.y)} h={round(h)}
         swing={swing === null ? null : Math.round(swing)} radioActive={radioActive} viaShell={w.viaShell}
+        shellName={w.viaShell ? (w.process.shell ?? L.shell) : ''} nameFont={round(font.small)}
         bin={w.buffer && detail !== 'tiny' ? (w.buffer.delivered ? 0 : round(w.buffer.fill, 2)) : null}
         binX={round(anchors.bin.x)} binTitle={w.buffer ? `${L.buffer}: ${formatBytes(w.buffer.bytes, p.lang)}` : ''}
         working={working} walk={Math.round(walk)} opacity={round(opacity, 2)} />
       <MarkerBits feetX={round(cell.feet.x)} feetY={round(cell.feet.y)} h={round(h)} right={round(cell.x + cell.w)} font={font.small} unit={u}
-        flagOk={flag ? flag.ok : null} flagText={flag ? flagText(flag.code, flag.signal) : ''}
+        viaShell={w.viaShell} flagOk={flag ? flag.ok : null} flagText={flag ? flagText(flag.code, flag.signal) : ''}
         flagTitle={flag ? (flag.signal ? `${L.signal} ${flag.signal}` : `${L.exitCode} ${flag.code}`) : ''}
         sign={w.sign ? w.sign.short : null} signTitle={w.sign ? `${w.sign.code}: ${w.sign.message}` : ''} />
       <LabelBits x={round(cell.x + 8 * u)} y={round(cell.labelY)} width={round(cell.w)} font={font.label} small={font.small} unit={u}
-        pid={pidLabel} badge={detail === 'tiny' ? '' : w.badge} colour={colour}
+        pid={pidLabel} badge={w.badge} colour={colour}
         command={detail === 'tiny' ? null : shortText(line2, maxChars - (fitsBeside ? 0 : pidLabel.length + 1))}
         status={detail === 'full' ? shortText(statusLine(w, p.lang), maxChars + 4) : null} failed={w.status === 'failed'} />
     </g>

@@ -18,6 +18,8 @@ export const SILENCE_US = 200_000;
 export const BLOCKED_ELU = 0.9;
 /** Load (0–1) from which a figure is drawn working. */
 export const BUSY_LOAD = 0.15;
+/** A process still seen this long after its parent ended is an orphan (OS sampling notices a death up to a sample late). */
+export const ORPHAN_AFTER_US = 100_000;
 
 export type WorkerStatus = 'starting' | 'running' | 'exited' | 'failed' | 'gone';
 
@@ -53,6 +55,11 @@ export interface WorkerView {
   arrival: number;
   /** 0→1 while leaving (after exit / failure / gone). */
   leaving: number;
+  /**
+   * Its parent (not the boss) has ended while it lives on: the OS gave it to
+   * another parent (Linux: pid 1 or a subreaper). The pid of the parent it lost.
+   */
+  orphanOf: number | null;
   /** Exited but its pipes are still open (the exit → close gap). */
   pipesOpen: boolean;
   flag: Flag | null;
@@ -106,12 +113,20 @@ function shortPath(a: string): string {
   return a.length > 16 && base && base !== a ? `…/${base}` : a;
 }
 
+/** A shell pipeline by its programs' own names (`ls -1 /usr/bin | sort | tr a-z A-Z` → `ls | sort | tr`), else null. */
+export function pipelineNames(line: string): string | null {
+  const parts = line.split(/(?<!\|)\|(?!\|)/);
+  if (parts.length < 2) return null;
+  const names = parts.map((part) => baseName(part.trim().split(/\s+/)[0] ?? ''));
+  return names.every(Boolean) ? names.join(' | ') : null;
+}
+
 export function commandOf(p: StageProcess): { short: string; full: string } {
   if (p.kind === 'os') {
     const line = p.osCommand ?? p.command;
     return { short: line, full: line };
   }
-  if (p.kind === 'exec' && p.args.length === 0) return { short: p.command, full: p.command };
+  if (p.kind === 'exec' && p.args.length === 0) return { short: pipelineNames(p.command) ?? p.command, full: p.command };
   const full = [p.command, ...p.args].join(' ');
   // Long paths shortened to their last part: "node …/generator.js 3145728", not the whole checkout.
   const short = [baseName(p.command) || p.command, ...p.args.map(shortPath)].join(' ');
@@ -160,6 +175,7 @@ export function workerView(state: StageState, p: StageProcess, cursor: number): 
     cpu: alive && fresh(p.cpuAt, cursor) ? p.cpu : null,
     arrival: progress(cursor, p.bornAt, ARRIVE_US),
     leaving: progress(cursor, endedAt, LEAVE_US),
+    orphanOf: alive ? lostParent(state, p, cursor) : null,
     pipesOpen: started && p.exitedAt !== null && p.closedAt === null && p.kind !== 'os',
     flag: started && p.exitedAt !== null ? { code: p.exitCode, signal: p.exitSignal, ok: p.exitCode === 0 } : null,
     // The sign is the error the program got; the flag is how the process ended. A timeout shows both.
@@ -167,6 +183,15 @@ export function workerView(state: StageState, p: StageProcess, cursor: number): 
     buffer: p.buffered ? { fill: Math.min(1, fill), bytes: p.stdout.bytes + p.stderr.bytes, delivered: p.callbackAt !== null } : null,
     process: p,
   };
+}
+
+/** The parent pid of a process whose (non-boss) parent ended, by the cursor, longer than ORPHAN_AFTER_US ago. */
+function lostParent(state: StageState, p: StageProcess, cursor: number): number | null {
+  if (p.parentPid === null || p.parentPid === state.boss.pid) return null;
+  const key = keyOfPid(state, p.parentPid);
+  const parent = key === null ? undefined : state.processes.get(key);
+  const ended = parent ? (parent.exitedAt ?? parent.goneAt) : null;
+  return ended !== null && cursor - ended > ORPHAN_AFTER_US ? p.parentPid : null;
 }
 
 export function bossView(state: StageState, cursor: number): BossView {

@@ -128,7 +128,7 @@ export function flightsAt(input: FlightsInput): Flights {
       streams.push({
         kind: 'stream', id: `out:${w.key}`, owner: w.key, what: 'output', route: outRoute, phase, stderrShare: stderr,
         side: beltCap(w, crateSide(bytes, u) * 0.85), colour: '',
-        label: `▪ ${formatBytes(p.stdout.bytes + p.stderr.bytes, input.lang)} ×${formatCount(p.stdout.chunks + p.stderr.chunks, input.lang)}`,
+        label: streamLabel(p, input.lang),
         // A buffered flood piles into its bin, whose fill says how much.
         counted: !p.buffered,
       });
@@ -190,4 +190,11 @@ export function streamPositions(s: StreamFlow, spacing: number, max = 24): Point
   const out: Point[] = [];
   for (let k = 0; k < n; k++) out.push(pointAt(s.route, (k + s.phase) / n));
   return out;
+}
+
+/** A flood's counter, each stream by itself: the chunks its 'data' listener got, as the program counts them. */
+function streamLabel(p: StageProcess, lang: StageLang): string {
+  const out = p.stdout.bytes > 0 || p.stderr.bytes === 0 ? `▪ ${formatBytes(p.stdout.bytes, lang)} ×${formatCount(p.stdout.chunks, lang)}` : '';
+  const err = p.stderr.bytes > 0 ? `▨ ${formatBytes(p.stderr.bytes, lang)} ×${formatCount(p.stderr.chunks, lang)}` : '';
+  return [out, err].filter(Boolean).join(' · ');
 }

@@ -22,3 +22,13 @@ describe('stage labels', () => {
     expect(stageLabels('es').summary(12, 1, 1)).toBe('Jefe de obra 12 y 1 obrero, 1 activo');
   });
 });
+
+describe('a pipeline on the stage', () => {
+  it('is named by each of its programs', async () => {
+    const { pipelineNames } = await import('./derive');
+    expect(pipelineNames('ls -1 /usr/bin | sort | tr a-z A-Z')).toBe('ls | sort | tr');
+    expect(pipelineNames('sleep 30 | cat')).toBe('sleep | cat');
+    expect(pipelineNames('echo hola; sleep 1')).toBeNull();
+    expect(pipelineNames('test -f x || echo missing')).toBeNull();
+  });
+});

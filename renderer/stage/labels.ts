@@ -33,6 +33,9 @@ export interface StageLabels {
   error: string;
   pipesOpen: string;
   childOf: string;
+  /** A process whose parent `pid` ended before it: re-parented by the OS. */
+  orphan: (pid: number) => string;
+  orphanWord: string;
   summary: (bossPid: number | null, workers: number, running: number) => string;
   kind: Record<'exec' | 'execFile' | 'spawn' | 'fork' | 'os', string>;
   noRun: string;
@@ -65,6 +68,8 @@ const es: StageLabels = {
   error: 'error',
   pipesOpen: 'salió; tuberías abiertas',
   childOf: 'hijo de',
+  orphan: (pid) => `huérfano: ${pid} ya no está`,
+  orphanWord: 'huérfano',
   summary: (pid, n, running) =>
     `Jefe de obra ${pid ?? '—'} y ${formatCount(n, 'es')} ${n === 1 ? 'obrero' : 'obreros'}` +
     (n > 0 ? `, ${formatCount(running, 'es')} ${running === 1 ? 'activo' : 'activos'}` : ''),
@@ -99,6 +104,8 @@ const en: StageLabels = {
   error: 'error',
   pipesOpen: 'exited; pipes open',
   childOf: 'child of',
+  orphan: (pid) => `orphan: ${pid} is gone`,
+  orphanWord: 'orphan',
   summary: (pid, n, running) =>
     `Boss ${pid ?? '—'} and ${formatCount(n, 'en')} ${n === 1 ? 'worker' : 'workers'}` +
     (n > 0 ? `, ${formatCount(running, 'en')} running` : ''),

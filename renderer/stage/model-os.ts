@@ -34,7 +34,14 @@ export function applyOsProcess(state: StageState, e: OsProcessEvent): void {
   const line = osCommandLine(e);
   const known = processOf(state, e.pid);
   if (known) {
-    if (e.state === 'seen') known.osCommand = line;
+    if (e.state === 'seen') {
+      known.osCommand = line;
+      // Seen again after exec: the program it became.
+      const program = e.argv[0] ?? e.command;
+      if (known.kind === 'os') [known.command, known.args] = [program, e.argv.slice(1)];
+      // The shell a worker brought, by the name the OS gives it: /bin/sh, not just ">_".
+      if (known.viaShell) known.shell = program;
+    }
     else known.goneAt = e.t;
     return;
   }

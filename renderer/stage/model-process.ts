@@ -36,6 +36,7 @@ export function newProcess(state: StageState, key: string, t: number, kind: Work
     command: '',
     args: [],
     viaShell: false,
+    shell: null,
     buffered: false,
     maxBuffer: DEFAULT_MAX_BUFFER,
     bornAt: t,
@@ -72,6 +73,9 @@ export function newProcess(state: StageState, key: string, t: number, kind: Work
  */
 export function absorb(into: StageProcess, from: StageProcess): void {
   into.osCommand ??= from.osCommand;
+  // Sampling met the shell before its spawn was reported: its program is the shell's name.
+  if (into.viaShell && from.kind === 'os') into.shell = from.command;
+  into.shell ??= from.shell;
   if (from.cpuAt !== null && (into.cpuAt === null || from.cpuAt > into.cpuAt)) {
     into.cpu = from.cpu;
     into.cpuAt = from.cpuAt;

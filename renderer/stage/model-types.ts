@@ -54,6 +54,8 @@ export interface StageProcess {
   args: string[];
   /** Ran through a shell: exec, execSync, or the `shell` option. */
   viaShell: boolean;
+  /** The shell's program as the OS shows it (`/bin/sh`), or the `shell` option's, once known. */
+  shell: string | null;
   /** exec/execFile buffer their output and hand it over in the callback. */
   buffered: boolean;
   maxBuffer: number;

@@ -66,6 +66,7 @@ function applyCall(state: StageState, e: CallEvent): void {
   p.args = e.args;
   p.parentPid = e.pid;
   p.viaShell = e.api === 'exec' || e.api === 'execSync' || Boolean(e.options.shell);
+  if (typeof e.options.shell === 'string') p.shell ??= e.options.shell;
   p.buffered = e.api === 'exec' || e.api === 'execFile';
   p.maxBuffer = e.options.maxBuffer ?? DEFAULT_MAX_BUFFER;
 }

@@ -1,6 +1,6 @@
 /**
  * Small hand-built logs for the stage's unit tests, shaped like what the lab
- * records (orders and codes from child-process-facts.md). Test-only: the
+ * records (orders and codes from docs/child-process-facts.md). Test-only: the
  * product never draws a canned log.
  */
 import type { CallOptions, ChildApi, LabEvent } from '../../shared/events';

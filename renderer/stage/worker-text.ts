@@ -12,11 +12,14 @@ export function statusLine(w: WorkerView, lang: StageLang): string {
   const p = w.process;
   const parts: string[] = [];
   // A grandchild says whose it is: its crates and envelopes go to that worker, not to the boss.
-  if (w.depth > 1 && p.parentPid !== null) parts.push(`↳ ${p.parentPid}`);
+  // An orphan says so: its parent is gone and the OS gave it another one.
+  if (w.orphanOf !== null) parts.push(L.orphan(w.orphanOf));
+  else if (w.depth > 1 && p.parentPid !== null) parts.push(`↳ ${p.parentPid}`);
   if (w.status === 'running' && w.cpu !== null) parts.push(`${L.cpu} ${formatPercent(w.cpu, lang)}`);
-  const out = p.stdout.bytes + p.stderr.bytes;
-  const chunks = p.stdout.chunks + p.stderr.chunks;
-  if (out > 0) parts.push(chunks >= 10 ? `▪ ${formatBytes(out, lang)} · ${formatCount(chunks, lang)} ${L.chunks}` : `▪ ${formatBytes(out, lang)}`);
+  // Each stream by itself, as the parent's 'data' listeners count it: the boss's
+  // "97 chunks" on stdout is 97 here too, whatever went to stderr.
+  if (p.stdout.bytes > 0) parts.push(streamText('▪', p.stdout, lang));
+  if (p.stderr.bytes > 0) parts.push(streamText('▨ stderr', p.stderr, lang));
   if (p.kind === 'fork' || p.toParent.sent + p.fromParent.received > 0) {
     parts.push(`✉ ↑${formatCount(p.toParent.sent, lang)} ↓${formatCount(p.fromParent.received, lang)}`);
   }
@@ -25,11 +28,17 @@ export function statusLine(w: WorkerView, lang: StageLang): string {
   return parts.join(' · ');
 }
 
+function streamText(mark: string, stream: { bytes: number; chunks: number }, lang: StageLang): string {
+  const bytes = `${mark} ${formatBytes(stream.bytes, lang)}`;
+  return stream.chunks >= 10 ? `${bytes} · ${formatCount(stream.chunks, lang)} ${stageLabels(lang).chunks}` : bytes;
+}
+
 export function workerAria(w: WorkerView, lang: StageLang): string {
   const L = stageLabels(lang);
   const who = w.kind === 'os' ? `${L.kind.os} ${w.pid ?? '—'}` : `${L.worker} ${w.pid ?? '—'}, ${w.badge}`;
   const parts = [who, w.fullCommand];
-  if (w.depth > 1 && w.process.parentPid !== null) parts.push(`${L.childOf} ${w.process.parentPid}`);
+  if (w.orphanOf !== null) parts.push(L.orphan(w.orphanOf));
+  else if (w.depth > 1 && w.process.parentPid !== null) parts.push(`${L.childOf} ${w.process.parentPid}`);
   if (w.status === 'running') parts.push(w.load >= BUSY_LOAD ? L.working : L.waiting);
   if (w.status === 'failed') parts.push(L.notStarted);
   if (w.flag) parts.push(w.flag.signal ? `${L.signal} ${w.flag.signal}` : `${L.exitCode} ${flagText(w.flag.code, null)}`);

@@ -49,3 +49,36 @@ describe('the live ticker', () => {
     ticker.dispose();
   });
 });
+
+describe('a playhead the reader moves', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('reaches every panel at once, however slow their pace', () => {
+    const store = createStore(() => ({ version: 5, cursor: 0, followLive: false })) as unknown as ObraStore;
+    const ticker = new LiveTicker(store);
+    const narration: number[] = [];
+    const readout: number[] = [];
+    ticker.add(2_560, () => narration.push(store.getState().cursor));
+    ticker.add(60, () => readout.push(store.getState().cursor));
+    for (const cursor of [100, 200, 300]) {
+      store.setState({ cursor });
+      // No timer runs: the panels already show the new moment.
+      expect(narration.at(-1)).toBe(cursor);
+      expect(readout.at(-1)).toBe(cursor);
+    }
+    ticker.dispose();
+  });
+
+  it('but a live run that follows its log is still paced', () => {
+    const store = createStore(() => ({ version: 0, cursor: 0, followLive: true })) as unknown as ObraStore;
+    const ticker = new LiveTicker(store);
+    const seen: number[] = [];
+    ticker.add(100, () => seen.push(store.getState().cursor));
+    for (let frame = 1; frame <= 10; frame++) store.setState({ version: frame, cursor: frame * 1000 });
+    expect(seen.length).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(seen).toEqual([10_000]);
+    ticker.dispose();
+  });
+});

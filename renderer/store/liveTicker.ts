@@ -27,6 +27,9 @@ interface Subscriber {
  * doubles it when frames come late (the panels' renders, layout and paint
  * are taking the main thread) and halves it when they are on time again. The
  * timeline's canvas is not paced here: it reads the store every frame.
+ * A playhead the reader moves (not a live run following its log) is not
+ * paced either: every panel takes the new moment at once, so the stage, the
+ * narration, the code mark, the readout and the timeline never disagree.
  */
 export class LiveTicker {
   private readonly subscribers = new Set<Subscriber>();
@@ -42,6 +45,12 @@ export class LiveTicker {
   constructor(store: ObraStore) {
     this.unsubscribe = store.subscribe((state, previous) => {
       if (state.version === previous.version && state.cursor === previous.cursor) return;
+      if (state.version === previous.version && !state.followLive) {
+        // The reader moved the playhead (a step, a scrub, the replay clock): every panel shows
+        // the new moment now, in the same commit — pacing is for a growing log, not for a move.
+        this.fireAll();
+        return;
+      }
       for (const s of this.subscribers) s.dirty = true;
       this.lastChange = performance.now();
       this.watchFrames();
@@ -71,6 +80,16 @@ export class LiveTicker {
   /** A subscriber's interval under the current pressure. */
   private paced(s: Subscriber): number {
     return Math.min(MAX_WAIT_MS, s.intervalMs * this.pressure);
+  }
+
+  /** Every panel at once, whatever its pace: one moment on every panel. */
+  private fireAll(): void {
+    const now = performance.now();
+    for (const s of this.subscribers) {
+      s.dirty = false;
+      s.last = now;
+      s.fire();
+    }
   }
 
   private schedule(): void {

@@ -3,6 +3,22 @@ import type { Messages } from '../i18n/messages';
 import type { ProcessLane } from '../model/processLanes';
 import { shortCommand, visualKind } from '../model/processRecord';
 import { lifetimeText } from './describeEvent';
+import type { ProcessRecord } from '../model/processRecord';
+import { lifetimeOf } from '../model/processRecord';
+import { ORPHAN_AFTER_US } from '../stage/derive';
+
+/**
+ * The parent pid of a process that outlived its parent (not the boss): re-parented by the OS; else null.
+ * Sampling sees a death up to a sample late, so a process gone within ORPHAN_AFTER_US of its
+ * parent (a whole group killed at once) is not called an orphan.
+ */
+export function lostParent(record: ProcessRecord, byPid: ReadonlyMap<number, ProcessRecord>): number | null {
+  const parent = record.ppid === null ? undefined : byPid.get(record.ppid);
+  if (!parent || parent.kind === 'boss') return null;
+  const parentEnd = lifetimeOf(parent).exit;
+  const end = lifetimeOf(record).exit;
+  return parentEnd !== null && (end === null || end > parentEnd + ORPHAN_AFTER_US) ? parent.pid : null;
+}
 
 interface ProcessListProps {
   lanes: ProcessLane[];
@@ -19,6 +35,7 @@ interface ProcessListProps {
  * inspect a process. Each item is exactly one lane tall, beside its lane.
  */
 export function ProcessList({ lanes, laneHeight, selectedPid, onSelect, m }: ProcessListProps) {
+  const byPid = new Map(lanes.map((lane) => [lane.pid, lane.record]));
   return (
     <ul className="process-list" role="list" aria-label={m.timeline.processes}>
       {lanes.map((lane) => {
@@ -26,6 +43,7 @@ export function ProcessList({ lanes, laneHeight, selectedPid, onSelect, m }: Pro
         const kind = visualKind(record);
         const command = shortCommand(record);
         const state = lifetimeText(record, m);
+        const lost = lostParent(record, byPid);
         return (
           <li key={lane.pid} className="process-item" style={{ height: laneHeight, paddingInlineStart: 4 + lane.depth * 12 }}>
             <button
@@ -37,6 +55,11 @@ export function ProcessList({ lanes, laneHeight, selectedPid, onSelect, m }: Pro
             >
               <span className="process-pid">{record.pid}</span>{' '}
               <span className={`kind-badge kind-${kind}`}>{m.kind[kind]}</span>{' '}
+              {lost !== null && (
+                <span className="process-orphan" title={m.timeline.orphanOf(lost)}>
+                  {m.timeline.orphan}
+                </span>
+              )}
               <span className="process-command">{command}</span>
               <span className="visually-hidden">, {state}</span>
             </button>

@@ -4,7 +4,8 @@ import { recordDraw } from '../perf/frameLog';
 import type { ObraStore } from '../store/obraStore';
 import type { ObraState } from '../store/obraState';
 import type { HoverStore } from './hoverStore';
-import { axisHeight, laneGeometry, visibleLanes } from './laneLayout';
+import { lifetimeOf } from '../model/processRecord';
+import { axisHeight, laneGeometry, PROJECTOR_LANE_HEIGHT, visibleLanes } from './laneLayout';
 import { paintArrows } from './paintArrows';
 import { paintAxis, paintGrid } from './paintAxis';
 import { paintLane } from './paintLane';
@@ -101,7 +102,34 @@ export class TimelinePainter {
     this.lastDrawEnd = performance.now();
   }
 
+  /**
+   * More lanes than the pane shows (the kill demo's twelve on a projector):
+   * the lanes follow the playhead — the newest process alive at the cursor is
+   * scrolled into view when the cursor moves.
+   */
+  private followPlayhead(state: ObraState): void {
+    const lanes = state.run?.index.lanes() ?? [];
+    const body = this.el.body;
+    if (lanes.length * this.laneHeight <= body.clientHeight) return;
+    let row = -1;
+    let newest = -Infinity;
+    lanes.forEach((lane, i) => {
+      const life = lifetimeOf(lane.record);
+      const end = life.close ?? life.exit;
+      if (life.start <= state.cursor && (end === null || end >= state.cursor) && life.start >= newest) {
+        newest = life.start;
+        row = i;
+      }
+    });
+    if (row < 0) return;
+    const top = row * this.laneHeight;
+    if (top < body.scrollTop || top + this.laneHeight > body.scrollTop + body.clientHeight) {
+      body.scrollTop = Math.max(0, top - body.clientHeight + 2 * this.laneHeight);
+    }
+  }
+
   private onState(state: ObraState, previous: ObraState): void {
+    if (state.cursor !== previous.cursor) this.followPlayhead(state);
     const userMoved = !state.followLive && (state.timeWindow !== previous.timeWindow || state.cursor !== previous.cursor);
     if (userMoved || state.selection !== previous.selection || state.lang !== previous.lang || state.theme !== previous.theme || state.run !== previous.run || state.followLive !== previous.followLive) {
       this.requestDraw();
@@ -190,8 +218,11 @@ export class TimelinePainter {
 
     const rowOf = new Map<number, number>();
     lanes.forEach((lane, row) => rowOf.set(lane.pid, row));
+    const arrowPx = h >= PROJECTOR_LANE_HEIGHT ? 3 : 1.25;
+    // Said on the canvas like its fonts' sizes, for the tests that hold the projector to 3 px.
+    if (this.el.lanes.dataset.arrowPx !== String(arrowPx)) this.el.lanes.dataset.arrowPx = String(arrowPx);
     paintArrows(
-      { ctx, scale, log: run.events, rowOf, rowMiddle: (row) => row * h - scrollTop + h / 2, rows, processes: run.index.processes, palette },
+      { ctx, scale, log: run.events, rowOf, rowMiddle: (row) => row * h - scrollTop + h / 2, rows, processes: run.index.processes, palette, lineWidth: arrowPx },
       run.index.channels.byKey.values(),
     );
     this.paintCursor(ctx, state, cursorX, run.index.lastT, palette);

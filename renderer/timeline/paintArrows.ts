@@ -16,6 +16,8 @@ export interface ArrowPaint {
   rows: [number, number];
   processes: ReadonlyMap<number, ProcessRecord>;
   palette: TimelinePalette;
+  /** An arrow's line width (px): 3 on the projector, where a thinner one disappears. */
+  lineWidth: number;
 }
 
 /** At most one arrow per this many pixels: a flood of messages reads as a sheaf, not a smear. */
@@ -50,22 +52,21 @@ export function paintArrows(paint: ArrowPaint, channels: Iterable<IpcChannel>): 
     });
     const dense = heads.length > MAX_HEADS;
     ctx.strokeStyle = colour;
-    ctx.lineWidth = dense ? 1 : 1.25;
+    ctx.lineWidth = dense ? Math.max(1, paint.lineWidth * 0.8) : paint.lineWidth;
     // A flood's sheaf stays light enough to read the lanes through it.
     ctx.globalAlpha = dense ? 0.35 : 1;
     ctx.stroke();
     ctx.globalAlpha = 1;
-    if (!dense) paintHeads(ctx, heads, y0, y1, colour);
+    if (!dense) paintHeads(ctx, heads, y0, y1, colour, 4.8 * paint.lineWidth);
   }
 }
 
-function paintHeads(ctx: CanvasRenderingContext2D, heads: Array<[number, number]>, y0: number, y1: number, colour: string): void {
+function paintHeads(ctx: CanvasRenderingContext2D, heads: Array<[number, number]>, y0: number, y1: number, colour: string, size: number): void {
   if (heads.length === 0) return;
   ctx.fillStyle = colour;
   ctx.beginPath();
   for (const [xr, xs] of heads) {
     const angle = Math.atan2(y1 - y0, xr - xs);
-    const size = 6;
     ctx.moveTo(xr, y1);
     ctx.lineTo(xr - size * Math.cos(angle - 0.45), y1 - size * Math.sin(angle - 0.45));
     ctx.lineTo(xr - size * Math.cos(angle + 0.45), y1 - size * Math.sin(angle + 0.45));

@@ -136,12 +136,15 @@ function paintMarkers(paint: LanePaint, lane: ProcessLane, midY: number): void {
   const fontPx = paint.text.markerPx;
   const boxH = Math.round(fontPx * 1.3);
   let labelEnd = -Infinity;
+  // One word per lane: the exit's SIGTERM and the callback's SIGTERM are one story, told once.
+  const said = new Set<string>();
   forEachTickBucket(lane.record.markers, scale, (b) => {
     const x = b.x + 0.5;
     paintOctagon(ctx, x, midY, 6, palette.error, palette.errorRim);
     if (x - 8 < labelEnd) return;
     const text = b.count > 1 ? `×${b.count}` : markerLabel(log[lane.record.markers.idx[b.from]]);
-    if (!text) return;
+    if (!text || said.has(text)) return;
+    said.add(text);
     paint.fonts.use(ctx, fontPx, 'bold');
     ctx.textBaseline = 'middle';
     const w = ctx.measureText(text).width;

@@ -32,6 +32,14 @@ describe('the timeline palettes: text ≥ 7:1 and marks ≥ 3:1 on their own pap
     });
   }
 
+  it('dark: busy shading at full load stands ≥ 3:1 on an idle bar of the same kind', () => {
+    const p = TIMELINE_PALETTES.dark;
+    for (const [kind, colour] of Object.entries(p.kind)) {
+      const idle = mix(colour, p.background, p.barOpacity);
+      expect(contrast(colour, idle), kind).toBeGreaterThanOrEqual(3);
+    }
+  });
+
   it('the dark paper is dark and the light one light; the kinds keep their Okabe–Ito hues in both', () => {
     expect(contrast(TIMELINE_PALETTES.dark.background, '#000000')).toBeLessThan(1.3);
     expect(contrast(TIMELINE_PALETTES.light.background, '#ffffff')).toBeLessThan(1.1);
@@ -44,3 +52,10 @@ describe('the timeline palettes: text ≥ 7:1 and marks ≥ 3:1 on their own pap
     expect(contrast('rgba(0, 0, 0, 0)', '#ffffff')).toBe(1);
   });
 });
+
+/** `top` at `alpha` over the opaque `under`, as #rrggbb. */
+function mix(top: string, under: string, alpha: number): string {
+  const rgb = (hex: string): number[] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const [a, b] = [rgb(top), rgb(under)];
+  return `#${a.map((v, i) => Math.round(v * alpha + b[i] * (1 - alpha)).toString(16).padStart(2, '0')).join('')}`;
+}

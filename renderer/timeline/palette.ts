@@ -1,6 +1,6 @@
 import type { VisualKind } from '../model/processRecord';
 
-/** Okabe–Ito colours (VISUAL.md): safe for colour-blind viewers, never the only cue. */
+/** Okabe–Ito colours (docs/VISUAL.md): safe for colour-blind viewers, never the only cue. */
 export const KIND_COLOUR: Record<VisualKind, string> = {
   boss: '#0072B2',
   exec: '#E69F00',
@@ -116,7 +116,8 @@ export const TIMELINE_PALETTES: Record<TimelineTheme, TimelinePalette> = {
     futureVeil: 'rgba(23, 25, 28, 0.6)',
     selectRing: '#56B4E9',
     hoverRing: '#bbbbbb',
-    barOpacity: 0.42,
+    // Low, so busy shading (the kind's colour at full load) stands ≥ 3:1 on an idle bar.
+    barOpacity: 0.12,
     kind: KIND_COLOUR,
     outline: { ...KIND_COLOUR, boss: '#3d9ad6', os: '#b0b0b0' },
     arrowFallback: '#cccccc',

@@ -2,17 +2,18 @@ import { useEffect, useState } from 'react';
 import { formatBytesShort, formatBytes, formatDuration, formatNumber } from '../i18n/format';
 import { useMessages } from '../i18n/useMessages';
 import { useLiveView, useObra } from '../store/useObra';
+import { runIndexAt } from '../model/runIndexAt';
 
-/** Processes, bytes, messages, errors and elapsed time of the run on screen, a few times a second. */
+/** Processes, bytes, messages and errors of the run on screen by the playhead, and its elapsed time, a few times a second. */
 export function LiveCounters() {
   const { m, lang } = useMessages();
-  useLiveView(240);
+  const { cursor } = useLiveView(240);
   const run = useObra((s) => s.run);
   const status = useObra((s) => s.status);
   const startedAtMs = useObra((s) => s.startedAtMs);
   const elapsed = useElapsed(status === 'running' || status === 'stopping' ? startedAtMs : null);
   const index = run?.index;
-  const c = index?.counters ?? { processes: 0, bytes: 0, messages: 0, errors: 0 };
+  const c = (run ? runIndexAt(run, cursor) : null)?.counters ?? { processes: 0, bytes: 0, messages: 0, errors: 0 };
   const duration = index ? Math.max(index.runEnd?.t ?? 0, index.lastT, elapsed ?? 0) : 0;
   const items: Array<[string, string, string, string?]> = [
     ['processes', formatNumber(c.processes, lang), m.counters.processes],
@@ -22,14 +23,17 @@ export function LiveCounters() {
     ['elapsed', formatDuration(Math.round(duration), lang), m.counters.elapsed],
   ];
   return (
-    <dl className="live-counters" role="group" aria-label={m.counters.label}>
+    // A dl is a list of terms: the group and its name go on a box around it.
+    <div className="live-counters-box" role="group" aria-label={m.counters.label}>
+      <dl className="live-counters">
       {items.map(([key, value, label, title]) => (
         <div key={key} className={`counter counter-${key}${key === 'errors' && c.errors > 0 ? ' counter-alert' : ''}`} title={title}>
           <dt>{label}</dt>
           <dd data-counter={key}>{value}</dd>
         </div>
       ))}
-    </dl>
+      </dl>
+    </div>
   );
 }
 

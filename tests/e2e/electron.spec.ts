@@ -21,16 +21,22 @@ test.describe('the Electron shell', () => {
 
   let app: ElectronApplication;
   let win: Page;
+  let profile: string;
 
   test.beforeAll(async () => {
     if (!('binary' in found)) return;
-    app = await electron.launch({ executablePath: found.binary, args: ['.'], cwd: ROOT, timeout: 30_000 });
+    // A profile of its own: Obra holds a single-instance lock on its profile, so an Obra already
+    // open on this machine would otherwise take the launch and this instance would quit; and the
+    // reader's saved choices (language, theme) stay out of the test. English, for the buttons' names.
+    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'obra-electron-profile-'));
+    app = await electron.launch({ executablePath: found.binary, args: ['.', `--user-data-dir=${profile}`, '--lang=en-US'], cwd: ROOT, timeout: 30_000 });
     win = await app.firstWindow();
     await win.waitForLoadState('domcontentloaded');
   });
 
   test.afterAll(async () => {
     await app?.close();
+    if (profile) fs.rmSync(profile, { recursive: true, force: true });
   });
 
   test('shows our page from obra://app with the bridge and nothing else', async () => {

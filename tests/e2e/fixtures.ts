@@ -9,10 +9,10 @@
  * test('…', async ({ page, obra }) => { await page.goto(obra.url); … });
  */
 import { test as base, expect, type Page } from '@playwright/test';
-import fs from 'node:fs';
 import path from 'node:path';
 import { Lab } from '../../electron/lab/index';
 import { startServer } from '../../electron/serve/index';
+import { findElectronPackage, installedBinary } from '../../bin/start/electron-package.cjs';
 
 export interface ObraServer {
   /** http://127.0.0.1:PORT/?token=T */
@@ -59,17 +59,14 @@ export const test = base.extend<{ saveScreenshot: (page: Page, name: string) => 
 export { expect };
 
 /**
- * Electron's binary, found the way bin/start.cjs finds it (never by
- * require('electron'), which would start a download), or why it is missing.
+ * Electron's binary, found as npm start finds it (bin/start/electron-package.cjs:
+ * never by require('electron'), which would start a download), or why it is missing.
  */
 export function findElectronBinary(): { binary: string } | { reason: string } {
-  const pkgDir = path.join(ROOT, 'node_modules', 'electron');
-  const pathFile = path.join(pkgDir, 'path.txt');
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  if (!override && !fs.existsSync(pathFile)) return { reason: 'the Electron binary was never downloaded (node_modules/electron/path.txt is missing)' };
-  const relative = fs.existsSync(pathFile) ? fs.readFileSync(pathFile, 'utf8').trim() : 'electron';
-  const binary = override ? path.join(override, relative) : path.join(pkgDir, 'dist', relative);
-  if (!fs.existsSync(binary)) return { reason: `the Electron binary ${binary} is missing` };
+  const pkg = findElectronPackage(ROOT);
+  if (!pkg) return { reason: 'the electron package is not installed' };
+  const binary = installedBinary(pkg, process.env);
+  if (!binary) return { reason: "the Electron binary was never downloaded (npm start downloads it, or `npx install-electron --no`)" };
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     return { reason: 'there is no display for an Electron window (run under xvfb-run -a)' };
   }

@@ -1,93 +1,98 @@
 /**
- * electron-builder's layout, checked offline: `--linux dir` with a stand-in
- * Electron (a small file carrying the fuse wire), since the real Electron zip
- * cannot be downloaded here. Proves what the package holds: the bundled app
- * in app.asar, the probe and the demos as real files beside it (child
- * processes must read them), nothing else, and the fuses as configured.
+ * The Linux packages, checked offline: electron-builder `--linux dir deb`
+ * with a stand-in Electron and a stand-in fpm (packaging-kit.ts). Proves what
+ * the app holds — the bundled app in app.asar, the probe and every demo as
+ * real files beside it (child processes must read them), nothing else — the
+ * fuses as configured, the icons, and what the .deb is made of: electron-
+ * builder's default Depends, the files and where they install.
  */
-import { listPackage } from '@electron/asar';
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-const root = path.resolve(__dirname, '../..');
-const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
-
-/** @electron/fuses' wire: sentinel, version 1, length, then one '0'/'1' per fuse. */
-const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
-const FUSES = ['RunAsNode', 'EnableCookieEncryption', 'EnableNodeOptionsEnvironmentVariable', 'EnableNodeCliInspectArguments', 'EnableEmbeddedAsarIntegrityValidation', 'OnlyLoadAppFromAsar', 'LoadBrowserProcessSpecificV8Snapshot', 'GrantFileProtocolExtraPrivileges'];
+import { asarFiles, CONFIGURED_FUSES, demoFiles, electronBuilder, fpmStandIn, linuxStandIn, prepare, probeFiles, readFuses, ROOT } from './packaging-kit';
 
 let work: string;
+let app: string;
 let resources: string;
-let asarFiles: string[];
-let fuses: Record<string, boolean>;
+let packed: string[];
+let deb: { args: string[]; desktop: string | null };
 
 beforeAll(async () => {
-  if (!existsSync(path.join(root, 'out/main/index.js')) || !existsSync(path.join(root, 'out/renderer/index.html'))) {
-    await run(bin('electron-vite'), ['build'], { cwd: root });
-  }
-  work = mkdtempSync(path.join(os.tmpdir(), 'obra-pack-'));
-  const standIn = path.join(work, 'electron-dist');
-  await run('mkdir', ['-p', standIn]);
-  // Every fuse starts at Electron's default (all on but the last two), so the config has to flip them.
-  const wire = Buffer.concat([Buffer.from('#!/bin/sh\necho "stand-in Electron"\n'), Buffer.from(FUSE_SENTINEL), Buffer.from([1, FUSES.length]), Buffer.from('11111100')]);
-  writeFileSync(path.join(standIn, 'electron'), wire, { mode: 0o755 });
-  const output = path.join(work, 'dist');
-  await run(bin('electron-builder'), ['--linux', 'dir', `-c.electronDist=${standIn}`, `-c.directories.output=${output}`], {
-    cwd: root,
-    // CI: no interactive prompts, no publishing.
-    env: { ...process.env, CI: 'true' },
-    timeout: 120_000,
+  work = mkdtempSync(path.join(os.tmpdir(), 'obra-pack-linux-'));
+  const icons = path.join(work, 'build');
+  await prepare(icons);
+  linuxStandIn(path.join(work, 'electron'));
+  fpmStandIn(path.join(work, 'fpm'), path.join(work, 'fpm.json'));
+  await electronBuilder(['--linux', 'dir', 'deb', '-c.extraMetadata.homepage=http://127.0.0.1/obra'], {
+    electronDist: path.join(work, 'electron'),
+    output: path.join(work, 'dist'),
+    buildResources: icons,
+    // The .deb's control file needs a home page; nothing connects to it.
+    env: { CUSTOM_FPM_PATH: path.join(work, 'fpm') },
   });
-  resources = path.join(output, 'linux-unpacked', 'resources');
-  asarFiles = listPackage(path.join(resources, 'app.asar'), { isPack: false }).map((f) => f.split(path.sep).join('/'));
-  const binary = readFileSync(path.join(output, 'linux-unpacked', 'obra'));
-  const at = binary.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length;
-  fuses = Object.fromEntries(FUSES.map((name, i) => [name, binary[at + 2 + i] === '1'.charCodeAt(0)]));
+  app = path.join(work, 'dist', 'linux-unpacked');
+  resources = path.join(app, 'resources');
+  packed = asarFiles(resources);
+  deb = JSON.parse(readFileSync(path.join(work, 'fpm.json'), 'utf8')) as typeof deb;
 }, 180_000);
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-describe('the packaged app (linux dir)', () => {
+describe('the packaged app (Linux)', () => {
   it('holds the bundled main, preload and renderer in app.asar', () => {
-    for (const file of ['/package.json', '/out/main/index.js', '/out/preload/index.js', '/out/renderer/index.html']) {
-      expect(asarFiles, file).toContain(file);
-    }
+    for (const file of ['/package.json', '/out/main/index.js', '/out/preload/index.js', '/out/renderer/index.html']) expect(packed, file).toContain(file);
   });
 
-  it('keeps the probe and every demo outside the archive, as real files', () => {
-    expect(existsSync(path.join(resources, 'app.asar.unpacked/electron/probe/index.cjs'))).toBe(true);
-    const catalogue = path.join(resources, 'app.asar.unpacked/assets/demos/catalogue.json');
-    expect(existsSync(catalogue)).toBe(true);
-    const demos = JSON.parse(readFileSync(catalogue, 'utf8')) as { id: string; files: string[] }[];
-    for (const demo of demos) {
-      for (const file of demo.files) expect(existsSync(path.join(resources, 'app.asar.unpacked/assets/demos', demo.id, file)), `${demo.id}/${file}`).toBe(true);
-    }
+  it('keeps the probe and every demo file outside the archive, as real files', () => {
+    const unpacked = path.join(resources, 'app.asar.unpacked');
+    for (const file of probeFiles()) expect(existsSync(path.join(unpacked, 'electron/probe', file)), file).toBe(true);
+    const files = demoFiles(unpacked);
+    expect(files.length).toBeGreaterThan(9);
+    for (const [id, file] of files) expect(existsSync(path.join(unpacked, 'assets/demos', id, file)), `${id}/${file}`).toBe(true);
   });
 
-  it('ships no sources, tests, source maps or tooling', () => {
-    const unwanted = asarFiles.filter((f) => /\.test\.|\.map$|^\/(renderer|shared|tests|bench|docs|scripts)\/|^\/electron\/(lab|serve|shell|cli)\/|\.ts$/.test(f));
+  it('ships no sources, tests, notes, source maps, tooling or node_modules', () => {
+    const unwanted = packed.filter((f) => /\.test\.|\.map$|\.md$|\.ts$|^\/(renderer|shared|tests|bench|docs|scripts|build|node_modules)\/|^\/electron\/(lab|serve|shell|cli)\//.test(f));
     expect(unwanted).toEqual([]);
-    const devDeps = ['electron', 'vite', 'react', 'typescript', 'vitest', '@playwright'];
-    expect(asarFiles.filter((f) => devDeps.some((d) => f.startsWith(`/node_modules/${d}/`)))).toEqual([]);
+  });
+
+  it('needs nothing from node_modules: the bundles require only Node and Electron', () => {
+    const allowed = new Set([...builtinModules, 'electron']);
+    for (const bundle of ['out/main/index.js', 'out/preload/index.js']) {
+      const required = [...readFileSync(path.join(ROOT, bundle), 'utf8').matchAll(/\brequire\((["'])([^"']+)\1\)/g)].map((m) => m[2]);
+      expect(required.length, bundle).toBeGreaterThan(0);
+      expect(required.filter((name) => !name.startsWith('node:') && !allowed.has(name) && !name.startsWith('.')), bundle).toEqual([]);
+    }
   });
 
   it('turns on only the fuses the lab needs, and hardens the rest', () => {
-    expect(fuses).toEqual({
-      RunAsNode: true,
-      EnableNodeOptionsEnvironmentVariable: true,
-      EnableCookieEncryption: true,
-      EnableNodeCliInspectArguments: false,
-      EnableEmbeddedAsarIntegrityValidation: true,
-      OnlyLoadAppFromAsar: true,
-      LoadBrowserProcessSpecificV8Snapshot: false,
-      GrantFileProtocolExtraPrivileges: false,
-    });
+    expect(readFuses(path.join(app, 'obra'))).toEqual(CONFIGURED_FUSES);
+  });
+});
+
+describe('the .deb', () => {
+  const option = (name: string) => deb.args.flatMap((a, i) => (a === name ? [deb.args[i + 1]] : []));
+
+  it("depends on electron-builder's defaults, what Electron needs to start", () => {
+    expect(option('-d')).toEqual(['libgtk-3-0', 'libnotify4', 'libnss3', 'libxss1', 'libxtst6', 'xdg-utils', 'libatspi2.0-0', 'libuuid1', 'libsecret-1-0']);
+  });
+
+  it('installs the app in /opt/Obra, with its after-install script (chrome-sandbox, AppArmor)', () => {
+    expect(deb.args).toContain(`${app}/=/opt/Obra`);
+    expect(option('--after-install')).toHaveLength(1);
+    expect(option('--name')).toEqual(['obra']);
+  });
+
+  it('installs an icon at every hicolor size, and a desktop entry that names it', () => {
+    const icons = deb.args.filter((a) => a.includes('=/usr/share/icons/hicolor/')).map((a) => a.split('=')[1]);
+    expect(icons).toEqual([16, 24, 32, 48, 64, 128, 256, 512].map((s) => `/usr/share/icons/hicolor/${s}x${s}/apps/obra.png`));
+    expect(deb.args.some((a) => a.endsWith('=/usr/share/applications/obra.desktop'))).toBe(true);
+    expect(deb.desktop).toMatch(/^Icon=obra$/m);
+    expect(deb.desktop).toMatch(/^StartupWMClass=obra$/m);
+    expect(deb.desktop).toMatch(/^Exec=\/opt\/Obra\/obra /m);
   });
 });

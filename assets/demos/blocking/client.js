@@ -1,18 +1,26 @@
 // El cliente: pide una vez la ruta pesada y, mientras tanto, la ruta rápida
-// cuatro veces. Mide cuánto tarda cada respuesta. Sólo 127.0.0.1.
+// cuatro veces. Mide cuánto tarda cada respuesta. Solo 127.0.0.1.
 // The client: asks the heavy route once and, meanwhile, the fast route four
 // times. Measures each answer's latency. Only 127.0.0.1.
 const http = require('node:http');
 
-const port = Number(process.argv[2]);
+// node client.js <variant> <port>: the variant only names this client (inline / fork).
+const port = Number(process.argv[3]);
 const FAST_AT_MS = [200, 500, 800, 1100]; // después de pedir /heavy / after asking /heavy
 
 function get(route) {
   return new Promise((resolve, reject) => {
     const sent = process.hrtime.bigint();
+    // Cada pedido y su respuesta se avisan al jefe por IPC: se ven en la línea de tiempo.
+    // Each request and its answer are told to the boss over IPC: they show on the timeline.
+    process.send({ request: route });
     const req = http.get({ host: '127.0.0.1', port, path: route, agent: false, timeout: 5000 }, (res) => {
       res.resume();
-      res.on('end', () => resolve(Number(process.hrtime.bigint() - sent) / 1e6));
+      res.on('end', () => {
+        const ms = Number(process.hrtime.bigint() - sent) / 1e6;
+        process.send({ response: route, ms: round(ms) });
+        resolve(ms);
+      });
     });
     req.on('timeout', () => req.destroy(new Error(`${route}: no answer in 5 s`)));
     req.on('error', reject);

@@ -41,8 +41,11 @@ const server = http.createServer((req, res) => {
 // The client is another process; it sends us its measurements over IPC.
 function measure(variant) {
   return new Promise((resolve) => {
-    const client = fork(path.join(__dirname, 'client.js'), [String(server.address().port)]);
-    client.once('message', (result) => {
+    const client = fork(path.join(__dirname, 'client.js'), [variant, String(server.address().port)]);
+    // Primero un aviso por pedido y por respuesta; al final, las mediciones.
+    // First a note per request and per answer; at the end, the measurements.
+    client.on('message', (result) => {
+      if (!result.fastMs) return;
       console.log(JSON.stringify({ variant, fastMs: result.fastMs, idleMs: result.idleMs }));
       resolve(result);
     });

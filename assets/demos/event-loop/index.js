@@ -1,4 +1,4 @@
-// Node se ejecuta en un sólo hilo: el jefe de obra hace una cosa por vez.
+// Node se ejecuta en un solo hilo: el jefe de obra hace una cosa por vez.
 // Node runs on one thread: the boss does one thing at a time.
 //
 // 1) Asincrónico: el jefe manda a hacer dos encargos (un temporizador y leer un

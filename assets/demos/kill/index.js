@@ -54,7 +54,7 @@ function withKill() {
   }));
 }
 
-// 4) exec + una tubería: kill() sólo despide al shell; sleep y cat quedan
+// 4) exec + una tubería: kill() solo despide al shell; sleep y cat quedan
 //    huérfanos (su nuevo padre es el pid 1) y siguen trabajando.
 //    exec + a pipe: kill() only sends the shell away; sleep and cat are
 //    orphaned (their new parent is pid 1) and keep working.

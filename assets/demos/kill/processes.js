@@ -5,7 +5,7 @@ const { execFileSync } = require('node:child_process');
 
 const hasProc = fs.existsSync('/proc/self/stat'); // Linux
 
-// { pid, ppid, pgid, command } leídos de /proc/<pid>/stat (sólo Linux).
+// { pid, ppid, pgid, command } leídos de /proc/<pid>/stat (solo Linux).
 // { pid, ppid, pgid, command } read from /proc/<pid>/stat (Linux only).
 function readStat(pid) {
   try {
@@ -34,7 +34,7 @@ function allProcesses() {
   return fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(readStat).filter(Boolean);
 }
 
-/** ¿Sigue vivo? La señal 0 sólo pregunta. / Still alive? Signal 0 only asks. */
+/** ¿Sigue vivo? La señal 0 solo pregunta. / Still alive? Signal 0 only asks. */
 function isAlive(pid) {
   if (hasProc) return readStat(pid) !== null;
   try {

@@ -1,25 +1,29 @@
 /**
  * The clip where WebCodecs is missing: the frames painted on a canvas at
- * their real pace, captured as a stream and recorded by MediaRecorder. Its
- * WebM is a live stream's (no Duration: Chromium's <video> says Infinity),
- * so the recording is written again by our muxer with its Duration and Cues.
+ * their real pace, captured as a stream and recorded by MediaRecorder. A
+ * recorder writes a live stream's file (a WebM with no Duration, which
+ * Chromium's <video> says lasts Infinity; a fragmented MP4), so the recording
+ * is muxed again by mediabunny — the same frames, copied, not encoded again,
+ * starting at 0 and each lasting a frame — into a whole file with its
+ * duration and index.
  */
-import { remuxWithDuration } from '../webm/webmRemux';
+import { BufferSource, BufferTarget, EncodedPacketSink, EncodedVideoPacketSource, Input, MP4, Mp4OutputFormat, Output, WEBM, WebMOutputFormat } from 'mediabunny';
+import { CLIP_MIME } from './clipFormat';
+import type { VideoFormat } from './videoCodecs';
 import type { ClipProgress } from './webCodecsClip';
 import { cursorAtFrame, type VideoPlan } from './videoPlan';
 import type { VideoFrames } from './videoFrames';
 
-const TYPES = ['video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm'];
-
-export function hasMediaRecorder(): boolean {
-  return typeof MediaRecorder === 'function' && typeof HTMLCanvasElement.prototype.captureStream === 'function';
-}
+const TYPES: Record<VideoFormat, readonly string[]> = {
+  mp4: ['video/mp4;codecs=avc1', 'video/mp4;codecs=avc3', 'video/mp4'],
+  webm: ['video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm'],
+};
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
-export async function recordClip(frames: VideoFrames, plan: VideoPlan, progress: ClipProgress, signal: AbortSignal): Promise<Blob> {
-  const mimeType = TYPES.find((type) => MediaRecorder.isTypeSupported(type));
-  if (!mimeType) throw new Error('this browser can record no WebM video');
+export async function recordClip(frames: VideoFrames, plan: VideoPlan, format: VideoFormat, progress: ClipProgress, signal: AbortSignal): Promise<Blob> {
+  const mimeType = TYPES[format].find((type) => MediaRecorder.isTypeSupported(type));
+  if (!mimeType) throw new Error(`this browser can record no ${format === 'mp4' ? 'MP4' : 'WebM'} video`);
   await frames.paint(cursorAtFrame(plan, 0));
   const stream = frames.canvas.captureStream(0);
   const track = stream.getVideoTracks()[0] as CanvasCaptureMediaStreamTrack;
@@ -47,11 +51,34 @@ export async function recordClip(frames: VideoFrames, plan: VideoPlan, progress:
   }
   // Cancelled: what was recorded is dropped, nothing is saved.
   signal.throwIfAborted();
-  const recorded = new Uint8Array(await new Blob(chunks).arrayBuffer());
+  const recorded = await new Blob(chunks).arrayBuffer();
   try {
-    return new Blob([remuxWithDuration(recorded).buffer as ArrayBuffer], { type: 'video/webm' });
+    return await remux(recorded, format, plan.fps);
   } catch {
-    // A recording we cannot read back is still a video: saved as recorded.
-    return new Blob([recorded.buffer as ArrayBuffer], { type: 'video/webm' });
+    // A recording that cannot be read back is still a video: saved as recorded.
+    return new Blob([recorded], { type: CLIP_MIME[format] });
   }
+}
+
+/** The recording's frames in a whole file of the same format. */
+async function remux(recorded: ArrayBuffer, format: VideoFormat, fps: number): Promise<Blob> {
+  const input = new Input({ source: new BufferSource(recorded), formats: [WEBM, MP4] });
+  const track = await input.getPrimaryVideoTrack();
+  const codec = track?.codec;
+  const config = await track?.getDecoderConfig();
+  if (!track || !codec || !config) throw new Error('the recording has no video track to read');
+  const output = new Output({ format: format === 'mp4' ? new Mp4OutputFormat({ fastStart: 'in-memory' }) : new WebMOutputFormat(), target: new BufferTarget() });
+  const source = new EncodedVideoPacketSource(codec);
+  output.addVideoTrack(source, { frameRate: fps });
+  await output.start();
+  let first: number | null = null;
+  for await (const packet of new EncodedPacketSink(track).packets()) {
+    first ??= packet.timestamp;
+    await source.add(packet.clone({ timestamp: packet.timestamp - first, duration: 1 / fps }), first === packet.timestamp ? { decoderConfig: config } : undefined);
+  }
+  await output.finalize();
+  input.dispose();
+  const bytes = output.target.buffer;
+  if (!bytes) throw new Error('the recording was muxed into nothing');
+  return new Blob([bytes], { type: CLIP_MIME[format] });
 }

@@ -12,6 +12,14 @@ import { svgImage } from '../rasterize';
 import { SVG_PALETTES } from '../svgTheme';
 import { speedText, type VideoPlan } from './videoPlan';
 
+/** How much of the paper veils the timeline's future (what has not happened yet at the playhead). */
+export const VEIL_OPACITY = 0.72;
+
+/** A frame's size: 4:2:0 video wants even sides. */
+export function evenSize(size: { width: number; height: number }): { width: number; height: number } {
+  return { width: size.width + (size.width % 2), height: size.height + (size.height % 2) };
+}
+
 /** The stage's standalone SVG at a run time (renderer/stage's stageSvgText). */
 export type StageDrawing = (t: number) => string;
 
@@ -27,24 +35,30 @@ export class VideoFrames {
     private readonly plan: VideoPlan,
     private readonly lang: Lang,
     private readonly stage: StageDrawing | null,
+    readBack: boolean,
   ) {
     this.canvas = document.createElement('canvas');
-    // 4:2:0 video wants even sizes.
-    this.canvas.width = layout.width + (layout.width % 2);
-    this.canvas.height = layout.height + (layout.height % 2);
-    const ctx = this.canvas.getContext('2d');
+    Object.assign(this.canvas, evenSize(layout));
+    // A GIF reads every frame's pixels back: a canvas kept in memory answers that fastest.
+    const ctx = this.canvas.getContext('2d', { willReadFrequently: readBack });
     if (!ctx) throw new Error('no 2D canvas for the video');
     this.ctx = ctx;
   }
 
-  static async create(layout: PictureLayout, title: string, plan: VideoPlan, lang: Lang, stage: StageDrawing | null): Promise<VideoFrames> {
+  /** `readBack`: the frames' pixels will be read (a GIF), not handed to a video encoder. */
+  static async create(layout: PictureLayout, title: string, plan: VideoPlan, lang: Lang, stage: StageDrawing | null, readBack = false): Promise<VideoFrames> {
     // Drawn once into pixels: an SVG image drawn again each frame would be rendered again each frame.
     const picture = await svgImage(pictureSvgText(layout, title, null));
     const background = document.createElement('canvas');
     background.width = layout.width;
     background.height = layout.height;
     background.getContext('2d')?.drawImage(picture, 0, 0, layout.width, layout.height);
-    return new VideoFrames(layout, background, plan, lang, layout.stage ? stage : null);
+    return new VideoFrames(layout, background, plan, lang, layout.stage ? stage : null, readBack);
+  }
+
+  /** The frame painted last, as RGBA pixels (a copy the caller owns). */
+  pixels(): Uint8ClampedArray<ArrayBuffer> {
+    return this.ctx.getImageData(0, 0, this.canvas.width, this.canvas.height).data;
   }
 
   /** Draw the frame that shows run time `t`. */
@@ -80,7 +94,7 @@ export class VideoFrames {
     if (x < right) {
       // What has not happened yet at the playhead, veiled.
       const from = Math.max(axis.plotX, x);
-      ctx.globalAlpha = 0.72;
+      ctx.globalAlpha = VEIL_OPACITY;
       ctx.fillStyle = palette.paper;
       ctx.fillRect(from, top, right - from, bottom - top);
       ctx.globalAlpha = 1;

@@ -1,10 +1,14 @@
 /**
- * Encoding a clip with WebCodecs: each frame painted, handed to a VP9 (else
- * VP8) VideoEncoder with its exact timestamp, and the encoded chunks muxed
- * into WebM by our muxer — faster than real time, and every frame is there.
+ * Encoding a clip with WebCodecs: each frame painted on the canvas and
+ * handed, with its exact time, to mediabunny's CanvasSource, which drives the
+ * runtime's VideoEncoder (respecting its backpressure) and muxes the chunks
+ * into an MP4 (moov first, so a slide tool reads it at once) or a WebM (with
+ * its Duration and Cues) — faster than real time, and every frame is there.
  */
-import { WebmMuxer, type WebmCodec } from '../webm/webmMuxer';
-import { cursorAtFrame, frameTimestamp, type VideoPlan } from './videoPlan';
+import { BufferTarget, CanvasSource, Mp4OutputFormat, Output, WebMOutputFormat } from 'mediabunny';
+import { CLIP_MIME } from './clipFormat';
+import { CLIP_QUALITY, clipCodec, type VideoFormat } from './videoCodecs';
+import { cursorAtFrame, type VideoPlan } from './videoPlan';
 import type { VideoFrames } from './videoFrames';
 
 /** Frames painted and handed to the encoder so far (of plan.frames). */
@@ -12,73 +16,43 @@ export interface ClipProgress {
   (framesDone: number): void;
 }
 
-const CODECS: Array<{ config: string; webm: WebmCodec }> = [
-  { config: 'vp09.00.10.08', webm: 'V_VP9' },
-  { config: 'vp8', webm: 'V_VP8' },
-];
 /** A key frame every 2 s: a player can seek, a frame lost costs little. */
 const KEY_EVERY_S = 2;
-/** Frames waiting in the encoder before painting waits for it. */
-const MAX_QUEUE = 6;
 
-export function hasWebCodecs(): boolean {
-  return typeof VideoEncoder === 'function' && typeof VideoFrame === 'function';
-}
-
-async function pickCodec(width: number, height: number, fps: number): Promise<{ config: VideoEncoderConfig; webm: WebmCodec }> {
-  const bitrate = Math.round(Math.min(8_000_000, Math.max(1_000_000, width * height * fps * 0.08)));
-  for (const codec of CODECS) {
-    const config: VideoEncoderConfig = { codec: codec.config, width, height, bitrate, framerate: fps };
-    const support = await VideoEncoder.isConfigSupported(config).catch(() => null);
-    if (support?.supported) return { config, webm: codec.webm };
-  }
-  throw new Error('this browser cannot encode VP8 or VP9 video');
-}
-
-export async function encodeClip(frames: VideoFrames, plan: VideoPlan, progress: ClipProgress, signal: AbortSignal): Promise<Blob> {
+export async function encodeClip(frames: VideoFrames, plan: VideoPlan, format: VideoFormat, progress: ClipProgress, signal: AbortSignal): Promise<Blob> {
   const { width, height } = frames.canvas;
-  const { config, webm } = await pickCodec(width, height, plan.fps);
+  const codec = await clipCodec(format, { width, height, fps: plan.fps });
+  if (!codec) throw new Error(`this browser cannot encode ${format === 'mp4' ? 'H.264, VP9 or AV1' : 'VP9 or VP8'} video at ${width}×${height}`);
   signal.throwIfAborted();
-  const muxer = new WebmMuxer({ codec: webm, width, height });
-  let failure: Error | null = null;
-  const encoder = new VideoEncoder({
-    output: (chunk) => {
-      const data = new Uint8Array(chunk.byteLength);
-      chunk.copyTo(data);
-      muxer.addFrame({ data, timestampUs: chunk.timestamp, key: chunk.type === 'key' });
-    },
-    error: (error) => {
-      failure = error instanceof Error ? error : new Error(String(error));
-    },
+  const output = new Output({
+    format: format === 'mp4' ? new Mp4OutputFormat({ fastStart: 'in-memory' }) : new WebMOutputFormat(),
+    target: new BufferTarget(),
   });
-  // Cancel stops the encoder at once: its queue is dropped, a flush under way rejects.
-  const stop = (): void => {
-    if (encoder.state !== 'closed') encoder.close();
-  };
-  signal.addEventListener('abort', stop, { once: true });
-  encoder.configure(config);
+  const source = new CanvasSource(frames.canvas, { codec, quality: CLIP_QUALITY, keyFrameInterval: KEY_EVERY_S, contentHint: 'text' });
+  output.addVideoTrack(source, { frameRate: plan.fps });
+  // Cancel releases the encoder at once: its queue is dropped and nothing more is muxed.
+  const cancel = (): void => void output.cancel();
+  signal.addEventListener('abort', cancel, { once: true });
   try {
+    await output.start();
     for (let k = 0; k < plan.frames; k++) {
       signal.throwIfAborted();
-      if (failure) throw failure;
       await frames.paint(cursorAtFrame(plan, k));
       signal.throwIfAborted();
-      const frame = new VideoFrame(frames.canvas, { timestamp: frameTimestamp(plan, k), duration: Math.round(1_000_000 / plan.fps) });
-      encoder.encode(frame, { keyFrame: k % (KEY_EVERY_S * plan.fps) === 0 });
-      frame.close();
-      while (encoder.encodeQueueSize > MAX_QUEUE && !signal.aborted) await new Promise((resolve) => setTimeout(resolve, 4));
+      await source.add(k / plan.fps, 1 / plan.fps);
       progress(k + 1);
     }
-    await encoder.flush().catch((error: unknown) => {
-      signal.throwIfAborted();
-      throw error;
-    });
-    if (failure) throw failure;
+    signal.throwIfAborted();
+    await output.finalize();
+  } catch (error) {
+    if (output.state !== 'canceled' && output.state !== 'finalized') await output.cancel().catch(() => undefined);
+    signal.throwIfAborted();
+    throw error;
   } finally {
-    signal.removeEventListener('abort', stop);
-    stop();
+    signal.removeEventListener('abort', cancel);
   }
   signal.throwIfAborted();
-  const bytes = muxer.finish(plan.durationUs);
-  return new Blob([bytes.buffer as ArrayBuffer], { type: 'video/webm' });
+  const bytes = output.target.buffer;
+  if (!bytes) throw new Error('the encoder finished without a file');
+  return new Blob([bytes], { type: CLIP_MIME[format] });
 }

@@ -3,7 +3,8 @@
  * with a prompt on its chest and no hard hat, standing beside its worker.
  */
 import type { JSX } from 'react';
-import { Figure, Placed } from './Figure';
+import { Figure, Placed, round } from './Figure';
+import { useStagePalette } from './stageTheme';
 import { SHELL_COLOUR, skinFor } from './palette';
 
 export function ShellHelperFigure(p: { pid?: number | null }): JSX.Element {
@@ -16,5 +17,16 @@ export function ShellHelper(p: { x: number; y: number; height: number; pid?: num
     <Placed x={p.x} y={p.y} height={p.height}>
       <ShellHelperFigure pid={p.pid} />
     </Placed>
+  );
+}
+
+/** The shell's program name (`/bin/sh`) at the helper's feet, left-aligned to it, on a halo: drawn after the figures. */
+export function ShellName(p: { x: number; y: number; name: string; fontSize: number }): JSX.Element {
+  const c = useStagePalette();
+  return (
+    <text x={round(p.x)} y={round(p.y + p.fontSize * 0.05)} fontSize={round(p.fontSize)} fontWeight={700}
+      fill={c.ink} stroke={c.ground} strokeWidth={round(p.fontSize * 0.25)} paintOrder="stroke" fontFamily="ui-monospace, monospace">
+      {p.name}
+    </text>
   );
 }

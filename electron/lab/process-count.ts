@@ -20,6 +20,11 @@ export class ProcessCount {
     else if (e.type === 'exit' || e.type === 'close') this.spawned.delete(e.pid);
   }
 
+  /** Children the probe saw spawn and not exit (some may have died unseen: ask the OS). */
+  reported(): number[] {
+    return [...this.spawned];
+  }
+
   /** Processes alive now: those the last sample saw, and those spawned since. */
   count(sampled: Iterable<number>): number {
     const all = new Set(sampled);

@@ -9,6 +9,8 @@ describe('records from the report channel', () => {
     expect(checkRecord(close)).toEqual({ event: close });
     const cb = { type: 'callback', t: 14, pid: 7, childId: '7:1', api: 'exec', error: { code: 127, signal: null, killed: false, message: 'Command failed' }, stdoutBytes: 0, stderrBytes: 30 };
     expect(checkRecord(cb)).toEqual({ event: cb });
+    const spawn = { type: 'spawn', t: 15, pid: 9, childId: '7:1', ppid: 7, file: 'C:\\Windows\\system32\\cmd.exe', argv: ['C:\\Windows\\system32\\cmd.exe', '/d', '/s', '/c', '"ver"'] };
+    expect(checkRecord(spawn)).toEqual({ event: spawn });
   });
 
   it.each([
@@ -23,6 +25,7 @@ describe('records from the report channel', () => {
     ["the boss's exit", { type: 'exit', t: 1, pid: 1, childId: 'boss', code: 0, signal: null }, /childId must be <pid>:<n>/],
     ["a call reported under another process's id", { type: 'call', t: 1, pid: 7, api: 'spawn', childId: '8:1', command: 'ls', args: [], options: {}, source: null }, /is not a call of process 7/],
     ["a spawn whose parent did not make the call", { type: 'spawn', t: 1, pid: 9, childId: '7:1', ppid: 8 }, /is not a call of process 8/],
+    ['a spawn whose argv is not strings', { type: 'spawn', t: 1, pid: 2, childId: '1:1', ppid: 1, argv: [1] }, /argv strings/],
     ['a message with no direction', { type: 'message', t: 1, pid: 1, from: 1, to: 2, seq: 1, bytes: 1, preview: '' }, /dir must be/],
   ])('refuses %s, saying why', (_what, record, why) => {
     const r = checkRecord(record);

@@ -47,7 +47,11 @@ const CHECKS: Record<string, Check> = {
     need(Array.isArray(r.args) && r.args.every(str), 'args must be strings') ??
     need(typeof r.options === 'object' && r.options !== null, 'options must be an object') ??
     need(r.source === null || (typeof r.source === 'object' && str((r.source as Rec).file)), 'source must be null or a location'),
-  spawn: (r) => childId(r) ?? need(int(r.ppid), 'ppid must be an integer') ?? callerIs(r, r.ppid),
+  spawn: (r) =>
+    childId(r) ??
+    need(int(r.ppid), 'ppid must be an integer') ??
+    need(optional(r.file, str) && optional(r.argv, (v) => Array.isArray(v) && v.every(str)), 'file must be a string, argv strings') ??
+    callerIs(r, r.ppid),
   exit: (r) => exitCheck(r),
   close: (r) => exitCheck(r),
   disconnect: childId,

@@ -137,16 +137,16 @@ export class Run {
     await this.ended;
   }
 
-  /** Synchronous last resort when the lab's own process exits: SIGKILL every process of the run, remove its folder, now. */
+  /** Synchronous last resort when the lab's own process exits: end every process of the run, remove its folder, now. */
   killNow(): void {
     if (!this.bossPid || this.isOver) return;
     let pids: number[] = [];
     try {
-      pids = this.sampler?.survivors() ?? [];
+      pids = this.survivors();
     } catch {
-      // /proc unreadable: the group signal below still reaches most of the tree.
+      // The OS table unreadable: the group (Windows: the boss's tree) still reaches most of it.
     }
-    this.s.killer.signal(this.bossPid, pids, 'SIGKILL');
+    this.s.killer.killAtExit(this.bossPid, pids);
     try {
       fs.rmSync(this.dir, { recursive: true, force: true });
     } catch {
@@ -162,7 +162,7 @@ export class Run {
       await fs.promises.writeFile(script, plan.source.text, { mode: 0o600, flag: 'wx' });
     }
     const cwd = plan.cwd ?? path.dirname(script);
-    const channel = (this.channel = await createReportChannel(this.dir));
+    const channel = (this.channel = await createReportChannel(this.dir, this.id));
     this.channelIntact = watchChannelPath(channel.address);
     channel.onRecord((r) => this.onRecord(r));
     channel.onBadLine((line) => this.refuse(`not JSON: ${JSON.stringify(line.slice(0, 60))}`));
@@ -304,9 +304,11 @@ export class Run {
     })());
   }
 
+  /** Every process of the run still running: what the OS table finds (or the group), and the children the probe reported. */
   private survivors(): number[] {
-    if (this.sampler) return this.sampler.survivors();
-    return this.s.killer.groupExists(this.bossPid) ? [this.bossPid] : [];
+    const found = this.sampler ? this.sampler.survivors() : this.s.killer.groupExists(this.bossPid) ? [this.bossPid] : [];
+    const reported = this.s.killer.outsideGroup(this.processCount.reported());
+    return reported.length ? [...new Set([...found, ...reported])] : found;
   }
 
   private finish(): Promise<void> {

@@ -57,7 +57,7 @@ function watchChild(child, childId) {
     spawned() {
       // Reported as the spawn call returns, not at Node's 'spawn' event a tick later: a
       // program that blocks its loop now, and is killed, has still said what it started.
-      if (typeof child.pid === 'number') report({ type: 'spawn', t: now(), pid: child.pid, childId, ppid: process.pid });
+      if (typeof child.pid === 'number') report({ type: 'spawn', t: now(), pid: child.pid, childId, ppid: process.pid, file: child.spawnfile, argv: child.spawnargs });
       if (child.stdout) watchOutput(child.stdout, 'stdout', pid, childId);
       if (child.stderr) watchOutput(child.stderr, 'stderr', pid, childId);
       if (typeof child.send === 'function') {

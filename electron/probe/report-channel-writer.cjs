@@ -2,18 +2,30 @@
 'use strict';
 /**
  * The probe's end of the report channel (the lab's end is electron/lab/report-channel*.ts).
+ * Records are written synchronously, whole, from the writing process's only connection to
+ * the channel, opened once: the records must be out before this process may die.
  *
- * POSIX: a FIFO the lab keeps open read-write. We open it write-only and non-blocking, once.
+ * POSIX: a FIFO the lab keeps open read-write. We open it write-only and non-blocking.
  * Every write is whole lines of at most 4,096 bytes (PIPE_BUF), so writes from many
- * processes never interleave; a full pipe answers EAGAIN, and we wait 1 ms and retry
- * (synchronously: the records must be out before this process may die).
+ * processes never interleave; a full pipe answers EAGAIN, and we wait 1 ms and retry.
+ * Before each write we check the descriptor still is our FIFO (fifo-guard.cjs).
+ *
+ * Windows: the run's named pipe. Opening it connects this process to the lab; the
+ * connection is this process's alone, so its lines cannot mix with another process's. When
+ * every pipe instance is taken (many processes connecting at once) the open fails with EBUSY
+ * before anything is written: we wait 1 ms and open again. Writes block until the lab has
+ * taken the bytes, and a short write goes on from where it stopped on the same connection.
+ * Children never inherit the connection (libuv opens files non-inheritable on both systems):
+ * each opens its own.
  */
 const fs = require('node:fs');
+const { fifoGuard } = require('./fifo-guard.cjs');
 
 /** @typedef {{ write(chunk: string): boolean }} ChannelWriter  `false` once the channel is gone. */
 
-/** Give up on a lab that has stopped reading for this long (it would hang the program). */
+/** Give up on a lab that has stopped reading (or never frees a pipe instance) for this long: it would hang the program. */
 const MAX_WAIT_MS = 10_000;
+const pause = new Int32Array(new SharedArrayBuffer(4));
 
 /**
  * The one place that picks a channel implementation for this platform.
@@ -21,34 +33,50 @@ const MAX_WAIT_MS = 10_000;
  * @returns {ChannelWriter | null} null when there is no channel to write to
  */
 function openChannelWriter(address) {
-  // Windows has no FIFOs: a named-pipe writer would go here. Until then the probe stays idle
-  // (the lab refuses to start runs on win32 for the same reason).
-  if (process.platform === 'win32') return null;
-  return openFifoWriter(address);
+  if (process.platform === 'win32') {
+    const fd = openPipe(address);
+    return fd === null ? null : channelWriter(fd, null);
+  }
+  const guard = fifoGuard(address);
+  return guard === null ? null : channelWriter(guard.fd, guard);
 }
 
 /**
  * @param {string} address
- * @returns {ChannelWriter | null}
+ * @returns {number | null}
  */
-function openFifoWriter(address) {
-  const guard = fifoGuard(address);
-  if (!guard) return null;
-  let fd = guard.fd;
-  const pause = new Int32Array(new SharedArrayBuffer(4));
-  let open = true;
+function openPipe(address) {
+  for (let waited = 0; ; waited += 1) {
+    try {
+      // Write-only and no O_CREAT: CreateFile(OPEN_EXISTING, GENERIC_WRITE) on the pipe.
+      return fs.openSync(address, fs.constants.O_WRONLY);
+    } catch (err) {
+      if (/** @type {NodeJS.ErrnoException} */ (err).code !== 'EBUSY' || waited >= MAX_WAIT_MS) return null; // ENOENT: no lab
+      Atomics.wait(pause, 0, 0, 1);
+    }
+  }
+}
 
+/**
+ * @param {number} fd
+ * @param {import('./fifo-guard.cjs').FifoGuard | null} guard checks, before each write, that `fd` still is our FIFO
+ * @returns {ChannelWriter}
+ */
+function channelWriter(fd, guard) {
+  let open = true;
   return {
     write(chunk) {
       if (!open) return false;
-      const checked = guard.check();
-      if (checked === null) {
-        open = false; // our FIFO is gone from its path: nothing of ours to write to (the lab reports it)
-        return false;
-      }
-      if (checked.fd !== fd) {
-        fd = checked.fd;
-        if (!this.write(checked.notice)) return false;
+      if (guard) {
+        const checked = guard.check();
+        if (checked === null) {
+          open = false; // our FIFO is gone from its path: nothing of ours to write to (the lab reports it)
+          return false;
+        }
+        if (checked.fd !== fd) {
+          fd = checked.fd;
+          if (!this.write(checked.notice)) return false;
+        }
       }
       const bytes = Buffer.from(chunk, 'utf8');
       let offset = 0;
@@ -62,7 +90,7 @@ function openFifoWriter(address) {
             waited += 1;
             continue;
           }
-          // EPIPE (the lab closed the channel) or a lab that stopped reading: stop reporting.
+          // EPIPE/EOF (the lab closed the channel) or a lab that stopped reading: stop reporting.
           open = false;
           try {
             fs.closeSync(fd);
@@ -75,69 +103,6 @@ function openFifoWriter(address) {
       return true;
     },
   };
-}
-
-/**
- * Our FIFO, opened write-only and non-blocking, with what identifies it (device and inode).
- * `check()`, before every write, tells whether our descriptor still is that FIFO: a program
- * may close the probe's descriptor and open a file that gets the same number, and the next
- * record would land in its file. Then the number is left alone (it is the program's now), the
- * FIFO is opened again by its path, and the first record written there says so; when the path
- * no longer leads to our FIFO, `check()` answers null and reporting stops.
- * @param {string} address
- * @returns {{ fd: number, check(): { fd: number, notice: string } | null } | null} null: no FIFO to report to
- */
-function fifoGuard(address) {
-  const first = openFifo(address);
-  if (!first) return null;
-  const { dev, ino } = first.stat;
-  let fd = first.fd;
-  /** @param {number} n */
-  const isOurs = (n) => {
-    try {
-      const stat = fs.fstatSync(n);
-      return stat.ino === ino && stat.dev === dev;
-    } catch {
-      return false; // EBADF: closed
-    }
-  };
-  return {
-    fd,
-    check() {
-      if (isOurs(fd)) return { fd, notice: '' };
-      const again = openFifo(address);
-      if (!again || again.stat.ino !== ino || again.stat.dev !== dev) {
-        if (again) fs.closeSync(again.fd);
-        return null;
-      }
-      const lost = fd;
-      fd = again.fd;
-      const { now } = require('./clock.cjs');
-      const notice = {
-        type: 'error', t: now(), pid: process.pid, where: 'probe', name: 'ObraError', code: 'ERR_OBRA_CHANNEL_REOPENED',
-        message: `The program closed the probe's report descriptor (${lost}) and may have opened something else under that number; the probe opened the report channel again (${fd}) and goes on reporting.`,
-      };
-      return { fd, notice: JSON.stringify(notice) + '\n' };
-    },
-  };
-}
-
-/**
- * @param {string} address
- * @returns {{ fd: number, stat: import('node:fs').Stats } | null} null: no FIFO there, or no reader (ENXIO)
- */
-function openFifo(address) {
-  let fd;
-  try {
-    // libuv opens with O_CLOEXEC: children do not inherit this descriptor.
-    fd = fs.openSync(address, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK);
-  } catch {
-    return null;
-  }
-  const stat = fs.fstatSync(fd);
-  if (stat.isFIFO()) return { fd, stat };
-  fs.closeSync(fd); // a file put where the FIFO was: records never go there
-  return null;
 }
 
 module.exports = { openChannelWriter };

@@ -31,7 +31,7 @@ export class RecordingFormatError extends Error {
 
 const EVENT_TYPES: ReadonlySet<string> = new Set<LabEvent['type']>([
   'run-start', 'run-end', 'call', 'spawn', 'exit', 'close', 'disconnect',
-  'stdout', 'stderr', 'message', 'callback', 'error', 'os-process', 'sample',
+  'stdout', 'stderr', 'message', 'callback', 'error', 'os-process', 'sample', 'thread',
 ]);
 
 /** The header line, with its newline. */

@@ -104,6 +104,8 @@ export const en: Messages = {
     error: (code) => `error ${code}`,
     exit: (what) => `exit: ${what}`,
     callback: (api, result) => `${api} callback: ${result}`,
+    thread: (state, thread, code) =>
+      state === 'start' ? `new Worker: thread ${thread}` : state === 'online' ? `thread ${thread} online` : `thread ${thread} exit: code ${code ?? '?'}`,
     ok: 'no error',
     bucket: (count) => `${count} events in this pixel`,
   },

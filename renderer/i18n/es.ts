@@ -104,6 +104,8 @@ export const es: Messages = {
     error: (code) => `error ${code}`,
     exit: (what) => `salida: ${what}`,
     callback: (api, result) => `callback de ${api}: ${result}`,
+    thread: (state, thread, code) =>
+      state === 'start' ? `new Worker: hilo ${thread}` : state === 'online' ? `hilo ${thread} en marcha` : `hilo ${thread} terminó: código ${code ?? '?'}`,
     ok: 'sin error',
     bucket: (count) => `${count} eventos en este píxel`,
   },

@@ -93,6 +93,8 @@ export interface Messages {
     error: (code: string) => string;
     exit: (what: string) => string;
     callback: (api: string, result: string) => string;
+    /** A Worker thread's start, online or exit (with its exit code). */
+    thread: (state: 'start' | 'online' | 'exit', thread: number, code: number | undefined) => string;
     ok: string;
     bucket: (count: string) => string;
   };

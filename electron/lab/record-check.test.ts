@@ -9,6 +9,10 @@ describe('records from the report channel', () => {
     expect(checkRecord(close)).toEqual({ event: close });
     const cb = { type: 'callback', t: 14, pid: 8, childId: '7:1', api: 'exec', error: { code: 127, signal: null, killed: false, message: 'Command failed' }, stdoutBytes: 0, stderrBytes: 30 };
     expect(checkRecord(cb)).toEqual({ event: cb });
+    const thread = { type: 'thread', t: 15, pid: 7, state: 'start', thread: 1, file: '/w.js', source: null };
+    expect(checkRecord(thread)).toEqual({ event: thread });
+    const fromThread = { type: 'message', t: 16, pid: 7, threadId: 1, dir: 'send', from: 7, to: 7, fromThread: 1, toThread: 0, seq: 1, bytes: 2, preview: '{}' };
+    expect(checkRecord(fromThread)).toEqual({ event: fromThread });
   });
 
   it.each([
@@ -18,6 +22,8 @@ describe('records from the report channel', () => {
     ['a missing t', { type: 'disconnect', pid: 1, childId: 'x' }, /t must be a number/],
     ['a fractional pid', { type: 'disconnect', t: 1, pid: 1.5, childId: 'x' }, /pid must be an integer/],
     ['negative bytes', { type: 'stdout', t: 1, pid: 1, childId: 'x', bytes: -1, preview: '' }, /bytes must be a count/],
+    ['a main thread named as a thread', { type: 'disconnect', t: 1, pid: 1, threadId: 0, childId: 'x' }, /threadId must be ≥ 1/],
+    ['a thread event without its thread', { type: 'thread', t: 1, pid: 1, state: 'online' }, /thread must be a threadId/],
     ['a message with no direction', { type: 'message', t: 1, pid: 1, from: 1, to: 2, seq: 1, bytes: 1, preview: '' }, /dir must be/],
   ])('refuses %s, saying why', (_what, record, why) => {
     const r = checkRecord(record);

@@ -10,7 +10,11 @@
  */
 const fs = require('node:fs');
 
-/** @typedef {{ write(chunk: string): boolean }} ChannelWriter  `false` once the channel is gone. */
+/**
+ * @typedef {{ write(chunk: string): boolean, close(): void }} ChannelWriter  `write` answers
+ *   `false` once the channel is gone or closed; `close` lets go of the connection (a Worker
+ *   thread that ends: the descriptor is the whole process's).
+ */
 
 /** Give up on a lab that has stopped reading for this long (it would hang the program). */
 const MAX_WAIT_MS = 10_000;
@@ -41,8 +45,19 @@ function openFifoWriter(address) {
   }
   const pause = new Int32Array(new SharedArrayBuffer(4));
   let open = true;
+  const close = () => {
+    open = false;
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // already closed
+    }
+  };
 
   return {
+    close() {
+      if (open) close();
+    },
     write(chunk) {
       if (!open) return false;
       const bytes = Buffer.from(chunk, 'utf8');
@@ -58,12 +73,7 @@ function openFifoWriter(address) {
             continue;
           }
           // EPIPE (the lab closed the channel) or a lab that stopped reading: stop reporting.
-          open = false;
-          try {
-            fs.closeSync(fd);
-          } catch {
-            // already closed
-          }
+          close();
           return false;
         }
       }

@@ -146,6 +146,13 @@ function flushNow() {
   flushQueue();
 }
 
+/** Writes everything, then closes this thread's connection to the channel: later records go nowhere. */
+function closeReporting() {
+  flushNow();
+  writer?.close();
+  writer = null;
+}
+
 /** From now on every record is written at once (the process is exiting). */
 function switchToWriteThrough() {
   writeThrough = true;
@@ -162,4 +169,5 @@ module.exports = {
   START_RUN,
   flushNow,
   switchToWriteThrough,
+  closeReporting,
 };

@@ -16,7 +16,7 @@ const wt = require('node:worker_threads');
 const { now } = require('./clock.cjs');
 const { closeReporting } = require('./report.cjs');
 const { replaceProperty } = require('./replace-property.cjs');
-const { threadMessageCounter, measureCloned } = require('./thread-messages.cjs');
+const { threadMessageCounter, measureMessage } = require('./thread-messages.cjs');
 const { THREAD_ID, PARENT_THREAD_ID } = require('./thread-identity.cjs');
 const { safely } = require('./async-calls.cjs');
 
@@ -32,16 +32,16 @@ function hookThreadPort() {
   const originalPost = port.postMessage;
   replaceProperty(port, 'postMessage', /** @this {unknown} */ function postMessage(/** @type {unknown} */ message) {
     const t = now();
-    const measured = measureCloned(message);
+    const measured = measureMessage(message);
     const result = Reflect.apply(originalPost, this, arguments); // throws for a value it cannot clone: not counted
-    safely(() => sent.note(measured, t));
+    safely(() => sent.note(message, measured, t));
     return result;
   });
 
   const dispatch = /** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (port))[DISPATCH];
   if (typeof dispatch === 'function') {
     replaceProperty(port, DISPATCH, /** @this {unknown} */ function hybridDispatch(/** @type {unknown} */ data, /** @type {unknown} */ type) {
-      if (type === 'message') safely(() => received.note(measureCloned(data), now()));
+      if (type === 'message') safely(() => received.note(data, measureMessage(data), now()));
       return Reflect.apply(dispatch, this, arguments);
     });
   }

@@ -18,7 +18,7 @@ const { report } = require('./report.cjs');
 const { replaceProperty } = require('./replace-property.cjs');
 const { callSite } = require('./call-site.cjs');
 const { withProbeVariables } = require('./probe-env.cjs');
-const { threadMessageCounter, measureCloned } = require('./thread-messages.cjs');
+const { threadMessageCounter, measureMessage } = require('./thread-messages.cjs');
 const { safely } = require('./async-calls.cjs');
 const { THREAD_ID } = require('./thread-identity.cjs');
 
@@ -60,7 +60,7 @@ function watchWorker(worker, t, source, file) {
   const originalEmit = worker.emit;
   replaceProperty(worker, 'emit', /** @this {unknown} */ function emit(/** @type {unknown} */ event) {
     try {
-      if (event === 'message') received.note(measureCloned(arguments[1]), now());
+      if (event === 'message') received.note(arguments[1], measureMessage(arguments[1]), now());
       else if (event === 'online') report({ type: 'thread', t: now(), pid, state: 'online', thread });
       else if (event === 'exit') {
         exited = true;
@@ -77,9 +77,9 @@ function watchWorker(worker, t, source, file) {
     // A message to a thread that has ended goes nowhere: it is not counted.
     if (exited) return Reflect.apply(originalPost, this, arguments);
     const t = now();
-    const measured = measureCloned(message);
+    const measured = measureMessage(message);
     const result = Reflect.apply(originalPost, this, arguments); // throws for a value it cannot clone: not counted
-    safely(() => sent.note(measured, t));
+    safely(() => sent.note(message, measured, t));
     return result;
   });
 }

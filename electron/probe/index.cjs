@@ -41,7 +41,8 @@ function install(address) {
   require('node:module').syncBuiltinESMExports();
   void childProcess;
 
-  if (require('node:worker_threads').isMainThread) require('./loop-sampler.cjs').startLoopSampler();
+  // Every thread samples its own event loop (a Worker thread's samples carry its threadId).
+  require('./loop-sampler.cjs').startLoopSampler();
 }
 
 /** Workers this thread creates; inside a Worker thread, also its port to its parent and its end. */

@@ -38,6 +38,16 @@ describe('Worker threads, observed', () => {
     expect(between(messages, 4, 0, 'send')).toEqual([1]);
   });
 
+  it("a busy thread's own event loop is sampled: a long interval near 1, while the main thread's stays idle", async () => {
+    const run = await observe(fixture('threads-busy-boss.js'));
+    expect(run.stdout.toString()).toBe('busy thread done\n');
+    const samples = ofType(run.records, 'sample').filter((s) => s.pid === run.pid && s.elu !== undefined);
+    const inThread = samples.filter((s) => s.threadId === 1);
+    expect(inThread.some((s) => (s.interval ?? 0) >= 300_000 && (s.elu ?? 0) > 0.9)).toBe(true);
+    const main = samples.filter((s) => s.threadId === undefined);
+    expect(main.every((s) => (s.interval ?? 0) < 300_000)).toBe(true);
+  });
+
   it('a program sees the same Worker class, its own subclass and no extra keys or listeners; the thread ends by itself', async () => {
     const [bare, observed] = await Promise.all([observe(fixture('threads-introspect-boss.js'), { probe: false }), observe(fixture('threads-introspect-boss.js'))]);
     expect(observed.stdout.toString()).toBe(bare.stdout.toString());

@@ -37,6 +37,8 @@ export const en: Messages = {
     followLive: 'Follow live',
     orphan: 'orphan',
     orphanOf: (pid) => `its parent ${pid} ended first`,
+    thread: 'thread',
+    threadOf: (thread, pid) => `thread ${thread} of ${pid}`,
     fit: 'Fit',
     sampledNote: (ms) => `OS processes are sampled every ${ms}: short-lived ones may not appear.`,
     legend: {
@@ -47,6 +49,7 @@ export const en: Messages = {
       error: 'error / signal',
       exitClose: 'exit → close',
       busy: 'busy',
+      thread: 'Worker thread',
     },
   },
   kind: {

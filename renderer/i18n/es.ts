@@ -37,6 +37,8 @@ export const es: Messages = {
     followLive: 'Seguir en vivo',
     orphan: 'huérfano',
     orphanOf: (pid) => `su padre ${pid} terminó antes`,
+    thread: 'hilo',
+    threadOf: (thread, pid) => `hilo ${thread} de ${pid}`,
     fit: 'Todo',
     sampledNote: (ms) => `Los procesos del sistema se muestrean cada ${ms}: los muy breves pueden no aparecer.`,
     legend: {
@@ -47,6 +49,7 @@ export const es: Messages = {
       error: 'error / señal',
       exitClose: 'exit → close',
       busy: 'ocupado',
+      thread: 'hilo (Worker)',
     },
   },
   kind: {

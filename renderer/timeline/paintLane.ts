@@ -2,6 +2,7 @@ import type { LabEvent } from '../../shared/events';
 import { forEachLoadSpan, forEachTickBucket, type PixelScale } from '../model/levelOfDetail';
 import type { ProcessLane } from '../model/processLanes';
 import type { TickSeries } from '../model/tickSeries';
+import type { SampleSeries } from '../model/sampleSeries';
 import { visualKind } from '../model/processRecord';
 import { tickHeight, type LaneGeometry } from './laneLayout';
 import type { TimelinePalette } from './palette';
@@ -47,16 +48,7 @@ export function paintLane(paint: LanePaint, lane: ProcessLane, y: number): void 
   ctx.globalAlpha = 1;
 
   // …busy shading inside it, opacity ∝ load (ELU from the probe, else sampled CPU)…
-  const samples = record.eluSamples.length > 0 ? record.eluSamples : record.cpuSamples;
-  ctx.fillStyle = colour;
-  forEachLoadSpan(samples, scale, (span) => {
-    const a = Math.max(x0, span.x0);
-    const b = Math.min(x1, span.x1);
-    if (b <= a || span.load <= 0.02) return;
-    ctx.globalAlpha = 0.15 + 0.85 * span.load;
-    ctx.fillRect(a, barY, b - a, barH);
-  });
-  ctx.globalAlpha = 1;
+  paintBusy(ctx, scale, record.eluSamples.length > 0 ? record.eluSamples : record.cpuSamples, colour, x0, x1, barY, barH);
 
   ctx.strokeStyle = palette.outline[kind];
   ctx.lineWidth = 1;
@@ -86,6 +78,19 @@ export function paintLane(paint: LanePaint, lane: ProcessLane, y: number): void 
     paintExitFlag(paint, xExit, barY, barH, record.exitCode, !crowded);
   }
   paintMarkers(paint, lane.record.markers, y + geometry.height / 2);
+}
+
+/** Busy shading inside a bar [x0, x1): opacity ∝ load. */
+export function paintBusy(ctx: CanvasRenderingContext2D, scale: PixelScale, samples: SampleSeries, colour: string, x0: number, x1: number, barY: number, barH: number): void {
+  ctx.fillStyle = colour;
+  forEachLoadSpan(samples, scale, (span) => {
+    const a = Math.max(x0, span.x0);
+    const b = Math.min(x1, span.x1);
+    if (b <= a || span.load <= 0.02) return;
+    ctx.globalAlpha = 0.15 + 0.85 * span.load;
+    ctx.fillRect(a, barY, b - a, barH);
+  });
+  ctx.globalAlpha = 1;
 }
 
 /** stdout rises from the lane's floor (the ink's colour), stderr hangs from its ceiling (vermillion): position and colour. */

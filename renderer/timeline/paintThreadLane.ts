@@ -1,8 +1,8 @@
-import { forEachLoadSpan, type PixelScale } from '../model/levelOfDetail';
+import type { PixelScale } from '../model/levelOfDetail';
 import type { ProcessLane } from '../model/processLanes';
 import { visualKind } from '../model/processRecord';
 import type { ThreadRecord } from '../model/threadIndex';
-import { paintExitFlag, paintMarkers, type LanePaint } from './paintLane';
+import { paintBusy, paintExitFlag, paintMarkers, type LanePaint } from './paintLane';
 
 const toX = (scale: PixelScale, t: number): number => (t - scale.start) * scale.pxPerUs;
 const clampX = (scale: PixelScale, x: number): number => Math.max(-4, Math.min(scale.width + 4, x));
@@ -47,15 +47,7 @@ export function paintThreadLane(paint: LanePaint, lane: ProcessLane & { thread: 
     ctx.roundRect(xOnline, barY, x1 - xOnline, barH, radius);
     ctx.fill();
     ctx.globalAlpha = 1;
-    ctx.fillStyle = colour;
-    forEachLoadSpan(thread.eluSamples, scale, (span) => {
-      const a = Math.max(xOnline, span.x0);
-      const b = Math.min(x1, span.x1);
-      if (b <= a || span.load <= 0.02) return;
-      ctx.globalAlpha = 0.15 + 0.85 * span.load;
-      ctx.fillRect(a, barY, b - a, barH);
-    });
-    ctx.globalAlpha = 1;
+    paintBusy(ctx, scale, thread.eluSamples, colour, xOnline, x1, barY, barH);
     ctx.strokeStyle = palette.outline[kind];
     ctx.beginPath();
     ctx.roundRect(xOnline + 0.5, barY + 0.5, Math.max(1, x1 - xOnline - 1), barH - 1, radius);

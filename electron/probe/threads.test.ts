@@ -38,7 +38,7 @@ describe('Worker threads, observed', () => {
     expect(between(messages, 4, 0, 'send')).toEqual([1]);
   });
 
-  it("a busy thread's own event loop is sampled: a long interval near 1, while the main thread's stays idle", async () => {
+  it("a busy thread's own event loop is sampled: a long interval near 1, while the main thread's stays idle; CPU and RSS come from the main thread only", async () => {
     const run = await observe(fixture('threads-busy-boss.js'));
     expect(run.stdout.toString()).toBe('busy thread done\n');
     const samples = ofType(run.records, 'sample').filter((s) => s.pid === run.pid && s.elu !== undefined);
@@ -46,6 +46,9 @@ describe('Worker threads, observed', () => {
     expect(inThread.some((s) => (s.interval ?? 0) >= 300_000 && (s.elu ?? 0) > 0.9)).toBe(true);
     const main = samples.filter((s) => s.threadId === undefined);
     expect(main.every((s) => (s.interval ?? 0) < 300_000)).toBe(true);
+    // CPU and RSS are the whole process's: the main thread reports them, a thread never (no double count).
+    expect(main.some((s) => typeof s.cpu === 'number')).toBe(true);
+    expect(inThread.filter((s) => s.cpu !== undefined || s.rss !== undefined)).toEqual([]);
   });
 
   it('a program sees the same Worker class, its own subclass and no extra keys or listeners; the thread ends by itself', async () => {

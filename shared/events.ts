@@ -55,6 +55,8 @@ interface Base {
   /** Microseconds since the run started. */
   t: number;
   pid: number | null;
+  /** The Worker thread (node:worker_threads) the event happened in, ≥ 1; absent on the main thread (0). */
+  threadId?: number;
 }
 
 export interface RunStartEvent extends Base {
@@ -100,6 +102,12 @@ export interface SpawnEvent extends Base {
   type: 'spawn';
   childId: string;
   ppid: number;
+  /**
+   * What Node really started (the child's spawnfile and spawnargs): for exec the shell
+   * (`/bin/sh`, `cmd.exe`) and its arguments, for fork Node itself. Asynchronous APIs only.
+   */
+  file?: string;
+  argv?: string[];
   /** For sync APIs the spawn is only known after the fact. */
   sync?: boolean;
 }
@@ -132,7 +140,9 @@ export interface OutputEvent extends Base {
 
 /**
  * An IPC message. `send` is reported by the sender, `recv` by the receiver when
- * it is delivered to the program. Messages are numbered per channel and
+ * it is delivered to the program. `bytes` is what the channel carried for it:
+ * its JSON text and newline, or (serialization 'advanced') a 4-byte length and
+ * V8's serialization. Messages are numbered per channel and
  * direction (from → to), so send #n joins recv #n. A run of messages may be one
  * event with `count`, `firstSeq`..`lastSeq` (then `seq` = `lastSeq`).
  */
@@ -147,6 +157,13 @@ export interface MessageEvent extends Base {
   count?: number;
   firstSeq?: number;
   lastSeq?: number;
+  /**
+   * Between two threads of one process (`postMessage` of node:worker_threads; `from` and
+   * `to` are then both its pid): the sending and receiving threadIds, 0 for the main thread.
+   * Numbered per pair of threads and direction, as between processes.
+   */
+  fromThread?: number;
+  toThread?: number;
 }
 
 export interface CallbackError {
@@ -170,11 +187,13 @@ export interface CallbackEvent extends Base {
  * An error, verbatim from Node: `code` (e.g. 'ENOENT',
  * 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER'), `message`, `syscall`.
  * `where`: a child's 'error' event, a Sync call that threw, an uncaught
- * exception in an observed process, or the lab itself (codes ERR_OBRA_*).
+ * exception in an observed process, the probe in process `pid` about its own
+ * reporting (codes ERR_OBRA_*), or the lab itself (codes ERR_OBRA_*, pid null;
+ * never from the report channel).
  */
 export interface ErrorEvent extends Base {
   type: 'error';
-  where: 'child' | 'sync' | 'uncaught' | 'lab';
+  where: 'child' | 'sync' | 'uncaught' | 'probe' | 'lab';
   childId?: string;
   name: string;
   code: string | null;
@@ -213,8 +232,12 @@ export interface OsProcessEvent extends Base {
 }
 
 /**
- * A sample. OS samples carry `cpu` (% of one core) and `rss` (bytes); a probe
- * sample carries `elu` (event-loop utilisation 0–1 over `interval` µs).
+ * A sample. OS samples carry `cpu` (% of one core since the last poll) and
+ * `rss` (bytes). A probe sample, from inside a Node process, carries `elu`
+ * (event-loop utilisation 0–1 over `interval` µs) — which is how it is told
+ * from an OS sample — with that process's own `cpu` over the same `interval`
+ * and, when it moved, `rss`. Where both sample a process, the OS's figures
+ * count (shared/sample-figures.ts).
  */
 export interface SampleEvent extends Base {
   type: 'sample';
@@ -223,6 +246,25 @@ export interface SampleEvent extends Base {
   elu?: number;
   /** Microseconds this sample covers (a long gap = a blocked event loop). */
   interval?: number;
+}
+
+/**
+ * A Worker thread's life (node:worker_threads), reported by the thread that created it
+ * (so `threadId` is the parent thread's; `pid` the process both live in): 'start' when
+ * `new Worker` returned, 'online' when the thread began running JavaScript, 'exit' when
+ * the parent got the Worker's 'exit', with the thread's exit code.
+ */
+export interface ThreadEvent extends Base {
+  type: 'thread';
+  state: 'start' | 'online' | 'exit';
+  /** The Worker's threadId (≥ 1, unique in its process). */
+  thread: number;
+  /** start: the script as given (a path or file: URL), or '[worker eval]' for code. */
+  file?: string;
+  /** start: where the program called `new Worker`. */
+  source?: SourceLocation | null;
+  /** exit: the thread's exit code. */
+  code?: number;
 }
 
 export type LabEvent =
@@ -238,7 +280,8 @@ export type LabEvent =
   | ErrorEvent
   | KillEvent
   | OsProcessEvent
-  | SampleEvent;
+  | SampleEvent
+  | ThreadEvent;
 
 export type LabEventType = LabEvent['type'];
 

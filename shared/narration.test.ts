@@ -123,6 +123,9 @@ describe('numbers for a class', () => {
     expect(formatNumber(2.5, 'es')).toBe('2,5');
     expect(localizeNumbersIn('1302.1 1003.8 704.0', 'es')).toBe('1.302,1 1.003,8 704,0');
     expect(fill('{a|raw}', () => 'x', 'en')).toBe('x');
+    // Previews escape CR and LF; a Windows program's line ends in both.
+    expect(fill('«{p|line}»', () => 'hola \\r\\nchau\\r\\n', 'es')).toBe('«hola »');
+    expect(fill('«{p|line}»', () => 'hola\\nchau', 'es')).toBe('«hola»');
     expect(narrate([step({ type: 'stdout', proc: 'boss', text: '^chunk (?<s>.*): ' }, '{s|list}', '{s|list}')], log, Infinity, 'es')[0].text).toBe('1');
   });
 });

@@ -254,7 +254,7 @@ const RAW_FIELDS = new Set(['pid', 'ppid', 'from', 'to', 'target', 'line', 'colu
 /**
  * Fill `{name}` / `{name|unit}` placeholders; before the step is reached, each shows as '…'.
  * Units: ms, s (from µs), % (from 0–1), raw (no locale), n (a numeric string as a number),
- * line (the first line of a preview), base (the last part of a path), list (a captured
+ * line (the first line of a preview, LF or CR LF), base (the last part of a path), list (a captured
  * "1.5,2,3" as "1,5 · 2 · 3": commas would be ambiguous in Spanish).
  */
 export function fill(template: string, values: Lookup | null, lang: Lang, missing: string[] = []): string {
@@ -272,7 +272,8 @@ export function fill(template: string, values: Lookup | null, lang: Lang, missin
     if (v instanceof Captured) return unit === 'raw' ? v.text : localizeNumbersIn(v.text, lang);
     const text = Array.isArray(v) ? v.join(' ') : String(v);
     if (unit === 'n' && text.trim() !== '' && Number.isFinite(Number(text))) return formatNumber(Number(text), lang);
-    if (unit === 'line') return text.split(/\\n|\n/)[0];
+    // A Windows program ends its lines with CR LF: the line stops before both.
+    if (unit === 'line') return text.split(/\\r\\n|\\n|\r?\n/)[0];
     if (unit === 'base') return text.split(/[\\/]/).pop() as string;
     return text;
   });

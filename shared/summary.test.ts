@@ -21,6 +21,8 @@ const log: LabEvent[] = [
   { type: 'kill', t: 615, pid: 10, target: 12, signal: 'SIGTERM', code: null, source: null },
   { type: 'kill', t: 616, pid: 10, target: 12, signal: '0', code: 'ESRCH', source: null },
   { type: 'kill', t: 617, pid: 10, target: -11, signal: 'SIGKILL', code: null, source: null },
+  { type: 'thread', t: 615, pid: 13, state: 'start', thread: 1, file: 'helper.js', source: null },
+  { type: 'thread', t: 618, pid: 13, state: 'exit', thread: 1, code: 0 },
   { type: 'error', t: 620, pid: 13, where: 'uncaught', name: 'TypeError', code: null, message: 'x is not a function' },
   { type: 'exit', t: 900, pid: 10, childId: 'boss', code: 3, signal: null },
   { type: 'run-end', t: 1000, pid: 10, reason: 'exit', code: 3, signal: null },
@@ -33,6 +35,7 @@ describe('summarize', () => {
     // The shell was seen by sampling before its spawn event: it counts as exec's.
     expect(summary.processes).toEqual({ count: 4, byKind: { boss: 1, exec: 1, os: 1, fork: 1 } });
     expect(summary.calls).toBe(3);
+    expect(summary.threads).toBe(1);
   });
 
   it('adds up bytes and chunks exactly, coalesced events included', () => {

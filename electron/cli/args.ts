@@ -146,4 +146,5 @@ Exit status of record:
        run began); other lab warnings are printed and do not change the status
   2    wrong command line
   130  stopped with Ctrl-C (what was recorded is written)
+  143  stopped by SIGTERM (what was recorded is written)
 `;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRecording } from '../../shared/ndjson';
 import { BIN, FIXTURES, alive, ensureCliBuilt, runObra } from './cli-test-kit';
+import { treeStarted } from '../../tests/fixtures/proc';
 
 let dir: string;
 beforeAll(() => {
@@ -23,7 +24,8 @@ describe('stopping a recording', () => {
   it('Ctrl-C stops the whole tree, still writes what was recorded, and exits 130', async () => {
     const out = path.join(dir, 'forever.ndjson');
     const result = await runObra(['record', path.join(FIXTURES, 'forever.js'), '--out', out], {
-      onStart: (pid) => setTimeout(() => process.kill(pid, 'SIGINT'), 1500),
+      // obra, the boss, sh, sleep, cat and the forked child: then a few samples, then the signal.
+      onStart: (pid) => void treeStarted(pid, 5).then(() => setTimeout(() => process.kill(pid, 'SIGINT'), 300)),
     });
     expect(result.code).toBe(130);
     expect(result.stderr).toMatch(/obra: stopped with Ctrl-C; what was recorded is in .*forever\.ndjson\n$/);
@@ -33,6 +35,21 @@ describe('stopping a recording', () => {
     expect(pids.length).toBeGreaterThanOrEqual(4);
     expect(pids.filter(alive)).toEqual([]);
     expect(result.stdout).toMatch(/stopped after .* \(whole tree killed\)/);
+  });
+
+  it('SIGTERM stops the whole tree too, says SIGTERM, still writes what was recorded, and exits 143', async () => {
+    const out = path.join(dir, 'terminated.ndjson');
+    const result = await runObra(['record', path.join(FIXTURES, 'forever.js'), '--out', out], {
+      // obra, the boss, sh, sleep, cat and the forked child: then a few samples, then the signal.
+      onStart: (pid) => void treeStarted(pid, 5).then(() => setTimeout(() => process.kill(pid, 'SIGTERM'), 300)),
+    });
+    expect(result.code).toBe(143);
+    expect(result.stderr).toMatch(/obra: stopped by SIGTERM; what was recorded is in .*terminated\.ndjson\n$/);
+    expect(result.stderr).not.toMatch(/Ctrl-C/);
+    const { events, pids } = treePids(out);
+    expect(events.at(-1)).toMatchObject({ type: 'run-end', reason: 'stopped' });
+    expect(pids.length).toBeGreaterThanOrEqual(4);
+    expect(pids.filter(alive)).toEqual([]);
   });
 
   it('--max-duration stops the tree; the recording completed, so exit 0', async () => {

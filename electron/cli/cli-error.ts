@@ -6,9 +6,15 @@
  *   1   Obra could not record: missing file, unknown demo, a script that does
  *       not parse, a lab error or limit
  *   2   the command line is wrong (unknown option, missing argument)
- *   130 stopped with Ctrl-C (what was recorded is still written)
+ *   130 stopped with Ctrl-C (SIGINT), 143 stopped by SIGTERM: 128 + the signal's
+ *       number, as a shell reports it (what was recorded is still written)
  */
-export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130, terminated: 143 } as const;
+
+/** The exit code after a stop by this signal. */
+export function exitForSignal(signal: 'SIGINT' | 'SIGTERM'): number {
+  return signal === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
+}
 
 export class CliError extends Error {
   constructor(

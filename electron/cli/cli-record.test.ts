@@ -7,7 +7,7 @@ import { parseRecording } from '../../shared/ndjson';
 import { summarize } from '../../shared/summary';
 import type { ChromeTrace } from '../../shared/trace';
 import { checkTrace } from '../../shared/trace-check';
-import { FIXTURES, ensureCliBuilt, runObra } from './cli-test-kit';
+import { FIXTURES, ROOT, ensureCliBuilt, runObra } from './cli-test-kit';
 
 let dir: string;
 beforeAll(() => {
@@ -120,6 +120,16 @@ describe('obra record', () => {
     expect(runtime.code).toBe(0);
     expect(runtime.stdout).toMatch(/boss exit code 1/);
     expect(runtime.stdout).toMatch(/errors {5}1 — SyntaxError ×1/);
+  });
+
+  it('records forged by the script: no forged failure, exit 0, the refusal said as a warning', async () => {
+    const out = path.join(dir, 'forger.ndjson');
+    const result = await runObra(['record', path.join(ROOT, 'tests', 'fixtures', 'lab', 'forger-boss.js'), '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toMatch(/probe is missing/);
+    expect(result.stderr).toMatch(/^obra: warning: Ignored a record from the report channel \(error: only the lab speaks for the lab .*\(ERR_OBRA_BAD_RECORD\)$/m);
+    expect(result.stderr).toMatch(/^obra: warning: 303 records from the report channel were ignored in all\. \(ERR_OBRA_BAD_RECORD\)$/m);
+    expect(result.stdout).toMatch(/processes {2}2 — boss 1 · spawnSync 1/);
   });
 
   it('an unknown demo and an unknown flag: one line each', async () => {

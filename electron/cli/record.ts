@@ -1,7 +1,7 @@
 /**
  * `obra record <demo-id | script.js>`: run it under the lab, write its log,
- * print a summary. Ctrl-C stops the whole tree and still writes what was
- * recorded. Exit codes: see cli-error.ts.
+ * print a summary. Ctrl-C (or SIGTERM) stops the whole tree and still writes
+ * what was recorded. Exit codes: see cli-error.ts.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -9,7 +9,7 @@ import type { Writable } from 'node:stream';
 import { Lab, demosDir } from '../lab/index';
 import { summarize } from '../../shared/summary';
 import type { Command } from './args';
-import { CliError, EXIT, toCliError } from './cli-error';
+import { CliError, EXIT, exitForSignal, toCliError } from './cli-error';
 import { demoTraceSteps } from './demo-narration';
 import { LiveCounter, type Terminal } from './live-counter';
 import { chooseFormat, defaultOutName, openLogOutput, writeLog } from './log-writer';
@@ -70,19 +70,24 @@ async function checkWritable(out: string): Promise<void> {
   }
 }
 
+function signalName(signal: 'SIGINT' | 'SIGTERM'): string {
+  return signal === 'SIGINT' ? 'Ctrl-C' : 'SIGTERM';
+}
+
 export async function record(cmd: RecordCommand, io: CliIO): Promise<number> {
   const lab = new Lab(cmd.maxProcesses !== null ? { maxProcesses: cmd.maxProcesses } : {});
   const live = new LiveCounter(io.stderr, !cmd.quiet);
   let runId: string | null = null;
-  let interrupted = false;
-  const onSignal = () => {
+  /** The signal that stopped the recording, if one did. */
+  let interrupted: 'SIGINT' | 'SIGTERM' | null = null;
+  const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
     if (interrupted) {
-      live.note('obra: stopping again; leaving now');
-      void lab.shutdown().finally(() => process.exit(EXIT.interrupted));
+      live.note(`obra: ${signalName(signal)} again; leaving now`);
+      void lab.shutdown().finally(() => process.exit(exitForSignal(signal)));
       return;
     }
-    interrupted = true;
-    live.note('obra: stopping the run (the whole tree); Ctrl-C again to leave at once');
+    interrupted = signal;
+    live.note(`obra: ${signalName(signal)}: stopping the run (the whole tree); ${signal === 'SIGINT' ? 'Ctrl-C' : 'a second signal'} again to leave at once`);
     if (runId !== null) void lab.stopRun(runId).catch(() => {});
   };
   process.on('SIGINT', onSignal);
@@ -126,8 +131,8 @@ export async function record(cmd: RecordCommand, io: CliIO): Promise<number> {
       return labError.exitCode;
     }
     if (interrupted) {
-      io.stderr.write(`obra: stopped with Ctrl-C; what was recorded is in ${where}\n`);
-      return EXIT.interrupted;
+      io.stderr.write(`obra: stopped ${interrupted === 'SIGINT' ? 'with Ctrl-C' : 'by SIGTERM'}; what was recorded is in ${where}\n`);
+      return exitForSignal(interrupted);
     }
     return EXIT.ok;
   } catch (err) {

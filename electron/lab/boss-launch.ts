@@ -1,5 +1,5 @@
 /**
- * Starting the boss: `node <script> …args` in its own process group, with
+ * Starting the boss: `node <script> …args` in its own process group (POSIX), with
  * the probe preloaded through NODE_OPTIONS (so every `node` in the tree loads
  * it, forks included) and the report channel named in the environment.
  */
@@ -45,7 +45,10 @@ export function spawnBoss(launch: BossLaunch, env: NodeJS.ProcessEnv): ChildProc
   return spawn(launch.nodePath, [launch.script, ...launch.args], {
     cwd: launch.cwd,
     env,
-    detached: true, // its own process group: one signal reaches the whole tree
+    // POSIX: its own process group, so one signal reaches the whole tree. Windows has no such
+    // groups; detached there would only take the boss out of the job object that ends our
+    // children when the lab ends. Its tree is ended with taskkill /T and by pid.
+    detached: process.platform !== 'win32',
     stdio: ['ignore', 'pipe', 'pipe'],
     windowsHide: true,
   });

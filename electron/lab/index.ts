@@ -24,8 +24,9 @@
  *   could not keep is said (an `error` event where: 'lab', code ERR_OBRA_*, and
  *   the run-end `message`).
  * - `stopRun`, `ended` and `shutdown` settle only when no process of the run is
- *   left (checked in /proc: the tree, the boss's group, and any process whose
- *   environment carries the run's OBRA_RUN).
+ *   left (on Linux checked in /proc: the tree, the boss's group, and any process
+ *   whose environment carries the run's OBRA_RUN; on Windows the boss and every
+ *   process the probe saw start, asked of the OS).
  */
 export { Lab, type LabOptions } from './lab';
 export { ObraError } from './obra-error';

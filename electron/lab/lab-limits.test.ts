@@ -68,6 +68,27 @@ describe('limits, with clear errors and nothing left behind', () => {
     expect(lab.log(runId).length).toBeLessThanOrEqual(510);
   });
 
+  it('the logs of ended runs are kept within keptLogBytes, the oldest forgotten first, the last to end always', async () => {
+    lab = new Lab({ maxEventsPerSecond: 1_000_000_000, keptLogBytes: 1_500_000 });
+    const flood = async (records: number) => {
+      const { runId } = await lab!.startRun({ file: fixture('report-writer.js'), args: ['stdout-flood', String(records)] });
+      await lab!.ended(runId);
+      return runId;
+    };
+    // Each run of 5,000 records holds about 0.7 MB of events: two fit in 1.5 MB, three do not.
+    const [a, b, c] = [await flood(5000), await flood(5000), await flood(5000)];
+    expect(lab.stats(c).logBytes).toBeGreaterThan(600_000);
+    expect(lab.stats(b).logBytes + lab.stats(c).logBytes).toBeLessThan(1_500_000);
+    expect(() => lab!.log(a)).toThrow(expect.objectContaining({ code: 'ERR_OBRA_UNKNOWN_RUN' }));
+    expect(lab.log(b).at(-1)).toMatchObject({ type: 'run-end' });
+    expect(lab.log(c).at(-1)).toMatchObject({ type: 'run-end' });
+    // A run larger than the whole budget: kept, being the last; every older one goes.
+    const d = await flood(15_000);
+    expect(lab.stats(d).logBytes).toBeGreaterThan(1_500_000);
+    expect(lab.log(d).length).toBeGreaterThan(15_000);
+    for (const old of [b, c]) expect(() => lab!.log(old)).toThrow(expect.objectContaining({ code: 'ERR_OBRA_UNKNOWN_RUN' }));
+  });
+
   it('stopRun of an unknown run rejects with ERR_OBRA_UNKNOWN_RUN', async () => {
     lab = new Lab();
     await expect(lab.stopRun('nope')).rejects.toMatchObject({ code: 'ERR_OBRA_UNKNOWN_RUN' });

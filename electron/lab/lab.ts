@@ -9,7 +9,7 @@ import type { LabEvent, RunEndEvent } from '../../shared/events';
 import { guardRun, releaseRun } from './exit-guard';
 import { DemoCatalogue } from './demo-catalogue';
 import { ObraError } from './obra-error';
-import { createProcessTable } from './os-sampler';
+import { type ProcessTable, createProcessTable } from './os-sampler';
 import { demosDir, probeEntry } from './paths';
 import { Run, type RunSettings, type RunStats } from './run';
 import { type LabRunRequest, checkRunRequest, planRun } from './run-request';
@@ -34,9 +34,16 @@ export interface LabOptions {
   maxEvents?: number;
   /** Past this rate, a run's output and message events are coalesced (exact counts); default 20,000. */
   maxEventsPerSecond?: number;
+  /** The OS process table; default this platform's (tests run macOS's `ps` table on Linux with it). */
+  processTable?: ProcessTable | null;
+  /**
+   * What the logs of ended runs may take in memory in all (estimated), default 256 MiB:
+   * past it the oldest ended runs are forgotten first. The last run to end is always kept.
+   */
+  keptLogBytes?: number;
 }
 
-/** Ended runs whose logs stay readable through log(); older ones are forgotten. */
+/** Ended runs whose logs stay readable through log(), at most; older ones are forgotten. */
 const KEEP_ENDED_RUNS = 16;
 
 export class Lab implements ObraApi {
@@ -46,6 +53,9 @@ export class Lab implements ObraApi {
   private readonly batchIntervalMs: number;
   private readonly runs = new Map<string, Run>();
   private readonly live = new Set<Run>();
+  /** Runs that have ended and are still kept, in the order they ended. */
+  private readonly endedRuns: Run[] = [];
+  private readonly keptLogBytes: number;
   private readonly listeners = new Set<(batch: EventBatch) => void>();
   private starting = 0;
   private timer: NodeJS.Timeout | null = null;
@@ -55,13 +65,14 @@ export class Lab implements ObraApi {
     this.catalogue = new DemoCatalogue(opts.demosDir ?? demosDir());
     this.maxConcurrentRuns = whole(opts.maxConcurrentRuns, 4, 'maxConcurrentRuns');
     this.batchIntervalMs = whole(opts.batchIntervalMs, 16, 'batchIntervalMs');
+    this.keptLogBytes = whole(opts.keptLogBytes, 256 * 1024 * 1024, 'keptLogBytes');
     this.settings = {
       nodePath: opts.nodePath ?? process.execPath,
       extraEnv: { ...opts.env },
       maxProcesses: whole(opts.maxProcesses, 256, 'maxProcesses'),
       sampleIntervalMs: whole(opts.sampleIntervalMs, 50, 'sampleIntervalMs'),
       logLimits: { maxEvents: whole(opts.maxEvents, 2_000_000, 'maxEvents'), maxEventsPerSecond: whole(opts.maxEventsPerSecond, 20_000, 'maxEventsPerSecond') },
-      table: createProcessTable(),
+      table: opts.processTable !== undefined ? opts.processTable : createProcessTable(),
       killer: createTreeKiller(),
     };
   }
@@ -154,6 +165,7 @@ export class Lab implements ObraApi {
       this.live.delete(run);
       releaseRun(run);
       this.deliver(run, true);
+      this.endedRuns.push(run);
       this.forgetOldRuns();
       if (!this.live.size) this.stopTimer();
     };
@@ -175,9 +187,16 @@ export class Lab implements ObraApi {
     }
   }
 
+  /** Keep the logs of the last runs to end within KEEP_ENDED_RUNS and keptLogBytes; forget the oldest first. */
   private forgetOldRuns(): void {
-    const ended = [...this.runs.values()].filter((r) => !this.live.has(r));
-    for (const r of ended.slice(0, Math.max(0, ended.length - KEEP_ENDED_RUNS))) this.runs.delete(r.id);
+    let bytes = 0;
+    let keep = 0;
+    for (const run of [...this.endedRuns].reverse()) {
+      bytes += run.log.bytes;
+      if (keep > 0 && (keep >= KEEP_ENDED_RUNS || bytes > this.keptLogBytes)) break;
+      keep++;
+    }
+    for (const run of this.endedRuns.splice(0, this.endedRuns.length - keep)) this.runs.delete(run.id);
   }
 
   private stopTimer(): void {

@@ -1,11 +1,12 @@
 /**
  * The process table read from Linux's /proc. Everything is synchronous and
  * small: a tree walk reads /proc/<pid>/task/<tid>/children (a few µs per
- * file) instead of scanning every /proc/<pid>/stat on the machine.
+ * file) instead of scanning every /proc/<pid>/stat on the machine. Its
+ * snapshot is /proc itself, read as the walk goes: no copy of the table.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import type { OsProcess, ProcessTable } from './os-sampler';
+import type { OsProcess, ProcessSnapshot, ProcessTable } from './os-sampler';
 
 export function createProcProcessTable(): ProcessTable {
   const ticksPerSecond = getconf('CLK_TCK', 100);
@@ -49,8 +50,9 @@ export function createProcProcessTable(): ProcessTable {
     return out;
   }
 
-  function argv(pid: number): string[] {
+  function argv(pid: number): string[] | null {
     const text = readText(`/proc/${pid}/cmdline`);
+    if (text === null) return null;
     if (!text) return [];
     const parts = text.split('\0');
     if (parts[parts.length - 1] === '') parts.pop();
@@ -80,7 +82,17 @@ export function createProcProcessTable(): ProcessTable {
     return false;
   }
 
-  return { ticksPerSecond, read, childrenOf, argv, allPids, environHas };
+  const live: ProcessSnapshot = { read, childrenOf, allPids };
+  const ready = Promise.resolve(live);
+  async function argvs(pids: readonly number[]): Promise<Map<number, string[]>> {
+    const out = new Map<number, string[]>();
+    for (const pid of pids) {
+      const a = argv(pid);
+      if (a) out.set(pid, a);
+    }
+    return out;
+  }
+  return { source: 'proc', ticksPerSecond, snapshot: () => ready, snapshotSync: () => live, argvs, environHas };
 }
 
 function readText(file: string): string | null {

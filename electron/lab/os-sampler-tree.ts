@@ -1,11 +1,13 @@
 /**
  * Samples one run's process tree: walks from the boss through each process's
  * children, follows processes that left the tree (found by the run id in
- * their environment), and reports what it saw as `os-process` and `sample`
- * events. Costs are measured per poll (see `stats`).
+ * their environment, or by ancestry where environments are not readable),
+ * and reports what it saw as `os-process` and `sample` events. Costs are
+ * measured per poll (see `stats`).
  */
-import type { OsProcess, OsEvent, ProcessTable } from './os-sampler';
+import type { OsProcess, OsEvent, ProcessSnapshot, ProcessTable } from './os-sampler';
 import { boundArgv, isGone } from './os-sampler';
+import { Lineage } from './os-sampler-lineage';
 
 interface Known {
   startTicks: number;
@@ -38,9 +40,13 @@ export class TreeSampler {
   private readonly escaped = new Map<number, number>();
   /** Pids whose environment was read and is not the run's (an environment never changes). */
   private readonly notOurs = new Set<number>();
+  private readonly lineage: Lineage;
   private readonly runEntry: Buffer;
+  private readonly runEntryText: string;
   /** The boss's start time, once read: its pid is never followed into a later process. */
   private rootStart: number | undefined;
+  /** The poll under way: polls never overlap (a table read by `ps` takes milliseconds). */
+  private polling: Promise<OsEvent[]> | null = null;
   readonly stats: SamplerStats = { polls: 0, pollMs: 0, maxPollMs: 0, scans: 0, scanMs: 0, maxScanMs: 0 };
 
   constructor(
@@ -49,7 +55,9 @@ export class TreeSampler {
     runId: string,
     private readonly clockUs: () => number,
   ) {
-    this.runEntry = Buffer.from(`OBRA_RUN=${runId}`);
+    this.runEntryText = `OBRA_RUN=${runId}`;
+    this.runEntry = Buffer.from(this.runEntryText);
+    this.lineage = new Lineage(root);
   }
 
   /** Pids alive at the last poll. */
@@ -57,16 +65,57 @@ export class TreeSampler {
     return new Set(this.known.keys());
   }
 
-  /** Pids found outside the tree so far (still alive at the last scan). */
+  /** Whether a poll is under way (a timer skips its turn then). */
+  busy(): boolean {
+    return this.polling !== null;
+  }
+
+  /** Pids found outside the tree so far (still alive at the last look). */
   escapedPids(): number[] {
     return [...this.escaped.keys()];
   }
 
-  /** One look at the tree: `os-process` seen/gone and `sample` events. */
-  poll(): OsEvent[] {
+  /**
+   * One look at the tree: `os-process` seen/gone and `sample` events. With
+   * `scan`, also looks for processes that left the tree (every poll where
+   * that is found by ancestry, which costs nothing more).
+   */
+  poll(scan = false): Promise<OsEvent[]> {
+    const after = this.polling ?? Promise.resolve([]);
+    const next = after.then(() => this.pollOnce(scan));
+    const settled = next.finally(() => {
+      if (this.polling === settled) this.polling = null;
+    });
+    this.polling = settled;
+    return settled;
+  }
+
+  /**
+   * Every process of the run still alive (boss included), looked up now,
+   * blocking: a scan for escaped processes, a walk, and the boss's process
+   * group (zombies do not count: they have ended, only their parent has not
+   * read their status).
+   */
+  survivors(): number[] {
+    const snapshot = this.table.snapshotSync();
+    this.findEscaped(snapshot);
+    const alive = new Set(this.walk(snapshot, true).keys());
+    for (const pid of snapshot.allPids()) {
+      if (alive.has(pid)) continue;
+      const p = snapshot.read(pid);
+      if (!isGone(p) && p.pgrp === this.root) alive.add(pid);
+    }
+    return [...alive];
+  }
+
+  private async pollOnce(scan: boolean): Promise<OsEvent[]> {
     const began = process.hrtime.bigint();
-    const found = this.walk(this.stats.polls % ALL_THREADS_EVERY === 0);
+    const snapshot = await this.table.snapshot();
+    const seenAt = process.hrtime.bigint();
     const t = this.clockUs();
+    if (scan || !this.table.environHas) this.findEscaped(snapshot);
+    if (scan && this.table.environsHave) await this.scanEnvirons(snapshot);
+    const found = this.walk(snapshot, this.stats.polls % ALL_THREADS_EVERY === 0);
     const events: OsEvent[] = [];
     for (const [pid, k] of this.known) {
       const p = found.get(pid);
@@ -75,67 +124,78 @@ export class TreeSampler {
         this.known.delete(pid);
       }
     }
-    for (const p of found.values()) this.observe(p, began, t, events);
+    const argvs = await this.argvsOf([...found.values()].filter((p) => this.wantsArgv(p)));
+    for (const p of found.values()) this.observe(p, argvs.get(p.pid), seenAt, t, events);
     this.account('poll', began);
     return events;
   }
 
   /**
-   * Look for processes of the run that left the tree (detached, setsid,
-   * reparented): their environment still holds OBRA_RUN=<run id>. Only
-   * environments this user may read; each pid is read once.
+   * Processes of the run that left the tree (detached, setsid, reparented):
+   * by OBRA_RUN=<run id> in their environment where /proc has it (each pid
+   * read once), else by ancestry (os-sampler-lineage.ts) — and, where `ps`
+   * shows environments, by scanEnvirons() too.
    */
-  scanEnvirons(): number[] {
+  private findEscaped(snapshot: ProcessSnapshot): void {
     const began = process.hrtime.bigint();
-    const pids = this.table.allPids();
+    const pids = snapshot.allPids();
     const current = new Set(pids);
     for (const pid of this.notOurs) if (!current.has(pid)) this.notOurs.delete(pid);
     for (const pid of this.escaped.keys()) if (!current.has(pid)) this.escaped.delete(pid);
-    const fresh: number[] = [];
     for (const pid of pids) {
-      if (pid === process.pid || this.notOurs.has(pid) || this.escaped.has(pid) || this.known.has(pid)) continue;
-      if (this.table.environHas(pid, this.runEntry) !== true) {
+      // An environment without the run id rules a process out only where environments are all there is.
+      if (pid === process.pid || this.escaped.has(pid) || this.known.has(pid) || (this.table.environHas && this.notOurs.has(pid))) continue;
+      if (this.table.environHas && this.table.environHas(pid, this.runEntry) !== true) {
         this.notOurs.add(pid);
         continue;
       }
-      const p = this.table.read(pid);
-      if (isGone(p)) continue;
+      const p = snapshot.read(pid);
+      if (isGone(p) || (!this.table.environHas && !this.lineage.owns(p, snapshot))) continue;
       this.escaped.set(pid, p.startTicks);
-      fresh.push(pid);
     }
     this.account('scan', began);
-    return fresh;
   }
 
   /**
-   * Every process of the run still alive (boss included): an environment
-   * scan, a walk, and the boss's process group (zombies do not count: they
-   * have ended, only their parent has not read their status).
+   * Environments read in one OS call for the pids not looked at yet (`ps`):
+   * what the lineage cannot see, such as a process that a throw-away
+   * subshell started in a new session.
    */
-  survivors(): number[] {
-    this.scanEnvirons();
-    const alive = new Set(this.walk(true).keys());
-    for (const pid of this.table.allPids()) {
-      if (alive.has(pid)) continue;
-      const p = this.table.read(pid);
-      if (!isGone(p) && p.pgrp === this.root) alive.add(pid);
+  private async scanEnvirons(snapshot: ProcessSnapshot): Promise<void> {
+    const began = process.hrtime.bigint();
+    const fresh = snapshot.allPids().filter((pid) => pid !== process.pid && !this.notOurs.has(pid) && !this.escaped.has(pid) && !this.known.has(pid) && !isGone(snapshot.read(pid)));
+    const has = await (this.table.environsHave as NonNullable<ProcessTable['environsHave']>)(fresh, this.runEntryText);
+    for (const pid of fresh) {
+      const p = snapshot.read(pid) as OsProcess;
+      if (has.get(pid) === true) this.escaped.set(pid, p.startTicks);
+      else if (has.has(pid)) this.notOurs.add(pid);
     }
-    return [...alive];
+    this.account('scan', began);
   }
 
-  private observe(p: OsProcess, nowNs: bigint, t: number, events: OsEvent[]): void {
+  /** A new process, or one seen between fork and exec that may still show its parent's program. */
+  private wantsArgv(p: OsProcess): boolean {
+    const k = this.known.get(p.pid);
+    return !k || k.command !== p.command || k.sightings < 3;
+  }
+
+  private async argvsOf(ps: OsProcess[]): Promise<Map<number, string[]>> {
+    if (!ps.length) return new Map();
+    const argvs = await this.table.argvs(ps.map((p) => p.pid));
+    for (const [pid, argv] of argvs) argvs.set(pid, boundArgv(argv));
+    return argvs;
+  }
+
+  private observe(p: OsProcess, argv: string[] | undefined, nowNs: bigint, t: number, events: OsEvent[]): void {
+    this.lineage.note(p);
     let k = this.known.get(p.pid);
     if (!k) {
-      k = { startTicks: p.startTicks, ppid: p.ppid, command: p.command, argv: this.argvOf(p.pid), sightings: 0, cpuTicks: p.cpuTicks, atNs: nowNs };
+      k = { startTicks: p.startTicks, ppid: p.ppid, command: p.command, argv: argv ?? [], sightings: 0, cpuTicks: p.cpuTicks, atNs: nowNs };
       this.known.set(p.pid, k);
       events.push({ type: 'os-process', t, pid: p.pid, ppid: k.ppid, command: k.command, argv: k.argv, state: 'seen' });
-    } else if (k.command !== p.command || k.sightings < 3) {
-      // A process seen between fork and exec still shows its parent's program: look again.
-      const argv = this.argvOf(p.pid);
-      if (k.command !== p.command || argv.join('\0') !== k.argv.join('\0')) {
-        [k.command, k.argv] = [p.command, argv];
-        events.push({ type: 'os-process', t, pid: p.pid, ppid: k.ppid, command: k.command, argv: k.argv, state: 'seen' });
-      }
+    } else if (argv && (k.command !== p.command || argv.join('\0') !== k.argv.join('\0'))) {
+      [k.command, k.argv] = [p.command, argv];
+      events.push({ type: 'os-process', t, pid: p.pid, ppid: k.ppid, command: k.command, argv: k.argv, state: 'seen' });
     }
     k.sightings++;
     let cpu: number | undefined;
@@ -152,34 +212,30 @@ export class TreeSampler {
   }
 
   /** The run's live processes: the tree under the boss, under escaped ones, and under known ones that were reparented. */
-  private walk(allThreads: boolean): Map<number, OsProcess> {
+  private walk(snapshot: ProcessSnapshot, allThreads: boolean): Map<number, OsProcess> {
     const found = new Map<number, OsProcess>();
     const visit = (anchor: number, startTicks: number | undefined) => {
-      const first = this.table.read(anchor);
+      const first = snapshot.read(anchor);
       if (isGone(first) || found.has(anchor) || (startTicks !== undefined && first.startTicks !== startTicks)) return;
       const stack: OsProcess[] = [first];
       while (stack.length) {
         const p = stack.pop() as OsProcess;
         if (found.has(p.pid)) continue;
         found.set(p.pid, p);
-        for (const c of this.table.childrenOf(p.pid, allThreads)) {
-          const child = this.table.read(c);
+        for (const c of snapshot.childrenOf(p.pid, allThreads)) {
+          const child = snapshot.read(c);
           if (!isGone(child)) stack.push(child);
         }
       }
     };
     if (this.rootStart === undefined) {
-      const boss = this.table.read(this.root);
+      const boss = snapshot.read(this.root);
       if (!isGone(boss)) this.rootStart = boss.startTicks;
     }
     if (this.rootStart !== undefined) visit(this.root, this.rootStart);
     for (const [pid, start] of this.escaped) visit(pid, start);
     for (const [pid, k] of this.known) if (!found.has(pid)) visit(pid, k.startTicks);
     return found;
-  }
-
-  private argvOf(pid: number): string[] {
-    return boundArgv(this.table.argv(pid));
   }
 
   private account(kind: 'poll' | 'scan', began: bigint): void {

@@ -20,6 +20,11 @@ export class ProcessCount {
     else if (e.type === 'exit' || e.type === 'close') this.spawned.delete(e.pid);
   }
 
+  /** Children the probe saw spawn and not exit (some may have died unseen: ask the OS). */
+  reported(): number[] {
+    return [...this.spawned];
+  }
+
   /** Processes alive now: those the last sample saw, and those spawned since. */
   count(sampled: Iterable<number>): number {
     const all = new Set(sampled);
@@ -27,9 +32,10 @@ export class ProcessCount {
     return all.size;
   }
 
-  /** Forget children whose exit record never came (their parent died first). Reads /proc: call it when over a limit. */
+  /** Forget children whose exit record never came (their parent died first). Reads the OS table, blocking: call it when over a limit. */
   forgetExited(): void {
     if (!this.table) return;
-    for (const pid of this.spawned) if (isGone(this.table.read(pid))) this.spawned.delete(pid);
+    const snapshot = this.table.snapshotSync();
+    for (const pid of this.spawned) if (isGone(snapshot.read(pid))) this.spawned.delete(pid);
   }
 }

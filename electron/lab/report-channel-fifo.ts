@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { ReportChannel } from './report-channel';
-import { LineSplitter } from './line-splitter';
+import { ChannelRecords } from './report-channel-records';
 
 /** Linux's default pipe holds 64 KiB; writers then wait under floods. 1 MiB is the unprivileged maximum. */
 const PIPE_BYTES = 1024 * 1024;
@@ -20,55 +20,24 @@ export async function createFifoChannel(dir: string): Promise<ReportChannel> {
   const fd = fs.openSync(address, fs.constants.O_RDWR | fs.constants.O_NONBLOCK);
   await enlargePipe(address);
   const socket = new net.Socket({ fd, readable: true, writable: false });
-  const recordListeners: ((r: unknown) => void)[] = [];
-  const badListeners: ((l: string) => void)[] = [];
-  let bytesRead = 0;
-  const splitter = new LineSplitter((line) => {
-    let record: unknown;
-    try {
-      record = JSON.parse(line);
-    } catch {
-      for (const l of badListeners) l(line);
-      return;
-    }
-    for (const l of recordListeners) l(record);
-  });
-  socket.on('data', (chunk: Buffer) => {
-    bytesRead += chunk.length;
-    splitter.push(chunk);
-  });
+  const records = new ChannelRecords();
+  // Every writer shares this one stream: whole writes of ≤ PIPE_BUF bytes keep their lines apart.
+  const stream = records.stream();
+  socket.on('data', (chunk: Buffer) => stream.push(chunk));
   socket.on('error', () => {});
 
-  return {
+  return records.channel(
     address,
-    get bytesRead() {
-      return bytesRead;
-    },
-    onRecord: (l) => void recordListeners.push(l),
-    onBadLine: (l) => void badListeners.push(l),
-    drain: async (maxMs = 2000) => {
-      // Quiet = three turns of the loop, each with a poll phase (where libuv
-      // reads the pipe) after a short timer, that brought no byte.
-      const until = Date.now() + maxMs;
-      let quietTurns = 0;
-      let seen = bytesRead;
-      while (quietTurns < 3 && Date.now() < until) {
-        await new Promise((r) => setTimeout(r, 4));
-        await new Promise((r) => setImmediate(r));
-        if (bytesRead === seen) quietTurns++;
-        else [quietTurns, seen] = [0, bytesRead];
-      }
-    },
-    close: () =>
+    () =>
       new Promise<void>((resolve) => {
         // Drain: give libuv one turn to deliver what is already in the pipe.
         setImmediate(() => {
           socket.destroy();
-          splitter.flush();
+          stream.flush();
           fs.rm(address, { force: true }, () => resolve());
         });
       }),
-  };
+  );
 }
 
 /**

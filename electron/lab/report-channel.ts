@@ -6,16 +6,20 @@
  *   the run's clock origin as OBRA_T0 (process.hrtime.bigint() in ns, decimal),
  *   and the run id as OBRA_RUN;
  * - a process writes records as whole lines of JSON (one LabEvent each,
- *   `t` already relative to OBRA_T0 in µs), each write ≤ 4,096 bytes so that
- *   concurrent writers never interleave (PIPE_BUF);
- * - the lab never sees end-of-file: it decides when a run is over.
+ *   `t` already relative to OBRA_T0 in µs, at most MAX_RECORD_BYTES with its
+ *   newline), synchronously, so nothing is lost when it exits;
+ * - records of different processes never interleave: on POSIX every process
+ *   writes to one FIFO, each write ≤ 4,096 bytes (PIPE_BUF, atomic); on
+ *   Windows each process has a named-pipe connection of its own;
+ * - the lab decides when a run is over: the channel's end is not the run's.
  *
  * One interface, one implementation per platform, chosen here.
  */
 import { createFifoChannel } from './report-channel-fifo';
+import { createPipeChannel, pipeAddress } from './report-channel-pipe';
 
 export interface ReportChannel {
-  /** What the probe opens: a FIFO path on POSIX. */
+  /** What the probe opens: a FIFO path on POSIX, a named pipe's name (`\\.\pipe\obra-<run>`) on Windows. */
   readonly address: string;
   /** Called with each complete record line, parsed. Malformed lines go to onBadLine. */
   onRecord(listener: (record: unknown) => void): void;
@@ -34,11 +38,7 @@ export interface ReportChannel {
 /** Largest single write a probe makes; records longer than this are shortened by the probe. */
 export const MAX_RECORD_BYTES = 4096;
 
-export async function createReportChannel(dir: string): Promise<ReportChannel> {
-  if (process.platform === 'win32') {
-    const err = new Error('Obra cannot observe processes on Windows yet: the named-pipe report channel is not written') as NodeJS.ErrnoException;
-    err.code = 'ERR_OBRA_PLATFORM';
-    throw err;
-  }
-  return createFifoChannel(dir);
+/** The run's channel: a FIFO in `dir` (the run's private folder), or on Windows a named pipe named after `runId`. */
+export async function createReportChannel(dir: string, runId: string): Promise<ReportChannel> {
+  return process.platform === 'win32' ? createPipeChannel(pipeAddress(runId)) : createFifoChannel(dir);
 }

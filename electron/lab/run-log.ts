@@ -15,6 +15,10 @@
  * `firstSeq`..`lastSeq`). Size: past `maxEvents` the log takes nothing but
  * the run's ending, and `onFull` is called once (the run reports
  * ERR_OBRA_EVENT_LIMIT and stops). Nothing is dropped silently.
+ *
+ * Memory: `bytes` estimates what the kept events take in the heap (measured
+ * at about 130 bytes for an event with a short preview, plus its strings),
+ * so the lab can bound what it keeps of ended runs.
  */
 import type { LabEvent, MessageEvent, OutputEvent } from '../../shared/events';
 
@@ -24,6 +28,19 @@ export interface RunLogLimits {
 }
 
 const WINDOW_MS = 100;
+/** Heap bytes of an event beyond its strings (JSON-parsed events of every type measured ~130 B). */
+const EVENT_BYTES = 130;
+
+/** What one event takes in the heap, roughly: its object and its strings (2 bytes a character, to be safe). */
+export function eventBytes(e: LabEvent): number {
+  let chars = 0;
+  if ('preview' in e) chars += e.preview.length;
+  if (e.type === 'call') chars += e.command.length + e.args.reduce((n, a) => n + a.length + 16, 0);
+  else if (e.type === 'os-process') chars += e.command.length + e.argv.reduce((n, a) => n + a.length + 16, 0);
+  else if (e.type === 'error' || e.type === 'run-end') chars += e.message?.length ?? 0;
+  else if (e.type === 'run-start') chars += e.script.length + e.cwd.length + e.argv.reduce((n, a) => n + a.length + 16, 0);
+  return EVENT_BYTES + 2 * chars;
+}
 
 export class RunLog {
   readonly events: LabEvent[] = [];
@@ -36,6 +53,8 @@ export class RunLog {
   dropped = 0;
   /** Events folded into others by coalescing. */
   coalesced = 0;
+  /** What the events in the log take in memory, estimated (eventBytes). */
+  bytes = 0;
 
   constructor(
     private readonly limits: RunLogLimits,
@@ -73,7 +92,10 @@ export class RunLog {
     if (!batch.length) return batch;
     this.pending = [];
     batch.sort((a, b) => a.t - b.t); // stable: equal times keep arrival order
-    for (const e of batch) this.events.push(e);
+    for (const e of batch) {
+      this.events.push(e);
+      this.bytes += eventBytes(e);
+    }
     return batch;
   }
 

@@ -17,15 +17,17 @@ import type { LabEvent, LogHeader, RunEndEvent, RunEndReason } from '../../share
 import { BOSS_CHILD_ID, LOG_VERSION } from '../../shared/events';
 import { bossEnv, nodeVersionOf, spawnBoss } from './boss-launch';
 import { ObraError } from './obra-error';
-import type { ProcessTable } from './os-sampler';
+import { type ProcessTable, processTableProblem } from './os-sampler';
 import { type SamplerStats, TreeSampler } from './os-sampler-tree';
 import { splitLines } from './output-lines';
 import { previewOf } from './preview';
 import { ProcessCount } from './process-count';
-import { checkRecord } from './record-check';
+import { watchChannelPath } from './channel-watch';
+import { RecordGate } from './record-gate';
 import { type ReportChannel, createReportChannel } from './report-channel';
 import type { RunPlan } from './run-request';
 import { RunLog, type RunLogLimits } from './run-log';
+import { runProcesses } from './run-processes';
 import { settlesWithin, sleep, stopTree } from './stop-tree';
 import type { TreeKiller } from './tree-killer';
 
@@ -47,9 +49,11 @@ export interface RunStats {
   coalesced: number;
   /** Events refused after the log was full. */
   dropped: number;
-  /** Records from the report channel that were not LabEvents. */
+  /** Records from the report channel that were refused (not LabEvents, or claims the run disproves). */
   badRecords: number;
-  /** Time spent polling /proc (null where the OS is not sampled). */
+  /** What the log takes in memory, estimated. */
+  logBytes: number;
+  /** Time spent polling the OS process table (null where the OS is not sampled). */
   sampling: SamplerStats | null;
 }
 
@@ -83,6 +87,10 @@ export class Run {
   private stopReason: RunEndReason | null = null;
   private failure: { code: string; message: string } | null = null;
   private badRecords = 0;
+  private gate: RecordGate | null = null;
+  /** False once the report channel's FIFO is gone from its path (null: not watched). */
+  private channelIntact: (() => boolean) | null = null;
+  private channelLost = false;
   private readonly processCount: ProcessCount;
   private finishing: Promise<void> | null = null;
   private killing: Promise<void> | null = null;
@@ -112,7 +120,7 @@ export class Run {
 
   /** What the run cost and kept: log size, coalescing, drops, bad records, OS sampling time. */
   stats(): RunStats {
-    return { events: this.log.events.length, coalesced: this.log.coalesced, dropped: this.log.dropped, badRecords: this.badRecords, sampling: this.samplerStats };
+    return { events: this.log.events.length, coalesced: this.log.coalesced, dropped: this.log.dropped, badRecords: this.badRecords, logBytes: this.log.bytes, sampling: this.samplerStats };
   }
 
   /** Microseconds since the run's T0. */
@@ -129,16 +137,16 @@ export class Run {
     await this.ended;
   }
 
-  /** Synchronous last resort when the lab's own process exits: SIGKILL every process of the run, remove its folder, now. */
+  /** Synchronous last resort when the lab's own process exits: end every process of the run, remove its folder, now. */
   killNow(): void {
     if (!this.bossPid || this.isOver) return;
     let pids: number[] = [];
     try {
-      pids = this.sampler?.survivors() ?? [];
+      pids = this.survivors();
     } catch {
-      // /proc unreadable: the group signal below still reaches most of the tree.
+      // The OS table unreadable: the group (Windows: the boss's tree) still reaches most of it.
     }
-    this.s.killer.signal(this.bossPid, pids, 'SIGKILL');
+    this.s.killer.killAtExit(this.bossPid, pids);
     try {
       fs.rmSync(this.dir, { recursive: true, force: true });
     } catch {
@@ -154,7 +162,8 @@ export class Run {
       await fs.promises.writeFile(script, plan.source.text, { mode: 0o600, flag: 'wx' });
     }
     const cwd = plan.cwd ?? path.dirname(script);
-    const channel = (this.channel = await createReportChannel(this.dir));
+    const channel = (this.channel = await createReportChannel(this.dir, this.id));
+    this.channelIntact = watchChannelPath(channel.address);
     channel.onRecord((r) => this.onRecord(r));
     channel.onBadLine((line) => this.refuse(`not JSON: ${JSON.stringify(line.slice(0, 60))}`));
     const node = await nodeVersionOf(this.s.nodePath, this.s.extraEnv);
@@ -162,6 +171,7 @@ export class Run {
     const env = bossEnv(launch);
     this.t0 = process.hrtime.bigint();
     env.OBRA_T0 = this.t0.toString();
+    this.gate = new RecordGate(() => this.now(), runProcesses(this.s.table, this.id));
     const boss = spawnBoss(launch, env);
     if (boss.pid === undefined) {
       const err = await new Promise<Error>((resolve) => boss.once('error', resolve));
@@ -169,6 +179,7 @@ export class Run {
     }
     this.boss = boss;
     this.bossPid = boss.pid;
+    this.gate.know(boss.pid);
     this.header = { obra: LOG_VERSION, runId: this.id, script, ...(plan.demoId ? { demoId: plan.demoId } : {}), argv: plan.args, cwd, node, platform: process.platform, cpus: os.availableParallelism(), startedAt: new Date().toISOString() };
     const { obra: _obra, startedAt: _startedAt, ...fields } = this.header;
     this.add({ type: 'run-start', t: 0, pid: boss.pid, ...fields, sampleIntervalMs: this.s.sampleIntervalMs });
@@ -178,6 +189,8 @@ export class Run {
       this.sampler = new TreeSampler(this.s.table, boss.pid, this.id, () => this.now());
       this.samplerStats = this.sampler.stats;
       this.samplingTimer = setInterval(() => this.sample(), this.s.sampleIntervalMs).unref();
+    } else if (processTableProblem()) {
+      this.labError('ERR_OBRA_SAMPLING', `OS sampling is off: ${processTableProblem()}. Node processes still report their own CPU and memory; processes that are not Node are not seen.`);
     }
     if (plan.maxDurationMs) this.deadlineTimer = setTimeout(() => void this.stop('timeout'), plan.maxDurationMs).unref();
   }
@@ -210,16 +223,27 @@ export class Run {
     boss.on('error', (err: NodeJS.ErrnoException) => this.labError(err.code ?? 'ERR_OBRA_BOSS', err.message));
   }
 
+  /** One poll, unless the last is still under way (a table read by `ps` can take longer than the interval). */
   private sample(): void {
-    const sampler = this.sampler as TreeSampler;
-    try {
-      if (++this.sampleTicks % Math.max(1, Math.round(ESCAPE_SCAN_MS / this.s.sampleIntervalMs)) === 0) sampler.scanEnvirons();
-      for (const e of sampler.poll()) this.add(e);
-      this.checkProcessLimit();
-    } catch (err) {
-      this.labError('ERR_OBRA_SAMPLING', `OS sampling failed and was turned off: ${(err as Error).message}`);
-      this.stopSampling();
-    }
+    const sampler = this.sampler;
+    if (!sampler || sampler.busy()) return;
+    const scan = ++this.sampleTicks % Math.max(1, Math.round(ESCAPE_SCAN_MS / this.s.sampleIntervalMs)) === 0;
+    sampler.poll(scan).then(
+      (events) => {
+        if (this.sampler !== sampler || this.isOver) return;
+        for (const e of events) {
+          if (e.type === 'os-process' && e.state === 'seen' && e.pid !== null) this.gate?.know(e.pid);
+          this.add(e);
+        }
+        this.checkProcessLimit();
+        this.checkChannel();
+      },
+      (err: Error) => {
+        if (this.sampler !== sampler || this.isOver) return;
+        this.labError('ERR_OBRA_SAMPLING', `OS sampling failed and was turned off: ${err.message}`);
+        this.stopSampling();
+      },
+    );
   }
 
   private checkProcessLimit(): void {
@@ -233,12 +257,22 @@ export class Run {
   }
 
   private onRecord(record: unknown): void {
-    const checked = checkRecord(record);
+    const checked = this.gate ? this.gate.admit(record) : { refused: 'a record before the boss started' };
     if ('refused' in checked) return this.refuse(checked.refused);
     const e = checked.event;
     this.add(e);
     this.processCount.note(e);
     if (e.type === 'spawn') this.checkProcessLimit();
+  }
+
+  /** A FIFO removed or replaced mid-run: processes that open it from now on report nowhere. Said once. */
+  private checkChannel(): void {
+    if (this.channelLost || !this.channelIntact || this.channelIntact()) return;
+    this.channelLost = true;
+    this.labError(
+      'ERR_OBRA_CHANNEL_LOST',
+      `The report channel (${this.channel?.address}) was removed or replaced during the run: processes that open it from now on, or reopen it, cannot report, so what follows may be missing from this log.`,
+    );
   }
 
   private refuse(why: string): void {
@@ -270,9 +304,11 @@ export class Run {
     })());
   }
 
+  /** Every process of the run still running: what the OS table finds (or the group), and the children the probe reported. */
   private survivors(): number[] {
-    if (this.sampler) return this.sampler.survivors();
-    return this.s.killer.groupExists(this.bossPid) ? [this.bossPid] : [];
+    const found = this.sampler ? this.sampler.survivors() : this.s.killer.groupExists(this.bossPid) ? [this.bossPid] : [];
+    const reported = this.s.killer.outsideGroup(this.processCount.reported());
+    return reported.length ? [...new Set([...found, ...reported])] : found;
   }
 
   private finish(): Promise<void> {
@@ -300,10 +336,11 @@ export class Run {
       this.boss?.stdout?.destroy();
       this.boss?.stderr?.destroy();
     }
+    this.checkChannel();
     await this.channel?.drain();
     await this.channel?.close();
     this.releaseHeldBack();
-    this.stopSampling(true);
+    await this.lastLook();
     if (this.badRecords > 1) this.labError('ERR_OBRA_BAD_RECORD', `${this.badRecords} records from the report channel were ignored in all.`);
     this.endNow();
   }
@@ -326,7 +363,7 @@ export class Run {
 
   private endNow(): void {
     this.releaseHeldBack();
-    this.stopSampling(false);
+    this.stopSampling();
     this.clearDeadline();
     const reason: RunEndReason = this.stopReason ?? 'exit';
     const end: RunEndEvent = { type: 'run-end', t: this.now(), pid: this.bossPid || null, reason, code: this.bossExit?.code ?? null, signal: this.bossExit?.signal ?? null };
@@ -338,11 +375,23 @@ export class Run {
     fs.rm(this.dir, { recursive: true, force: true }, () => this.settleEnded(end));
   }
 
-  private stopSampling(lastLook = false): void {
+  private stopSampling(): void {
     if (this.samplingTimer) clearInterval(this.samplingTimer);
     this.samplingTimer = null;
-    if (lastLook && this.sampler) for (const e of this.sampler.poll()) this.add(e); // every process 'gone'
-    if (lastLook) this.sampler = null;
+  }
+
+  /** Sampling ends with one more look: every process of the tree is then 'gone'. */
+  private async lastLook(): Promise<void> {
+    const sampler = this.sampler;
+    this.stopSampling();
+    if (!sampler) return;
+    try {
+      const events = await sampler.poll();
+      if (this.sampler === sampler) for (const e of events) this.add(e);
+    } catch (err) {
+      this.labError('ERR_OBRA_SAMPLING', `OS sampling failed at the run's end: ${(err as Error).message}`);
+    }
+    this.sampler = null;
   }
 
   private clearDeadline(): void {

@@ -1,17 +1,30 @@
 /**
- * Ending a run's processes. The boss leads its own process group, so one
- * signal to the group reaches every process that stayed in it; processes
+ * Ending a run's processes. On POSIX the boss leads its own process group, so
+ * one signal to the group reaches every process that stayed in it; processes
  * that left the group (detached, setsid) are signalled one by one by pid.
+ * Windows has neither groups nor signals: tree-killer-windows.ts.
  *
  * One small interface, one implementation per platform, chosen here.
  */
-import { execFile } from 'node:child_process';
+import { createWindowsKiller } from './tree-killer-windows';
 
 export interface TreeKiller {
-  /** Send `signal` to the boss's group (unless null) and to each pid; gone processes are ignored. */
+  /**
+   * Send `signal` to the boss's group (unless null) and to each pid; gone processes are ignored.
+   * SIGTERM asks first; SIGKILL, a second later, is for whatever is still running.
+   */
   signal(group: number | null, pids: readonly number[], signal: 'SIGTERM' | 'SIGKILL'): void;
+  /** The lab is exiting: end the group and the pids now, synchronously (nothing asynchronous runs any more). */
+  killAtExit(group: number, pids: readonly number[]): void;
   /** Whether any process (zombies included) is still in the group. */
   groupExists(group: number): boolean;
+  /**
+   * Of the children the probe saw start and not exit, those still running that
+   * groupExists and the OS table do not already answer for: none on POSIX (the
+   * group and /proc see them all, and a zombie must not count as running);
+   * on Windows, with no group, every one still running.
+   */
+  outsideGroup(pids: readonly number[]): number[];
 }
 
 const posixKiller: TreeKiller = {
@@ -24,6 +37,9 @@ const posixKiller: TreeKiller = {
       for (const pid of pids) trySignal(pid, 'SIGCONT');
     }
   },
+  killAtExit(group, pids) {
+    posixKiller.signal(group, pids, 'SIGKILL');
+  },
   groupExists(group) {
     if (!Number.isInteger(group) || group <= 1) return false;
     try {
@@ -33,29 +49,11 @@ const posixKiller: TreeKiller = {
       return (err as NodeJS.ErrnoException).code === 'EPERM';
     }
   },
-};
-
-/**
- * Windows (untested: our machines are Linux): no process groups or signals;
- * `taskkill /T /F /PID` ends a process and its descendants at once, so both
- * signals map to it. Processes whose parent already died are not reached.
- */
-const windowsKiller: TreeKiller = {
-  signal(group, pids) {
-    for (const pid of new Set(group === null ? pids : [group, ...pids])) execFile('taskkill', ['/T', '/F', '/PID', String(pid)], () => {});
-  },
-  groupExists(group) {
-    try {
-      process.kill(group, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  },
+  outsideGroup: () => [],
 };
 
 export function createTreeKiller(): TreeKiller {
-  return process.platform === 'win32' ? windowsKiller : posixKiller;
+  return process.platform === 'win32' ? createWindowsKiller() : posixKiller;
 }
 
 function trySignal(target: number, signal: NodeJS.Signals): void {

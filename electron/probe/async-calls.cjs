@@ -18,6 +18,7 @@ const { errorRecord, callbackError } = require('./error-record.cjs');
 const { chunkBytes } = require('./preview.cjs');
 const { watchChild } = require('./child-observer.cjs');
 const { injectProbeEnv } = require('./probe-env.cjs');
+const { withoutProbeFrames } = require('./stack-frames.cjs');
 
 /** @param {'spawn' | 'fork' | 'exec' | 'execFile'} api */
 function wrapAsyncApi(api) {
@@ -29,7 +30,7 @@ function wrapAsyncApi(api) {
       const { childId, rawOptions } = beginCall(api, arguments);
       const argv = buffered ? withReportingCallback(api, childId, arguments, rawOptions) : arguments;
       try {
-        return insideCall(childId, () => Reflect.apply(original, this, argv));
+        return withoutProbeFrames(() => insideCall(childId, () => Reflect.apply(original, this, argv)));
       } catch (err) {
         // Thrown synchronously (bad arguments, EMFILE…): the program sees the throw.
         safely(() => report(errorRecord('sync', err, { pid: null, childId })));
@@ -138,7 +139,7 @@ function hookChildSpawn() {
       } catch {
         // never break the program
       }
-      const result = Reflect.apply(original, this, arguments);
+      const result = withoutProbeFrames(() => Reflect.apply(original, this, arguments));
       if (watch) safely(watch.spawned);
       return result;
     }, original),

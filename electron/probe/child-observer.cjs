@@ -2,7 +2,7 @@
 'use strict';
 /**
  * Watching a ChildProcess from its parent without touching its behaviour: we wrap the
- * child's `emit` (spawn, exit, close, disconnect, error, message), its stdout/stderr's `emit`
+ * child's `emit` (exit, close, disconnect, error, message), its stdout/stderr's `emit`
  * ('data' as the program receives it) and its `send`. No listener is ever added: a listener
  * would switch a stream to flowing mode (an unread child would no longer block) or keep an
  * IPC channel referenced (a child would never exit).
@@ -17,16 +17,20 @@ const { chunkBytes, chunkPreview } = require('./preview.cjs');
 const { errorRecord } = require('./error-record.cjs');
 const { isInternalMessage, messageCounter } = require('./ipc-messages.cjs');
 const { decodedByteCounter } = require('./decoded-bytes.cjs');
+const { wireMeter } = require('./ipc-wire.cjs');
 
 /**
  * Starts watching `child` (before Node spawns it). Call `spawned()` once the spawn call
- * returned: its stdio streams and IPC channel exist then.
+ * returned: the child has its pid (or failed to start), its stdio streams and IPC channel
+ * exist then.
  * @param {ChildProcess} child
  * @param {string} childId
  */
 function watchChild(child, childId) {
   /** @type {ReturnType<typeof messageCounter> | null} */
   let received = null;
+  /** @type {import('./ipc-wire.cjs').WireMeter | null} set once the child has its IPC channel */
+  let meter = null;
   const pid = () => child.pid ?? null;
 
   const originalEmit = child.emit;
@@ -34,9 +38,7 @@ function watchChild(child, childId) {
     try {
       if (event === 'message') {
         received ??= messageCounter('recv', child.pid ?? 0, process.pid);
-        received.note(arguments[1], now());
-      } else if (event === 'spawn') {
-        report({ type: 'spawn', t: now(), pid: pid(), childId, ppid: process.pid });
+        received.note(arguments[1], now(), meter?.received(arguments[1]) ?? null, meter?.mode ?? null);
       } else if (event === 'exit' || event === 'close') {
         const [, code, signal] = arguments;
         report({ type: event, t: now(), pid: pid(), childId, code: code ?? null, signal: signal ?? null });
@@ -53,9 +55,15 @@ function watchChild(child, childId) {
 
   return {
     spawned() {
+      // Reported as the spawn call returns, not at Node's 'spawn' event a tick later: a
+      // program that blocks its loop now, and is killed, has still said what it started.
+      if (typeof child.pid === 'number') report({ type: 'spawn', t: now(), pid: child.pid, childId, ppid: process.pid, file: child.spawnfile, argv: child.spawnargs });
       if (child.stdout) watchOutput(child.stdout, 'stdout', pid, childId);
       if (child.stderr) watchOutput(child.stderr, 'stderr', pid, childId);
-      if (typeof child.send === 'function') watchSend(child);
+      if (typeof child.send === 'function') {
+        meter = wireMeter(child);
+        watchSend(child, meter);
+      }
     },
   };
 }
@@ -90,18 +98,22 @@ function watchOutput(stream, type, pid, childId) {
   });
 }
 
-/** @param {ChildProcess} child */
-function watchSend(child) {
+/**
+ * @param {ChildProcess} child
+ * @param {import('./ipc-wire.cjs').WireMeter | null} meter
+ */
+function watchSend(child, meter) {
   /** @type {ReturnType<typeof messageCounter> | null} */
   let sent = null;
   const originalSend = child.send;
   replaceProperty(child, 'send', /** @this {unknown} */ function send(/** @type {unknown} */ message) {
     if (!child.connected || isInternalMessage(message)) return Reflect.apply(originalSend, this, arguments);
     const t = now();
-    const accepted = Reflect.apply(originalSend, this, arguments); // throws for a bad message: not counted
+    // Throws for a bad message: not counted.
+    const { result: accepted, wire } = meter ? meter.send(() => Reflect.apply(originalSend, this, arguments)) : { result: Reflect.apply(originalSend, this, arguments), wire: null };
     try {
       sent ??= messageCounter('send', process.pid, child.pid ?? 0);
-      sent.note(message, t);
+      sent.note(message, t, wire, meter?.mode ?? null);
     } catch {
       // never break the program
     }

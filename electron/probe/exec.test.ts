@@ -17,8 +17,9 @@ describe('exec and execFile', () => {
     expect(helloTypes.slice(0, 2)).toEqual(['call', 'spawn']);
     expect(helloTypes.slice(2, 5).sort()).toEqual(['exit', 'stderr', 'stdout']); // two pipes and SIGCHLD race
     expect(helloTypes.slice(5)).toEqual(['close', 'callback']);
-    // The spawned pid is the shell's: the program saw the same pid and spawnfile /bin/sh.
-    expect(helloLife[1]).toMatchObject({ pid: hello.pid, ppid: run.pid });
+    // The spawned pid is the shell's: the program saw the same pid and spawnfile /bin/sh,
+    // and the spawn record says what Node started.
+    expect(helloLife[1]).toMatchObject({ pid: hello.pid, ppid: run.pid, file: '/bin/sh', argv: ['/bin/sh', '-c', 'echo hello; echo warn 1>&2'] });
     expect(hello.spawnfile).toBe('/bin/sh');
     expect(ofType(helloLife, 'callback')[0]).toMatchObject({ error: null, stdoutBytes: 6, stderrBytes: 5 });
 

@@ -9,6 +9,9 @@
  */
 const { admitFrequent, reportAlone, startRun, ALONE, START_RUN } = require('./report.cjs');
 const { measureMessage, previewText } = require('./preview.cjs');
+const { messageHead } = require('./message-preview.cjs');
+
+/** @typedef {import('./ipc-wire.cjs').Wire} Wire */
 
 /**
  * Node's own test for its internal messages (cluster, handle passing): a `cmd` "NODE_…".
@@ -35,18 +38,37 @@ function messageCounter(dir, from, to) {
     /**
      * @param {unknown} message
      * @param {number} t when it was sent / delivered
+     * @param {Wire | null} wire what the channel carried for it (ipc-wire.cjs); null: not seen
+     *   there (a message queued behind a handle, a Node whose channel we cannot find), so it is
+     *   measured by serialising it as the channel would
+     * @param {'json' | 'advanced' | null} mode the channel's serialization, when known
      */
-    note(message, t) {
+    note(message, t, wire, mode) {
       seq += 1;
-      const { bytes, text } = measureMessage(message);
-      const verdict = admitFrequent(key, t, bytes, seq);
+      const measured = wire ?? measureMessage(message, mode);
+      const verdict = admitFrequent(key, t, measured.bytes, seq);
       if (verdict !== ALONE && verdict !== START_RUN) return;
       /** @type {import('../../shared/events').MessageEvent} */
-      const record = { type: 'message', t, pid: process.pid, dir, from, to, seq, bytes, preview: previewText(text) };
+      const record = { type: 'message', t, pid: process.pid, dir, from, to, seq, bytes: measured.bytes, preview: previewOf(message, measured.text) };
       if (verdict === ALONE) reportAlone(record);
       else startRun(key, record);
     },
   };
+}
+
+/**
+ * The program's message, previewed: from the JSON the channel carried when there is one
+ * (unless Node wrapped the message to send a handle with it), else built from the value.
+ * @param {unknown} message
+ * @param {string | null} text
+ */
+function previewOf(message, text) {
+  if (text !== null && !text.startsWith('{"cmd":"NODE_HANDLE"')) {
+    const head = text.length > 300 ? text.slice(0, 300) : text.replace(/\n$/, '');
+    return previewText(head, head.length < text.length - 1);
+  }
+  const { text: built, cut } = messageHead(message);
+  return previewText(built, cut);
 }
 
 module.exports = { isInternalMessage, messageCounter };

@@ -13,6 +13,7 @@ describe('observe, never alter', () => {
     ['order-boss.js', 'the order of the events the program logs'],
     ['exit-code-boss.js', 'the exit code, and output inherited by a child'],
     ['signal-boss.js', 'death by a signal'],
+    ['message-getters-boss.js', "how often a message's toJSON and getters run (a message is never serialised again)"],
   ])('%s: %s — the same bytes on stdout, the same exit', async (name) => {
     const { bare, observed } = await bareAndObserved(name);
     expect(observed.stdout.toString()).toBe(bare.stdout.toString());
@@ -31,6 +32,17 @@ describe('observe, never alter', () => {
     expect([observed.code, observed.signal]).toEqual([bare.code, bare.signal]);
     expect(observed.records.length).toBeGreaterThan(0);
   });
+
+  it.each(['exit', 'callback', 'data', 'message', 'args'])(
+    "stack traces through the probe's wrappers (%s): the same frames, the same place thrown",
+    async (mode) => {
+      const { bare, observed } = await bareAndObserved('stack-boss.js', [mode]);
+      expect(bare.stderr + bare.stdout.toString()).toMatch(/stack-boss\.js:\d+/);
+      expect(observed.stderr).toBe(bare.stderr);
+      expect(observed.stdout.toString()).toBe(bare.stdout.toString());
+      expect(observed.code).toBe(bare.code);
+    },
+  );
 
   it('the exit and signal fixtures really end as they say', async () => {
     const { bare: exit7 } = await bareAndObserved('exit-code-boss.js');

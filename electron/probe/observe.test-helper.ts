@@ -41,7 +41,8 @@ export interface Observation {
 export async function observe(script: string, opts: ObserveOptions = {}): Promise<Observation> {
   const observed = opts.probe ?? true;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'obra-probe-'));
-  const channel = observed ? await createReportChannel(dir) : null;
+  const runId = `test-${process.pid}-${path.basename(dir)}`;
+  const channel = observed ? await createReportChannel(dir, runId) : null;
   const records: LabEvent[] = [];
   const badLines: string[] = [];
   let lastRecordAt = Date.now();
@@ -58,7 +59,7 @@ export async function observe(script: string, opts: ObserveOptions = {}): Promis
     env.NODE_OPTIONS = opts.nodeOptions ?? `--require ${PROBE}`;
     env.OBRA_REPORT = channel.address;
     env.OBRA_T0 = process.hrtime.bigint().toString();
-    env.OBRA_RUN = `test-${process.pid}-${path.basename(dir)}`;
+    env.OBRA_RUN = runId;
   }
   const boss = spawn(process.execPath, [script, ...(opts.args ?? [])], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const out: Buffer[] = [];

@@ -74,24 +74,26 @@ function chunkPreview(chunk) {
 }
 
 /**
- * An IPC message as the channel carries it (JSON text), measured and previewed.
- * Messages sent with `serialization: 'advanced'` that JSON cannot express are measured
- * with the V8 serializer instead.
+ * An IPC message measured by serialising it as its channel would: the JSON text and its
+ * newline ('json'), or a 4-byte length and V8's serialization ('advanced'). Only for what the
+ * channel's own writes and reads did not show (ipc-wire.cjs): it costs a second serialisation.
  * @param {unknown} message
- * @returns {{ bytes: number, text: string }}
+ * @param {'json' | 'advanced' | null} mode null: unknown, JSON when the message is JSON
+ * @returns {{ bytes: number, text: string | null }} text: the JSON, when measured as JSON
  */
-function measureMessage(message) {
-  try {
-    const text = JSON.stringify(message);
-    if (typeof text === 'string') return { bytes: Buffer.byteLength(text), text };
-  } catch {
-    // BigInt, a cycle…: not JSON
+function measureMessage(message, mode) {
+  if (mode !== 'advanced') {
+    try {
+      const text = JSON.stringify(message);
+      if (typeof text === 'string') return { bytes: Buffer.byteLength(text) + 1, text };
+    } catch {
+      // BigInt, a cycle…: not JSON
+    }
   }
   try {
-    const bytes = require('node:v8').serialize(message).byteLength;
-    return { bytes, text: String(message) };
+    return { bytes: 4 + require('node:v8').serialize(message).byteLength, text: null };
   } catch {
-    return { bytes: 0, text: '' };
+    return { bytes: 0, text: null };
   }
 }
 

@@ -20,28 +20,37 @@ function quoteForNodeOptions(file) {
 }
 
 /**
+ * Windows names variables without regard to case (`Path`, `PATH`): so do we there.
+ * @param {string} key
+ */
+function keyOf(key) {
+  return process.platform === 'win32' ? key.toUpperCase() : key;
+}
+
+/**
  * @param {unknown} options the options of ChildProcess#spawn or of the spawnSync binding
  */
 function injectProbeEnv(options) {
-  if (process.platform === 'win32' || !options || typeof options !== 'object') return;
+  if (!options || typeof options !== 'object') return;
   const o = /** @type {{ envPairs?: unknown }} */ (options);
   if (!Array.isArray(o.envPairs)) return;
   const pairs = /** @type {unknown[]} */ (o.envPairs);
   /** @type {Map<string, number>} */
   const index = new Map();
   pairs.forEach((pair, i) => {
-    if (typeof pair === 'string') index.set(pair.slice(0, pair.indexOf('=')), i);
+    if (typeof pair === 'string') index.set(keyOf(pair.slice(0, pair.indexOf('='))), i);
   });
   /** @type {unknown[] | null} */
   let updated = null;
   for (const [key, value] of CARRIED) {
-    if (index.has(key)) continue;
+    if (index.has(keyOf(key))) continue;
     updated ??= pairs.slice();
     updated.push(`${key}=${value}`);
   }
-  const at = index.get('NODE_OPTIONS');
+  const at = index.get(keyOf('NODE_OPTIONS'));
   const current = at === undefined ? null : String(pairs[at]).slice('NODE_OPTIONS='.length);
-  if (current === null || !current.includes(PROBE_PATH)) {
+  // The path appears quoted and escaped where it holds spaces or backslashes (always on Windows).
+  if (current === null || !(current.includes(PROBE_PATH) || current.includes(REQUIRE_PROBE))) {
     updated ??= pairs.slice();
     const value = current ? `${REQUIRE_PROBE} ${current}` : REQUIRE_PROBE;
     if (at === undefined) updated.push(`NODE_OPTIONS=${value}`);
@@ -50,4 +59,20 @@ function injectProbeEnv(options) {
   if (updated) o.envPairs = updated;
 }
 
-module.exports = { injectProbeEnv };
+/**
+ * An env object (a Worker's `env` option) that also carries the probe: `env` itself when it
+ * lacks nothing, else a copy with the run's variables and NODE_OPTIONS completed.
+ * @param {Record<string, string | undefined>} env
+ * @returns {Record<string, string | undefined>}
+ */
+function withProbeVariables(env) {
+  const missing = CARRIED.filter(([key]) => env[key] === undefined);
+  const current = env.NODE_OPTIONS;
+  const needsProbe = typeof current !== 'string' || !current.includes(PROBE_PATH);
+  if (!missing.length && !needsProbe) return env;
+  const completed = { ...env, ...Object.fromEntries(missing) };
+  if (needsProbe) completed.NODE_OPTIONS = current ? `${REQUIRE_PROBE} ${current}` : REQUIRE_PROBE;
+  return completed;
+}
+
+module.exports = { injectProbeEnv, withProbeVariables };

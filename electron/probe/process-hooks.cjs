@@ -5,8 +5,9 @@
  * a 'message' listener would keep the IPC channel referenced and the process alive).
  * - 'exit': after the program's own exit listeners, write everything still pending,
  *   synchronously, and from then on write each record at once.
- * - 'uncaughtExceptionMonitor': report the error and write everything before Node
- *   decides whether the exception kills the process.
+ * - 'uncaughtExceptionMonitor': take the probe's frames out of the error's stack
+ *   (stack-frames.cjs), report it and write everything before Node decides whether the
+ *   exception kills the process.
  * - 'message' and `process.send`: the child's end of an IPC channel with its parent.
  */
 const { now } = require('./clock.cjs');
@@ -15,10 +16,14 @@ const { replaceProperty } = require('./replace-property.cjs');
 const { errorRecord } = require('./error-record.cjs');
 const { errorSource } = require('./call-site.cjs');
 const { isInternalMessage, messageCounter } = require('./ipc-messages.cjs');
+const { wireMeter } = require('./ipc-wire.cjs');
+const { scrubProbeFrames } = require('./stack-frames.cjs');
 
 function hookProcess() {
   /** @type {ReturnType<typeof messageCounter> | null} */
   let received = null;
+  // A forked child's channel with its parent exists before the probe loads.
+  const meter = typeof process.send === 'function' ? wireMeter(process) : null;
   const originalEmit = process.emit;
   replaceProperty(process, 'emit', /** @this {unknown} */ function emit(/** @type {unknown} */ event) {
     if (event === 'exit') {
@@ -35,9 +40,9 @@ function hookProcess() {
     try {
       if (event === 'message') {
         received ??= messageCounter('recv', process.ppid, process.pid);
-        received.note(arguments[1], now());
+        received.note(arguments[1], now(), meter?.received(arguments[1]) ?? null, meter?.mode ?? null);
       } else if (event === 'uncaughtExceptionMonitor') {
-        const error = arguments[1];
+        const error = scrubProbeFrames(arguments[1]);
         report(errorRecord('uncaught', error, { pid: process.pid, source: errorSource(error) }));
         flushNow();
       }
@@ -46,19 +51,23 @@ function hookProcess() {
     }
     return Reflect.apply(originalEmit, this, arguments);
   });
-  if (typeof process.send === 'function') hookProcessSend();
+  if (typeof process.send === 'function') hookProcessSend(meter);
 }
 
-/** The child's sends to its parent (process.send exists when this process was forked). */
-function hookProcessSend() {
+/**
+ * The child's sends to its parent (process.send exists when this process was forked).
+ * @param {import('./ipc-wire.cjs').WireMeter | null} meter
+ */
+function hookProcessSend(meter) {
   const sent = messageCounter('send', process.pid, process.ppid);
   const originalSend = /** @type {Function} */ (process.send);
   replaceProperty(process, 'send', /** @this {unknown} */ function send(/** @type {unknown} */ message) {
     if (!process.connected || isInternalMessage(message)) return Reflect.apply(originalSend, this, arguments);
     const t = now();
-    const accepted = Reflect.apply(originalSend, this, arguments); // throws for a bad message: not counted
+    // Throws for a bad message: not counted.
+    const { result: accepted, wire } = meter ? meter.send(() => Reflect.apply(originalSend, this, arguments)) : { result: Reflect.apply(originalSend, this, arguments), wire: null };
     try {
-      sent.note(message, t);
+      sent.note(message, t, wire, meter?.mode ?? null);
     } catch {
       // never break the program
     }

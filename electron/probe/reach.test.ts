@@ -75,6 +75,20 @@ describe('where the probe reaches', () => {
     expect(Math.min(...idle.map((s) => s.elu ?? 1))).toBeLessThan(0.2);
   });
 
+  it('samples carry the CPU the process used over their interval, and its RSS when it moved', async () => {
+    const run = await observe(fixture('busy-loop-boss.js'));
+    const samples = ofType(run.records, 'sample').filter((s) => s.pid === run.pid);
+    for (const s of samples) expect(s.cpu).toBeGreaterThanOrEqual(0);
+    const [blocked] = samples.filter((s) => (s.interval ?? 0) >= 550_000);
+    const idle = samples.filter((s) => (s.interval ?? 0) < 100_000).map((s) => s.cpu as number);
+    // The blocked interval burnt CPU (how much of a core depends on the machine's load); idle ones barely.
+    expect(blocked.cpu).toBeGreaterThan(10);
+    expect(blocked.cpu).toBeGreaterThan(3 * idle.sort((a, b) => a - b)[idle.length >> 1]);
+    expect(samples[0].rss).toBeGreaterThan(10 * 1024 * 1024);
+    const rss = samples.filter((s) => s.rss !== undefined);
+    expect(rss.length).toBeLessThan(samples.length);
+  });
+
   it('a record too long for one atomic write is shortened to fit, and marked', async () => {
     const run = await observe(fixture('huge-call-boss.js'));
     expect(run.stdout.toString()).toBe('ok\n');

@@ -2,18 +2,34 @@
 'use strict';
 /**
  * The probe's end of the report channel (the lab's end is electron/lab/report-channel*.ts).
+ * Records are written synchronously, whole, from the writing process's only connection to
+ * the channel, opened once: the records must be out before this process may die.
  *
- * POSIX: a FIFO the lab keeps open read-write. We open it write-only and non-blocking, once.
+ * POSIX: a FIFO the lab keeps open read-write. We open it write-only and non-blocking.
  * Every write is whole lines of at most 4,096 bytes (PIPE_BUF), so writes from many
- * processes never interleave; a full pipe answers EAGAIN, and we wait 1 ms and retry
- * (synchronously: the records must be out before this process may die).
+ * processes never interleave; a full pipe answers EAGAIN, and we wait 1 ms and retry.
+ * Before each write we check the descriptor still is our FIFO (fifo-guard.cjs).
+ *
+ * Windows: the run's named pipe. Opening it connects this process to the lab; the
+ * connection is this process's alone, so its lines cannot mix with another process's. When
+ * every pipe instance is taken (many processes connecting at once) the open fails with EBUSY
+ * before anything is written: we wait 1 ms and open again. Writes block until the lab has
+ * taken the bytes, and a short write goes on from where it stopped on the same connection.
+ * Children never inherit the connection (libuv opens files non-inheritable on both systems):
+ * each opens its own.
  */
 const fs = require('node:fs');
+const { fifoGuard } = require('./fifo-guard.cjs');
 
-/** @typedef {{ write(chunk: string): boolean }} ChannelWriter  `false` once the channel is gone. */
+/**
+ * @typedef {{ write(chunk: string): boolean, close(): void }} ChannelWriter  `write` answers
+ *   `false` once the channel is gone or closed; `close` lets go of the connection (a Worker
+ *   thread that ends: the descriptor is the whole process's).
+ */
 
-/** Give up on a lab that has stopped reading for this long (it would hang the program). */
+/** Give up on a lab that has stopped reading (or never frees a pipe instance) for this long: it would hang the program. */
 const MAX_WAIT_MS = 10_000;
+const pause = new Int32Array(new SharedArrayBuffer(4));
 
 /**
  * The one place that picks a channel implementation for this platform.
@@ -21,30 +37,62 @@ const MAX_WAIT_MS = 10_000;
  * @returns {ChannelWriter | null} null when there is no channel to write to
  */
 function openChannelWriter(address) {
-  // Windows has no FIFOs: a named-pipe writer would go here. Until then the probe stays idle
-  // (the lab refuses to start runs on win32 for the same reason).
-  if (process.platform === 'win32') return null;
-  return openFifoWriter(address);
+  if (process.platform === 'win32') {
+    const fd = openPipe(address);
+    return fd === null ? null : channelWriter(fd, null);
+  }
+  const guard = fifoGuard(address);
+  return guard === null ? null : channelWriter(guard.fd, guard);
 }
 
 /**
  * @param {string} address
- * @returns {ChannelWriter | null}
+ * @returns {number | null}
  */
-function openFifoWriter(address) {
-  let fd;
-  try {
-    // libuv opens with O_CLOEXEC: children do not inherit this descriptor.
-    fd = fs.openSync(address, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK);
-  } catch {
-    return null; // no FIFO or no reader (ENXIO): nothing to report to
+function openPipe(address) {
+  for (let waited = 0; ; waited += 1) {
+    try {
+      // Write-only and no O_CREAT: CreateFile(OPEN_EXISTING, GENERIC_WRITE) on the pipe.
+      return fs.openSync(address, fs.constants.O_WRONLY);
+    } catch (err) {
+      if (/** @type {NodeJS.ErrnoException} */ (err).code !== 'EBUSY' || waited >= MAX_WAIT_MS) return null; // ENOENT: no lab
+      Atomics.wait(pause, 0, 0, 1);
+    }
   }
-  const pause = new Int32Array(new SharedArrayBuffer(4));
-  let open = true;
+}
 
+/**
+ * @param {number} fd
+ * @param {import('./fifo-guard.cjs').FifoGuard | null} guard checks, before each write, that `fd` still is our FIFO
+ * @returns {ChannelWriter}
+ */
+function channelWriter(fd, guard) {
+  let open = true;
+  const close = () => {
+    open = false;
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // already closed
+    }
+  };
   return {
+    close() {
+      if (open) close();
+    },
     write(chunk) {
       if (!open) return false;
+      if (guard) {
+        const checked = guard.check();
+        if (checked === null) {
+          open = false; // our FIFO is gone from its path: nothing of ours to write to (the lab reports it)
+          return false;
+        }
+        if (checked.fd !== fd) {
+          fd = checked.fd;
+          if (!this.write(checked.notice)) return false;
+        }
+      }
       const bytes = Buffer.from(chunk, 'utf8');
       let offset = 0;
       let waited = 0;
@@ -57,13 +105,8 @@ function openFifoWriter(address) {
             waited += 1;
             continue;
           }
-          // EPIPE (the lab closed the channel) or a lab that stopped reading: stop reporting.
-          open = false;
-          try {
-            fs.closeSync(fd);
-          } catch {
-            // already closed
-          }
+          // EPIPE/EOF (the lab closed the channel) or a lab that stopped reading: stop reporting.
+          close();
           return false;
         }
       }

@@ -1,8 +1,12 @@
 // @ts-check
 'use strict';
 /**
- * Where every record goes. Records are queued and written in one go at the end of the
- * current microtask checkpoint, or at once when the process is going away (`flushNow`).
+ * Where every record goes. A call, a spawn, an exit, an error — any record but output and
+ * IPC messages — is written at once, synchronously, before the program goes on: a program
+ * that blocks its event loop right after starting children, and is then killed, has still
+ * told the lab what it started. Output chunks and messages, which can come by the hundred
+ * thousand, are queued and written in one go at the end of the current microtask checkpoint,
+ * or at once when the process is going away (`flushNow`).
  *
  * Coalescing: output chunks and IPC messages can arrive by the hundred thousand. Past
  * RATE_LIMIT of them within one RATE_WINDOW, they are summed per stream or per channel and
@@ -42,12 +46,14 @@ function startReporting(channelWriter) {
 }
 
 /**
- * Reports one event (any type but the frequent ones).
+ * Reports one event (any type but the frequent ones), written before this call returns,
+ * after whatever was queued before it.
  * @param {LabEvent} record
  */
 function report(record) {
   if (runs.size) flushRuns();
-  enqueue(record);
+  queue.push(recordLine(record));
+  flushQueue();
 }
 
 /** What to do with a frequent event: report it alone, or start a run with it. */
@@ -146,6 +152,13 @@ function flushNow() {
   flushQueue();
 }
 
+/** Writes everything, then closes this thread's connection to the channel: later records go nowhere. */
+function closeReporting() {
+  flushNow();
+  writer?.close();
+  writer = null;
+}
+
 /** From now on every record is written at once (the process is exiting). */
 function switchToWriteThrough() {
   writeThrough = true;
@@ -162,4 +175,5 @@ module.exports = {
   START_RUN,
   flushNow,
   switchToWriteThrough,
+  closeReporting,
 };

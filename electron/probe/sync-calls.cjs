@@ -23,6 +23,7 @@ const { errorRecord } = require('./error-record.cjs');
 const { chunkBytes, chunkPreview } = require('./preview.cjs');
 const { injectProbeEnv } = require('./probe-env.cjs');
 const { safely } = require('./async-calls.cjs');
+const { withoutProbeFrames } = require('./stack-frames.cjs');
 
 /** @type {SyncChild | null} what the binding saw during the current call */
 let seen = null;
@@ -65,7 +66,7 @@ function wrapSyncApi(api) {
     seen = null;
     let result;
     try {
-      result = insideCall(childId, () => Reflect.apply(original, this, arguments));
+      result = withoutProbeFrames(() => insideCall(childId, () => Reflect.apply(original, this, arguments)));
     } catch (err) {
       safely(() => reportOutcome(api, childId, rawOptions, undefined, err));
       throw err;

@@ -103,6 +103,23 @@ describe('the API over WebSocket', () => {
     }
   });
 
+  it('runs a script on disk by its path (file), where it is: it forks its sibling (the token holder is the user)', async () => {
+    const api = createWsApi(`ws://127.0.0.1:${server.port}/api?token=${server.token}`);
+    try {
+      const script = path.resolve(__dirname, '../../tests/fixtures/probe/message-boss.js');
+      const info = await api.startRun({ file: script, args: ['3'] });
+      expect(info.header.script).toBe(script);
+      expect(info.sources?.[0]).toMatchObject({ path: 'message-boss.js' });
+      await expect(lab.ended(info.runId)).resolves.toMatchObject({ reason: 'exit', code: 0 });
+      const log = lab.log(info.runId);
+      const fork = log.find((e) => e.type === 'call');
+      expect(fork).toMatchObject({ api: 'fork', command: path.join(path.dirname(script), 'message-worker.js') });
+      expect(log.filter((e) => e.type === 'message' && e.dir === 'recv').length).toBeGreaterThan(0);
+    } finally {
+      api.close();
+    }
+  });
+
   it('stops the runs of a page whose socket closes', async () => {
     const api = createWsApi(`ws://127.0.0.1:${server.port}/api?token=${server.token}`);
     const { runId } = await api.startRun({ source: { name: 'forever.js', text: 'setInterval(() => {}, 1000)' } });

@@ -37,6 +37,8 @@ export const en: Messages = {
     followLive: 'Follow live',
     orphan: 'orphan',
     orphanOf: (pid) => `its parent ${pid} ended first`,
+    thread: 'thread',
+    threadOf: (thread, pid) => `thread ${thread} of ${pid}`,
     fit: 'Fit',
     sampledNote: (ms) => `OS processes are sampled every ${ms}: short-lived ones may not appear.`,
     legend: {
@@ -47,6 +49,7 @@ export const en: Messages = {
       error: 'error / signal',
       exitClose: 'exit → close',
       busy: 'busy',
+      thread: 'Worker thread',
     },
   },
   kind: {
@@ -106,6 +109,8 @@ export const en: Messages = {
     callback: (api, result) => `${api} callback: ${result}`,
     kill: (signal, target, from, code) =>
       code ? `process.kill(${target}, '${signal}') by ${from ?? '?'} threw ${code}` : signal === '0' ? `${from ?? '?'} asks whether ${target} exists: process.kill(${target}, 0)` : `${signal} sent by ${from ?? '?'}: process.kill(${target})`,
+    thread: (state, thread, code) =>
+      state === 'start' ? `new Worker: thread ${thread}` : state === 'online' ? `thread ${thread} online` : `thread ${thread} exit: code ${code ?? '?'}`,
     ok: 'no error',
     bucket: (count) => `${count} events in this pixel`,
   },

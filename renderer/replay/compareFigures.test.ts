@@ -36,8 +36,22 @@ describe('the figures of a run, from its log', () => {
     expect(cpuTimeUs(twoWorkers())).toBe(2_000_000);
   });
 
-  it('CPU time is null when no OS sample has a %', () => {
+  it('CPU time is null when no sample has a %', () => {
     expect(cpuTimeUs(twoWorkers().filter((e) => e.type !== 'sample'))).toBeNull();
+  });
+
+  it("CPU time where the OS table is thin: each probe sample's % over its own interval", () => {
+    const probe = (t: number, pid: number, cpu: number): LabEvent => ({ type: 'sample', t, pid, elu: 1, interval: 50_000, cpu });
+    const log: LabEvent[] = twoWorkers().filter((e) => e.type !== 'sample');
+    for (const pid of [201, 202]) for (let t = 100_000; t <= 1_050_000; t += 50_000) log.push(probe(t, pid, 100));
+    // 20 samples × 50 ms at 100 % per worker.
+    expect(cpuTimeUs(log)).toBe(2_000_000);
+  });
+
+  it('CPU time counts a process once: where the OS sampled it, its probe samples are left out', () => {
+    const log = twoWorkers();
+    for (let t = 100_000; t <= 1_050_000; t += 50_000) log.push({ type: 'sample', t, pid: 201, elu: 1, interval: 50_000, cpu: 100 });
+    expect(cpuTimeUs(log)).toBe(2_000_000);
   });
 
   it('B against A: 2 means B took half the time', () => {

@@ -1,9 +1,10 @@
 /**
  * Two runs in figures, for the compare table: a pure function of each log
- * (wall time, processes, workers, CPU time from the OS samples, IPC messages,
+ * (wall time, processes, workers, CPU time from the samples, IPC messages,
  * output bytes) and how much faster B is than A.
  */
 import type { LabEvent } from '../../shared/events';
+import { isProbeSample, osSampledPids } from '../../shared/sample-figures';
 import { summarize } from '../../shared/summary';
 
 export interface RunFigures {
@@ -13,7 +14,7 @@ export interface RunFigures {
   processes: number;
   /** Children started with fork(). */
   workers: number;
-  /** CPU time of every sampled process, µs; null when the log has no OS sample with `cpu`. */
+  /** CPU time of every sampled process, µs; null when the log has no sample with `cpu`. */
   cpuUs: number | null;
   /** IPC messages sent (each one is received once). */
   messages: number;
@@ -34,20 +35,30 @@ export function runFigures(log: readonly LabEvent[]): RunFigures {
 }
 
 /**
- * CPU time from the OS samples. The sampler polls every `sampleIntervalMs` and
- * each poll measures the CPU % of one core since the previous one, but a sample
- * is only logged when that % changed: so a logged value holds from one poll
- * before it until one poll before the next logged value, and the last one until
- * the process exited (or was last seen).
+ * CPU time from the samples: per process, the OS's where it sampled it, else
+ * the probe's (shared/sample-figures.ts), never both.
+ *
+ * OS samples: the sampler polls every `sampleIntervalMs` and each poll
+ * measures the CPU % of one core since the previous one, but a sample is only
+ * logged when that % changed: so a logged value holds from one poll before it
+ * until one poll before the next logged value, and the last one until the
+ * process exited (or was last seen). A probe sample covers its own `interval`.
  */
 export function cpuTimeUs(log: readonly LabEvent[]): number | null {
   const start = log.find((e) => e.type === 'run-start');
   const pollUs = (start?.type === 'run-start' ? start.sampleIntervalMs : 50) * 1000;
+  const osSampled = osSampledPids(log);
   const samples = new Map<number, Array<{ t: number; cpu: number }>>();
   const endOf = new Map<number, number>();
+  let probeUs = 0;
+  let any = false;
   for (const e of log) {
     if (e.pid === null) continue;
-    if (e.type === 'sample' && e.cpu !== undefined) {
+    if (e.type === 'sample' && e.cpu !== undefined && isProbeSample(e)) {
+      if (osSampled.has(e.pid)) continue;
+      probeUs += (e.cpu / 100) * (e.interval ?? 0);
+      any = true;
+    } else if (e.type === 'sample' && e.cpu !== undefined) {
       const list = samples.get(e.pid) ?? [];
       list.push({ t: e.t, cpu: e.cpu });
       samples.set(e.pid, list);
@@ -55,8 +66,8 @@ export function cpuTimeUs(log: readonly LabEvent[]): number | null {
       if (!endOf.has(e.pid)) endOf.set(e.pid, e.t);
     }
   }
-  if (samples.size === 0) return null;
-  let total = 0;
+  if (samples.size === 0 && !any) return null;
+  let total = probeUs;
   for (const [pid, list] of samples) {
     list.sort((a, b) => a.t - b.t);
     list.forEach(({ t, cpu }, i) => {

@@ -40,6 +40,9 @@ export interface StageLabels {
   round: (n: number | null, workers: number) => string;
   /** A signal the program sent this process with process.kill. */
   signalFrom: (signal: string, pid: number | null) => string;
+  /** A Worker thread: its name on the stage ("t1"), and what a screen reader says of it. */
+  threadLabel: (thread: number) => string;
+  threadOf: (thread: number, pid: number | null) => string;
   summary: (bossPid: number | null, workers: number, running: number) => string;
   kind: Record<'exec' | 'execFile' | 'spawn' | 'fork' | 'os', string>;
   noRun: string;
@@ -76,6 +79,8 @@ const es: StageLabels = {
   orphanWord: 'huérfano',
   signalFrom: (signal, pid) => `señal ${signal} enviada por ${pid ?? '—'}`,
   round: (n, workers) => `${n === null ? '' : `Tanda ${formatCount(n, 'es')} · `}${formatCount(workers, 'es')} ${workers === 1 ? 'obrero' : 'obreros'}`,
+  threadLabel: (thread) => `h${thread}`,
+  threadOf: (thread, pid) => `hilo ${thread} del proceso ${pid ?? '—'}`,
   summary: (pid, n, running) =>
     `Jefe de obra ${pid ?? '—'} y ${formatCount(n, 'es')} ${n === 1 ? 'obrero' : 'obreros'}` +
     (n > 0 ? `, ${formatCount(running, 'es')} ${running === 1 ? 'activo' : 'activos'}` : ''),
@@ -114,6 +119,8 @@ const en: StageLabels = {
   orphanWord: 'orphan',
   signalFrom: (signal, pid) => `signal ${signal} sent by ${pid ?? '—'}`,
   round: (n, workers) => `${n === null ? '' : `Round ${formatCount(n, 'en')} · `}${formatCount(workers, 'en')} ${workers === 1 ? 'worker' : 'workers'}`,
+  threadLabel: (thread) => `t${thread}`,
+  threadOf: (thread, pid) => `thread ${thread} of process ${pid ?? '—'}`,
   summary: (pid, n, running) =>
     `Boss ${pid ?? '—'} and ${formatCount(n, 'en')} ${n === 1 ? 'worker' : 'workers'}` +
     (n > 0 ? `, ${formatCount(running, 'en')} running` : ''),

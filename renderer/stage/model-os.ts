@@ -3,6 +3,7 @@
  * of exec, the `find` under it), and CPU / memory / event-loop samples.
  */
 import type { OsProcessEvent, SampleEvent } from '../../shared/events';
+import { isProbeSample } from '../../shared/sample-figures';
 import { BOSS_KEY, type StageProcess, type StageState } from './model-types';
 import { adoptUnplaced, newProcess } from './model-process';
 
@@ -59,12 +60,23 @@ export function applyOsProcess(state: StageState, e: OsProcessEvent): void {
 
 export function applySample(state: StageState, e: SampleEvent): void {
   if (e.pid === null) return;
+  // CPU and RSS: the OS's where it sampled the process, else the probe's (shared/sample-figures.ts).
+  // Both rules give the same state whatever order samples are applied in.
+  const fromOs = !isProbeSample(e) && (e.cpu !== undefined || e.rss !== undefined);
+  const firstFromOs = fromOs && !state.osSampled.has(e.pid);
+  if (fromOs) state.osSampled.add(e.pid);
   const target = e.pid === state.boss.pid ? state.boss : processOf(state, e.pid);
   if (!target) return;
-  // Keep the newest sample, whatever order samples are applied in.
-  const newestOs = target.cpuAt === null || e.t >= target.cpuAt;
-  if (e.rss !== undefined && newestOs) target.rss = e.rss;
-  if (e.cpu !== undefined && newestOs) {
+  if (firstFromOs) {
+    // Whatever the probe said gives way, newer or not.
+    target.cpu = null;
+    target.cpuAt = null;
+  }
+  const counts = fromOs || !state.osSampled.has(e.pid);
+  // Keep the newest sample.
+  const newest = counts && (target.cpuAt === null || e.t >= target.cpuAt);
+  if (e.rss !== undefined && newest) target.rss = e.rss;
+  if (e.cpu !== undefined && newest) {
     target.cpu = e.cpu;
     target.cpuAt = e.t;
   }

@@ -23,12 +23,14 @@ export function emptyStageState(): StageState {
     receivedStdout: 0,
     receivedStderr: 0,
   };
-  return { boss, processes: new Map(), byPid: new Map(), unplaced: new Map(), lastT: 0 };
+  return { boss, processes: new Map(), byPid: new Map(), unplaced: new Map(), osSampled: new Set(), lastT: 0 };
 }
 
 export function newProcess(state: StageState, key: string, t: number, kind: WorkerKind, placed = true): StageProcess {
   const p: StageProcess = {
     key,
+    thread: null,
+    ownerKey: null,
     pid: null,
     parentPid: null,
     kind,

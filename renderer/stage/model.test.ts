@@ -200,3 +200,23 @@ describe('signals the program sends with process.kill', () => {
     expect(worker(b, 1300, 'os:3003').process.signalled?.t).toBe(ms(901));
   });
 });
+
+describe("CPU and memory: the OS's where it sampled the process, else the probe's", () => {
+  const probe = { elu: 0.5, interval: 50_000 };
+  it("shows a worker's own figures (from its probe) where the OS table has none", () => {
+    const b = new LogBuilder();
+    const id = b.call(1, 'fork', 'primes.js');
+    b.spawn(2, id, 8001).sample(60, 8001, { ...probe, cpu: 97.5, rss: 40e6 });
+    expect(stageStateAt(b.log, ms(60)).processes.get(id)).toMatchObject({ cpu: 97.5, rss: 40e6 });
+  });
+
+  it('takes the OS figures once it sampled the process, whatever order the samples are applied in', () => {
+    const b = new LogBuilder();
+    const id = b.call(1, 'fork', 'primes.js');
+    b.spawn(2, id, 8001).sample(100, 8001, { ...probe, cpu: 97.5, rss: 40e6 }).sample(60, 8001, { rss: 41e6 }).sample(110, 8001, { cpu: 99, rss: 42e6 }).sample(150, 8001, { ...probe, cpu: 12, rss: 50e6 });
+    const late = stageStateAt(b.log, ms(150)).processes.get(id);
+    expect(late).toMatchObject({ cpu: 99, rss: 42e6 });
+    // The OS's first sighting (RSS only, before the probe's sample) already wins over the probe's later figures.
+    expect(stageStateAt(b.log, ms(100)).processes.get(id)).toMatchObject({ cpu: null, rss: 41e6 });
+  });
+});

@@ -69,7 +69,7 @@ export class LogBuilder {
     return this;
   }
 
-  sample(ms: number, pid: number, s: { cpu?: number; elu?: number }): this {
+  sample(ms: number, pid: number, s: { cpu?: number; elu?: number; rss?: number; interval?: number }): this {
     this.log.push({ type: 'sample', t: ms * MS, pid, ...s });
     return this;
   }

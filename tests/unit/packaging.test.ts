@@ -55,9 +55,16 @@ describe('the packaged app (Linux)', () => {
     for (const [id, file] of files) expect(existsSync(path.join(unpacked, 'assets/demos', id, file)), `${id}/${file}`).toBe(true);
   });
 
-  it('ships no sources, tests, notes, source maps, tooling or node_modules', () => {
-    const unwanted = packed.filter((f) => /\.test\.|\.map$|\.md$|\.ts$|^\/(renderer|shared|tests|bench|docs|scripts|build|node_modules)\/|^\/electron\/(lab|serve|shell|cli)\//.test(f));
+  it('ships no sources, tests, notes, source maps, tooling or node_modules (but koffi)', () => {
+    const unwanted = packed.filter((f) => /\.test\.|\.map$|\.md$|\.ts$|^\/(renderer|shared|tests|bench|docs|scripts|build)\/|^\/node_modules\/(?!koffi(\/|$)|@koromix(\/|$))|^\/electron\/(lab|serve|shell|cli)\//.test(f));
     expect(unwanted).toEqual([]);
+  });
+
+  it("packs koffi (the Windows process table's FFI): its loader, and its binary for this platform as a real file", () => {
+    for (const file of ['/node_modules/koffi/package.json', '/node_modules/koffi/index.cjs', '/node_modules/koffi/src/koffi/index.cjs']) expect(packed, file).toContain(file);
+    expect(packed.filter((f) => f.startsWith('/node_modules/koffi/')).length).toBeLessThan(10);
+    const binary = path.join(resources, `app.asar.unpacked/node_modules/@koromix/koffi-${process.platform}-${process.arch}`);
+    expect(existsSync(binary), binary).toBe(true);
   });
 
   it('needs nothing from node_modules: the bundles require only Node and Electron', () => {

@@ -100,21 +100,49 @@ async function groupKill() {
 }
 
 // 6) exit llega cuando el obrero termina; close, cuando se cierran sus tuberías.
-//    exit comes when the worker ends; close, when its pipes are closed.
+//    Un programa que queda en segundo plano con la salida heredada la mantiene abierta.
+//    exit comes when the worker ends; close, when its pipes are closed. A program left
+//    in the background with the inherited output holds it open.
 function exitVersusClose() {
-  if (isWindows) {
-    console.log('6) win32: skipped (needs a POSIX shell)');
-    return Promise.resolve();
-  }
-  console.log('6) spawn("sh", ["-c", "sleep 1 & echo started"])');
+  const [shell, args] = isWindows ? ['cmd.exe', ['/d', '/c', 'start /b ping -n 3 127.0.0.1 & echo started']] : ['sh', ['-c', 'sleep 1 & echo started']];
+  console.log(`6) spawn("${shell}", ${JSON.stringify(args)})`);
   const started = Date.now();
-  const child = spawn('sh', ['-c', 'sleep 1 & echo started']);
+  const child = spawn(shell, args);
   child.stdout.resume();
   child.on('exit', (code) => console.log(`exit ${code} at +${Date.now() - started} ms`));
   return new Promise((resolve) => child.on('close', (code) => {
-    console.log(`close ${code} at +${Date.now() - started} ms (sleep held stdout)`);
+    console.log(`close ${code} at +${Date.now() - started} ms (${isWindows ? 'ping' : 'sleep'} held stdout)`);
     resolve();
   }));
+}
+
+// 4-5) Windows: no hay grupos de procesos ni señales. exec + una tubería: cmd.exe
+//      arranca ping y find. kill() terminaría solo a cmd.exe, y Windows nunca le da
+//      un padre nuevo a un huérfano: ping y find seguirían. taskkill /T /F termina el
+//      árbol entero, mientras cmd.exe todavía vive.
+//      Windows: no process groups and no signals. exec + a pipe: cmd.exe starts ping
+//      and find. kill() would end only cmd.exe, and Windows never gives an orphan a new
+//      parent: ping and find would go on. taskkill /T /F ends the whole tree, while
+//      cmd.exe still lives.
+async function treeKillOnWindows() {
+  console.log(`4-5) win32: exec('ping -n 4 127.0.0.1 | find "TTL"') + taskkill /T /F`);
+  const started = Date.now();
+  let child;
+  const called = new Promise((resolve) => {
+    child = exec('ping -n 4 127.0.0.1 | find "TTL"', (err) => {
+      console.log(`exec callback at +${Date.now() - started} ms: err.code ${err ? err.code : null}`);
+      resolve();
+    });
+  });
+  await pause(300);
+  await new Promise((resolve) => {
+    execFile('taskkill', ['/pid', String(child.pid), '/T', '/F'], (err, stdout, stderr) => {
+      const lines = `${stdout}${stderr}`.split(/\r?\n/).filter(Boolean);
+      console.log(`taskkill: exit ${err ? err.code : 0}, ${lines.length} line(s): ${lines[0] || ''}`);
+      resolve();
+    });
+  });
+  await called; // solo cuando se cerró la tubería / only once the pipe closed
 }
 
 async function main() {
@@ -126,12 +154,7 @@ async function main() {
   await withKill();
   await pause(300);
   if (isWindows) {
-    // Windows no tiene grupos de procesos: taskkill /T /F despide al árbol entero.
-    // Windows has no process groups: taskkill /T /F sends the whole tree away.
-    console.log('4-5) win32: taskkill /T /F instead of process groups');
-    const child = exec('ping -n 31 127.0.0.1 | find "TTL"');
-    await pause(300);
-    await new Promise((resolve) => execFile('taskkill', ['/pid', String(child.pid), '/T', '/F'], resolve));
+    await treeKillOnWindows();
   } else {
     await orphansOfAPipe();
     await pause(300);

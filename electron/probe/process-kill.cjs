@@ -4,7 +4,8 @@
  * `process.kill(target, signal)`: the signals a program sends by pid (an orphan, a process
  * group), which no child's `emit` shows. Wrapped like the child_process functions: the same
  * function to the program (name, length, not enumerable), Node's own implementation called
- * with the program's arguments, its value returned and its error thrown unchanged. Arguments
+ * with the program's arguments, its value returned and its error thrown unchanged (its stack
+ * without the probe's frame: stack-frames.cjs). Arguments
  * that are not primitives are never read (a getter of the program's runs as often as without
  * the probe): such a call is not reported.
  *
@@ -20,6 +21,7 @@ const { now } = require('./clock.cjs');
 const { report, flushNow } = require('./report.cjs');
 const { callSite } = require('./call-site.cjs');
 const { replaceProperty, dressAs } = require('./replace-property.cjs');
+const { withoutProbeFrames } = require('./stack-frames.cjs');
 
 /** @type {Map<number, string>} */
 const SIGNAL_NAMES = new Map(Object.entries(signals).map(([name, n]) => [n, name]));
@@ -39,10 +41,13 @@ function hookProcessKill() {
     } catch {
       record = null; // the probe must never break the program
     }
-    if (!record) return Reflect.apply(originalKill, this, arguments);
+    // What Node throws (ESRCH, EPERM, an unknown signal) comes out with the frames it has without Obra.
+    const args = arguments;
+    const callNode = () => Reflect.apply(originalKill, this, args);
+    if (!record) return withoutProbeFrames(callNode);
     let result;
     try {
-      result = Reflect.apply(originalKill, this, arguments);
+      result = withoutProbeFrames(callNode);
     } catch (error) {
       record.code = errorCode(error);
       reportSafely(record);

@@ -35,6 +35,9 @@ describe('records from the report channel', () => {
     ['a main thread named as a thread', { type: 'disconnect', t: 1, pid: 1, threadId: 0, childId: 'x' }, /threadId must be ≥ 1/],
     ['a thread event without its thread', { type: 'thread', t: 1, pid: 1, state: 'online' }, /thread must be a threadId/],
     ['a kill of no pid', { type: 'kill', t: 1, pid: 1, target: 'everyone', signal: 'SIGTERM', code: null, source: null }, /target must be an integer/],
+    ['a kill whose signal is a number', { type: 'kill', t: 1, pid: 1, target: 2, signal: 15, code: null, source: null }, /signal must be a string/],
+    ['a kill that threw a number', { type: 'kill', t: 1, pid: 1, target: 2, signal: 'SIGTERM', code: 3, source: null }, /code must be a string or null/],
+    ['a kill from nowhere', { type: 'kill', t: 1, pid: 1, target: 2, signal: 'SIGTERM', code: null, source: 'a.js' }, /source must be null or a location/],
     ['a message with no direction', { type: 'message', t: 1, pid: 1, from: 1, to: 2, seq: 1, bytes: 1, preview: '' }, /dir must be/],
   ])('refuses %s, saying why', (_what, record, why) => {
     const r = checkRecord(record);

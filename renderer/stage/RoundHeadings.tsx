@@ -12,9 +12,9 @@ import { stageLabels, type StageLang } from './labels';
 import { textWidth } from './art/Badge';
 
 /** "Round 2 · 4 workers", or "4 workers" where a round's band is too narrow for it. */
-function heading(L: ReturnType<typeof stageLabels>, n: number, workers: number, room: number, font: number): string {
-  const full = L.round(n, workers);
-  return textWidth(full, font, true) <= room ? full : L.round(null, workers);
+function heading(L: ReturnType<typeof stageLabels>, n: number, wave: Wave, room: number, font: number): string {
+  const full = L.round(n, wave.workers, wave.threads);
+  return textWidth(full, font, true) <= room ? full : L.round(null, wave.workers, wave.threads);
 }
 
 export function RoundHeadings(p: { layout: StageLayout; rounds: readonly Wave[]; lang: StageLang }): JSX.Element | null {
@@ -30,7 +30,7 @@ export function RoundHeadings(p: { layout: StageLayout; rounds: readonly Wave[];
           <line x1={round(band.x + 6 * u)} x2={round(band.x + band.w - 6 * u)} y1={round(band.y + 5 * u)} y2={round(band.y + 5 * u)}
             stroke={c.inkSoft} strokeWidth={round(1.5 * u, 2)} strokeDasharray={`${round(6 * u)} ${round(4 * u)}`} />
           <text x={round(band.x + 8 * u)} y={round(band.y)} fontSize={round(layout.font.small)} fontWeight={700} fill={c.ink}>
-            {heading(L, i + 1, p.rounds[i].workers, band.w - 14 * u, layout.font.small)}
+            {heading(L, i + 1, p.rounds[i], band.w - 14 * u, layout.font.small)}
           </text>
         </g>
       ))}

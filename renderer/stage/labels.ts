@@ -36,8 +36,8 @@ export interface StageLabels {
   /** A process whose parent `pid` ended before it: re-parented by the OS. */
   orphan: (pid: number) => string;
   orphanWord: string;
-  /** The heading of the boss's nth round of workers (n null: its count alone, for a narrow round). */
-  round: (n: number | null, workers: number) => string;
+  /** The heading of the boss's nth round of workers and Worker threads (n null: its counts alone, for a narrow round). */
+  round: (n: number | null, workers: number, threads: number) => string;
   /** A signal the program sent this process with process.kill. */
   signalFrom: (signal: string, pid: number | null) => string;
   /** A Worker thread: its name on the stage ("t1"), and what a screen reader says of it. */
@@ -78,7 +78,7 @@ const es: StageLabels = {
   orphan: (pid) => `huérfano: ${pid} ya no está`,
   orphanWord: 'huérfano',
   signalFrom: (signal, pid) => `señal ${signal} enviada por ${pid ?? '—'}`,
-  round: (n, workers) => `${n === null ? '' : `Tanda ${formatCount(n, 'es')} · `}${formatCount(workers, 'es')} ${workers === 1 ? 'obrero' : 'obreros'}`,
+  round: (n, workers, threads) => roundText('es', n, workers, threads, { round: 'Tanda', worker: ['obrero', 'obreros'], thread: ['hilo', 'hilos'] }),
   threadLabel: (thread) => `h${thread}`,
   threadOf: (thread, pid) => `hilo ${thread} del proceso ${pid ?? '—'}`,
   summary: (pid, n, running) =>
@@ -118,7 +118,7 @@ const en: StageLabels = {
   orphan: (pid) => `orphan: ${pid} is gone`,
   orphanWord: 'orphan',
   signalFrom: (signal, pid) => `signal ${signal} sent by ${pid ?? '—'}`,
-  round: (n, workers) => `${n === null ? '' : `Round ${formatCount(n, 'en')} · `}${formatCount(workers, 'en')} ${workers === 1 ? 'worker' : 'workers'}`,
+  round: (n, workers, threads) => roundText('en', n, workers, threads, { round: 'Round', worker: ['worker', 'workers'], thread: ['thread', 'threads'] }),
   threadLabel: (thread) => `t${thread}`,
   threadOf: (thread, pid) => `thread ${thread} of process ${pid ?? '—'}`,
   summary: (pid, n, running) =>
@@ -148,6 +148,13 @@ function numberFormat(lang: StageLang, fractionDigits: number): Intl.NumberForma
     formatters.set(key, f);
   }
   return f;
+}
+
+/** "Round 2 · 2 workers", "Tanda 1 · 2 hilos", "Round 1 · 1 worker, 2 threads"; without "Round n · " when n is null. */
+function roundText(lang: StageLang, n: number | null, workers: number, threads: number, words: { round: string; worker: [string, string]; thread: [string, string] }): string {
+  const counted = (k: number, [one, many]: [string, string]) => `${formatCount(k, lang)} ${k === 1 ? one : many}`;
+  const parts = [workers > 0 || threads === 0 ? counted(workers, words.worker) : null, threads > 0 ? counted(threads, words.thread) : null];
+  return `${n === null ? '' : `${words.round} ${formatCount(n, lang)} · `}${parts.filter(Boolean).join(', ')}`;
 }
 
 /** A whole number in the reader's locale: es 50.001, en 50,001. */

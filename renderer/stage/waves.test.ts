@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { stageStateAt } from './model';
 import { workersInOrder } from './derive';
 import { stageLayout } from './layout';
-import { LogBuilder, ms } from './test-log';
+import { stageLabels } from './labels';
+import { BOSS, LogBuilder, ms } from './test-log';
 import { workerWaves } from './waves';
 
 const wavesAt = (b: LogBuilder, cursorMs: number) => workerWaves(workersInOrder(stageStateAt(b.log, ms(cursorMs)), ms(cursorMs)));
@@ -18,8 +19,8 @@ describe('the boss hires its workers in rounds', () => {
   it('one worker, then two: two rounds, from the moment the second begins', () => {
     expect(wavesAt(b, 4000)).toBeNull();
     expect(wavesAt(b, 4301)).toEqual([
-      { first: 0, slots: 1, workers: 1 },
-      { first: 1, slots: 2, workers: 2 },
+      { first: 0, slots: 1, workers: 1, threads: 0 },
+      { first: 1, slots: 2, workers: 2, threads: 0 },
     ]);
   });
 
@@ -41,9 +42,29 @@ describe('the boss hires its workers in rounds', () => {
     const heavy = k.call(2500, 'fork', 'heavy-worker.js');
     k.spawn(2501, heavy, 4003).os(2600, 4004, 4003, ['sleep', '1']);
     expect(wavesAt(k, 2700)).toEqual([
-      { first: 0, slots: 1, workers: 1 },
-      { first: 1, slots: 3, workers: 2 },
+      { first: 0, slots: 1, workers: 1, threads: 0 },
+      { first: 1, slots: 3, workers: 2, threads: 0 },
     ]);
+  });
+
+  it('Worker threads are counted apart from workers: two threads, then two forked helpers (worker-threads)', () => {
+    const k = new LogBuilder();
+    for (const thread of [1, 2]) {
+      k.log.push({ type: 'thread', t: ms(10 + thread), pid: BOSS, state: 'start', thread, file: '/demo/helper.js', source: null });
+      k.log.push({ type: 'thread', t: ms(20 + thread), pid: BOSS, state: 'online', thread });
+      k.log.push({ type: 'thread', t: ms(900 + thread), pid: BOSS, state: 'exit', thread, code: 0 });
+    }
+    const [a, c] = [k.call(1000, 'fork', 'helper.js'), k.call(1001, 'fork', 'helper.js')];
+    k.spawn(1002, a, 5001).spawn(1003, c, 5002);
+    const waves = wavesAt(k, 1100);
+    expect(waves).toEqual([
+      { first: 0, slots: 2, workers: 0, threads: 2 },
+      { first: 2, slots: 2, workers: 2, threads: 0 },
+    ]);
+    const L = stageLabels('en');
+    expect(waves?.map((w, i) => L.round(i + 1, w.workers, w.threads))).toEqual(['Round 1 · 2 threads', 'Round 2 · 2 workers']);
+    expect(stageLabels('es').round(1, 1, 2)).toBe('Tanda 1 · 1 obrero, 2 hilos');
+    expect(L.round(null, 1, 0)).toBe('1 worker');
   });
 
   it('on the stage, rounds that fit in one row stand side by side, each under its heading', () => {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRecording } from '../../shared/ndjson';
-import { BIN, FIXTURES, alive, ensureCliBuilt, runObra } from './cli-test-kit';
+import { BIN, FIXTURES, alive, ensureCliBuilt, runObra } from '../../tests/fixtures/cli-kit';
 import { treeStarted } from '../../tests/fixtures/proc';
 
 let dir: string;

@@ -3,7 +3,7 @@ import { stageStateAt } from './model';
 import { workersInOrder } from './derive';
 import { stageLayout } from './layout';
 import { stageLabels } from './labels';
-import { BOSS, LogBuilder, ms } from './test-log';
+import { BOSS, LogBuilder, ms } from '../../tests/fixtures/log-builder';
 import { workerWaves } from './waves';
 
 const wavesAt = (b: LogBuilder, cursorMs: number) => workerWaves(workersInOrder(stageStateAt(b.log, ms(cursorMs)), ms(cursorMs)));

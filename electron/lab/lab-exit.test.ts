@@ -48,6 +48,14 @@ describe("when the lab's own process ends, its runs end with it", () => {
     for (const pid of pids) expect(isAlive(pid)).toBe(false);
     expect(fs.existsSync(folder)).toBe(false);
   });
+
+  it('on SIGKILL, which no code of the lab sees: the site keeper ends the tree and removes the folder', async () => {
+    const { host, exited, runId, pids, folder } = await hostLab('signal');
+    host.kill('SIGKILL');
+    expect(await exited).toEqual({ code: null, signal: 'SIGKILL' });
+    await waitFor(() => processesOfRun(runId).length === 0 && !fs.existsSync(folder), 3000, 'the tree and its folder to be gone');
+    for (const pid of pids) expect(isAlive(pid)).toBe(false);
+  });
 });
 
 describe('after its runs end', () => {

@@ -4,14 +4,16 @@
  * imports `electron`); the Electron shell, `obra serve` and the CLI adapt it.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import type { DemoInfo, DemoSource, EventBatch, ObraApi, RunInfo } from '../../shared/api';
 import type { LabEvent, RunEndEvent } from '../../shared/events';
 import { guardRun, releaseRun } from './exit-guard';
 import { DemoCatalogue } from './demo-catalogue';
 import { ObraError } from './obra-error';
 import { type ProcessTable, createProcessTable } from './os-sampler';
-import { demosDir, probeEntry } from './paths';
+import { demosDir, keeperEntry, probeEntry } from './paths';
 import { Run, type RunSettings, type RunStats } from './run';
+import { CONTAINMENT_KINDS, type ContainmentKind } from './run-hold';
 import { type LabRunRequest, checkRunRequest, planRun } from './run-request';
 import { createTreeKiller } from './tree-killer';
 
@@ -41,6 +43,12 @@ export interface LabOptions {
    * past it the oldest ended runs are forgotten first. The last run to end is always kept.
    */
   keptLogBytes?: number;
+  /**
+   * The ways of holding a run's processes the lab may use (default all): the
+   * strongest this machine permits is used and named in run-start. [] leaves
+   * ancestry alone (what macOS has).
+   */
+  containment?: readonly ContainmentKind[];
 }
 
 /** Ended runs whose logs stay readable through log(), at most; older ones are forgotten. */
@@ -74,6 +82,9 @@ export class Lab implements ObraApi {
       logLimits: { maxEvents: whole(opts.maxEvents, 2_000_000, 'maxEvents'), maxEventsPerSecond: whole(opts.maxEventsPerSecond, 20_000, 'maxEventsPerSecond') },
       table: opts.processTable !== undefined ? opts.processTable : createProcessTable(),
       killer: createTreeKiller(),
+      keeper: keeperEntry(),
+      koffi: koffiEntry(),
+      containment: checkContainment(opts.containment),
     };
   }
 
@@ -202,6 +213,23 @@ export class Lab implements ObraApi {
   private stopTimer(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+  }
+}
+
+function checkContainment(kinds: readonly ContainmentKind[] | undefined): readonly ContainmentKind[] {
+  if (kinds === undefined) return CONTAINMENT_KINDS;
+  if (!Array.isArray(kinds) || !kinds.every((k) => CONTAINMENT_KINDS.includes(k))) {
+    throw new ObraError('ERR_OBRA_BAD_OPTION', `LabOptions.containment must list some of ${CONTAINMENT_KINDS.join(', ')}`);
+  }
+  return [...kinds];
+}
+
+/** koffi's entry, for the site keeper to load (an optional dependency: null where it is not installed). */
+function koffiEntry(): string | null {
+  try {
+    return createRequire(__filename).resolve('koffi');
+  } catch {
+    return null;
   }
 }
 

@@ -8,14 +8,13 @@
  * tree remains is ended → the channel is drained → `run-end` → the folder is
  * removed. `ended` always settles; no timer outlives the run.
  */
-import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { LabEvent, LogHeader, RunEndEvent, RunEndReason } from '../../shared/events';
 import { BOSS_CHILD_ID, LOG_VERSION } from '../../shared/events';
-import { bossEnv, nodeVersionOf, spawnBoss } from './boss-launch';
+import { bossEnv, keeperEnv, nodeVersionOf } from './boss-launch';
 import { ObraError } from './obra-error';
 import { type ProcessTable, processTableProblem } from './os-sampler';
 import { type SamplerStats, TreeSampler } from './os-sampler-tree';
@@ -27,7 +26,9 @@ import { RecordGate } from './record-gate';
 import { type ReportChannel, createReportChannel } from './report-channel';
 import type { RunPlan } from './run-request';
 import { RunLog, type RunLogLimits } from './run-log';
+import { type ContainmentKind, RunHold, suspectsMessage } from './run-hold';
 import { runProcesses } from './run-processes';
+import { type BossProcess, startThroughKeeper } from './site-keeper';
 import { settlesWithin, sleep, stopTree } from './stop-tree';
 import type { TreeKiller } from './tree-killer';
 
@@ -40,6 +41,12 @@ export interface RunSettings {
   logLimits: RunLogLimits;
   table: ProcessTable | null;
   killer: TreeKiller;
+  /** The site keeper's script (electron/keeper/site-keeper.cjs). */
+  keeper: string;
+  /** koffi's entry (a keeper becomes a child subreaper through it), null where it is not installed. */
+  koffi: string | null;
+  /** The ways of holding a run the lab may use (run-hold.ts); the strongest this machine permits is used. */
+  containment: readonly ContainmentKind[];
 }
 
 export interface RunStats {
@@ -73,7 +80,8 @@ export class Run {
   private settleEnded!: (end: RunEndEvent) => void;
   private dir = '';
   private channel: ReportChannel | null = null;
-  private boss: ChildProcess | null = null;
+  private boss: BossProcess | null = null;
+  private hold: RunHold | null = null;
   private bossPid = 0;
   private t0 = 0n;
   private sampler: TreeSampler | null = null;
@@ -112,6 +120,7 @@ export class Run {
       await run.launch(plan);
     } catch (err) {
       await run.channel?.close();
+      await run.hold?.release();
       if (run.dir) await fs.promises.rm(run.dir, { recursive: true, force: true });
       throw ObraError.from(err);
     }
@@ -146,6 +155,7 @@ export class Run {
     } catch {
       // The OS table unreadable: the group (Windows: the boss's tree) still reaches most of it.
     }
+    this.hold?.killAll();
     this.s.killer.killAtExit(this.bossPid, pids);
     try {
       fs.rmSync(this.dir, { recursive: true, force: true });
@@ -172,21 +182,30 @@ export class Run {
     this.t0 = process.hrtime.bigint();
     env.OBRA_T0 = this.t0.toString();
     this.gate = new RecordGate(() => this.now(), runProcesses(this.s.table, this.id));
-    const boss = spawnBoss(launch, env);
-    if (boss.pid === undefined) {
-      const err = await new Promise<Error>((resolve) => boss.once('error', resolve));
-      throw ObraError.from(err);
-    }
+    const hold = (this.hold = RunHold.choose(this.s.containment, this.id, this.s.koffi));
+    const boss = await startThroughKeeper({
+      keeperNode: this.s.nodePath,
+      keeperEnv: keeperEnv(this.s.extraEnv),
+      keeperScript: this.s.keeper,
+      node: this.s.nodePath,
+      args: [script, ...plan.args],
+      cwd,
+      env,
+      dir: this.dir,
+      cgroups: hold.cgroup ? [hold.cgroup.forKeeper()] : [],
+      subreaperWith: hold.subreaperWith,
+    });
+    hold.started(boss);
     this.boss = boss;
     this.bossPid = boss.pid;
     this.gate.know(boss.pid);
     this.header = { obra: LOG_VERSION, runId: this.id, script, ...(plan.demoId ? { demoId: plan.demoId } : {}), argv: plan.args, cwd, node, platform: process.platform, cpus: os.availableParallelism(), startedAt: new Date().toISOString() };
     const { obra: _obra, startedAt: _startedAt, ...fields } = this.header;
-    this.add({ type: 'run-start', t: 0, pid: boss.pid, ...fields, sampleIntervalMs: this.s.sampleIntervalMs });
+    this.add({ type: 'run-start', t: 0, pid: boss.pid, ...fields, sampleIntervalMs: this.s.sampleIntervalMs, containment: hold.containment });
     if (!this.s.probe) this.labError('ERR_OBRA_NO_PROBE', "The probe (electron/probe/index.cjs) is missing: this run shows only the boss's output, its exit and OS samples.");
     this.watchBoss(boss);
     if (this.s.table) {
-      this.sampler = new TreeSampler(this.s.table, boss.pid, this.id, () => this.now());
+      this.sampler = new TreeSampler(this.s.table, boss.pid, this.id, () => this.now(), hold);
       this.samplerStats = this.sampler.stats;
       this.samplingTimer = setInterval(() => this.sample(), this.s.sampleIntervalMs).unref();
     } else if (processTableProblem()) {
@@ -195,8 +214,9 @@ export class Run {
     if (plan.maxDurationMs) this.deadlineTimer = setTimeout(() => void this.stop('timeout'), plan.maxDurationMs).unref();
   }
 
-  private watchBoss(boss: ChildProcess): void {
+  private watchBoss(boss: BossProcess): void {
     const pid = this.bossPid;
+    let exited = () => {};
     for (const type of ['stdout', 'stderr'] as const) {
       boss[type]?.on('data', (chunk: Buffer) => {
         const t = this.now();
@@ -204,7 +224,8 @@ export class Run {
       });
       boss[type]?.on('error', () => {});
     }
-    this.bossExited = new Promise((resolve) =>
+    this.bossExited = new Promise((resolve) => {
+      exited = resolve;
       boss.once('exit', (code, signal) => {
         this.bossExit = { code, signal };
         this.holdBack({ type: 'exit', t: this.now(), pid, childId: BOSS_CHILD_ID, code, signal });
@@ -212,11 +233,20 @@ export class Run {
         void this.channel?.drain(300).then(() => this.releaseHeldBack());
         resolve();
         void this.finish();
-      }),
-    );
+      });
+    });
+    boss.once('keeper-lost', (code, signal) => {
+      // The boss lives on, or not: its exit status went with its parent. The tree is stopped now.
+      this.hold?.lostKeeper();
+      exited();
+      this.fail(
+        'ERR_OBRA_KEEPER_LOST',
+        `Obra's site keeper (pid ${boss.keeperPid}), the boss's parent, was ended by ${signal ?? `exit code ${code}`} before the boss: a process of the run killed it (process.kill(process.ppid)?). Obra stopped the run and everything it had started; the boss's own exit status is not known.`,
+      );
+    });
     this.bossClosed = new Promise((resolve) =>
       boss.once('close', (code, signal) => {
-        this.holdBack({ type: 'close', t: this.now(), pid, childId: BOSS_CHILD_ID, code, signal });
+        if (!this.hold?.keeperGone) this.holdBack({ type: 'close', t: this.now(), pid, childId: BOSS_CHILD_ID, code, signal });
         resolve();
       }),
     );
@@ -299,8 +329,9 @@ export class Run {
 
   private killTree(): Promise<void> {
     return (this.killing ??= (async () => {
-      const left = await stopTree({ group: this.bossPid, killer: this.s.killer, survivors: () => this.survivors() });
-      if (left.length) this.labError('ERR_OBRA_SURVIVORS', `Could not end processes ${left.join(', ')} of the run (not ours to signal?).`);
+      const hold = this.hold;
+      const left = await stopTree({ group: this.bossPid, killer: this.s.killer, survivors: () => this.survivors(), killAll: () => hold?.killAll() });
+      if (left.length) this.labError('ERR_OBRA_SURVIVORS', `Could not end processes ${this.named(left)} of the run (not ours to signal?).`);
     })());
   }
 
@@ -308,7 +339,16 @@ export class Run {
   private survivors(): number[] {
     const found = this.sampler ? this.sampler.survivors() : this.s.killer.groupExists(this.bossPid) ? [this.bossPid] : [];
     const reported = this.s.killer.outsideGroup(this.processCount.reported());
-    return reported.length ? [...new Set([...found, ...reported])] : found;
+    const members = this.sampler ? [] : (this.hold?.members() ?? []);
+    const all = reported.length || members.length ? [...new Set([...found, ...reported, ...members])] : found;
+    const keeper = this.boss?.keeperPid;
+    return all.filter((pid) => pid !== keeper);
+  }
+
+  /** "123 (sleep), 124 (sh)": pids with their programs where the OS table names them. */
+  private named(pids: readonly number[]): string {
+    const snapshot = this.s.table?.snapshotSync();
+    return pids.map((pid) => (snapshot?.read(pid) ? `${pid} (${snapshot.read(pid)?.command})` : String(pid))).join(', ');
   }
 
   private finish(): Promise<void> {
@@ -340,7 +380,12 @@ export class Run {
     await this.channel?.drain();
     await this.channel?.close();
     this.releaseHeldBack();
+    if (this.hold?.leaky) {
+      const suspects = this.sampler?.suspects() ?? [];
+      if (suspects.length) this.labError('ERR_OBRA_SURVIVORS', suspectsMessage(suspects, this.hold));
+    }
     await this.lastLook();
+    await this.hold?.release();
     if (this.badRecords > 1) this.labError('ERR_OBRA_BAD_RECORD', `${this.badRecords} records from the report channel were ignored in all.`);
     this.endNow();
   }

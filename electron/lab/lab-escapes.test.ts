@@ -72,13 +72,15 @@ describe('processes that escape the tree (new session, wiped environment, parent
   });
 
   it('with nothing to hold the run (ancestry only), the survivors are named in ERR_OBRA_SURVIVORS, never silenced', async () => {
-    const { mark, escaped, start, errors } = await runEscapes([]);
+    const { mark, start, errors } = await runEscapes([]);
     expect(start.containment).toBe('ancestry');
-    // Left running (nothing ties them to the run), and named: pid and program.
-    expect(sleepers(mark).sort()).toEqual([...escaped].sort());
+    // One whose parent a sample happened to see is ended by ancestry; the others are left
+    // running (nothing ties them to the run) and named: pid and program.
+    const left = sleepers(mark);
+    expect(left.length).toBeGreaterThan(0);
     const survivors = errors.find((e) => e.code === 'ERR_OBRA_SURVIVORS');
     expect(survivors?.where).toBe('lab');
-    for (const pid of escaped) expect(survivors?.message).toContain(`${pid} (sleep)`);
+    for (const pid of left) expect(survivors?.message).toContain(`${pid} (sleep)`);
     expect(survivors?.message).toContain('neither a cgroup nor a child subreaper');
   });
 });

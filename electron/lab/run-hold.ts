@@ -19,7 +19,7 @@ import type { Containment } from '../../shared/events';
 import type { OsProcess } from './os-sampler';
 import type { RunHoldView } from './os-sampler-tree';
 import { CGROUP_KINDS, RunCgroup } from './run-cgroup';
-import type { BossProcess } from './site-keeper';
+import { type BossProcess, type KeeperLaunch, startThroughKeeper } from './site-keeper';
 
 export type ContainmentKind = Exclude<Containment, 'ancestry'>;
 export const CONTAINMENT_KINDS: readonly ContainmentKind[] = [...CGROUP_KINDS, 'subreaper'];
@@ -45,9 +45,10 @@ export class RunHold implements RunHoldView {
     return new RunHold(null, subreaper);
   }
 
-  /** The boss runs: its keeper may be the run's subreaper. */
-  started(boss: BossProcess): void {
-    this.boss = boss;
+  /** The boss, started by the site keeper inside this hold (a cgroup it enters, a subreaper it becomes). */
+  async startBoss(launch: Omit<KeeperLaunch, 'cgroups' | 'subreaperWith'>): Promise<BossProcess> {
+    this.boss = await startThroughKeeper({ ...launch, cgroups: this.cgroup ? [this.cgroup.forKeeper()] : [], subreaperWith: this.subreaperWith });
+    return this.boss;
   }
 
   /** The keeper was killed: its pid no longer stands for the run's adopter. */

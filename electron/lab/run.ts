@@ -16,8 +16,9 @@ import type { LabEvent, LogHeader, RunEndEvent, RunEndReason } from '../../share
 import { BOSS_CHILD_ID, LOG_VERSION } from '../../shared/events';
 import { bossEnv, keeperEnv, nodeVersionOf } from './boss-launch';
 import { ObraError } from './obra-error';
-import { type ProcessTable, processTableProblem } from './os-sampler';
-import { type SamplerStats, TreeSampler } from './os-sampler-tree';
+import { type ProcessTable, namedPids, processTableProblem } from './os-sampler';
+import type { OsEvent } from './os-sampler';
+import type { SamplerStats } from './os-sampler-tree';
 import { splitLines } from './output-lines';
 import { previewOf } from './preview';
 import { ProcessCount } from './process-count';
@@ -28,7 +29,8 @@ import type { RunPlan } from './run-request';
 import { RunLog, type RunLogLimits } from './run-log';
 import { type ContainmentKind, RunHold, suspectsMessage } from './run-hold';
 import { runProcesses } from './run-processes';
-import { type BossProcess, startThroughKeeper } from './site-keeper';
+import { RunSampling } from './run-sampling';
+import { type BossProcess, keeperLostMessage } from './site-keeper';
 import { settlesWithin, sleep, stopTree } from './stop-tree';
 import type { TreeKiller } from './tree-killer';
 
@@ -66,8 +68,6 @@ export interface RunStats {
 
 /** After the boss exits, the rest of its tree has this long to end by itself. */
 const EXIT_GRACE_MS = 500;
-/** Environments are scanned for escaped processes about this often. */
-const ESCAPE_SCAN_MS = 500;
 
 export class Run {
   readonly id = `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`;
@@ -84,11 +84,9 @@ export class Run {
   private hold: RunHold | null = null;
   private bossPid = 0;
   private t0 = 0n;
-  private sampler: TreeSampler | null = null;
+  private sampling: RunSampling | null = null;
   private samplerStats: SamplerStats | null = null;
-  private samplingTimer: NodeJS.Timeout | null = null;
   private deadlineTimer: NodeJS.Timeout | null = null;
-  private sampleTicks = 0;
   private bossExit: { code: number | null; signal: string | null } | null = null;
   private bossExited!: Promise<void>;
   private bossClosed!: Promise<void>;
@@ -183,20 +181,7 @@ export class Run {
     env.OBRA_T0 = this.t0.toString();
     this.gate = new RecordGate(() => this.now(), runProcesses(this.s.table, this.id));
     const hold = (this.hold = RunHold.choose(this.s.containment, this.id, this.s.koffi));
-    const boss = await startThroughKeeper({
-      keeperNode: this.s.nodePath,
-      keeperEnv: keeperEnv(this.s.extraEnv),
-      keeperScript: this.s.keeper,
-      node: this.s.nodePath,
-      args: [script, ...plan.args],
-      cwd,
-      env,
-      dir: this.dir,
-      cgroups: hold.cgroup ? [hold.cgroup.forKeeper()] : [],
-      subreaperWith: hold.subreaperWith,
-    });
-    hold.started(boss);
-    this.boss = boss;
+    const boss = (this.boss = await hold.startBoss({ keeperNode: this.s.nodePath, keeperEnv: keeperEnv(this.s.extraEnv), keeperScript: this.s.keeper, node: this.s.nodePath, args: [script, ...plan.args], cwd, env, dir: this.dir }));
     this.bossPid = boss.pid;
     this.gate.know(boss.pid);
     this.header = { obra: LOG_VERSION, runId: this.id, script, ...(plan.demoId ? { demoId: plan.demoId } : {}), argv: plan.args, cwd, node, platform: process.platform, cpus: os.availableParallelism(), startedAt: new Date().toISOString() };
@@ -205,9 +190,11 @@ export class Run {
     if (!this.s.probe) this.labError('ERR_OBRA_NO_PROBE', "The probe (electron/probe/index.cjs) is missing: this run shows only the boss's output, its exit and OS samples.");
     this.watchBoss(boss);
     if (this.s.table) {
-      this.sampler = new TreeSampler(this.s.table, boss.pid, this.id, () => this.now(), hold);
-      this.samplerStats = this.sampler.stats;
-      this.samplingTimer = setInterval(() => this.sample(), this.s.sampleIntervalMs).unref();
+      this.sampling = new RunSampling(this.s.table, boss.pid, this.id, () => this.now(), hold, this.s.sampleIntervalMs, {
+        events: (events, last) => this.onSamples(events, last),
+        failed: (message) => this.labError('ERR_OBRA_SAMPLING', message),
+      });
+      this.samplerStats = this.sampling.stats;
     } else if (processTableProblem()) {
       this.labError('ERR_OBRA_SAMPLING', `OS sampling is off: ${processTableProblem()}. Node processes still report their own CPU and memory; processes that are not Node are not seen.`);
     }
@@ -239,10 +226,7 @@ export class Run {
       // The boss lives on, or not: its exit status went with its parent. The tree is stopped now.
       this.hold?.lostKeeper();
       exited();
-      this.fail(
-        'ERR_OBRA_KEEPER_LOST',
-        `Obra's site keeper (pid ${boss.keeperPid}), the boss's parent, was ended by ${signal ?? `exit code ${code}`} before the boss: a process of the run killed it (process.kill(process.ppid)?). Obra stopped the run and everything it had started; the boss's own exit status is not known.`,
-      );
+      this.fail('ERR_OBRA_KEEPER_LOST', keeperLostMessage(boss.keeperPid, code, signal));
     });
     this.bossClosed = new Promise((resolve) =>
       boss.once('close', (code, signal) => {
@@ -253,31 +237,19 @@ export class Run {
     boss.on('error', (err: NodeJS.ErrnoException) => this.labError(err.code ?? 'ERR_OBRA_BOSS', err.message));
   }
 
-  /** One poll, unless the last is still under way (a table read by `ps` can take longer than the interval). */
-  private sample(): void {
-    const sampler = this.sampler;
-    if (!sampler || sampler.busy()) return;
-    const scan = ++this.sampleTicks % Math.max(1, Math.round(ESCAPE_SCAN_MS / this.s.sampleIntervalMs)) === 0;
-    sampler.poll(scan).then(
-      (events) => {
-        if (this.sampler !== sampler || this.isOver) return;
-        for (const e of events) {
-          if (e.type === 'os-process' && e.state === 'seen' && e.pid !== null) this.gate?.know(e.pid);
-          this.add(e);
-        }
-        this.checkProcessLimit();
-        this.checkChannel();
-      },
-      (err: Error) => {
-        if (this.sampler !== sampler || this.isOver) return;
-        this.labError('ERR_OBRA_SAMPLING', `OS sampling failed and was turned off: ${err.message}`);
-        this.stopSampling();
-      },
-    );
+  private onSamples(events: OsEvent[], last: boolean): void {
+    if (this.isOver) return;
+    for (const e of events) {
+      if (e.type === 'os-process' && e.state === 'seen' && e.pid !== null) this.gate?.know(e.pid);
+      this.add(e);
+    }
+    if (last) return;
+    this.checkProcessLimit();
+    this.checkChannel();
   }
 
   private checkProcessLimit(): void {
-    const sampled = this.sampler?.alive() ?? [];
+    const sampled = this.sampling?.sampler.alive() ?? [];
     if (this.processCount.count(sampled) <= this.s.maxProcesses) return;
     this.processCount.forgetExited();
     const n = this.processCount.count(sampled);
@@ -331,24 +303,19 @@ export class Run {
     return (this.killing ??= (async () => {
       const hold = this.hold;
       const left = await stopTree({ group: this.bossPid, killer: this.s.killer, survivors: () => this.survivors(), killAll: () => hold?.killAll() });
-      if (left.length) this.labError('ERR_OBRA_SURVIVORS', `Could not end processes ${this.named(left)} of the run (not ours to signal?).`);
+      if (left.length) this.labError('ERR_OBRA_SURVIVORS', `Could not end processes ${namedPids(this.s.table, left)} of the run (not ours to signal?).`);
     })());
   }
 
   /** Every process of the run still running: what the OS table finds (or the group), and the children the probe reported. */
   private survivors(): number[] {
-    const found = this.sampler ? this.sampler.survivors() : this.s.killer.groupExists(this.bossPid) ? [this.bossPid] : [];
+    const sampler = this.sampling?.sampler;
+    const found = sampler ? sampler.survivors() : this.s.killer.groupExists(this.bossPid) ? [this.bossPid] : [];
     const reported = this.s.killer.outsideGroup(this.processCount.reported());
-    const members = this.sampler ? [] : (this.hold?.members() ?? []);
+    const members = sampler ? [] : (this.hold?.members() ?? []);
     const all = reported.length || members.length ? [...new Set([...found, ...reported, ...members])] : found;
     const keeper = this.boss?.keeperPid;
     return all.filter((pid) => pid !== keeper);
-  }
-
-  /** "123 (sleep), 124 (sh)": pids with their programs where the OS table names them. */
-  private named(pids: readonly number[]): string {
-    const snapshot = this.s.table?.snapshotSync();
-    return pids.map((pid) => (snapshot?.read(pid) ? `${pid} (${snapshot.read(pid)?.command})` : String(pid))).join(', ');
   }
 
   private finish(): Promise<void> {
@@ -381,10 +348,11 @@ export class Run {
     await this.channel?.close();
     this.releaseHeldBack();
     if (this.hold?.leaky) {
-      const suspects = this.sampler?.suspects() ?? [];
+      const suspects = this.sampling?.sampler.suspects() ?? [];
       if (suspects.length) this.labError('ERR_OBRA_SURVIVORS', suspectsMessage(suspects, this.hold));
     }
-    await this.lastLook();
+    await this.sampling?.last();
+    this.sampling = null;
     await this.hold?.release();
     if (this.badRecords > 1) this.labError('ERR_OBRA_BAD_RECORD', `${this.badRecords} records from the report channel were ignored in all.`);
     this.endNow();
@@ -408,7 +376,7 @@ export class Run {
 
   private endNow(): void {
     this.releaseHeldBack();
-    this.stopSampling();
+    this.sampling?.stop();
     this.clearDeadline();
     const reason: RunEndReason = this.stopReason ?? 'exit';
     const end: RunEndEvent = { type: 'run-end', t: this.now(), pid: this.bossPid || null, reason, code: this.bossExit?.code ?? null, signal: this.bossExit?.signal ?? null };
@@ -418,25 +386,6 @@ export class Run {
     this.isOver = true;
     this.onEnd(end); // the final batch, run-end in it, goes out now
     fs.rm(this.dir, { recursive: true, force: true }, () => this.settleEnded(end));
-  }
-
-  private stopSampling(): void {
-    if (this.samplingTimer) clearInterval(this.samplingTimer);
-    this.samplingTimer = null;
-  }
-
-  /** Sampling ends with one more look: every process of the tree is then 'gone'. */
-  private async lastLook(): Promise<void> {
-    const sampler = this.sampler;
-    this.stopSampling();
-    if (!sampler) return;
-    try {
-      const events = await sampler.poll();
-      if (this.sampler === sampler) for (const e of events) this.add(e);
-    } catch (err) {
-      this.labError('ERR_OBRA_SAMPLING', `OS sampling failed at the run's end: ${(err as Error).message}`);
-    }
-    this.sampler = null;
   }
 
   private clearDeadline(): void {

@@ -44,6 +44,14 @@ export interface BossProcess extends EventEmitter {
   on(event: 'error', listener: (err: Error) => void): this;
 }
 
+/** ERR_OBRA_KEEPER_LOST's words. */
+export function keeperLostMessage(keeperPid: number, code: number | null, signal: NodeJS.Signals | null): string {
+  return (
+    `Obra's site keeper (pid ${keeperPid}), the boss's parent, was ended by ${signal ?? `exit code ${code}`} before the boss: ` +
+    `a process of the run killed it (process.kill(process.ppid)?). Obra stopped the run and everything it had started; the boss's own exit status is not known.`
+  );
+}
+
 interface Status {
   boss?: number;
   subreaper?: boolean;

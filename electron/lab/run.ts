@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { LabEvent, LogHeader, RunEndEvent, RunEndReason } from '../../shared/events';
 import { BOSS_CHILD_ID, LOG_VERSION } from '../../shared/events';
-import { bossEnv, keeperEnv, nodeVersionOf } from './boss-launch';
+import { bossEnv, nodeVersionOf } from './boss-launch';
 import { ObraError } from './obra-error';
 import { type ProcessTable, namedPids, processTableProblem } from './os-sampler';
 import type { OsEvent } from './os-sampler';
@@ -30,7 +30,7 @@ import { RunLog, type RunLogLimits } from './run-log';
 import { type ContainmentKind, RunHold, suspectsMessage } from './run-hold';
 import { runProcesses } from './run-processes';
 import { RunSampling } from './run-sampling';
-import { type BossProcess, keeperLostMessage } from './site-keeper';
+import { type BossProcess, type KeeperSupply, keeperLostMessage } from './site-keeper';
 import { settlesWithin, sleep, stopTree } from './stop-tree';
 import type { TreeKiller } from './tree-killer';
 
@@ -43,8 +43,8 @@ export interface RunSettings {
   logLimits: RunLogLimits;
   table: ProcessTable | null;
   killer: TreeKiller;
-  /** The site keeper's script (electron/keeper/site-keeper.cjs). */
-  keeper: string;
+  /** Where each run's site keeper comes from. */
+  keepers: KeeperSupply;
   /** koffi's entry (a keeper becomes a child subreaper through it), null where it is not installed. */
   koffi: string | null;
   /** The ways of holding a run the lab may use (run-hold.ts); the strongest this machine permits is used. */
@@ -181,7 +181,7 @@ export class Run {
     env.OBRA_T0 = this.t0.toString();
     this.gate = new RecordGate(() => this.now(), runProcesses(this.s.table, this.id));
     const hold = (this.hold = RunHold.choose(this.s.containment, this.id, this.s.koffi));
-    const boss = (this.boss = await hold.startBoss({ keeperNode: this.s.nodePath, keeperEnv: keeperEnv(this.s.extraEnv), keeperScript: this.s.keeper, node: this.s.nodePath, args: [script, ...plan.args], cwd, env, dir: this.dir }));
+    const boss = (this.boss = await hold.startBoss({ keeper: this.s.keepers.take(), node: this.s.nodePath, args: [script, ...plan.args], cwd, env, dir: this.dir }));
     this.bossPid = boss.pid;
     this.gate.know(boss.pid);
     this.header = { obra: LOG_VERSION, runId: this.id, script, ...(plan.demoId ? { demoId: plan.demoId } : {}), argv: plan.args, cwd, node, platform: process.platform, cpus: os.availableParallelism(), startedAt: new Date().toISOString() };

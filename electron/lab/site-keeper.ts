@@ -7,18 +7,16 @@
  * killed its parent): then the boss's own exit cannot be known, and `close`
  * (code and signal null) says only that its pipes are closed.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
+import type { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import { ObraError } from './obra-error';
 import type { KeeperCgroup } from './run-cgroup';
 
 export interface KeeperLaunch {
-  /** The Node that runs the keeper (the boss's own). */
-  keeperNode: string;
-  /** The keeper's environment: never the probe's NODE_OPTIONS, never the run's id. */
-  keeperEnv: NodeJS.ProcessEnv;
-  keeperScript: string;
+  /** A keeper not yet given a launch (KeeperSupply.take()). */
+  keeper: ChildProcess;
   node: string;
   args: string[];
   cwd: string;
@@ -60,20 +58,84 @@ interface Status {
   exit?: { code: number | null; signal: NodeJS.Signals | null };
 }
 
+/**
+ * Keepers for a lab's runs. A keeper is a Node start (tens of ms): with
+ * `spare`, one is started ahead — when the lab is made and after each run —
+ * and waits, costing nothing to the lab's exit (unref'd) until a run takes it.
+ */
+export class KeeperSupply {
+  private spareKeeper: ChildProcess | null = null;
+  private closed = false;
+
+  constructor(
+    /** The Node that runs the keeper (the boss's own). */
+    private readonly node: string,
+    private readonly script: string,
+    /** The keeper's environment: never the probe's NODE_OPTIONS, never a run's id. */
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly spare: boolean,
+  ) {
+    this.prepare();
+  }
+
+  /** A keeper for a run starting now: the spare if it is still there, else a new one. */
+  take(): ChildProcess {
+    const spare = this.spareKeeper;
+    this.spareKeeper = null;
+    if (spare && spare.pid !== undefined && spare.exitCode === null && spare.signalCode === null) return holdOpen(spare, true);
+    return this.spawn();
+  }
+
+  /** A spare for the next run (none while one waits, or without `spare`). */
+  prepare(): void {
+    if (!this.spare || this.closed || this.spareKeeper) return;
+    const keeper = holdOpen(this.spawn(), false);
+    keeper.once('exit', () => {
+      if (this.spareKeeper === keeper) this.spareKeeper = null;
+    });
+    this.spareKeeper = keeper;
+  }
+
+  /** No more spares; the one waiting goes (its input closes, it exits). */
+  close(): void {
+    this.closed = true;
+    this.spareKeeper?.stdin?.end();
+    this.spareKeeper = null;
+  }
+
+  private spawn(): ChildProcess {
+    const keeper = spawn(this.node, [this.script], {
+      env: this.env,
+      // POSIX: its own session, so the terminal's Ctrl-C and the boss's group signals never reach it.
+      // Windows: in the lab's job object, so it ends with the lab and takes the boss with it.
+      detached: process.platform !== 'win32',
+      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+      windowsHide: true,
+    });
+    keeper.on('error', () => {}); // said by startThroughKeeper, for the run that takes it
+    keeper.stdin?.on('error', () => {});
+    return keeper;
+  }
+}
+
+/** Whether a keeper (and its pipes) keep the lab's process alive: not while it waits as a spare. */
+function holdOpen(keeper: ChildProcess, hold: boolean): ChildProcess {
+  if (hold) keeper.ref();
+  else keeper.unref();
+  for (const stream of keeper.stdio) {
+    const socket = stream as Socket | null;
+    if (hold) socket?.ref?.();
+    else socket?.unref?.();
+  }
+  return keeper;
+}
+
 /** Resolves once the boss runs; rejects with Node's code when it (or the keeper) cannot start. */
 export function startThroughKeeper(l: KeeperLaunch): Promise<BossProcess> {
-  const keeper = spawn(l.keeperNode, [l.keeperScript], {
-    env: l.keeperEnv,
-    // POSIX: its own session, so the terminal's Ctrl-C and the boss's group signals never reach it.
-    // Windows: in the lab's job object, so it ends with the lab and takes the boss with it.
-    detached: process.platform !== 'win32',
-    stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
-    windowsHide: true,
-  });
+  const keeper = l.keeper;
   const stdin = keeper.stdin as NonNullable<typeof keeper.stdin>;
   const status = keeper.stdio[3] as Readable;
-  stdin.on('error', () => {});
-  const { keeperNode: _n, keeperEnv: _e, keeperScript: _s, subreaperWith, ...rest } = l;
+  const { keeper: _k, subreaperWith, ...rest } = l;
   stdin.write(JSON.stringify({ ...rest, detached: process.platform !== 'win32', subreaper: subreaperWith !== null, koffi: subreaperWith }) + '\n');
 
   return new Promise((resolve, reject) => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Lab } from './index';
+import { Lab, type LabOptions } from './index';
+import { createPsProcessTable } from './os-sampler-ps';
 import { ownCgroupDirs } from './run-cgroup';
 import type { ContainmentKind } from './run-hold';
 import { fixture, isAlive, ofType, waitFor } from '../../tests/fixtures/lab/lab-support';
@@ -29,8 +30,8 @@ function sleepers(mark: string): number[] {
   return out;
 }
 
-async function runEscapes(containment: readonly ContainmentKind[] | undefined) {
-  lab = new Lab({ sampleIntervalMs: 25, ...(containment ? { containment } : {}) });
+async function runEscapes(containment: readonly ContainmentKind[] | undefined, more: LabOptions = {}) {
+  lab = new Lab({ sampleIntervalMs: 25, ...(containment ? { containment } : {}), ...more });
   const mark = `300.${Date.now() % 1e6}${process.pid}`;
   const { runId } = await lab.startRun({ file: fixture('escaping-boss.js'), args: [mark] });
   const escaped = await waitFor(() => {
@@ -71,8 +72,11 @@ describe('processes that escape the tree (new session, wiped environment, parent
     expect(sleepers(mark)).toEqual([]);
   });
 
-  it('with nothing to hold the run (ancestry only), the survivors are named in ERR_OBRA_SURVIVORS, never silenced', async () => {
-    const { mark, start, errors } = await runEscapes([]);
+  it.each([
+    ['/proc', {}],
+    ["`ps` (macOS's table)", { processTable: createPsProcessTable() }],
+  ] as const)('with nothing to hold the run (ancestry only, %s), the survivors are named in ERR_OBRA_SURVIVORS, never silenced', async (_table, more) => {
+    const { mark, start, errors } = await runEscapes([], more);
     expect(start.containment).toBe('ancestry');
     // One whose parent a sample happened to see is ended by ancestry; the others are left
     // running (nothing ties them to the run) and named: pid and program.

@@ -72,6 +72,15 @@ const CASES = [
     exact: (bare, lab) => bare.messages === FLOOD && lab.messages === FLOOD && messageCount(lab.log, 'send') === FLOOD && messageCount(lab.log, 'recv') === FLOOD,
   },
   {
+    name: `Worker thread flood, ${FLOOD / 1000}k messages`,
+    workload: 'thread-flood-parent.js',
+    args: [String(FLOOD)],
+    runs: 5,
+    goal: 1.25,
+    /** @param {any} bare @param {any} lab */
+    exact: (bare, lab) => bare.messages === FLOOD && lab.messages === FLOOD && messageCount(lab.log, 'send') === FLOOD && messageCount(lab.log, 'recv') === FLOOD,
+  },
+  {
     name: `pool of ${os.availableParallelism()} CPU-bound forks`,
     workload: 'pool-parent.js',
     args: [],

@@ -55,6 +55,8 @@ interface Base {
   /** Microseconds since the run started. */
   t: number;
   pid: number | null;
+  /** The Worker thread (node:worker_threads) the event happened in, ≥ 1; absent on the main thread (0). */
+  threadId?: number;
 }
 
 export interface RunStartEvent extends Base {
@@ -165,6 +167,13 @@ export interface MessageEvent extends Base {
   count?: number;
   firstSeq?: number;
   lastSeq?: number;
+  /**
+   * Between two threads of one process (`postMessage` of node:worker_threads; `from` and
+   * `to` are then both its pid): the sending and receiving threadIds, 0 for the main thread.
+   * Numbered per pair of threads and direction, as between processes.
+   */
+  fromThread?: number;
+  toThread?: number;
 }
 
 export interface CallbackError {
@@ -232,6 +241,25 @@ export interface SampleEvent extends Base {
   interval?: number;
 }
 
+/**
+ * A Worker thread's life (node:worker_threads), reported by the thread that created it
+ * (so `threadId` is the parent thread's; `pid` the process both live in): 'start' when
+ * `new Worker` returned, 'online' when the thread began running JavaScript, 'exit' when
+ * the parent got the Worker's 'exit', with the thread's exit code.
+ */
+export interface ThreadEvent extends Base {
+  type: 'thread';
+  state: 'start' | 'online' | 'exit';
+  /** The Worker's threadId (≥ 1, unique in its process). */
+  thread: number;
+  /** start: the script as given (a path or file: URL), or '[worker eval]' for code. */
+  file?: string;
+  /** start: where the program called `new Worker`. */
+  source?: SourceLocation | null;
+  /** exit: the thread's exit code. */
+  code?: number;
+}
+
 export type LabEvent =
   | RunStartEvent
   | RunEndEvent
@@ -244,7 +272,8 @@ export type LabEvent =
   | CallbackEvent
   | ErrorEvent
   | OsProcessEvent
-  | SampleEvent;
+  | SampleEvent
+  | ThreadEvent;
 
 export type LabEventType = LabEvent['type'];
 

@@ -29,9 +29,10 @@ export class RecordingFormatError extends Error {
   }
 }
 
-const EVENT_TYPES: ReadonlySet<string> = new Set<LabEvent['type']>([
+/** Every event type this build knows; a recording may hold others, from a newer Obra. */
+export const EVENT_TYPES: ReadonlySet<string> = new Set<LabEvent['type']>([
   'run-start', 'run-end', 'call', 'spawn', 'exit', 'close', 'disconnect',
-  'stdout', 'stderr', 'message', 'callback', 'error', 'os-process', 'sample',
+  'stdout', 'stderr', 'message', 'callback', 'error', 'os-process', 'sample', 'thread',
 ]);
 
 /** The header line, with its newline. */

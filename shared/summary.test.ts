@@ -18,6 +18,8 @@ const log: LabEvent[] = [
   { type: 'error', t: 610, pid: null, where: 'child', childId: '10:3', name: 'Error', code: 'ENOENT', message: 'spawn nope ENOENT' },
   { type: 'callback', t: 612, pid: 10, childId: '10:3', api: 'execFile', error: { code: 'ENOENT', signal: null, killed: false, message: 'spawn nope ENOENT' }, stdoutBytes: 0, stderrBytes: 0 },
   { type: 'callback', t: 615, pid: 10, childId: '10:1', api: 'exec', error: { code: 127, signal: null, killed: false, message: 'Command failed: ls | wc' }, stdoutBytes: 1000, stderrBytes: 7 },
+  { type: 'thread', t: 615, pid: 13, state: 'start', thread: 1, file: 'helper.js', source: null },
+  { type: 'thread', t: 618, pid: 13, state: 'exit', thread: 1, code: 0 },
   { type: 'error', t: 620, pid: 13, where: 'uncaught', name: 'TypeError', code: null, message: 'x is not a function' },
   { type: 'exit', t: 900, pid: 10, childId: 'boss', code: 3, signal: null },
   { type: 'run-end', t: 1000, pid: 10, reason: 'exit', code: 3, signal: null },
@@ -30,6 +32,7 @@ describe('summarize', () => {
     // The shell was seen by sampling before its spawn event: it counts as exec's.
     expect(summary.processes).toEqual({ count: 4, byKind: { boss: 1, exec: 1, os: 1, fork: 1 } });
     expect(summary.calls).toBe(3);
+    expect(summary.threads).toBe(1);
   });
 
   it('adds up bytes and chunks exactly, coalesced events included', () => {

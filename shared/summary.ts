@@ -26,6 +26,8 @@ export interface RunSummary {
   };
   /** child_process calls made, including those whose child never started. */
   calls: number;
+  /** Worker threads started (node:worker_threads), in any process of the run. */
+  threads: number;
   bytes: { stdout: number; stderr: number };
   /** Output chunks received (a coalesced event counts for its `count`). */
   chunks: { stdout: number; stderr: number };
@@ -57,6 +59,7 @@ export class RunTally {
   private s: RunSummary = {
     processes: { count: 0, byKind: {} },
     calls: 0,
+    threads: 0,
     bytes: { stdout: 0, stderr: 0 },
     chunks: { stdout: 0, stderr: 0 },
     messages: { sent: 0, received: 0, bytesSent: 0, bytesReceived: 0 },
@@ -87,6 +90,9 @@ export class RunTally {
       case 'call':
         s.calls++;
         this.childApi.set(e.childId, e.api);
+        break;
+      case 'thread':
+        if (e.state === 'start') s.threads++;
         break;
       case 'spawn':
         if (e.pid !== null) this.setKind(e.pid, this.childApi.get(e.childId) ?? 'spawn');

@@ -55,7 +55,8 @@ function findRun(runs: MessageRun[], seq: number): MessageRun | undefined {
 export function joinMessages(messages: readonly MessageEvent[]): MessageJoin {
   const channels = new Map<string, { sends: MessageRun[]; recvs: MessageRun[] }>();
   for (const event of messages) {
-    const key = `${event.from}>${event.to}`;
+    // Between threads of one process, each pair of threads is a channel of its own.
+    const key = `${event.from}.${event.fromThread ?? ''}>${event.to}.${event.toThread ?? ''}`;
     let channel = channels.get(key);
     if (!channel) channels.set(key, (channel = { sends: [], recvs: [] }));
     (event.dir === 'send' ? channel.sends : channel.recvs).push(runOf(event));

@@ -1,7 +1,8 @@
 /**
  * The event log as Chrome Trace Event JSON (see docs/TRACE-FORMAT.md), for
- * Perfetto UI or chrome://tracing. One Chrome "process" per OS process, one
- * thread (tid = pid) each: its lifetime as X slices, output, calls, errors and
+ * Perfetto UI or chrome://tracing. One Chrome "process" per OS process, its
+ * main thread as tid = pid and each Worker thread a thread of its own
+ * (trace-threads.ts): its lifetime as X slices, output, calls, errors and
  * signals as thread instants, IPC as flows, samples as counters, narration
  * steps as global instants. Pure: no Node or DOM imports.
  */
@@ -9,6 +10,7 @@ import type { LabEvent, MessageEvent } from './events';
 import { countedFigures, osSampledPids } from './sample-figures';
 import { buildProcessTable, type TraceProcess } from './trace-processes';
 import { joinMessages, seqLabel } from './trace-flows';
+import { buildThreadTable, threadName, threadSlices, threadTid, type TraceThread } from './trace-threads';
 
 export interface TraceEvent {
   ph: 'M' | 'X' | 'i' | 'C';
@@ -55,14 +57,20 @@ export function toChromeTrace(log: readonly LabEvent[], options: TraceOptions = 
   const table = buildProcessTable(log);
   const out: TraceEvent[] = [];
   const used = new Set<number>();
-  const on = (pid: number, event: Omit<TraceEvent, 'pid' | 'tid'>) => {
+  /** On process `pid`'s row, or on its Worker thread `thread`'s (≥ 1). */
+  const on = (pid: number, event: Omit<TraceEvent, 'pid' | 'tid'>, thread?: number) => {
     used.add(pid);
-    out.push({ ...event, pid, tid: pid });
+    out.push({ ...event, pid, tid: threadTid(pid, thread) });
   };
+  const threads = buildThreadTable(log);
   const fallbackPid = table.bossPid ?? 0;
   const osSampled = osSampledPids(log);
 
   for (const proc of table.processes.values()) lifetimeSlices(proc, on);
+  threadSlices(threads, log.length ? log[log.length - 1].t : 0, (tid, pid, event) => {
+    used.add(pid);
+    out.push({ ...event, pid, tid });
+  });
 
   const messages: MessageEvent[] = [];
   for (const e of log) {
@@ -82,7 +90,7 @@ export function toChromeTrace(log: readonly LabEvent[], options: TraceOptions = 
           ph: 'i', s: 't', ts: e.t, cat: 'call',
           name: clip(`${e.api}(${[e.command, ...e.args].join(' ')})`),
           args: { childId: e.childId, command: e.command, args: e.args, options: e.options, source: e.source },
-        });
+        }, e.threadId);
         break;
       case 'callback':
         if (e.pid === null) break;
@@ -90,7 +98,7 @@ export function toChromeTrace(log: readonly LabEvent[], options: TraceOptions = 
           ph: 'i', s: 't', ts: e.t, cat: 'callback',
           name: `${e.api} callback${e.error ? ` (error ${e.error.code ?? e.error.signal ?? ''})` : ''}`,
           args: { childId: e.childId, error: e.error, stdoutBytes: e.stdoutBytes, stderrBytes: e.stderrBytes },
-        });
+        }, e.threadId);
         break;
       case 'disconnect':
         if (e.pid !== null) on(e.pid, { ph: 'i', s: 't', ts: e.t, cat: 'ipc', name: 'disconnect', args: { childId: e.childId } });
@@ -105,7 +113,8 @@ export function toChromeTrace(log: readonly LabEvent[], options: TraceOptions = 
         const pid = e.pid ?? (e.childId ? table.callerOfChild.get(e.childId) : undefined) ?? null;
         const name = clip(`error ${e.code ?? e.name}: ${e.message}`);
         const args = { where: e.where, name: e.name, code: e.code, message: e.message, syscall: e.syscall, path: e.path, source: e.source };
-        if (pid !== null) on(pid, { ph: 'i', s: 't', ts: e.t, cat: 'error', name, args });
+        // An uncaught error is the dying thread's own; a child's error is told on the child's row.
+        if (pid !== null) on(pid, { ph: 'i', s: 't', ts: e.t, cat: 'error', name, args }, e.where === 'uncaught' ? e.threadId : undefined);
         else out.push({ ph: 'i', s: 'g', pid: fallbackPid, tid: fallbackPid, ts: e.t, cat: 'error', name, args });
         break;
       }
@@ -114,7 +123,7 @@ export function toChromeTrace(log: readonly LabEvent[], options: TraceOptions = 
         const { cpu, rss } = countedFigures(e, osSampled);
         if (cpu !== undefined) on(e.pid, { ph: 'C', ts: e.t, name: 'cpu %', args: { cpu } });
         if (rss !== undefined) on(e.pid, { ph: 'C', ts: e.t, name: 'rss MB', args: { rss: Math.round(rss / 1024 / 102.4) / 10 } });
-        if (e.elu !== undefined) on(e.pid, { ph: 'C', ts: e.t, name: 'event-loop utilisation', args: { elu: e.elu } });
+        if (e.elu !== undefined) on(e.pid, { ph: 'C', ts: e.t, name: e.threadId ? `event-loop utilisation, thread ${e.threadId}` : 'event-loop utilisation', args: { elu: e.elu } });
         break;
       }
       case 'message':
@@ -130,7 +139,7 @@ export function toChromeTrace(log: readonly LabEvent[], options: TraceOptions = 
     }
   }
 
-  messageFlows(messages, table.processes, on);
+  messageFlows(messages, table.processes, threads, on);
 
   for (const step of options.steps ?? []) {
     out.push({ ph: 'i', s: 'g', pid: fallbackPid, tid: fallbackPid, ts: step.t, cat: 'narration', name: clip(step.text, 200) });
@@ -143,10 +152,11 @@ export function toChromeTrace(log: readonly LabEvent[], options: TraceOptions = 
     metadata.push({ ph: 'M', pid, name: 'process_name', args: { name: proc?.name ?? `pid ${pid}` } });
     metadata.push({ ph: 'M', pid, tid: pid, name: 'thread_name', args: { name: proc?.node ? 'event loop' : 'process' } });
   }
+  for (const [tid, t] of threads) metadata.push({ ph: 'M', pid: t.pid, tid, name: 'thread_name', args: { name: threadName(t) } });
   return { traceEvents: [...metadata, ...out], displayTimeUnit: 'ms' };
 }
 
-type Emit = (pid: number, event: Omit<TraceEvent, 'pid' | 'tid'>) => void;
+type Emit = (pid: number, event: Omit<TraceEvent, 'pid' | 'tid'>, thread?: number) => void;
 
 /** spawn → exit, then exit → close (stdio still draining), as X slices. */
 function lifetimeSlices(proc: TraceProcess, on: Emit): void {
@@ -163,25 +173,28 @@ function lifetimeSlices(proc: TraceProcess, on: Emit): void {
   }
 }
 
-/** A short slice at `ts` that stays inside the process's lifetime slices (slices on a tid must nest). */
-function shortSliceDur(proc: TraceProcess | undefined, ts: number): number {
+/** A short slice at `ts` that stays inside the lifetime slices of its process or thread (slices on a tid must nest). */
+function shortSliceDur(proc: TraceProcess | undefined, ts: number, thread?: TraceThread): number {
   let dur = 1;
-  for (const boundary of proc ? [proc.exitT, proc.end] : []) {
+  const boundaries = thread ? [thread.online, thread.exit] : proc ? [proc.exitT, proc.end] : [];
+  for (const boundary of boundaries) {
     if (boundary !== null && ts <= boundary && ts + dur > boundary) dur = boundary - ts;
   }
   return dur;
 }
 
-function messageFlows(messages: MessageEvent[], processes: Map<number, TraceProcess>, on: Emit): void {
+function messageFlows(messages: MessageEvent[], processes: Map<number, TraceProcess>, threads: Map<number, TraceThread>, on: Emit): void {
   const { flows, unjoined } = joinMessages(messages);
+  const end = (pid: number, thread: number | undefined) => (thread ? `${pid} thread ${thread}` : String(pid));
   const slice = (e: MessageEvent, flow?: { id: number; out: boolean }) => {
     const pid = e.dir === 'send' ? e.from : e.to;
-    const name = e.dir === 'send' ? `send ${seqLabel(e)} → ${e.to}` : `recv ${seqLabel(e)} ← ${e.from}`;
+    const thread = e.dir === 'send' ? e.fromThread : e.toThread;
+    const name = e.dir === 'send' ? `send ${seqLabel(e)} → ${end(e.to, e.toThread)}` : `recv ${seqLabel(e)} ← ${end(e.from, e.fromThread)}`;
     on(pid, {
-      ph: 'X', ts: e.t, dur: shortSliceDur(processes.get(pid), e.t), cat: 'ipc', name,
+      ph: 'X', ts: e.t, dur: shortSliceDur(processes.get(pid), e.t, thread ? threads.get(threadTid(pid, thread)) : undefined), cat: 'ipc', name,
       args: { bytes: e.bytes, count: e.count ?? 1, preview: e.preview },
       ...(flow ? { bind_id: flow.id, ...(flow.out ? { flow_out: true } : { flow_in: true }) } : {}),
-    });
+    }, thread);
   };
   let nextId = 1;
   for (const flow of flows) {

@@ -9,12 +9,16 @@ import type { DemoInfo } from '../../shared/api';
 import { Lab } from '../../electron/lab/index';
 import { DEMOS_DIR, narrationOf } from './demo-log';
 
-const IDS = ['event-loop', 'exec', 'execfile', 'maxbuffer', 'spawn', 'fork', 'blocking', 'all-cores', 'kill'];
+const IDS = [
+  'event-loop', 'exec', 'execfile', 'maxbuffer', 'spawn', 'fork', 'blocking', 'all-cores', 'kill',
+  // Beyond the notes: what comes next in the same course.
+  'worker-threads', 'cluster', 'sync', 'pipes', 'injection',
+];
 const catalogue = JSON.parse(fs.readFileSync(path.join(DEMOS_DIR, 'catalogue.json'), 'utf8')) as DemoInfo[];
 const placeholders = (text: string) => [...text.matchAll(/\{([\w.]+)(?:\|[\w%]+)?\}/g)].map((m) => m[0]).sort();
 
 describe('the demo catalogue', () => {
-  it("lists the nine demos in the notes' order, each with both languages and its boss first", () => {
+  it("lists the notes' nine demos in their order, then the five beyond them, each with both languages and its boss first", () => {
     expect(catalogue.map((d) => d.id)).toEqual(IDS);
     for (const demo of catalogue) {
       expect(demo.files[0]).toBe(demo.entry);

@@ -5,7 +5,7 @@
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../../electron/lab/index';
-import { bossLine, bossPid, isAlive, median, ofType, recordDemo, toldAtEnd, type DemoRun } from './demo-log';
+import { bossLine, bossLines, bossPid, isAlive, median, ofType, recordDemo, toldAtEnd, type DemoRun } from './demo-log';
 
 const MAX_DEMO_MS = 20_000;
 const TEST_TIMEOUT = 60_000;
@@ -182,5 +182,125 @@ describe('the demos, run through the lab', () => {
     for (const p of seen) expect(goneAt.get(p.pid as number), `${p.pid} ${p.argv.join(' ')}`).toBeLessThan(bossExit.t);
     const pids = new Set([...seen.map((p) => p.pid as number), ...ofType(run.log, 'spawn').map((s) => s.pid as number)]);
     expect([...pids].filter(isAlive)).toEqual([]);
+  });
+
+  it('worker-threads: helpers as threads of the boss (one process, messages joined thread to thread), then as forked processes', { timeout: TEST_TIMEOUT }, async () => {
+    const run = await lesson('worker-threads');
+    const boss = bossPid(run.log);
+    const helpers = Number(bossLine(run.log, /: (\d+) helpers$/)[1]);
+    const threads = ofType(run.log, 'thread');
+    expect(threads.every((t) => t.pid === boss && t.threadId === undefined)).toBe(true);
+    const ids = threads.filter((t) => t.state === 'start').map((t) => t.thread);
+    expect(ids).toHaveLength(helpers);
+    for (const id of ids) expect(threads.filter((t) => t.thread === id).map((t) => [t.state, t.code ?? null])).toEqual([['start', null], ['online', null], ['exit', 0]]);
+    // Every message between the boss's main thread and a helper thread, both ways: send #n joins recv #n, reported inside the receiving thread.
+    const messages = ofType(run.log, 'message').filter((m) => m.fromThread !== undefined);
+    for (const id of ids) {
+      for (const [from, to] of [[0, id], [id, 0]]) {
+        const sent = messages.filter((m) => m.dir === 'send' && m.fromThread === from && m.toThread === to);
+        const got = messages.filter((m) => m.dir === 'recv' && m.fromThread === from && m.toThread === to);
+        // Each side may coalesce a different run of messages: both must cover #1..#n, each number once.
+        const covered = (ms: typeof sent) => ms.flatMap((m) => Array.from({ length: m.count ?? 1 }, (_, k) => (m.firstSeq ?? m.seq) + k));
+        const all = covered(sent);
+        expect(all, `thread ${from} → ${to}`).toEqual(Array.from({ length: all.length }, (_, k) => k + 1));
+        expect(covered(got), `thread ${from} → ${to}`).toEqual(all);
+        expect(all.length).toBeGreaterThanOrEqual(2);
+        for (const m of [...sent, ...got]) expect(m.threadId ?? 0).toBe(m.dir === 'send' ? from : to);
+      }
+    }
+    // Threads first, in the boss's own process; then one forked process per helper.
+    const forks = ofType(run.log, 'call').filter((c) => c.api === 'fork');
+    expect(forks).toHaveLength(helpers);
+    expect(Math.min(...forks.map((f) => f.t))).toBeGreaterThan(Math.max(...threads.map((t) => t.t)));
+    const team = (kind: string) => bossLine(run.log, new RegExp(`^${kind}: (\\d+) process\\(es\\), ([\\d.]+) MB`)).slice(1).map(Number);
+    const [threadProcs, threadMb] = team('threads');
+    const [forkProcs, forkMb] = team('fork');
+    expect([threadProcs, forkProcs]).toEqual([1, 1 + helpers]);
+    expect(threadMb).toBeLessThan(forkMb);
+    const primes = (kind: string) => bossLine(run.log, new RegExp(`^${kind}: (\\d+) primes below`))[1];
+    expect(primes('threads')).toBe(primes('fork'));
+  });
+
+  it('cluster: the requests to 127.0.0.1 are spread over the forked workers, each told by the worker that served it', { timeout: TEST_TIMEOUT }, async () => {
+    const run = await lesson('cluster');
+    const boss = bossPid(run.log);
+    const workers = Number(bossLine(run.log, /^primary \d+: forking (\d+) workers$/)[1]);
+    const forked = ofType(run.log, 'spawn').filter((s) => s.ppid === boss);
+    expect(forked).toHaveLength(workers);
+    const port = bossLine(run.log, /listening on (127\.0\.0\.1:\d+)$/)[1];
+    expect(bossLines(run.log).filter((l) => l.includes(' listening on ')).every((l) => l.endsWith(port))).toBe(true);
+    const answers = bossLines(run.log).map((l) => /^GET (\/job\/\d+) → worker \d+ \(pid (\d+)\) served/.exec(l)).filter((m) => m !== null);
+    expect(answers).toHaveLength(8);
+    const messages = ofType(run.log, 'message');
+    for (const [, url, pid] of answers) {
+      // The worker that answered is the one whose message says it served this request, and the boss got that very message.
+      const sent = messages.find((m) => m.dir === 'send' && m.from === Number(pid) && m.preview.includes(`"served":"${url}"`));
+      expect(sent, url).toBeDefined();
+      expect(messages.some((m) => m.dir === 'recv' && m.from === sent?.from && m.to === boss && m.seq === sent?.seq)).toBe(true);
+    }
+    expect(new Set(answers.map((a) => a[2])).size).toBe(Math.min(workers, 8));
+    expect(ofType(run.log, 'exit').filter((e) => e.childId !== 'boss').map((e) => e.code)).toEqual(Array(workers).fill(0));
+  });
+
+  it("sync: a timer due during execSync and spawnSync fires late by about the child's run, with exec it fires on time", { timeout: TEST_TIMEOUT }, async () => {
+    const run = await lesson('sync');
+    const boss = bossPid(run.log);
+    const childMs = (api: string) => {
+      const call = ofType(run.log, 'call').find((c) => c.api === api)!;
+      const spawn = ofType(run.log, 'spawn').find((e) => e.childId === call.childId)!;
+      const exit = ofType(run.log, 'exit').find((e) => e.childId === call.childId)!;
+      return { call, ms: (exit.t - spawn.t) / 1000 };
+    };
+    const late = (api: string) => Number(bossLine(run.log, new RegExp(`^${api}: timer due at \\+\\d+ ms fired at \\+\\d+ ms \\((\\d+) ms late\\)`))[1]);
+    for (const api of ['execSync', 'spawnSync']) {
+      const { call, ms } = childMs(api);
+      expect(ms, api).toBeGreaterThan(300);
+      expect(late(api), api).toBeGreaterThanOrEqual(0.8 * ms);
+      expect(late(api), api).toBeLessThan(ms + 1000);
+      // The boss's event loop gave no sample for as long: it stood still.
+      const gap = ofType(run.log, 'sample').find((e) => e.pid === boss && e.t > call.t && (e.interval ?? 0) >= 0.8 * ms * 1000);
+      expect(gap, `${api}: a loop sample covering the wait`).toBeDefined();
+    }
+    const exec = childMs('exec');
+    expect(late('exec')).toBeLessThan(exec.ms / 2);
+  });
+
+  it('pipes: every byte of a passes through the boss to b, a slow b holds a back, and an inherited stdout shows nothing to the boss', { timeout: TEST_TIMEOUT }, async () => {
+    const run = await lesson('pipes');
+    const spawns = ofType(run.log, 'call').filter((c) => c.api === 'spawn');
+    const producers = spawns.filter((c) => c.args[0].endsWith('producer.js'));
+    const readers = spawns.filter((c) => c.args[0].endsWith('reader.js'));
+    expect([producers.length, readers.length]).toEqual([2, 2]);
+    const chunks = (childId: string) => ofType(run.log, 'stdout').filter((e) => e.childId === childId);
+    const read = bossLines(run.log).map((l) => /^b: read (\d+) bytes in (\d+) pieces \((\d+) ms/.exec(l)).filter((m) => m !== null);
+    const passed = bossLines(run.log).map((l) => /^boss: (\d+) bytes passed/.exec(l)?.[1]).filter(Boolean).map(Number);
+    for (const [i, a] of producers.entries()) {
+      const bytes = Number(a.args[1]);
+      expect(chunks(a.childId).reduce((n, e) => n + e.bytes, 0)).toBe(bytes);
+      expect(Number(read[i][1])).toBe(bytes);
+      expect(passed[i]).toBe(bytes);
+    }
+    // stdout: 'inherit' — b wrote to the terminal itself: not a chunk went through the boss.
+    for (const b of readers) expect(chunks(b.childId)).toEqual([]);
+    // The slow reader sets the pace: a's chunks reach the boss spread over at least half of b's pauses, and a waited for 'drain'.
+    const pauses = Number(read[1][2]) * Number(read[1][3]);
+    const slow = chunks(producers[1].childId);
+    expect((slow[slow.length - 1].t - slow[0].t) / 1000).toBeGreaterThanOrEqual(0.5 * pauses);
+    const waited = ofType(run.log, 'stderr').map((e) => /in \d+ ms, (\d+) ms of them waiting for 'drain'/.exec(e.preview)?.[1]).filter(Boolean);
+    expect(waited).toHaveLength(2);
+    expect(Number(waited[1])).toBeGreaterThan(0); // the second line is the slow phase's: a's second process printed it after the first had ended
+  });
+
+  it("injection: exec's shell runs the user's second command; execFile hands the same text over as one argument", { timeout: TEST_TIMEOUT }, async () => {
+    const run = await lesson('injection', [3]); // 3: the node under the shell, seen only if OS sampling catches it
+    const userText = bossLine(run.log, /^user typed: (.+)$/)[1];
+    const [exec] = ofType(run.log, 'call').filter((c) => c.api === 'exec');
+    const [execFile] = ofType(run.log, 'call').filter((c) => c.api === 'execFile');
+    expect(exec.command.endsWith(` ${userText}`)).toBe(true);
+    expect(execFile.args).toEqual([expect.stringMatching(/show-args\.js$/), userText]);
+    const lines = (childId: string) => ofType(run.log, 'stdout').filter((e) => e.childId === childId).flatMap((e) => e.preview.split('\\n')).filter(Boolean);
+    expect(lines(exec.childId)).toEqual(['show-args got 1 argument(s): ["plano.txt"]', 'INJECTED: a second command ran']);
+    expect(lines(execFile.childId)).toEqual([`show-args got 1 argument(s): ${JSON.stringify([userText])}`]);
+    expect(ofType(run.log, 'callback').map((c) => c.error)).toEqual([null, null]);
   });
 });

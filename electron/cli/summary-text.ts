@@ -58,7 +58,8 @@ export function formatSummary(s: RunSummary, title: string): string {
     title,
     `  run        ${endLine(s, formatDuration(s.durationUs))}`,
     `  processes  ${processLine(s)}`,
-    `  calls      ${n(s.calls)} child_process call${s.calls === 1 ? '' : 's'}`,
+    `  calls      ${n(s.calls)} child_process call${s.calls === 1 ? '' : 's'}` +
+      (s.threads ? ` · ${n(s.threads)} Worker thread${s.threads === 1 ? '' : 's'}` : ''),
     `  output     stdout ${exactBytes(s.bytes.stdout)} in ${n(s.chunks.stdout)} chunk${s.chunks.stdout === 1 ? '' : 's'}` +
       ` · stderr ${exactBytes(s.bytes.stderr)} in ${n(s.chunks.stderr)}`,
     `  messages   ${n(s.messages.sent)} sent · ${n(s.messages.received)} received` +

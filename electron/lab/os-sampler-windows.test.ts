@@ -59,23 +59,31 @@ describe.runIf(process.platform !== 'win32')('the Windows process table where nt
 });
 
 /**
- * Under Wine, when OBRA_WINE_NODE names Windows Node's node.exe (and koffi's
- * win32-x64 binary is installed): the real table and the tree sampler over
- * it, on a real tree of cmd.exe and ping.
+ * Under Wine, when OBRA_WINE_NODE names Windows Node's node.exe and koffi's
+ * win32-x64 binary is at hand (OBRA_WINE_KOFFI: a node_modules folder holding
+ * @koromix/koffi-win32-x64, or installed in this checkout's node_modules): the
+ * real table and the tree sampler over it, on a real tree of cmd.exe and ping.
+ * `npm run test:windows` sets both (and WINEPREFIX) from its cache.
  */
 const wineNode = process.env.OBRA_WINE_NODE;
-const koffiWin = path.join(__dirname, '../../node_modules/@koromix/koffi-win32-x64');
-const wineReady = process.platform === 'linux' && !!wineNode && fs.existsSync(wineNode) && fs.existsSync(koffiWin) && spawnSync('wine', ['--version']).status === 0;
+const koffiWinIn = [process.env.OBRA_WINE_KOFFI, path.join(__dirname, '../../node_modules')].find((dir) => !!dir && fs.existsSync(path.join(dir, '@koromix/koffi-win32-x64')));
 
-describe.runIf(wineReady)('the Windows process table under Wine', () => {
+describe.runIf(process.platform === 'linux' && !!wineNode)('the Windows process table under Wine', () => {
   it('sees cmd.exe and ping with their parents and argv, a ping whose parents died, CPU and memory, then all gone', () => {
+    // Asked for (OBRA_WINE_NODE is set): what is missing fails the test, never skips it.
+    expect(fs.existsSync(wineNode!), `OBRA_WINE_NODE=${wineNode}: no such file`).toBe(true);
+    expect(koffiWinIn, 'koffi\'s win32-x64 binary: set OBRA_WINE_KOFFI to a node_modules folder holding @koromix/koffi-win32-x64').toBeDefined();
+    expect(spawnSync('wine', ['--version']).status, 'wine --version').toBe(0);
     const { root } = buildLab();
     fs.symlinkSync(path.join(__dirname, '../../node_modules'), path.join(root, 'node_modules'));
     const out = path.join(root, 'out.json');
     const winPath = (p: string) => 'Z:' + p.replaceAll('/', '\\');
     // Windows Node under Wine needs a file for stdout, never a pipe.
     const fd = fs.openSync(out, 'w');
-    const r = spawnSync('wine', [wineNode!, winPath(fixture('windows-table-check.cjs')), winPath(path.join(root, 'electron/lab'))], { stdio: ['ignore', fd, 'ignore'], timeout: 60_000, env: { ...process.env, WINEDEBUG: '-all' } });
+    // koffi's loader finds its Windows binary by require(), so by NODE_PATH too.
+    const env: NodeJS.ProcessEnv = { ...process.env, WINEDEBUG: '-all', NODE_PATH: winPath(koffiWinIn!) };
+    delete env.NODE_OPTIONS;
+    const r = spawnSync('wine', [wineNode!, winPath(fixture('windows-table-check.cjs')), winPath(path.join(root, 'electron/lab'))], { stdio: ['ignore', fd, 'ignore'], timeout: 60_000, env });
     fs.closeSync(fd);
     const text = fs.readFileSync(out, 'utf8');
     fs.rmSync(root, { recursive: true, force: true });
@@ -88,7 +96,7 @@ describe.runIf(wineReady)('the Windows process table under Wine', () => {
     expect(seen.find((e) => e.ppid === o.piped)).toMatchObject({ command: 'ping.exe', argv: ['ping', '-n', '3', '127.0.0.1'] });
     // `start /b` runs the ping and both its parents exit: found while they live, or after by its parent's pid, which the sampler knew.
     const orphan = seen.find((e) => e.command === 'ping.exe' && e.argv.includes('4'));
-    expect(orphan).toBeDefined();
+    expect(orphan, `the orphaned ping, among: ${o.events.filter((e) => e.type === 'os-process').map((e) => `${e.t} ${e.state} ${e.pid}<${e.ppid} ${e.command} ${e.argv.join(' ')}`).join(' · ')}`).toBeDefined();
     expect(o.events.filter((e) => e.type === 'sample' && e.pid === o.pid && (e.rss ?? 0) > 0).length).toBeGreaterThan(10);
     expect(o.events.some((e) => e.type === 'sample' && e.pid === o.pid && (e.cpu ?? 0) > 0)).toBe(true);
     for (const e of seen) if (e.pid !== o.pid) expect(gone.has(e.pid), `${e.command} ${e.pid} gone`).toBe(true);

@@ -11,6 +11,10 @@ describe('records from the report channel', () => {
     expect(checkRecord(cb)).toEqual({ event: cb });
     const spawn = { type: 'spawn', t: 15, pid: 9, childId: '7:1', ppid: 7, file: 'C:\\Windows\\system32\\cmd.exe', argv: ['C:\\Windows\\system32\\cmd.exe', '/d', '/s', '/c', '"ver"'] };
     expect(checkRecord(spawn)).toEqual({ event: spawn });
+    const thread = { type: 'thread', t: 15, pid: 7, state: 'start', thread: 1, file: '/w.js', source: null };
+    expect(checkRecord(thread)).toEqual({ event: thread });
+    const fromThread = { type: 'message', t: 16, pid: 7, threadId: 1, dir: 'send', from: 7, to: 7, fromThread: 1, toThread: 0, seq: 1, bytes: 2, preview: '{}' };
+    expect(checkRecord(fromThread)).toEqual({ event: fromThread });
   });
 
   it.each([
@@ -26,6 +30,8 @@ describe('records from the report channel', () => {
     ["a call reported under another process's id", { type: 'call', t: 1, pid: 7, api: 'spawn', childId: '8:1', command: 'ls', args: [], options: {}, source: null }, /is not a call of process 7/],
     ["a spawn whose parent did not make the call", { type: 'spawn', t: 1, pid: 9, childId: '7:1', ppid: 8 }, /is not a call of process 8/],
     ['a spawn whose argv is not strings', { type: 'spawn', t: 1, pid: 2, childId: '1:1', ppid: 1, argv: [1] }, /argv strings/],
+    ['a main thread named as a thread', { type: 'disconnect', t: 1, pid: 1, threadId: 0, childId: 'x' }, /threadId must be ≥ 1/],
+    ['a thread event without its thread', { type: 'thread', t: 1, pid: 1, state: 'online' }, /thread must be a threadId/],
     ['a message with no direction', { type: 'message', t: 1, pid: 1, from: 1, to: 2, seq: 1, bytes: 1, preview: '' }, /dir must be/],
   ])('refuses %s, saying why', (_what, record, why) => {
     const r = checkRecord(record);

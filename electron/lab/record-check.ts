@@ -22,6 +22,7 @@ const API = new Set(['exec', 'execFile', 'spawn', 'fork', 'execSync', 'execFileS
 const WHERE = new Set(['child', 'sync', 'uncaught', 'probe']);
 /** A call's id: the calling process's pid, then its call number (in a worker thread, with the thread's id). */
 const CHILD_ID = /^(\d+):(?:t\d+\.)?\d+$/;
+const THREAD_STATES = new Set(['start', 'online', 'exit']);
 
 const int = (v: unknown) => typeof v === 'number' && Number.isInteger(v);
 const count = (v: unknown) => int(v) && (v as number) >= 0;
@@ -63,7 +64,12 @@ const CHECKS: Record<string, Check> = {
     need(int(r.seq), 'seq must be an integer') ??
     need(count(r.bytes), 'bytes must be a count') ??
     need(str(r.preview), 'preview must be a string') ??
-    need(optional(r.count, count) && optional(r.firstSeq, int) && optional(r.lastSeq, int), 'count/firstSeq/lastSeq must be integers'),
+    need(optional(r.count, count) && optional(r.firstSeq, int) && optional(r.lastSeq, int), 'count/firstSeq/lastSeq must be integers') ??
+    need(optional(r.fromThread, count) && optional(r.toThread, count), 'fromThread/toThread must be threadIds'),
+  thread: (r) =>
+    need(THREAD_STATES.has(r.state as string), 'state must be start, online or exit') ??
+    need(int(r.thread) && (r.thread as number) >= 1, 'thread must be a threadId (≥ 1)') ??
+    need(optional(r.file, str) && optional(r.code, int), 'file must be a string and code an integer'),
   callback: (r) =>
     childId(r) ??
     callerIs(r, r.pid) ??
@@ -101,6 +107,7 @@ export function checkRecord(record: unknown): { event: LabEvent } | { refused: s
   }
   if (typeof r.t !== 'number' || !Number.isFinite(r.t)) return { refused: `${type}: t must be a number (µs since OBRA_T0)` };
   if (r.pid !== null && !int(r.pid)) return { refused: `${type}: pid must be an integer or null` };
+  if (r.threadId !== undefined && !(int(r.threadId) && (r.threadId as number) >= 1)) return { refused: `${type}: threadId must be ≥ 1 (absent on the main thread)` };
   const why = CHECKS[type](r);
   if (why) return { refused: `${type}: ${why}` };
   if (typeof r.preview === 'string' && r.preview.length > MAX_RECORD_PREVIEW_CHARS) r.preview = boundPreview(r.preview, MAX_RECORD_PREVIEW_CHARS);

@@ -36,9 +36,21 @@ function install(address) {
   for (const api of /** @type {const} */ (['spawnSync', 'execSync', 'execFileSync'])) wrapSyncApi(api);
   hookChildSpawn();
   hookSpawnSyncBinding();
+  installThreadHooks();
   // ESM `import { spawn } from 'node:child_process'` reads a copy of the exports: refresh it.
   require('node:module').syncBuiltinESMExports();
   void childProcess;
 
-  if (require('node:worker_threads').isMainThread) require('./loop-sampler.cjs').startLoopSampler();
+  // Every thread samples its own event loop (a Worker thread's samples carry its threadId).
+  require('./loop-sampler.cjs').startLoopSampler();
+}
+
+/** Workers this thread creates; inside a Worker thread, also its port to its parent and its end. */
+function installThreadHooks() {
+  require('./worker-threads.cjs').hookWorkerConstructor();
+  if (require('node:worker_threads').isMainThread) return;
+  require('./thread-identity.cjs').announceThread();
+  const { hookThreadPort, closeChannelAtThreadExit } = require('./thread-port.cjs');
+  hookThreadPort();
+  closeChannelAtThreadExit();
 }

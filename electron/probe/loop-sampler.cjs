@@ -7,8 +7,11 @@
  * so a Node process has figures even where the OS process table gives none. A blocked loop
  * shows as a missing sample, then one covering a long `interval` with `elu` close to 1.
  * RSS is sent when it moved by RSS_STEP or more (or RSS_REFRESH_US passed): records stay small.
+ * A Worker thread samples its own event loop only: CPU and RSS are the whole process's, and the
+ * main thread reports them once (twice would count them twice).
  */
 const perfHooks = require('node:perf_hooks');
+const { isMainThread } = require('node:worker_threads');
 const { now } = require('./clock.cjs');
 const { report } = require('./report.cjs');
 
@@ -25,22 +28,25 @@ function startLoopSampler() {
   const timer = setInterval(() => {
     try {
       const current = perfHooks.performance.eventLoopUtilization();
-      const cpu = process.cpuUsage();
       const t = now();
       const interval = t - lastT;
       const { utilization } = perfHooks.performance.eventLoopUtilization(current, last);
-      const usedUs = cpu.user - lastCpu.user + (cpu.system - lastCpu.system);
-      /** @type {{ type: 'sample', t: number, pid: number, elu: number, interval: number, cpu: number, rss?: number }} */
-      const sample = { type: 'sample', t, pid: process.pid, elu: Math.round(utilization * 1000) / 1000, interval, cpu: interval > 0 ? Math.round((usedUs / interval) * 1000) / 10 : 0 };
-      const rss = process.memoryUsage.rss();
-      if (Math.abs(rss - sentRss) >= RSS_STEP || t - sentRssAt >= RSS_REFRESH_US) {
-        sample.rss = rss;
-        sentRss = rss;
-        sentRssAt = t;
+      /** @type {{ type: 'sample', t: number, pid: number, elu: number, interval: number, cpu?: number, rss?: number }} */
+      const sample = { type: 'sample', t, pid: process.pid, elu: Math.round(utilization * 1000) / 1000, interval };
+      if (isMainThread) {
+        const cpu = process.cpuUsage();
+        const usedUs = cpu.user - lastCpu.user + (cpu.system - lastCpu.system);
+        sample.cpu = interval > 0 ? Math.round((usedUs / interval) * 1000) / 10 : 0;
+        lastCpu = cpu;
+        const rss = process.memoryUsage.rss();
+        if (Math.abs(rss - sentRss) >= RSS_STEP || t - sentRssAt >= RSS_REFRESH_US) {
+          sample.rss = rss;
+          sentRss = rss;
+          sentRssAt = t;
+        }
       }
       report(sample);
       last = current;
-      lastCpu = cpu;
       lastT = t;
     } catch {
       // never break the program

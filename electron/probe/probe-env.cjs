@@ -59,4 +59,20 @@ function injectProbeEnv(options) {
   if (updated) o.envPairs = updated;
 }
 
-module.exports = { injectProbeEnv };
+/**
+ * An env object (a Worker's `env` option) that also carries the probe: `env` itself when it
+ * lacks nothing, else a copy with the run's variables and NODE_OPTIONS completed.
+ * @param {Record<string, string | undefined>} env
+ * @returns {Record<string, string | undefined>}
+ */
+function withProbeVariables(env) {
+  const missing = CARRIED.filter(([key]) => env[key] === undefined);
+  const current = env.NODE_OPTIONS;
+  const needsProbe = typeof current !== 'string' || !current.includes(PROBE_PATH);
+  if (!missing.length && !needsProbe) return env;
+  const completed = { ...env, ...Object.fromEntries(missing) };
+  if (needsProbe) completed.NODE_OPTIONS = current ? `${REQUIRE_PROBE} ${current}` : REQUIRE_PROBE;
+  return completed;
+}
+
+module.exports = { injectProbeEnv, withProbeVariables };

@@ -7,12 +7,15 @@
  */
 
 const MAX_RECORD_BYTES = 4096;
+/** Records written from a Worker thread say which (shared/events.ts: `threadId` ≥ 1, none on the main thread). */
+const { threadId: THREAD_ID } = require('node:worker_threads');
 
 /**
  * @param {object} record
  * @returns {{ line: string, bytes: number }}
  */
 function recordLine(record) {
+  if (THREAD_ID !== 0) /** @type {{ threadId?: number }} */ (record).threadId = THREAD_ID;
   let line = JSON.stringify(record) + '\n';
   // A UTF-16 unit is at most 3 UTF-8 bytes: short lines need no measuring.
   if (line.length * 3 <= MAX_RECORD_BYTES) return { line, bytes: Buffer.byteLength(line) };

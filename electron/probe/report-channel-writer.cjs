@@ -21,7 +21,11 @@
 const fs = require('node:fs');
 const { fifoGuard } = require('./fifo-guard.cjs');
 
-/** @typedef {{ write(chunk: string): boolean }} ChannelWriter  `false` once the channel is gone. */
+/**
+ * @typedef {{ write(chunk: string): boolean, close(): void }} ChannelWriter  `write` answers
+ *   `false` once the channel is gone or closed; `close` lets go of the connection (a Worker
+ *   thread that ends: the descriptor is the whole process's).
+ */
 
 /** Give up on a lab that has stopped reading (or never frees a pipe instance) for this long: it would hang the program. */
 const MAX_WAIT_MS = 10_000;
@@ -64,7 +68,18 @@ function openPipe(address) {
  */
 function channelWriter(fd, guard) {
   let open = true;
+  const close = () => {
+    open = false;
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // already closed
+    }
+  };
   return {
+    close() {
+      if (open) close();
+    },
     write(chunk) {
       if (!open) return false;
       if (guard) {
@@ -91,12 +106,7 @@ function channelWriter(fd, guard) {
             continue;
           }
           // EPIPE/EOF (the lab closed the channel) or a lab that stopped reading: stop reporting.
-          open = false;
-          try {
-            fs.closeSync(fd);
-          } catch {
-            // already closed
-          }
+          close();
           return false;
         }
       }

@@ -152,6 +152,13 @@ function flushNow() {
   flushQueue();
 }
 
+/** Writes everything, then closes this thread's connection to the channel: later records go nowhere. */
+function closeReporting() {
+  flushNow();
+  writer?.close();
+  writer = null;
+}
+
 /** From now on every record is written at once (the process is exiting). */
 function switchToWriteThrough() {
   writeThrough = true;
@@ -168,4 +175,5 @@ module.exports = {
   START_RUN,
   flushNow,
   switchToWriteThrough,
+  closeReporting,
 };

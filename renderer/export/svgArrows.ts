@@ -10,14 +10,16 @@ import type { ProcessRecord } from '../model/processRecord';
 import { visualKind } from '../model/processRecord';
 import type { SvgPalette } from './svgTheme';
 import { el, n } from './xml';
+import { rowOfEnd } from '../timeline/laneRows';
 
 export interface ArrowFrame {
   scale: PixelScale;
   plotX: number;
   u: number;
   palette: SvgPalette;
-  /** The y of the middle of each pid's lane. */
+  /** The y of the middle of each pid's lane, and of each Worker thread's (by threadKey). */
   laneMiddle: ReadonlyMap<number, number>;
+  threadMiddle?: ReadonlyMap<string, number>;
   processes: ReadonlyMap<number, ProcessRecord>;
 }
 
@@ -30,8 +32,8 @@ export function ipcArrows(f: ArrowFrame, channels: Iterable<IpcChannel>): string
   const coarse: PixelScale = { start: scale.start, pxPerUs: scale.pxPerUs / spacing, width: Math.ceil(scale.width / spacing) };
   let out = '';
   for (const channel of channels) {
-    const y0 = f.laneMiddle.get(channel.from);
-    const y1 = f.laneMiddle.get(channel.to);
+    const y0 = rowOfEnd({ rowOf: f.laneMiddle, threadRowOf: f.threadMiddle }, channel.from, channel.fromThread);
+    const y1 = rowOfEnd({ rowOf: f.laneMiddle, threadRowOf: f.threadMiddle }, channel.to, channel.toThread);
     if (y0 === undefined || y1 === undefined) continue;
     const sender = f.processes.get(channel.from);
     const colour = sender ? palette.outline[visualKind(sender)] : palette.inkSoft;

@@ -8,6 +8,7 @@
 import type { LabEvent } from '../../shared/events';
 import { forEachLoadSpan, forEachTickBucket, type PixelScale } from '../model/levelOfDetail';
 import type { ProcessLane } from '../model/processLanes';
+import type { TickSeries } from '../model/tickSeries';
 import { visualKind, type VisualKind } from '../model/processRecord';
 import { tickHeight } from '../timeline/laneLayout';
 import { markerLabel } from '../timeline/marks';
@@ -74,10 +75,10 @@ export function laneMarks(f: LaneFrame, lane: ProcessLane, y: number): string {
     const crowded = near < record.markers.length && record.markers.t[near] <= record.exitT + (50 * u) / scale.pxPerUs;
     if (xExit >= plotX - u && xExit <= plotX + scale.width + u) out += exitFlag(f, xExit, barY, barH, record.exitCode, !crowded);
   }
-  return out + markers(f, lane, y + laneH / 2);
+  return out + markers(f, record.markers, y + laneH / 2);
 }
 
-function busyShading(f: LaneFrame, samples: Parameters<typeof forEachLoadSpan>[0], kind: VisualKind, x0: number, x1: number, barY: number, barH: number): string {
+export function busyShading(f: LaneFrame, samples: Parameters<typeof forEachLoadSpan>[0], kind: VisualKind, x0: number, x1: number, barY: number, barH: number): string {
   const paths: string[] = Array.from({ length: LOAD_LEVELS }, () => '');
   let open: { level: number; a: number; b: number } | null = null;
   const flush = (): void => {
@@ -121,7 +122,7 @@ function outputTicks(f: LaneFrame, lane: ProcessLane, y: number): string {
   return (stdout ? el('path', { d: stdout, fill: palette.stdout }) : '') + (stderr ? el('path', { d: stderr, fill: palette.stderr }) : '');
 }
 
-function exitFlag(f: LaneFrame, x: number, barY: number, barH: number, code: number, withNumber: boolean): string {
+export function exitFlag(f: LaneFrame, x: number, barY: number, barH: number, code: number, withNumber: boolean): string {
   const { u, palette } = f;
   const colour = code === 0 ? palette.exitOk : palette.error;
   let out = el('path', { d: `M${n(x)} ${n(barY - 6 * u)}V${n(barY + barH + 3 * u)}`, stroke: palette.ink, 'stroke-width': 1.4 * u });
@@ -140,16 +141,17 @@ export function octagon(x: number, y: number, r: number, palette: SvgPalette, u:
   return el('polygon', { points: points.join(' '), fill: palette.error, stroke: palette.halo, 'stroke-width': 1.5 * u });
 }
 
-function markers(f: LaneFrame, lane: ProcessLane, midY: number): string {
+/** A lane's error and signal octagons, each with its code. */
+export function markers(f: LaneFrame, series: TickSeries, midY: number): string {
   const { u, palette, scale, plotX } = f;
   const size = 14 * u;
   let out = '';
   let labelEnd = -Infinity;
-  forEachTickBucket(lane.record.markers, scale, (b) => {
+  forEachTickBucket(series, scale, (b) => {
     const x = plotX + b.x + 0.5;
     out += octagon(x, midY, 9 * u, palette, u);
     if (x - 10 * u < labelEnd) return;
-    const label = b.count > 1 ? `×${b.count}` : markerLabel(f.log[lane.record.markers.idx[b.from]]);
+    const label = b.count > 1 ? `×${b.count}` : markerLabel(f.log[series.idx[b.from]]);
     if (!label) return;
     const w = textWidth(label, size, true);
     // Near the right edge the label goes on the octagon's left, so it is never cut.

@@ -15,6 +15,8 @@ import type { RunIndex } from '../model/runIndex';
 import type { TimeWindow } from '../model/viewport';
 import { visualKind, type VisualKind } from '../model/processRecord';
 import { ipcArrows } from './svgArrows';
+import { threadLaneMarks } from './svgThreadLane';
+import { laneRows } from '../timeline/laneRows';
 import { axisOf, playhead, timeAxis, type AxisFrame } from './svgAxis';
 import { laneLabel, LABEL_COLUMN } from './svgLaneLabel';
 import { pictureHeader, runSubtitle } from './svgHeader';
@@ -87,9 +89,12 @@ export function timelinePicture(run: TimelineSource, window: TimeWindow, o: Time
 
   const stripes = lanes.map((_, row) => (row % 2 === 1 ? el('rect', { x: pad, y: lanesTop + row * laneH, width: width - 2 * pad, height: laneH, fill: palette.stripe }) : '')).join('');
   const frame = { scale, plotX, laneH, u, palette, log: run.events, openEnd: index.runEnd?.t ?? index.lastT };
-  const marks = lanes.map((lane, row) => laneMarks(frame, lane, lanesTop + row * laneH)).join('');
-  const laneMiddle = new Map(lanes.map((lane, row) => [lane.pid, lanesTop + row * laneH + laneH / 2]));
-  const arrows = ipcArrows({ scale, plotX, u, palette, laneMiddle, processes: index.processes }, index.channels.byKey.values());
+  const marks = lanes.map((lane, row) => (lane.thread ? threadLaneMarks(frame, { ...lane, thread: lane.thread }, lanesTop + row * laneH) : laneMarks(frame, lane, lanesTop + row * laneH))).join('');
+  const rows = laneRows(lanes);
+  const middle = (row: number): number => lanesTop + row * laneH + laneH / 2;
+  const laneMiddle = new Map([...rows.rowOf].map(([pid, row]) => [pid, middle(row)]));
+  const threadMiddle = new Map([...rows.threadRowOf].map(([key, row]) => [key, middle(row)]));
+  const arrows = ipcArrows({ scale, plotX, u, palette, laneMiddle, threadMiddle, processes: index.processes }, index.channels.byKey.values());
   const labels = lanes.map((lane, row) => laneLabel({ x: pad, u, laneH, lang: o.lang, palette, lanes }, lane, row, lanesTop + row * laneH)).join('');
   const axis = axisOf(axisFrame);
 

@@ -37,6 +37,8 @@ export const en: Messages = {
     followLive: 'Follow live',
     orphan: 'orphan',
     orphanOf: (pid) => `its parent ${pid} ended first`,
+    thread: 'thread',
+    threadOf: (thread, pid) => `thread ${thread} of ${pid}`,
     fit: 'Fit',
     sampledNote: (ms) => `OS processes are sampled every ${ms}: short-lived ones may not appear.`,
     legend: {
@@ -47,6 +49,7 @@ export const en: Messages = {
       error: 'error / signal',
       exitClose: 'exit → close',
       busy: 'busy',
+      thread: 'Worker thread',
     },
   },
   kind: {
@@ -104,6 +107,8 @@ export const en: Messages = {
     error: (code) => `error ${code}`,
     exit: (what) => `exit: ${what}`,
     callback: (api, result) => `${api} callback: ${result}`,
+    thread: (state, thread, code) =>
+      state === 'start' ? `new Worker: thread ${thread}` : state === 'online' ? `thread ${thread} online` : `thread ${thread} exit: code ${code ?? '?'}`,
     ok: 'no error',
     bucket: (count) => `${count} events in this pixel`,
   },

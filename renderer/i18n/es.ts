@@ -37,6 +37,8 @@ export const es: Messages = {
     followLive: 'Seguir en vivo',
     orphan: 'huérfano',
     orphanOf: (pid) => `su padre ${pid} terminó antes`,
+    thread: 'hilo',
+    threadOf: (thread, pid) => `hilo ${thread} de ${pid}`,
     fit: 'Todo',
     sampledNote: (ms) => `Los procesos del sistema se muestrean cada ${ms}: los muy breves pueden no aparecer.`,
     legend: {
@@ -47,6 +49,7 @@ export const es: Messages = {
       error: 'error / señal',
       exitClose: 'exit → close',
       busy: 'ocupado',
+      thread: 'hilo (Worker)',
     },
   },
   kind: {
@@ -104,6 +107,8 @@ export const es: Messages = {
     error: (code) => `error ${code}`,
     exit: (what) => `salida: ${what}`,
     callback: (api, result) => `callback de ${api}: ${result}`,
+    thread: (state, thread, code) =>
+      state === 'start' ? `new Worker: hilo ${thread}` : state === 'online' ? `hilo ${thread} en marcha` : `hilo ${thread} terminó: código ${code ?? '?'}`,
     ok: 'sin error',
     bucket: (count) => `${count} eventos en este píxel`,
   },

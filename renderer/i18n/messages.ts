@@ -40,9 +40,12 @@ export interface Messages {
     /** A lane whose parent (not the boss) ended while it lived on: the OS re-parented it. */
     orphan: string;
     orphanOf: (pid: number) => string;
+    /** A Worker thread's lane: its badge, and its name with its threadId. */
+    thread: string;
+    threadOf: (thread: number, pid: number) => string;
     fit: string;
     sampledNote: (ms: string) => string;
-    legend: { label: string; stdout: string; stderr: string; message: string; error: string; exitClose: string; busy: string };
+    legend: { label: string; stdout: string; stderr: string; message: string; error: string; exitClose: string; busy: string; thread: string };
   };
   kind: Record<VisualKind, string>;
   lifetime: {
@@ -93,6 +96,8 @@ export interface Messages {
     error: (code: string) => string;
     exit: (what: string) => string;
     callback: (api: string, result: string) => string;
+    /** A Worker thread's start, online or exit (with its exit code). */
+    thread: (state: 'start' | 'online' | 'exit', thread: number, code: number | undefined) => string;
     ok: string;
     bucket: (count: string) => string;
   };

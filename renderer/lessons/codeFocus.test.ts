@@ -28,6 +28,19 @@ describe('codeFocus', () => {
     expect(codeFocus(log, 1000, sources, null)).toEqual({ path: 'index.js', line: 2, t: 900 });
   });
 
+  it("points a Worker thread's start, online and exit at its new Worker line", () => {
+    const threads: LabEvent[] = [
+      log[0],
+      { type: 'thread', t: 100, pid: 1, state: 'start', thread: 1, file: '/demos/fork/worker.js', source: at('/demos/fork/index.js', 3) },
+      { type: 'call', t: 150, pid: 1, api: 'fork', childId: '1:1', command: '/demos/fork/worker.js', args: [], options: {}, source: at('/demos/fork/index.js', 2) },
+      { type: 'thread', t: 200, pid: 1, state: 'online', thread: 1 },
+      { type: 'thread', t: 300, pid: 1, state: 'exit', thread: 1, code: 0 },
+    ];
+    expect(codeFocus(threads, 120, sources, null)).toEqual({ path: 'index.js', line: 3, t: 100 });
+    expect(codeFocus(threads, 250, sources, null)).toEqual({ path: 'index.js', line: 3, t: 200 });
+    expect(codeFocus(threads, 300, sources, null)).toEqual({ path: 'index.js', line: 3, t: 300 });
+  });
+
   it("prefers the current narration step's line when that step is newer", () => {
     const told = [step(1, 100), step(2, 950, { file: 'index.js', text: 'w.send(' }), step(3, null)];
     expect(codeFocus(log, 1000, sources, told)).toEqual({ path: 'index.js', line: 3, t: 950 });

@@ -1,7 +1,8 @@
 /**
  * Which line of which file the code panel points at: the line behind the
  * latest event at or before the cursor (a call's own line; for a child's
- * spawn, output, exit, callback… the line of the call that started it), or
+ * spawn, output, exit, callback… the line of the call that started it; for a
+ * Worker thread's start, online and exit, the line of its `new Worker`), or
  * the line the current narration step talks about, when that step is newer.
  * A callback (exec, execFile) points into the callback itself: the first
  * statement of the function passed to the call, not the call's line.
@@ -28,6 +29,7 @@ export function codeFocus(log: readonly LabEvent[], cursor: number, sources: rea
 
 function latestSourcedEvent(log: readonly LabEvent[], cursor: number, sources: readonly DemoSource[]): CodeFocus | null {
   const callSite = new Map<string, SourceLocation>();
+  const workerSite = new Map<string, SourceLocation>();
   let best: { t: number; source: SourceLocation; callback: boolean } | null = null;
   for (const ev of log) {
     if (ev.t > cursor) continue;
@@ -35,6 +37,10 @@ function latestSourcedEvent(log: readonly LabEvent[], cursor: number, sources: r
     if (ev.type === 'call') {
       if (ev.source) callSite.set(ev.childId, ev.source);
       source = ev.source;
+    } else if (ev.type === 'thread') {
+      const key = `${ev.pid}:${ev.thread}`;
+      if (ev.state === 'start' && ev.source) workerSite.set(key, ev.source);
+      source = workerSite.get(key);
     } else if (ev.type === 'error' && ev.source) {
       source = ev.source;
     } else if ('childId' in ev && typeof ev.childId === 'string') {

@@ -15,6 +15,11 @@ import fork from '../../assets/demos/fork/narration.json';
 import kill from '../../assets/demos/kill/narration.json';
 import maxbuffer from '../../assets/demos/maxbuffer/narration.json';
 import spawn from '../../assets/demos/spawn/narration.json';
+import workerThreads from '../../assets/demos/worker-threads/narration.json';
+import cluster from '../../assets/demos/cluster/narration.json';
+import sync from '../../assets/demos/sync/narration.json';
+import pipes from '../../assets/demos/pipes/narration.json';
+import injection from '../../assets/demos/injection/narration.json';
 
 const FILES: Record<string, unknown> = {
   'event-loop': eventLoop,
@@ -26,6 +31,11 @@ const FILES: Record<string, unknown> = {
   blocking,
   'all-cores': allCores,
   kill,
+  'worker-threads': workerThreads,
+  cluster,
+  sync,
+  pipes,
+  injection,
 };
 
 const parsed = new Map<string, NarrationStep[]>();

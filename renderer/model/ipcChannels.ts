@@ -10,6 +10,9 @@ import { TickSeries } from './tickSeries';
 export interface IpcChannel {
   from: number;
   to: number;
+  /** Between two threads of one process (`from` = `to`): the sending and receiving threadIds, 0 for the main thread. */
+  fromThread?: number;
+  toThread?: number;
   sends: TickSeries;
   recvs: TickSeries;
 }
@@ -18,10 +21,12 @@ export class IpcChannels {
   readonly byKey = new Map<string, IpcChannel>();
 
   add(event: MessageEvent, logIndex: number): void {
-    const key = `${event.from}>${event.to}`;
+    const between = event.fromThread !== undefined && event.toThread !== undefined;
+    const key = between ? `${event.from}.${event.fromThread}>${event.to}.${event.toThread}` : `${event.from}>${event.to}`;
     let channel = this.byKey.get(key);
     if (!channel) {
       channel = { from: event.from, to: event.to, sends: new TickSeries(16, true), recvs: new TickSeries(16, true) };
+      if (between) Object.assign(channel, { fromThread: event.fromThread, toThread: event.toThread });
       this.byKey.set(key, channel);
     }
     const series = event.dir === 'send' ? channel.sends : channel.recvs;

@@ -1,10 +1,13 @@
 import type { ProcessRecord } from './processRecord';
+import type { ThreadIndex, ThreadRecord } from './threadIndex';
 
-/** One row of the timeline: a process, indented under its parent. */
+/** One row of the timeline: a process, indented under its parent; or one of its Worker threads, under it. */
 export interface ProcessLane {
   pid: number;
   depth: number;
   record: ProcessRecord;
+  /** This lane is a Worker thread of `record`'s process, nested under the thread that created it. */
+  thread?: ThreadRecord;
 }
 
 function startOf(record: ProcessRecord): number {
@@ -13,10 +16,11 @@ function startOf(record: ProcessRecord): number {
 
 /**
  * The lanes in tree order: each process right under its parent, siblings in
- * the order they started. A process whose parent is not in the run (the boss,
- * or an orphan re-parented away) is a root.
+ * the order they started; a process's Worker threads right under it, before
+ * its children (a thread under the thread that created it). A process whose
+ * parent is not in the run (the boss, or an orphan re-parented away) is a root.
  */
-export function deriveLanes(processes: ReadonlyMap<number, ProcessRecord>): ProcessLane[] {
+export function deriveLanes(processes: ReadonlyMap<number, ProcessRecord>, threads?: ThreadIndex): ProcessLane[] {
   const children = new Map<number, ProcessRecord[]>();
   const roots: ProcessRecord[] = [];
   for (const record of processes.values()) {
@@ -36,6 +40,7 @@ export function deriveLanes(processes: ReadonlyMap<number, ProcessRecord>): Proc
     if (placed.has(record.pid)) return; // a cycle in reported ppids must not loop forever
     placed.add(record.pid);
     lanes.push({ pid: record.pid, depth, record });
+    if (threads) pushThreads(lanes, record, threads.ofProcess(record.pid), depth);
     for (const child of (children.get(record.pid) ?? []).sort(byStart)) visit(child, depth + 1);
   };
   roots.sort((a, b) => (a.kind === 'boss' ? -1 : b.kind === 'boss' ? 1 : byStart(a, b)));
@@ -43,4 +48,21 @@ export function deriveLanes(processes: ReadonlyMap<number, ProcessRecord>): Proc
   // Processes caught in a ppid cycle have no root: show them anyway.
   for (const record of processes.values()) if (!placed.has(record.pid)) visit(record, 0);
   return lanes;
+}
+
+/** A process's threads, each under the thread that created it (0: the process's main thread, its own lane). */
+function pushThreads(lanes: ProcessLane[], record: ProcessRecord, threads: readonly ThreadRecord[], depth: number): void {
+  const known = new Set(threads.map((t) => t.thread));
+  // A thread whose creator was never reported (it ran without the probe) hangs from the main thread.
+  const parentOf = (t: ThreadRecord): number => (known.has(t.parentThread) ? t.parentThread : 0);
+  const placed = new Set<number>();
+  const visit = (parent: number, d: number): void => {
+    for (const thread of threads) {
+      if (parentOf(thread) !== parent || placed.has(thread.thread)) continue;
+      placed.add(thread.thread);
+      lanes.push({ pid: record.pid, depth: d, record, thread });
+      visit(thread.thread, d + 1);
+    }
+  };
+  visit(0, depth + 1);
 }

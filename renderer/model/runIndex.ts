@@ -15,6 +15,7 @@ import { FigureSources } from '../../shared/sample-figures';
 import { IpcChannels } from './ipcChannels';
 import { deriveLanes, type ProcessLane } from './processLanes';
 import { createProcessRecord, type ProcessRecord } from './processRecord';
+import { ThreadIndex } from './threadIndex';
 
 /** The run's totals, as the toolbar shows them. */
 export interface RunCounters {
@@ -42,6 +43,8 @@ export function parentPidOfChildId(childId: string | undefined | null): number |
 export class RunIndex {
   readonly processes = new Map<number, ProcessRecord>();
   readonly channels = new IpcChannels();
+  /** Worker threads, each a lane under its process. */
+  readonly threads = new ThreadIndex();
   /** Log indices of error events, failed callbacks and a run-end with reason 'error'. */
   readonly errors: number[] = [];
   readonly counters: RunCounters = { processes: 0, bytes: 0, messages: 0, errors: 0 };
@@ -68,7 +71,7 @@ export class RunIndex {
   /** The timeline's lanes in tree order, derived again only when the tree changed. */
   lanes(): ProcessLane[] {
     if (this.lanesVersion !== this.structureVersion) {
-      this.lanesCache = deriveLanes(this.processes);
+      this.lanesCache = deriveLanes(this.processes, this.threads);
       this.lanesVersion = this.structureVersion;
     }
     return this.lanesCache;
@@ -131,8 +134,14 @@ export class RunIndex {
         } else {
           this.ensure(event.to, event.t).messagesReceived += count;
         }
+        const inThread = this.threads.of(event);
+        if (inThread) inThread[event.dir === 'send' ? 'messagesSent' : 'messagesReceived'] += count;
         return;
       }
+      case 'thread':
+        if (this.threads.apply(event)) this.structureVersion++;
+        if (event.pid !== null) this.ensure(event.pid, event.t);
+        return;
       case 'callback':
         return this.onCallback(event, i);
       case 'error':
@@ -239,6 +248,14 @@ export class RunIndex {
   }
 
   private onError(event: ErrorEvent, i: number): void {
+    const inThread = this.threads.of(event);
+    if (inThread) {
+      // Thrown inside a Worker thread: its octagon goes on the thread's lane.
+      this.errors.push(i);
+      this.counters.errors = this.errors.length;
+      inThread.markers.add(event.t, 0, 1, i);
+      return;
+    }
     if (event.childId !== undefined && event.where === 'child') {
       if (this.failedChildren.has(event.childId)) return;
       this.failedChildren.add(event.childId);
@@ -272,6 +289,11 @@ export class RunIndex {
 
   private onSample(event: SampleEvent): void {
     if (event.pid === null) return;
+    const inThread = this.threads.of(event);
+    if (inThread) {
+      if (event.elu !== undefined) inThread.eluSamples.add(event.t, event.interval ?? this.sampleSpanUs, event.elu);
+      return;
+    }
     const record = this.ensure(event.pid, event.t);
     if (event.elu !== undefined) {
       record.elu = event.elu;

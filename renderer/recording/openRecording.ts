@@ -1,14 +1,10 @@
 import { LOG_VERSION, type LabEvent, type LogHeader } from '../../shared/events';
-import { RecordingFormatError } from '../../shared/ndjson';
+import { EVENT_TYPES, RecordingFormatError } from '../../shared/ndjson';
 import type { ObraStore } from '../store/obraStore';
 
 /** Work this long at most before letting the page draw (no long task while a big recording loads). */
 const SLICE_MS = 25;
 
-const KNOWN_TYPES: ReadonlySet<string> = new Set<LabEvent['type']>([
-  'run-start', 'run-end', 'call', 'spawn', 'exit', 'close', 'disconnect',
-  'stdout', 'stderr', 'message', 'callback', 'error', 'os-process', 'sample',
-]);
 
 /**
  * Show an NDJSON recording (the CLI's `obra record` output) without starting
@@ -42,7 +38,7 @@ export async function openRecording(store: ObraStore, file: File): Promise<void>
     if (typeof event !== 'object' || event === null || typeof event.t !== 'number') {
       throw new RecordingFormatError(lineNo, 'an event must be an object with a numeric "t"');
     }
-    if (KNOWN_TYPES.has(event.type)) pending.push(event);
+    if (EVENT_TYPES.has(event.type)) pending.push(event);
   };
 
   const flush = async (done: boolean): Promise<void> => {

@@ -12,12 +12,13 @@ import { BUSY_LOAD } from './derive';
 import { ENVELOPE_US } from './flights';
 import { Worker } from './art/Worker';
 import { OsFigure } from './art/OsFigure';
+import { ThreadFigure } from './art/ThreadFigure';
 import { ShellHelper, ShellName } from './art/ShellHelper';
 import { BufferBin } from './art/BufferBin';
 import { Flag, flagText } from './art/Flag';
 import { StopSign, signHalfWidth } from './art/StopSign';
 import { Badge, badgeWidth, textWidth } from './art/Badge';
-import { KIND_COLOUR, OKABE_ITO } from './art/palette';
+import { figureColour, OKABE_ITO } from './art/palette';
 import { useStagePalette } from './art/stageTheme';
 import { round } from './art/Figure';
 import { formatBytes, shortText, stageLabels, type StageLang } from './labels';
@@ -36,6 +37,9 @@ export interface WorkerSlotProps {
 }
 
 const easeOut = (x: number): number => 1 - (1 - x) ** 3;
+
+/** A Worker thread's figure, as a share of a process's. */
+export const THREAD_FIGURE_SHARE = 0.85;
 
 /** A finished worker fades to this, no further: its outline still ≥ 3:1 on the ground (stageTheme.test.ts). */
 export const FINISHED_OPACITY = 0.55;
@@ -63,6 +67,9 @@ function WorkLines(p: { x: number; y: number; h: number }): JSX.Element {
 interface FigureBitsProps {
   kind: WorkerView['kind'];
   pid: number | null;
+  /** A Worker thread: its threadId and its process's colour. */
+  thread: number | null;
+  colour: string;
   x: number;
   y: number;
   h: number;
@@ -89,6 +96,8 @@ const FigureBits = memo(function FigureBits(p: FigureBitsProps): JSX.Element {
       {p.viaShell && <ShellHelper x={p.x + p.h * 0.4} y={p.y} height={p.h * 0.62} pid={p.pid} />}
       {p.kind === 'os' ? (
         <OsFigure x={p.x} y={p.y} height={p.h} pid={p.pid} swing={p.swing} />
+      ) : p.kind === 'thread' ? (
+        <ThreadFigure x={p.x} y={p.y} height={p.h} colour={p.colour} pid={p.pid} thread={p.thread ?? 0} swing={p.swing} />
       ) : (
         <Worker x={p.x} y={p.y} height={p.h} kind={p.kind} pid={p.pid} swing={p.swing} radioActive={p.radioActive} />
       )}
@@ -199,8 +208,9 @@ function WorkerSlotImpl(p: WorkerSlotProps): JSX.Element {
   const { ink } = useStagePalette();
   const { font, unit: u, detail } = p.layout;
   const L = stageLabels(p.lang);
-  const h = cell.figureH;
-  const colour = KIND_COLOUR[w.kind];
+  // A thread is a lighter figure than a process: a little smaller.
+  const h = w.kind === 'thread' ? cell.figureH * THREAD_FIGURE_SHARE : cell.figureH;
+  const colour = figureColour(w.kind, w.ownerKind);
   const working = w.status === 'running' && w.load >= BUSY_LOAD;
   const swing = w.kind === 'os' && !working ? null : hammerAngle(w.load, p.cursor, p.reduced, working);
   const walk = p.reduced ? 0 : -(1 - easeOut(w.arrival)) * Math.min(150 * u, Math.max(0, cell.x - p.layout.boss.w));
@@ -208,7 +218,8 @@ function WorkerSlotImpl(p: WorkerSlotProps): JSX.Element {
   const lastMessage = w.process.messages[w.process.messages.length - 1];
   const radioActive = lastMessage !== undefined && lastMessage.from === w.key && p.cursor - lastMessage.t < ENVELOPE_US;
   const maxChars = Math.max(6, Math.floor((cell.w - 14 * u) / (font.small * 0.61)));
-  const pidLabel = w.pid === null ? '—' : String(w.pid);
+  const thread = w.process.thread;
+  const pidLabel = thread !== null ? L.threadLabel(thread) : w.pid === null ? '—' : String(w.pid);
   const fitsBeside = !w.badge || detail === 'tiny' || textWidth(pidLabel, font.label, true) + badgeWidth(w.badge, font.small) + 14 * u < cell.w;
   // A small cell has no status line: while a flood runs, its counters take the command's place.
   // An orphan says so on the line every cell has (the status line is only in full detail).
@@ -246,7 +257,7 @@ function WorkerSlotImpl(p: WorkerSlotProps): JSX.Element {
         stroke={p.selected || p.focused ? ink : 'none'} strokeWidth={p.selected ? 2.5 * u : 2 * u}
         strokeDasharray={p.focused && !p.selected ? `${6 * u} ${4 * u}` : undefined}
       />
-      <FigureBits kind={w.kind} pid={w.pid} x={round(cell.feet.x)} y={round(cell.feet.y)} h={round(h)}
+      <FigureBits kind={w.kind} pid={w.pid} thread={thread} colour={colour} x={round(cell.feet.x)} y={round(cell.feet.y)} h={round(h)}
         swing={swing === null ? null : Math.round(swing)} radioActive={radioActive} viaShell={w.viaShell}
         shellName={w.viaShell ? (w.process.shell ?? L.shell) : ''} nameFont={round(font.small)}
         bin={w.buffer && detail !== 'tiny' ? (w.buffer.delivered ? 0 : round(w.buffer.fill, 2)) : null}

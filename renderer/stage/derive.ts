@@ -39,6 +39,8 @@ export interface WorkerView {
   key: string;
   pid: number | null;
   kind: WorkerKind;
+  /** A Worker thread wears the colour of the process it runs in: that process's kind ('boss' for the boss's). */
+  ownerKind: WorkerKind | 'boss' | null;
   badge: string;
   /** Short command line for the label. */
   command: string;
@@ -122,6 +124,7 @@ export function pipelineNames(line: string): string | null {
 }
 
 export function commandOf(p: StageProcess): { short: string; full: string } {
+  if (p.kind === 'thread') return { short: baseName(p.command), full: p.command };
   if (p.kind === 'os') {
     const line = p.osCommand ?? p.command;
     return { short: line, full: line };
@@ -142,7 +145,7 @@ function statusOf(p: StageProcess): WorkerStatus {
 }
 
 function depthOf(state: StageState, p: StageProcess): { parentKey: string; depth: number } {
-  const parentKey = (p.parentPid !== null && keyOfPid(state, p.parentPid)) || BOSS_KEY;
+  const parentKey = p.ownerKey ?? ((p.parentPid !== null && keyOfPid(state, p.parentPid)) || BOSS_KEY);
   let depth = 1;
   let key = parentKey;
   while (key !== BOSS_KEY && depth < 8) {
@@ -155,9 +158,11 @@ function depthOf(state: StageState, p: StageProcess): { parentKey: string; depth
 }
 
 export function workerView(state: StageState, p: StageProcess, cursor: number): WorkerView {
-  const status = statusOf(p);
+  // A thread whose process ended without telling of the thread's exit ended with it.
+  const processEnd = p.kind === 'thread' && p.exitedAt === null ? processEndOf(state, p) : null;
+  const status = processEnd !== null ? 'gone' : statusOf(p);
   const { short, full } = commandOf(p);
-  const endedAt = status === 'failed' ? (p.error?.t ?? null) : status === 'gone' ? p.goneAt : p.exitedAt;
+  const endedAt = status === 'failed' ? (p.error?.t ?? null) : status === 'gone' ? (processEnd ?? p.goneAt) : p.exitedAt;
   const alive = status === 'running';
   const started = p.spawnedAt !== null;
   const fill = Math.max(p.stdout.bytes, p.stderr.bytes) / Math.max(1, p.maxBuffer);
@@ -165,7 +170,8 @@ export function workerView(state: StageState, p: StageProcess, cursor: number): 
     key: p.key,
     pid: p.pid,
     kind: p.kind,
-    badge: p.kind === 'os' ? '' : (p.api ?? p.kind),
+    ownerKind: p.kind === 'thread' ? ownerKindOf(state, p) : null,
+    badge: p.kind === 'os' ? '' : p.kind === 'thread' ? 'Worker' : (p.api ?? p.kind),
     command: short,
     fullCommand: full,
     ...depthOf(state, p),
@@ -175,14 +181,29 @@ export function workerView(state: StageState, p: StageProcess, cursor: number): 
     cpu: alive && fresh(p.cpuAt, cursor) ? p.cpu : null,
     arrival: progress(cursor, p.bornAt, ARRIVE_US),
     leaving: progress(cursor, endedAt, LEAVE_US),
-    orphanOf: alive ? lostParent(state, p, cursor) : null,
-    pipesOpen: started && p.exitedAt !== null && p.closedAt === null && p.kind !== 'os',
+    orphanOf: alive && p.kind !== 'thread' ? lostParent(state, p, cursor) : null,
+    pipesOpen: started && p.exitedAt !== null && p.closedAt === null && p.kind !== 'os' && p.kind !== 'thread',
     flag: started && p.exitedAt !== null ? { code: p.exitCode, signal: p.exitSignal, ok: p.exitCode === 0 } : null,
     // The sign is the error the program got; the flag is how the process ended. A timeout shows both.
     sign: p.error ? signOf(p.error.code, p.error.message) : null,
     buffer: p.buffered ? { fill: Math.min(1, fill), bytes: p.stdout.bytes + p.stderr.bytes, delivered: p.callbackAt !== null } : null,
     process: p,
   };
+}
+
+/** When a thread's process ended (its exit, or OS sampling no longer seeing it), if it has. */
+function processEndOf(state: StageState, p: StageProcess): number | null {
+  const key = p.pid === null ? null : keyOfPid(state, p.pid);
+  if (key === BOSS_KEY) return state.boss.exitedAt;
+  const owner = key === null ? undefined : state.processes.get(key);
+  return owner ? (owner.exitedAt ?? owner.goneAt) : null;
+}
+
+/** The kind of the process a Worker thread runs in: its threads all wear its colour. */
+function ownerKindOf(state: StageState, p: StageProcess): WorkerKind | 'boss' {
+  const key = p.pid === null ? null : keyOfPid(state, p.pid);
+  const owner = key === null || key === BOSS_KEY ? null : state.processes.get(key);
+  return owner ? owner.kind : 'boss';
 }
 
 /** The parent pid of a process whose (non-boss) parent ended, by the cursor, longer than ORPHAN_AFTER_US ago. */

@@ -10,7 +10,7 @@ import type { Point, StageLayout } from './layout';
 import type { WorkerView } from './derive';
 import { BOSS_KEY, RECENT_GESTURES, type StageProcess } from './model-types';
 import { crateSide } from './art/sizes';
-import { BOSS_COLOUR, KIND_COLOUR } from './art/palette';
+import { BOSS_COLOUR, figureColour } from './art/palette';
 import { formatBytes, formatCount, type StageLang } from './labels';
 
 export const CRATE_US = 600_000;
@@ -179,7 +179,7 @@ export function flightsAt(input: FlightsInput): Flights {
 function colourOf(workers: readonly WorkerView[], key: string): string {
   if (key === BOSS_KEY) return BOSS_COLOUR;
   const w = workers.find((v) => v.key === key);
-  return w ? KIND_COLOUR[w.kind] : BOSS_COLOUR;
+  return w ? figureColour(w.kind, w.ownerKind) : BOSS_COLOUR;
 }
 
 /** Stream crates' centres spread evenly over the whole route (at least `spacing` apart), moved by the phase. */

@@ -36,6 +36,9 @@ export interface StageLabels {
   /** A process whose parent `pid` ended before it: re-parented by the OS. */
   orphan: (pid: number) => string;
   orphanWord: string;
+  /** A Worker thread: its name on the stage ("t1"), and what a screen reader says of it. */
+  threadLabel: (thread: number) => string;
+  threadOf: (thread: number, pid: number | null) => string;
   summary: (bossPid: number | null, workers: number, running: number) => string;
   kind: Record<'exec' | 'execFile' | 'spawn' | 'fork' | 'os', string>;
   noRun: string;
@@ -70,6 +73,8 @@ const es: StageLabels = {
   childOf: 'hijo de',
   orphan: (pid) => `huérfano: ${pid} ya no está`,
   orphanWord: 'huérfano',
+  threadLabel: (thread) => `h${thread}`,
+  threadOf: (thread, pid) => `hilo ${thread} del proceso ${pid ?? '—'}`,
   summary: (pid, n, running) =>
     `Jefe de obra ${pid ?? '—'} y ${formatCount(n, 'es')} ${n === 1 ? 'obrero' : 'obreros'}` +
     (n > 0 ? `, ${formatCount(running, 'es')} ${running === 1 ? 'activo' : 'activos'}` : ''),
@@ -106,6 +111,8 @@ const en: StageLabels = {
   childOf: 'child of',
   orphan: (pid) => `orphan: ${pid} is gone`,
   orphanWord: 'orphan',
+  threadLabel: (thread) => `t${thread}`,
+  threadOf: (thread, pid) => `thread ${thread} of process ${pid ?? '—'}`,
   summary: (pid, n, running) =>
     `Boss ${pid ?? '—'} and ${formatCount(n, 'en')} ${n === 1 ? 'worker' : 'workers'}` +
     (n > 0 ? `, ${formatCount(running, 'en')} running` : ''),

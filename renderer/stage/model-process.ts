@@ -29,6 +29,8 @@ export function emptyStageState(): StageState {
 export function newProcess(state: StageState, key: string, t: number, kind: WorkerKind, placed = true): StageProcess {
   const p: StageProcess = {
     key,
+    thread: null,
+    ownerKey: null,
     pid: null,
     parentPid: null,
     kind,

@@ -5,8 +5,8 @@
  */
 import type { ChildApi, RunEndReason } from '../../shared/events';
 
-/** How a worker looks: which API hired it, or 'os' for a process only OS sampling saw. */
-export type WorkerKind = 'exec' | 'execFile' | 'spawn' | 'fork' | 'os';
+/** How a worker looks: which API hired it, 'os' for a process only OS sampling saw, 'thread' for a Worker thread of a process. */
+export type WorkerKind = 'exec' | 'execFile' | 'spawn' | 'fork' | 'os' | 'thread';
 
 export const BOSS_KEY = 'boss';
 
@@ -43,8 +43,12 @@ export interface StageError {
 }
 
 export interface StageProcess {
-  /** childId for API children, `os:<pid>` for OS-only processes, 'boss'. */
+  /** childId for API children, `os:<pid>` for OS-only processes, `thread:<pid>:<threadId>` for Worker threads, 'boss'. */
   key: string;
+  /** A Worker thread: its threadId (its pid is its process's). Null for a process. */
+  thread: number | null;
+  /** A Worker thread created by another thread (not its process's main one): that thread's key. */
+  ownerKey: string | null;
   pid: number | null;
   parentPid: number | null;
   kind: WorkerKind;

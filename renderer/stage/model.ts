@@ -13,6 +13,7 @@ import { BOSS_CHILD_ID } from '../../shared/events';
 import { BOSS_KEY, RECENT_GESTURES, type StageProcess, type StageState, type WorkerKind } from './model-types';
 import { applyOsProcess, applySample, keyOfPid, processOf } from './model-os';
 import { DEFAULT_MAX_BUFFER, absorb, adoptUnplaced, emptyStageState, newProcess } from './model-process';
+import { applyThread, applyThreadError, applyThreadMessage, applyThreadSample, threadOfEvent } from './model-thread';
 
 /** Indices of the log in time order (stable: equal times keep arrival order). */
 export function timeOrder(log: readonly LabEvent[]): number[] {
@@ -124,6 +125,7 @@ function messageEnd(state: StageState, pid: number, otherEnd: number): { key: st
 }
 
 function applyMessage(state: StageState, e: MessageEvent): void {
+  if (e.fromThread !== undefined && e.toThread !== undefined) return applyThreadMessage(state, { ...e, fromThread: e.fromThread, toThread: e.toThread });
   const { key: fromKey, p: from } = messageEnd(state, e.from, e.to);
   const { key: toKey, p: to } = messageEnd(state, e.to, e.from);
   // The channel belongs to the child: the end whose parent is the other end.
@@ -141,6 +143,8 @@ function applyMessage(state: StageState, e: MessageEvent): void {
 }
 
 function applyError(state: StageState, e: Extract<LabEvent, { type: 'error' }>): void {
+  const thread = threadOfEvent(state, e);
+  if (thread) return applyThreadError(thread, e);
   const error = { t: e.t, code: e.code ?? e.name, message: e.message };
   const p = e.where === 'lab' ? null : childOf(state, e.childId, e.pid, e.t);
   if (p) p.error = error;
@@ -231,8 +235,14 @@ export function applyEvent(state: StageState, e: LabEvent): void {
     case 'os-process':
       applyOsProcess(state, e);
       break;
-    case 'sample':
-      applySample(state, e);
+    case 'sample': {
+      const thread = threadOfEvent(state, e);
+      if (thread) applyThreadSample(thread, e);
+      else if (e.threadId === undefined) applySample(state, e);
+      break;
+    }
+    case 'thread':
+      applyThread(state, e);
       break;
   }
 }

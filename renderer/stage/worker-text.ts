@@ -35,10 +35,12 @@ function streamText(mark: string, stream: { bytes: number; chunks: number }, lan
 
 export function workerAria(w: WorkerView, lang: StageLang): string {
   const L = stageLabels(lang);
-  const who = w.kind === 'os' ? `${L.kind.os} ${w.pid ?? '—'}` : `${L.worker} ${w.pid ?? '—'}, ${w.badge}`;
+  const thread = w.process.thread;
+  const who =
+    w.kind === 'os' ? `${L.kind.os} ${w.pid ?? '—'}` : thread !== null ? `${L.threadOf(thread, w.pid)}, ${w.badge}` : `${L.worker} ${w.pid ?? '—'}, ${w.badge}`;
   const parts = [who, w.fullCommand];
   if (w.orphanOf !== null) parts.push(L.orphan(w.orphanOf));
-  else if (w.depth > 1 && w.process.parentPid !== null) parts.push(`${L.childOf} ${w.process.parentPid}`);
+  else if (w.depth > 1 && w.process.parentPid !== null && thread === null) parts.push(`${L.childOf} ${w.process.parentPid}`);
   if (w.status === 'running') parts.push(w.load >= BUSY_LOAD ? L.working : L.waiting);
   if (w.status === 'failed') parts.push(L.notStarted);
   if (w.flag) parts.push(w.flag.signal ? `${L.signal} ${w.flag.signal}` : `${L.exitCode} ${flagText(w.flag.code, null)}`);

@@ -6,6 +6,7 @@ import { lifetimeText } from './describeEvent';
 import type { ProcessRecord } from '../model/processRecord';
 import { lifetimeOf } from '../model/processRecord';
 import { ORPHAN_AFTER_US } from '../stage/derive';
+import { threadName, type ThreadRecord } from '../model/threadIndex';
 
 /**
  * The parent pid of a process that outlived its parent (not the boss): re-parented by the OS; else null.
@@ -39,6 +40,7 @@ export function ProcessList({ lanes, laneHeight, selectedPid, onSelect, m }: Pro
   return (
     <ul className="process-list" role="list" aria-label={m.timeline.processes}>
       {lanes.map((lane) => {
+        if (lane.thread) return <ThreadItem key={`${lane.pid}:${lane.thread.thread}`} lane={lane} thread={lane.thread} laneHeight={laneHeight} onSelect={onSelect} m={m} />;
         const record = lane.record;
         const kind = visualKind(record);
         const command = shortCommand(record);
@@ -67,5 +69,26 @@ export function ProcessList({ lanes, laneHeight, selectedPid, onSelect, m }: Pro
         );
       })}
     </ul>
+  );
+}
+
+/**
+ * A Worker thread's label: its threadId, a badge in its process's colour but
+ * shaped apart (a dashed pill), its script. Clicking it inspects its process.
+ */
+function ThreadItem(p: { lane: ProcessLane; thread: ThreadRecord; laneHeight: number; onSelect: (pid: number) => void; m: Messages }) {
+  const { lane, thread, m } = p;
+  const kind = visualKind(lane.record);
+  const name = m.timeline.threadOf(thread.thread, lane.pid);
+  const state = thread.exitT !== null && thread.exitCode !== null ? m.lifetime.exitedCode(thread.exitCode) : m.lifetime.running;
+  return (
+    <li className="process-item" data-thread={thread.thread} style={{ height: p.laneHeight, paddingInlineStart: 4 + lane.depth * 12 }}>
+      <button type="button" className="process-button" title={`${name} · ${threadName(thread.file)} · ${state}`} onClick={() => p.onSelect(lane.pid)}>
+        <span className="process-pid">{thread.thread}</span>{' '}
+        <span className={`kind-badge kind-${kind} kind-thread`}>{m.timeline.thread}</span>{' '}
+        <span className="process-command">{threadName(thread.file)}</span>
+        <span className="visually-hidden">, {name}, {state}</span>
+      </button>
+    </li>
   );
 }

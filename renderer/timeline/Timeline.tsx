@@ -55,7 +55,7 @@ export function Timeline() {
         <button type="button" className="small-button" aria-pressed={followLive} onClick={() => setFollowLive(!followLive)}>
           {m.timeline.followLive}
         </button>
-        <TimelineLegend m={m} />
+        <TimelineLegend m={m} threads={lanes.some((lane) => lane.thread)} />
         {sampleMs !== undefined && (
           <span className="timeline-note">{m.timeline.sampledNote(`${formatNumber(sampleMs, lang)} ms`)}</span>
         )}

@@ -1,7 +1,7 @@
 import type { Messages } from '../i18n/messages';
 
-/** What the marks mean: shape and colour together, never colour alone. */
-export function TimelineLegend({ m }: { m: Messages }) {
+/** What the marks mean: shape and colour together, never colour alone. A run with Worker threads also says what a thread's strand is. */
+export function TimelineLegend({ m, threads = false }: { m: Messages; threads?: boolean }) {
   const l = m.timeline.legend;
   return (
     <ul className="timeline-legend" aria-label={l.label}>
@@ -31,6 +31,12 @@ export function TimelineLegend({ m }: { m: Messages }) {
         <span className="legend-mark legend-octagon" aria-hidden="true" />
         {l.error}
       </li>
+      {threads && (
+        <li>
+          <span className="legend-mark legend-thread" aria-hidden="true" />
+          {l.thread}
+        </li>
+      )}
     </ul>
   );
 }

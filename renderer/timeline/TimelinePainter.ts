@@ -4,11 +4,12 @@ import { recordDraw } from '../perf/frameLog';
 import type { ObraStore } from '../store/obraStore';
 import type { ObraState } from '../store/obraState';
 import type { HoverStore } from './hoverStore';
-import { lifetimeOf } from '../model/processRecord';
 import { axisHeight, laneGeometry, PROJECTOR_LANE_HEIGHT, visibleLanes } from './laneLayout';
 import { paintArrows } from './paintArrows';
 import { paintAxis, paintGrid } from './paintAxis';
 import { paintLane } from './paintLane';
+import { paintThreadLane } from './paintThreadLane';
+import { laneLifetime, laneRows } from './laneRows';
 import { TIMELINE_PALETTES, type TimelinePalette } from './palette';
 import { FontSizes, timelineTextFor, type TimelineText } from './timelineText';
 
@@ -114,7 +115,7 @@ export class TimelinePainter {
     let row = -1;
     let newest = -Infinity;
     lanes.forEach((lane, i) => {
-      const life = lifetimeOf(lane.record);
+      const life = laneLifetime(lane);
       const end = life.close ?? life.exit;
       if (life.start <= state.cursor && (end === null || end >= state.cursor) && life.start >= newest) {
         newest = life.start;
@@ -204,7 +205,7 @@ export class TimelinePainter {
     const rows = visibleLanes(lanes.length, h, scrollTop, this.height);
     for (let row = rows[0]; row < rows[1]; row++) {
       const y = row * h - scrollTop;
-      const selected = lanes[row].pid === state.selection.pid;
+      const selected = lanes[row].pid === state.selection.pid && !lanes[row].thread;
       if (selected || row % 2 === 1) {
         ctx.fillStyle = selected ? palette.selectedLane : palette.stripe;
         ctx.fillRect(0, y, this.width, h);
@@ -213,16 +214,19 @@ export class TimelinePainter {
     paintGrid(ctx, scale, axis, this.height, palette);
     const openEnd = run.index.runEnd?.t ?? run.index.lastT;
     const paint = { ctx, scale, geometry: laneGeometry(h), log: run.events, openEnd, text: this.text, fonts: laneFonts, palette };
-    for (let row = rows[0]; row < rows[1]; row++) paintLane(paint, lanes[row], row * h - scrollTop);
+    for (let row = rows[0]; row < rows[1]; row++) {
+      const lane = lanes[row];
+      if (lane.thread) paintThreadLane(paint, { ...lane, thread: lane.thread }, row * h - scrollTop);
+      else paintLane(paint, lane, row * h - scrollTop);
+    }
     laneFonts.show(this.el.lanes);
 
-    const rowOf = new Map<number, number>();
-    lanes.forEach((lane, row) => rowOf.set(lane.pid, row));
+    const { rowOf, threadRowOf } = laneRows(lanes);
     const arrowPx = h >= PROJECTOR_LANE_HEIGHT ? 3 : 1.25;
     // Said on the canvas like its fonts' sizes, for the tests that hold the projector to 3 px.
     if (this.el.lanes.dataset.arrowPx !== String(arrowPx)) this.el.lanes.dataset.arrowPx = String(arrowPx);
     paintArrows(
-      { ctx, scale, log: run.events, rowOf, rowMiddle: (row) => row * h - scrollTop + h / 2, rows, processes: run.index.processes, palette, lineWidth: arrowPx },
+      { ctx, scale, log: run.events, rowOf, threadRowOf, rowMiddle: (row) => row * h - scrollTop + h / 2, rows, processes: run.index.processes, palette, lineWidth: arrowPx },
       run.index.channels.byKey.values(),
     );
     this.paintCursor(ctx, state, cursorX, run.index.lastT, palette);

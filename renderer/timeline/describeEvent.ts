@@ -32,6 +32,8 @@ export function describeEvent(event: LabEvent, m: Messages, lang: Lang): string 
       return `${event.command} (${event.state})`;
     case 'disconnect':
       return 'disconnect';
+    case 'thread':
+      return m.events.thread(event.state, event.thread, event.code);
     case 'run-start':
       return event.script;
     case 'run-end':

@@ -47,15 +47,20 @@ export function hitTest(index: RunIndex, lane: ProcessLane, t: number, usPerPx: 
       bytes: series.sumValue(near.from, near.to),
     };
   };
-  const direct = seriesHit('marker', record.markers) ?? seriesHit('stderr', record.stderr) ?? seriesHit('stdout', record.stdout);
+  // A thread's lane: its errors, its messages, its bar (its own thread, not its process's main one).
+  const thread = lane.thread?.thread ?? 0;
+  const direct = lane.thread
+    ? seriesHit('marker', lane.thread.markers)
+    : (seriesHit('marker', record.markers) ?? seriesHit('stderr', record.stderr) ?? seriesHit('stdout', record.stdout));
   if (direct) return direct;
   for (const channel of index.channels.byKey.values()) {
-    const series = channel.from === record.pid ? channel.sends : channel.to === record.pid ? channel.recvs : null;
+    const series =
+      channel.from === record.pid && (channel.fromThread ?? 0) === thread ? channel.sends : channel.to === record.pid && (channel.toThread ?? 0) === thread ? channel.recvs : null;
     const hit = series && seriesHit('message', series);
     if (hit) return hit;
   }
-  const start = record.spawnT ?? record.firstT;
-  const end = record.closeT ?? record.exitT ?? record.goneT ?? openEnd;
+  const start = lane.thread ? lane.thread.startT : (record.spawnT ?? record.firstT);
+  const end = lane.thread ? (lane.thread.exitT ?? openEnd) : (record.closeT ?? record.exitT ?? record.goneT ?? openEnd);
   if (t >= start - reach && t <= end + reach) return { kind: 'lifetime', pid: record.pid, eventIndex: null, count: 0, bytes: 0 };
   return null;
 }

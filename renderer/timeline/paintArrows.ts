@@ -4,13 +4,15 @@ import { forEachTickBucket, type PixelScale } from '../model/levelOfDetail';
 import type { ProcessRecord } from '../model/processRecord';
 import { visualKind } from '../model/processRecord';
 import type { TimelinePalette } from './palette';
+import { rowOfEnd } from './laneRows';
 
 export interface ArrowPaint {
   ctx: CanvasRenderingContext2D;
   scale: PixelScale;
   log: readonly LabEvent[];
-  /** Row of each pid's lane, and the y of a row's middle on screen. */
+  /** Row of each pid's lane (and of each Worker thread's, by threadKey), and the y of a row's middle on screen. */
   rowOf: ReadonlyMap<number, number>;
+  threadRowOf?: ReadonlyMap<string, number>;
   rowMiddle: (row: number) => number;
   /** Rows [first, last) on screen. */
   rows: [number, number];
@@ -27,11 +29,11 @@ const MAX_HEADS = 120;
 
 /** IPC messages as arrows from the sender's lane (at the send) to the receiver's (at the delivery). */
 export function paintArrows(paint: ArrowPaint, channels: Iterable<IpcChannel>): void {
-  const { ctx, scale, rowOf, rowMiddle, rows } = paint;
+  const { ctx, scale, rowMiddle, rows } = paint;
   const coarse: PixelScale = { start: scale.start, pxPerUs: scale.pxPerUs / ARROW_SPACING_PX, width: Math.ceil(scale.width / ARROW_SPACING_PX) };
   for (const channel of channels) {
-    const fromRow = rowOf.get(channel.from);
-    const toRow = rowOf.get(channel.to);
+    const fromRow = rowOfEnd(paint, channel.from, channel.fromThread);
+    const toRow = rowOfEnd(paint, channel.to, channel.toThread);
     if (fromRow === undefined || toRow === undefined) continue;
     if (Math.max(fromRow, toRow) < rows[0] || Math.min(fromRow, toRow) >= rows[1]) continue;
     const sender = paint.processes.get(channel.from);

@@ -1,6 +1,8 @@
 import type { LabEvent } from '../../shared/events';
 import { forEachLoadSpan, forEachTickBucket, type PixelScale } from '../model/levelOfDetail';
 import type { ProcessLane } from '../model/processLanes';
+import type { TickSeries } from '../model/tickSeries';
+import type { SampleSeries } from '../model/sampleSeries';
 import { visualKind } from '../model/processRecord';
 import { tickHeight, type LaneGeometry } from './laneLayout';
 import type { TimelinePalette } from './palette';
@@ -46,16 +48,7 @@ export function paintLane(paint: LanePaint, lane: ProcessLane, y: number): void 
   ctx.globalAlpha = 1;
 
   // …busy shading inside it, opacity ∝ load (ELU from the probe, else sampled CPU)…
-  const samples = record.eluSamples.length > 0 ? record.eluSamples : record.cpuSamples;
-  ctx.fillStyle = colour;
-  forEachLoadSpan(samples, scale, (span) => {
-    const a = Math.max(x0, span.x0);
-    const b = Math.min(x1, span.x1);
-    if (b <= a || span.load <= 0.02) return;
-    ctx.globalAlpha = 0.15 + 0.85 * span.load;
-    ctx.fillRect(a, barY, b - a, barH);
-  });
-  ctx.globalAlpha = 1;
+  paintBusy(ctx, scale, record.eluSamples.length > 0 ? record.eluSamples : record.cpuSamples, colour, x0, x1, barY, barH);
 
   ctx.strokeStyle = palette.outline[kind];
   ctx.lineWidth = 1;
@@ -84,7 +77,20 @@ export function paintLane(paint: LanePaint, lane: ProcessLane, y: number): void 
     const crowded = near < record.markers.length && record.markers.t[near] <= record.exitT + 40 / scale.pxPerUs;
     paintExitFlag(paint, xExit, barY, barH, record.exitCode, !crowded);
   }
-  paintMarkers(paint, lane, y + geometry.height / 2);
+  paintMarkers(paint, lane.record.markers, y + geometry.height / 2);
+}
+
+/** Busy shading inside a bar [x0, x1): opacity ∝ load. */
+export function paintBusy(ctx: CanvasRenderingContext2D, scale: PixelScale, samples: SampleSeries, colour: string, x0: number, x1: number, barY: number, barH: number): void {
+  ctx.fillStyle = colour;
+  forEachLoadSpan(samples, scale, (span) => {
+    const a = Math.max(x0, span.x0);
+    const b = Math.min(x1, span.x1);
+    if (b <= a || span.load <= 0.02) return;
+    ctx.globalAlpha = 0.15 + 0.85 * span.load;
+    ctx.fillRect(a, barY, b - a, barH);
+  });
+  ctx.globalAlpha = 1;
 }
 
 /** stdout rises from the lane's floor (the ink's colour), stderr hangs from its ceiling (vermillion): position and colour. */
@@ -104,7 +110,7 @@ function paintOutput(paint: LanePaint, lane: ProcessLane, y: number): void {
   });
 }
 
-function paintExitFlag(paint: LanePaint, x: number, barY: number, barH: number, code: number, withNumber: boolean): void {
+export function paintExitFlag(paint: LanePaint, x: number, barY: number, barH: number, code: number, withNumber: boolean): void {
   const { ctx, scale, palette } = paint;
   if (x < -20 || x > scale.width + 20) return;
   const colour = code === 0 ? palette.exitOk : palette.error;
@@ -131,18 +137,19 @@ function paintExitFlag(paint: LanePaint, x: number, barY: number, barH: number, 
   ctx.fillText(text, x + 11 + w > scale.width ? x - 3 - w : x + 11, barY + 1);
 }
 
-function paintMarkers(paint: LanePaint, lane: ProcessLane, midY: number): void {
+/** Error and signal octagons of a lane, each said once by its code beside it. */
+export function paintMarkers(paint: LanePaint, markers: TickSeries, midY: number): void {
   const { ctx, scale, log, palette } = paint;
   const fontPx = paint.text.markerPx;
   const boxH = Math.round(fontPx * 1.3);
   let labelEnd = -Infinity;
   // One word per lane: the exit's SIGTERM and the callback's SIGTERM are one story, told once.
   const said = new Set<string>();
-  forEachTickBucket(lane.record.markers, scale, (b) => {
+  forEachTickBucket(markers, scale, (b) => {
     const x = b.x + 0.5;
     paintOctagon(ctx, x, midY, 6, palette.error, palette.errorRim);
     if (x - 8 < labelEnd) return;
-    const text = b.count > 1 ? `×${b.count}` : markerLabel(log[lane.record.markers.idx[b.from]]);
+    const text = b.count > 1 ? `×${b.count}` : markerLabel(log[markers.idx[b.from]]);
     if (!text || said.has(text)) return;
     said.add(text);
     paint.fonts.use(ctx, fontPx, 'bold');

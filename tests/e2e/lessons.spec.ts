@@ -1,5 +1,5 @@
 /**
- * The nine lessons, clicked through in real Chromium (through `obra serve`),
+ * The lessons (the notes' nine and the five beyond them), clicked through in real Chromium (through `obra serve`),
  * in Spanish and in English: each demo is picked, run to its end, its
  * narration advances with this run's numbers in the reader's locale, and the
  * code panel marks a line of the running file. A screenshot of each is kept:
@@ -10,7 +10,10 @@ import type { Lang } from '../../shared/api';
 import { test, expect, RESULTS_DIR } from './fixtures';
 import { waitForStatus, watchLab } from './ui-helpers';
 
-const DEMOS = ['event-loop', 'exec', 'execfile', 'maxbuffer', 'spawn', 'fork', 'blocking', 'all-cores', 'kill'];
+const DEMOS = [
+  'event-loop', 'exec', 'execfile', 'maxbuffer', 'spawn', 'fork', 'blocking', 'all-cores', 'kill',
+  'worker-threads', 'cluster', 'sync', 'pipes', 'injection',
+];
 const UI: Record<Lang, { run: string; finished: string; boss: RegExp }> = {
   es: { run: 'Ejecutar', finished: 'Terminado', boss: /jefe|obrero/ },
   en: { run: 'Run', finished: 'Finished', boss: /boss|worker/ },

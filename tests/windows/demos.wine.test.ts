@@ -4,28 +4,33 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { bossLine, narrationOf, ofType, toldAtEnd } from '../../assets/demos/demo-log';
-import { type WineRecording, pidsOf, recordUnderWine, stillRunning } from './obra-under-wine';
+import { type WineRecording, expectOsFiguresCount, figuresOf, hasProbeFigures, pidsOf, recordUnderWine, stillRunning } from './obra-under-wine';
 
 const wine = inject('wineNode');
 
 /**
  * Records demo `id`; it must end by itself with exit 0, on win32, every Windows step of its
- * narration told but those in `untold` (numbered as told on Windows).
+ * narration told but those in `untold` (numbered as told on Windows), the steps told from OS
+ * samples included: the lab reads the Windows process table (ntdll through koffi).
  */
 async function lesson(id: string, untold: number[] = []): Promise<WineRecording> {
   const run = await recordUnderWine(wine, id);
   expect(run.cli.code, run.cli.stderr).toBe(0);
   expect(run.header.platform).toBe('win32');
   expect(run.end).toMatchObject({ reason: 'exit', code: 0 });
+  // No lab error: OS sampling on (no ERR_OBRA_SAMPLING), every record admitted by the record gate (no ERR_OBRA_BAD_RECORD).
   expect(ofType(run.log, 'error').filter((e) => e.where === 'uncaught' || e.where === 'lab')).toEqual([]);
-  // OS sampling may be absent here: then the steps told from it (processes that are not Node) wait.
-  const sampled = ofType(run.log, 'os-process').length > 0;
+  const boss = ofType(run.log, 'run-start')[0].pid;
+  expect(ofType(run.log, 'os-process').find((e) => e.pid === boss)).toMatchObject({ command: 'node.exe', state: 'seen' });
+  // The boss reports its own CPU and RSS (the probe), and the OS samples it too: the OS's figures count.
+  expect(hasProbeFigures(run.log, boss as number), 'the probe figures of the boss').toBe(true);
+  expectOsFiguresCount(run.log);
   const steps = narrationOf(id);
   const told = toldAtEnd({ id, log: run.log, end: run.end, ms: 0 });
   for (const lang of ['es', 'en'] as const) {
     const windowsSteps = steps.filter((s) => !s.platform || (s.platform.startsWith('!') ? s.platform !== '!win32' : s.platform === 'win32'));
     expect(told[lang]).toHaveLength(windowsSteps.length);
-    const missing = told[lang].filter((line, i) => !line.reached && !untold.includes(line.n) && (sampled || windowsSteps[i].on.type !== 'os-process'));
+    const missing = told[lang].filter((line) => !line.reached && !untold.includes(line.n));
     expect(missing.map((l) => `${l.n}. ${l.text}`), `${id} (${lang}): steps never reached`).toEqual([]);
     expect(told[lang].filter((l) => l.reached && l.missing).map((l) => `${l.n}. ${l.missing}`), `${id} (${lang}): placeholders left empty`).toEqual([]);
   }
@@ -34,12 +39,22 @@ async function lesson(id: string, untold: number[] = []): Promise<WineRecording>
 }
 
 describe('the demos under Windows Node', () => {
-  it('exec: cmd.exe between boss and command, one buffered callback, then cmd.exe’s 9009', async () => {
+  it('exec: cmd.exe between boss and command, ping inside it (seen by the OS table), one buffered callback, then cmd.exe’s 9009', async () => {
     const { log } = await lesson('exec');
     const [ok, notFound] = ofType(log, 'call').filter((c) => c.api === 'exec');
     const shell = ofType(log, 'spawn').find((s) => s.childId === ok.childId);
     expect(shell?.file).toMatch(/(^|\\)cmd\.exe$/i);
     expect(shell?.argv?.slice(1, 4)).toEqual(['/d', '/s', '/c']);
+    // What the probe cannot see (cmd.exe is not Node), the table does: cmd.exe under the boss, ping under cmd.exe.
+    const seen = ofType(log, 'os-process').filter((e) => e.state === 'seen');
+    expect(seen.find((e) => e.pid === shell?.pid)).toMatchObject({ command: 'cmd.exe', ppid: ofType(log, 'run-start')[0].pid });
+    // The last sight: a process seen before its command line could be read is seen again with it.
+    expect(seen.filter((e) => /^ping(\.exe)?$/i.test(e.command)).at(-1)).toMatchObject({ ppid: shell?.pid, argv: ['ping', '-n', '2', '127.0.0.1'] });
+    // cmd.exe has figures only from the OS, and they count.
+    const { probe, os, counted } = figuresOf(log, shell?.pid as number);
+    expect(probe).toEqual([]);
+    expect(os.some((f) => (f.rss ?? 0) > 0)).toBe(true);
+    expect(counted).toEqual(os);
     const [done, failed] = ofType(log, 'callback');
     // What cmd.exe wrote, chunk by chunk (previews escape CR and LF), and what the callback got at once.
     const output = (type: 'stdout' | 'stderr') => ofType(log, type).filter((e) => e.childId === ok.childId);
@@ -96,6 +111,10 @@ describe('the demos under Windows Node', () => {
       expect(seqs('send')).toEqual([1, 2, 3, 4, 5]);
       expect(seqs('recv')).toEqual([1, 2, 3, 4, 5]);
     }
+    // The worker (node.exe) is sampled by the OS as well: its figures are the OS's.
+    const figures = figuresOf(log, worker as number);
+    expect(figures.os.some((f) => (f.rss ?? 0) > 0)).toBe(true);
+    expect(figures.counted).toEqual(figures.os);
     const order = log.filter((e) => (e.type === 'disconnect' || e.type === 'exit' || e.type === 'close') && e.pid === worker).map((e) => e.type);
     expect(order).toEqual(['disconnect', 'exit', 'close']);
   });

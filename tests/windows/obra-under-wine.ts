@@ -5,8 +5,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
 import type { LabEvent, LogHeader, RunEndEvent } from '../../shared/events';
 import { parseRecording } from '../../shared/ndjson';
+import { type Figures, countedFigures, isProbeSample, osSampledPids } from '../../shared/sample-figures';
 import { type WineNode, type WineResult, runNodeExe, winPath } from './wine-node';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -41,11 +43,46 @@ export async function stillRunning(wine: WineNode, pids: number[]): Promise<numb
   return JSON.parse(run.stdout) as number[];
 }
 
-/** Every pid of the run: the boss, and every child the probe saw start. */
+/** Every pid of the run: the boss, every child the probe saw start, every process the OS table saw in the run. */
 export function pidsOf(log: readonly LabEvent[]): number[] {
-  return [...new Set(log.filter((e) => e.type === 'run-start' || e.type === 'spawn').map((e) => e.pid as number))].filter(Number.isInteger);
+  return [...new Set(log.filter((e) => e.type === 'run-start' || e.type === 'spawn' || e.type === 'os-process').map((e) => e.pid as number))].filter(Number.isInteger);
 }
 
 export function windowsPath(...parts: string[]): string {
   return winPath(path.join(ROOT, ...parts));
+}
+
+/**
+ * A process's CPU and RSS figures in the recording: from its probe (inside a Node process),
+ * from the OS table, and those that count by the rule the app follows (shared/sample-figures.ts).
+ */
+export function figuresOf(log: readonly LabEvent[], pid: number): { probe: Figures[]; os: Figures[]; counted: Figures[] } {
+  const samples = log.filter((e) => e.type === 'sample' && e.pid === pid) as Extract<LabEvent, { type: 'sample' }>[];
+  const figures = (e: { cpu?: number; rss?: number }): Figures => ({ cpu: e.cpu, rss: e.rss });
+  const osSampled = osSampledPids(log);
+  return {
+    probe: samples.filter((e) => isProbeSample(e)).map(figures),
+    os: samples.filter((e) => !isProbeSample(e)).map(figures),
+    counted: samples.map((e) => countedFigures(e, osSampled)).filter((f) => f.cpu !== undefined || f.rss !== undefined),
+  };
+}
+
+/** Whether the probe in this Node process reported CPU and RSS of its own. */
+export function hasProbeFigures(log: readonly LabEvent[], pid: number): boolean {
+  const { probe } = figuresOf(log, pid);
+  return probe.some((f) => f.cpu !== undefined) && probe.some((f) => (f.rss ?? 0) > 0);
+}
+
+/** The boss and every node.exe the probe saw start. */
+export function nodePids(log: readonly LabEvent[]): number[] {
+  const nodes = log.filter((e) => e.type === 'spawn' && e.pid !== null && /(^|\\)node\.exe$/i.test(e.file ?? ''));
+  return [...new Set([...log.filter((e) => e.type === 'run-start'), ...nodes].map((e) => e.pid as number))];
+}
+
+/** For every Node process the OS sampled, its figures that count are the OS's (its probe's are left out). */
+export function expectOsFiguresCount(log: readonly LabEvent[]): void {
+  for (const pid of nodePids(log)) {
+    const { os, counted } = figuresOf(log, pid);
+    if (os.length) expect(counted, `node.exe ${pid}: the OS's figures, not the probe's`).toEqual(os);
+  }
 }

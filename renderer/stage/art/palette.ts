@@ -26,9 +26,17 @@ export const KIND_COLOUR: Record<WorkerKind, string> = {
   spawn: OKABE_ITO.bluishGreen,
   fork: OKABE_ITO.reddishPurple,
   os: GREY,
+  // A thread wears its process's colour (threadColour); the boss's, when it is the boss's.
+  thread: OKABE_ITO.blue,
 };
 
 export const BOSS_COLOUR = OKABE_ITO.blue;
+
+/** A worker's colour: its kind's. A Worker thread's: the process it runs in (the boss's blue, a fork's purple…). */
+export function figureColour(kind: WorkerKind, ownerKind: WorkerKind | 'boss' | null): string {
+  if (kind !== 'thread') return KIND_COLOUR[kind];
+  return ownerKind === null || ownerKind === 'boss' || ownerKind === 'thread' ? BOSS_COLOUR : KIND_COLOUR[ownerKind];
+}
 export const SHELL_COLOUR = OKABE_ITO.skyBlue;
 export const STDOUT_COLOUR = '#33393D';
 export const STDERR_COLOUR = OKABE_ITO.vermillion;

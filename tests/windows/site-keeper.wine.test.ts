@@ -9,8 +9,10 @@
  * keeper with it (Node's job object for a child that is not detached), the
  * keeper the boss, and each Node process its children that are not detached.
  * A child started detached, or one whose parent had already ended, is in no
- * such job: nothing ends it then (a stop or the lab's own exit does).
+ * such job: nothing ends it then (a stop or the lab's own exit does), and
+ * the run's folder stays.
  */
+import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { ofType } from '../../assets/demos/demo-log';
 import { pidsOf, recordUnderWine, stillRunning, windowsPath } from './obra-under-wine';
@@ -37,7 +39,7 @@ describe('the site keeper under Windows Node', () => {
     const result = await runNodeExe(wine, [fixture, windowsPath('out', 'node', 'electron', 'lab', 'index.js')], { timeoutMs: 90_000 });
     expect(result.code, result.stderr).toBe(0);
     type Proc = { pid: number; ppid: number; file?: string; argv?: string[]; command?: string };
-    const run = JSON.parse(result.stdout) as { keeper: number; boss: number; spawns: Proc[]; seen: Proc[]; left: number[] };
+    const run = JSON.parse(result.stdout) as { keeper: number; boss: number; spawns: Proc[]; seen: Proc[]; left: number[]; folder: string; folderLeft: boolean };
     const childrenOf = (ppid: number) => run.spawns.filter((s) => s.ppid === ppid);
     const named = (procs: Proc[], file: RegExp) => procs.filter((s) => file.test(s.file ?? '')).map((s) => s.pid);
     const [worker] = named(childrenOf(run.boss), /node\.exe$/i);
@@ -49,6 +51,9 @@ describe('the site keeper under Windows Node', () => {
     const shells = named(childrenOf(worker), /cmd\.exe$/i);
     const unheld = [...named(childrenOf(worker), /ping$/), ...run.seen.filter((p) => shells.includes(p.ppid) || /^(explorer|conhost)\.exe$/i.test(p.command ?? '')).map((p) => p.pid)];
     expect(run.left.filter((pid) => !unheld.includes(pid))).toEqual([]);
+    // No code of the lab or the keeper ran: the run's folder stayed (the fixture removed it).
+    expect(path.win32.basename(run.folder)).toMatch(/^obra-run-/);
+    expect(run.folderLeft).toBe(true);
     // Those the fixture ended itself, by pid.
     expect(await stillRunning(wine, [...new Set([run.keeper, run.boss, ...run.spawns.map((s) => s.pid), ...run.seen.map((s) => s.pid)])])).toEqual([]);
   });

@@ -344,6 +344,8 @@ export class Run {
       this.boss?.stderr?.destroy();
     }
     this.checkChannel();
+    // From here the lab closes the channel and removes the FIFO itself: a poll still under way must not take that for a loss.
+    this.channelIntact = null;
     await this.channel?.drain();
     await this.channel?.close();
     this.releaseHeldBack();

@@ -65,7 +65,8 @@ export class RunSampling {
     const scan = ++this.ticks % Math.max(1, Math.round(ESCAPE_SCAN_MS / this.intervalMs)) === 0;
     this.sampler.poll(scan).then(
       (events) => {
-        if (!this.done && this.timer) this.hooks.events(events, false);
+        // Even after stop(): a poll under way then may have found processes gone, which the last look no longer reports.
+        if (!this.done) this.hooks.events(events, false);
       },
       (err: Error) => {
         if (this.done || !this.timer) return;

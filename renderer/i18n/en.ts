@@ -107,6 +107,8 @@ export const en: Messages = {
     error: (code) => `error ${code}`,
     exit: (what) => `exit: ${what}`,
     callback: (api, result) => `${api} callback: ${result}`,
+    kill: (signal, target, from, code) =>
+      code ? `process.kill(${target}, '${signal}') by ${from ?? '?'} threw ${code}` : signal === '0' ? `${from ?? '?'} asks whether ${target} exists: process.kill(${target}, 0)` : `${signal} sent by ${from ?? '?'}: process.kill(${target})`,
     thread: (state, thread, code) =>
       state === 'start' ? `new Worker: thread ${thread}` : state === 'online' ? `thread ${thread} online` : `thread ${thread} exit: code ${code ?? '?'}`,
     ok: 'no error',

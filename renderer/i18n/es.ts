@@ -107,6 +107,8 @@ export const es: Messages = {
     error: (code) => `error ${code}`,
     exit: (what) => `salida: ${what}`,
     callback: (api, result) => `callback de ${api}: ${result}`,
+    kill: (signal, target, from, code) =>
+      code ? `process.kill(${target}, '${signal}') de ${from ?? '?'} lanzó ${code}` : signal === '0' ? `${from ?? '?'} pregunta si ${target} existe: process.kill(${target}, 0)` : `${signal} enviada por ${from ?? '?'}: process.kill(${target})`,
     thread: (state, thread, code) =>
       state === 'start' ? `new Worker: hilo ${thread}` : state === 'online' ? `hilo ${thread} en marcha` : `hilo ${thread} terminó: código ${code ?? '?'}`,
     ok: 'sin error',

@@ -96,6 +96,8 @@ export interface Messages {
     error: (code: string) => string;
     exit: (what: string) => string;
     callback: (api: string, result: string) => string;
+    /** A signal sent with process.kill(target, signal) by `from`; `code` when the call threw. */
+    kill: (signal: string, target: number, from: number | null, code: string | null) => string;
     /** A Worker thread's start, online or exit (with its exit code). */
     thread: (state: 'start' | 'online' | 'exit', thread: number, code: number | undefined) => string;
     ok: string;

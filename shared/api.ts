@@ -38,7 +38,17 @@ export interface DemoSource {
 export interface RunRequest {
   demoId?: string;
   file?: string;
+  /** Uploaded text; `name` is a path relative to the run's folder (`boss.js`, `src/boss.js`). */
   source?: { name: string; text: string };
+  /**
+   * Files the run starts with, edited or uploaded, by path relative to the
+   * run's folder (`/`-separated, never leaving it): with demoId, files of the
+   * demo as edited; with source, the files uploaded with it (beside or below
+   * the boss's `name`); with file, top-level files of the script's folder as
+   * edited. The run then starts from a private copy (a folder of its own)
+   * holding them, so a boss forks its edited worker.
+   */
+  files?: DemoSource[];
   args?: string[];
   maxDurationMs?: number;
 }

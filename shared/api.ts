@@ -86,11 +86,12 @@ export interface ObraApi {
   subscribe(listener: (batch: EventBatch) => void): () => void;
   /**
    * Electron only: "Open script…" through the native dialog. Resolves with the
-   * chosen file's absolute path (for RunRequest.file), or null if cancelled.
-   * Absent in the browser transport: there the renderer reads the file itself
-   * and sends RunRequest.source.
+   * chosen file's absolute path (for RunRequest.file) and the scripts shown
+   * for it (it and the scripts beside it), or null if cancelled. Absent in the
+   * browser transport: there the renderer reads the files itself and sends
+   * RunRequest.source and files.
    */
-  pickScript?(options?: DialogOptions): Promise<string | null>;
+  pickScript?(options?: DialogOptions): Promise<PickedScript | null>;
   /**
    * Electron only: save a file through the native "Save as" dialog, which
    * offers `suggestedName` and the kind's file type. Resolves with the path
@@ -131,6 +132,13 @@ export interface SaveFileRequest {
   data: string | Uint8Array;
   /** The dialog's language: the page's (else main's guess from the system locale). */
   lang?: Lang;
+}
+
+export interface PickedScript {
+  /** Absolute path of the chosen script. */
+  path: string;
+  /** The chosen script first, then the scripts beside it, by name. */
+  sources: DemoSource[];
 }
 
 export interface OpenedFile {

@@ -83,6 +83,10 @@ test('an edited exec boss prints the new text; an edited fork worker sends the b
   await page.getByRole('button', { name: 'Reset file' }).click();
   await expect(page.getByRole('tab', { name: 'index.js', exact: true })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'index.js', exact: true })).toContainText("'echo hola; sleep 1;");
+  // The editor styles itself with constructed style sheets in its shadow root: no <style> element, which the CSP refuses.
+  const styling = await page.evaluate(() => ({ styleElements: document.querySelectorAll('style').length, adopted: document.querySelector('.code-editor')?.shadowRoot?.adoptedStyleSheets.length ?? 0 }));
+  expect(styling.styleElements).toBe(0);
+  expect(styling.adopted).toBeGreaterThan(0);
   expect(problems).toEqual([]);
 });
 

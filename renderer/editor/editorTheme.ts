@@ -24,8 +24,8 @@ export const editorTheme = EditorView.theme({
   '.code-line.is-focus': { backgroundColor: 'var(--code-focus)', boxShadow: 'inset 4px 0 0 var(--exec)' },
   '.code-line.is-error': { backgroundColor: 'var(--code-error)', boxShadow: 'inset 4px 0 0 var(--vermillion)' },
   '.cm-syntax-error-at': { textDecoration: 'underline wavy var(--vermillion)', textDecorationThickness: '2px' },
+  // No margin: CodeMirror measures a block widget by its box, and a margin would shift the line numbers below it.
   '.cm-syntax-error-note': {
-    margin: '2px 0 4px',
     padding: '4px 8px',
     borderLeft: '4px solid var(--vermillion)',
     backgroundColor: 'var(--code-error)',

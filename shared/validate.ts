@@ -20,6 +20,7 @@ import {
   type SaveFileRequest,
   type SaveKind,
 } from './api';
+import { isRelativeFilePath, runFilesProblem } from './run-files';
 
 export const BAD_REQUEST = 'ERR_OBRA_BAD_REQUEST';
 /** A file bigger than the native dialogs carry (MAX_NATIVE_FILE_BYTES). */
@@ -83,7 +84,7 @@ function paramProblem(method: ApiMethod, params: unknown[]): string | null {
   }
 }
 
-const RUN_REQUEST_KEYS: ReadonlySet<string> = new Set<keyof RunRequest>(['demoId', 'file', 'source', 'args', 'maxDurationMs']);
+const RUN_REQUEST_KEYS: ReadonlySet<string> = new Set<keyof RunRequest>(['demoId', 'file', 'source', 'files', 'args', 'maxDurationMs']);
 
 /** Why `value` is not a RunRequest, or null when it is one. */
 export function runRequestProblem(value: unknown): string | null {
@@ -92,13 +93,17 @@ export function runRequestProblem(value: unknown): string | null {
   if (extra.length > 0) return `unknown field ${describe(extra[0])} in the run request`;
   const targets = (['demoId', 'file', 'source'] as const).filter((key) => value[key] !== undefined);
   if (targets.length !== 1) return 'give exactly one of demoId, file or source';
-  const { demoId, file, source, args, maxDurationMs } = value;
+  const { demoId, file, source, files, args, maxDurationMs } = value;
   if (demoId !== undefined && !(typeof demoId === 'string' && DEMO_ID.test(demoId))) {
     return 'demoId must be a short kebab-case name';
   }
   if (file !== undefined && !isPathText(file)) return 'file must be a path (a non-empty string without NUL)';
   if (source !== undefined) {
     const problem = sourceProblem(source);
+    if (problem) return problem;
+  }
+  if (files !== undefined) {
+    const problem = runFilesProblem(files, isPlainObject(source) && typeof source.name === 'string' ? source.name : null);
     if (problem) return problem;
   }
   if (args !== undefined) {
@@ -119,7 +124,7 @@ function sourceProblem(source: unknown): string | null {
   const keys = Object.keys(source);
   if (keys.length !== 2 || !('name' in source) || !('text' in source)) return 'source must have exactly name and text';
   const { name, text } = source;
-  if (!isFileName(name)) return 'source.name must be a plain file name (no slashes)';
+  if (!isRelativeFilePath(name)) return "source.name must be a file's path inside the run's folder (no .., no leading dot)";
   if (typeof text !== 'string' || text.length > MAX_REQUEST_BYTES) return 'source.text must be a string within the request size limit';
   return null;
 }

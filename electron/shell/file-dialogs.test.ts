@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dialogLang } from './dialog-text';
+import { dialogLang } from '../../renderer/i18n/dialogText';
 import { createFileDialogs, type NativeDialogs } from './file-dialogs';
 
 const dirs: string[] = [];

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { MAX_NATIVE_FILE_BYTES, SCRIPT_EXTENSIONS, type Lang, type OpenedFile, type PickedScript, type SaveKind } from '../../shared/api';
 import { errorFromShape, tooLarge, validateDialogOptions, validateSaveFile } from '../../shared/validate';
-import { DIALOG_TEXT } from './dialog-text';
+import { DIALOG_TEXT } from '../../renderer/i18n/dialogText';
 import { readScriptFiles } from './script-files';
 
 export interface FileFilter {

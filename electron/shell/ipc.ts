@@ -14,7 +14,7 @@ import { dispatchCall, type LabPort } from '../serve/lab-port';
 import { isAppUrl } from './app-origin';
 import { BatchRelay } from './batch-relay';
 import { IPC, type CallOutcome } from './channels';
-import { dialogLang } from './dialog-text';
+import { dialogLang } from '../../renderer/i18n/dialogText';
 import { createFileDialogs } from './file-dialogs';
 
 export interface PageLink {

@@ -4,7 +4,7 @@
  * Spanish and English. Accessible names of the menu items are these words.
  */
 import type { Lang } from '../../shared/api';
-import { clipLengthText, secondsText, type RangePreset, type RangeProblem } from './video/videoRange';
+import { clipLengthText, secondsText, type RangePreset, type RangeProblem } from '../export/video/videoRange';
 
 export type PictureContent = 'timeline' | 'stage' | 'both';
 

@@ -10,13 +10,13 @@ import type { LabEvent } from '../../shared/events';
 import { stageStateAt } from './model';
 import type { StageState } from './model-types';
 import { StageSvg } from './StageSvg';
-import type { StageLang } from './labels';
 import type { StageTheme } from './art/stageTheme';
+import type { Lang } from '../../shared/api';
 
 export interface StageExportOptions {
   width: number;
   height: number;
-  lang: StageLang;
+  lang: Lang;
   /** Size of everything drawn (1 = the app at 1366 px; 1.75 for a projector). */
   unit?: number;
   selectedPid?: number | null;

@@ -14,6 +14,7 @@ import { useObra } from '../store/useObra';
 import { tell } from './lessonScripts';
 import { scriptStory } from './scriptStory';
 import { runOverAt, visibleSteps } from './visibleSteps';
+import { LESSON_TEXT } from '../i18n/lessonText';
 import './lessons.css';
 
 export interface NarrationPanelProps {
@@ -24,28 +25,11 @@ export interface NarrationPanelProps {
   lang: Lang;
 }
 
-const LABEL: Record<Lang, { title: string; next: string; start: string; own: string; of: string }> = {
-  es: {
-    title: 'Paso a paso',
-    next: 'Lo que viene',
-    start: 'Ejecuta la demo: cada paso aparece cuando sucede.',
-    own: 'Ejecuta tu programa: su historia se cuenta aquí, a partir de sus eventos.',
-    of: 'de',
-  },
-  en: {
-    title: 'Step by step',
-    next: 'Coming up',
-    start: 'Run the demo: each step appears as it happens.',
-    own: "Run your program: its story is told here, from its events.",
-    of: 'of',
-  },
-};
-
 export function NarrationPanel({ demoId, log, version, cursor, lang }: NarrationPanelProps) {
   const changed = useObra(changedRanFiles);
   const lines = useNarration(demoId, log, version, cursor, lang);
   const story = demoId === null && lines !== null;
-  const text = LABEL[lang];
+  const text = LESSON_TEXT[lang].narration;
   const edited = useMessages().m.editor;
   const list = useRef<HTMLOListElement>(null);
   const current = lines ? currentLine(lines) : null;

@@ -57,6 +57,8 @@ export interface ExportText {
   window: (from: string, to: string) => string;
   lifetime: string;
   exitCode: string;
+  /** An OS process's badge on its lane (short: the list beside the screen's timeline spells it out). */
+  osBadge: string;
   speed: (factor: string) => string;
   teachingSpeed: (factor: string) => string;
 }
@@ -118,6 +120,7 @@ export const EXPORT_TEXT: Record<Lang, ExportText> = {
     window: (from, to) => `from ${from} to ${to}`,
     lifetime: 'alive (spawn → exit)',
     exitCode: 'exit code',
+    osBadge: 'OS',
     speed: (factor) => `speed ×${factor}`,
     teachingSpeed: (factor) => `teaching speed ×${factor}`,
   },
@@ -175,6 +178,7 @@ export const EXPORT_TEXT: Record<Lang, ExportText> = {
     window: (from, to) => `de ${from} a ${to}`,
     lifetime: 'vivo (spawn → exit)',
     exitCode: 'código de salida',
+    osBadge: 'SO',
     speed: (factor) => `velocidad ×${factor}`,
     teachingSpeed: (factor) => `ritmo de clase ×${factor}`,
   },

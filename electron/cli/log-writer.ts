@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { LabEvent, LogHeader } from '../../shared/events';
-import { formatEventLine, formatHeaderLine } from '../../shared/ndjson';
+import { formatEventLine, formatHeaderLine } from '../../shared/recording';
 import { toChromeTrace, type NarrationStep } from '../../shared/trace';
 import type { TraceFormat } from './args';
 

@@ -4,13 +4,13 @@ import type { ObraStore } from '../store/obraStore';
 import { isBusy } from '../store/catalogueSlice';
 import { demoHash } from '../toolbar/demoHash';
 import { openRecording } from './openRecording';
-import { parseRecording, recordingFileName, recordingText, type ObraRecording } from './recordingFile';
+import { readRecording, recordingFileName, recordingText, type Recording } from '../../shared/recording';
 
 /** Events handed to the store at a time while a recording loads (the page draws between). */
 const CHUNK = 20_000;
 
 /** The shown run as a recording: header, log, and the sources of the scripts that ran. */
-export function currentRecording(store: ObraStore): ObraRecording | null {
+export function currentRecording(store: ObraStore): Recording | null {
   const { run, sources } = store.getState();
   if (!run?.header) return null;
   return { header: run.header, events: [...run.events], sources: sources.filter((s) => s.text !== '') };
@@ -39,7 +39,7 @@ export function saveRecordingFile(store: ObraStore, options: SaveOptions = {}): 
 }
 
 /** Fold a parsed recording into a store as its shown run (no process starts). */
-export async function showRecording(store: ObraStore, recording: ObraRecording): Promise<void> {
+export async function showRecording(store: ObraStore, recording: Recording): Promise<void> {
   store.getState().beginRecording(recording.header);
   const { events } = recording;
   if (events.length === 0) store.getState().appendRecording([], true);
@@ -62,17 +62,17 @@ export async function openRecordingFile(store: ObraStore, file: File): Promise<v
     await openRecording(store, file);
     return;
   }
-  const recording = parseRecording(await file.text(), file.name);
+  const recording = readRecording(await file.text(), file.name);
   await chooseDemo(store, recording.header.demoId ?? null, recording.sources);
   await showRecording(store, recording);
 }
 
 /** Read just a recording file (for the compare view). */
-export async function readRecordingFile(file: File): Promise<ObraRecording> {
-  return parseRecording(await file.text(), file.name);
+export async function readRecordingFile(file: File): Promise<Recording> {
+  return readRecording(await file.text(), file.name);
 }
 
-async function chooseDemo(store: ObraStore, demoId: string | null, sources: ObraRecording['sources']): Promise<void> {
+async function chooseDemo(store: ObraStore, demoId: string | null, sources: Recording['sources']): Promise<void> {
   const state = store.getState();
   const known = demoId !== null && state.demos.some((d) => d.id === demoId);
   if (known) {

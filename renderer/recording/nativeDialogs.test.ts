@@ -10,10 +10,10 @@ import { saveRecording, saveRecordingFile } from './recordingActions';
 import { readRecording } from '../../shared/recording';
 
 const header: LogHeader = { obra: 1, runId: 'r1', script: '/demos/fork/index.js', demoId: 'fork', argv: [], cwd: '/', node: 'v20', platform: 'linux', cpus: 2, startedAt: '2026-11-26T15:00:00.123Z' };
-const events = [
-  { t: 0, type: 'run-start', pid: 10 },
-  { t: 40, type: 'exit', pid: 11, code: 0, signal: null },
-] as unknown as LabEvent[];
+const events: LabEvent[] = [
+  { t: 0, type: 'run-start', pid: 10, runId: 'r1', script: '/demos/fork/index.js', demoId: 'fork', argv: [], cwd: '/', node: 'v20', platform: 'linux', cpus: 2, sampleIntervalMs: 50 },
+  { t: 40, type: 'exit', pid: 11, childId: '10:1', code: 0, signal: null },
+];
 
 /** The shell's side of the API as Electron's preload gives it: saveFile and openRecording answering like the native dialogs would. */
 function nativeShell(answers: { save?: () => Promise<string | null>; open?: () => Promise<OpenedFile | null> } = {}) {

@@ -1,44 +1,15 @@
-import type { CallbackError, CallOptions, ChildApi, SourceLocation } from '../../shared/events';
+import { createProcessFacts, type ProcessFacts } from '../../shared/process-model';
 import { SampleSeries } from './sampleSeries';
 import { TickSeries } from './tickSeries';
 
-/** What a process is in the lesson: the boss, a child started by one API, or an OS process only sampling saw. */
-export type ProcessKind = 'boss' | ChildApi | 'os';
+export type { ProcessKind } from '../../shared/process-model';
 
 /**
- * Everything the views know about one process of the run, derived from the
- * log and updated in place as batches arrive (one record per pid).
+ * Everything the views know about one process of the run: the facts of the
+ * run's process model (shared/process-model.ts) and what the timeline adds,
+ * updated in place as batches arrive (one record per pid).
  */
-export interface ProcessRecord {
-  pid: number;
-  /** The parent; null for the boss (its parent is the lab). */
-  ppid: number | null;
-  kind: ProcessKind;
-  /** The call's id (`${parentPid}:${n}`), 'boss', or null for an OS process. */
-  childId: string | null;
-  /** As the program named it in the call (or the OS, for an OS process). */
-  command: string;
-  args: string[];
-  options: CallOptions | null;
-  /** Where in the program the call was made. */
-  source: SourceLocation | null;
-  /** What OS sampling saw running under this pid (e.g. `/bin/sh -c …` for exec). */
-  osArgv: string[] | null;
-  sync: boolean;
-  callT: number | null;
-  spawnT: number | null;
-  exitT: number | null;
-  closeT: number | null;
-  /** When sampling stopped seeing it. */
-  goneT: number | null;
-  disconnectT: number | null;
-  callbackT: number | null;
-  /** First and latest time anything was heard of it. */
-  firstT: number;
-  lastT: number;
-  exitCode: number | null;
-  signal: string | null;
-  callbackError: CallbackError | null;
+export interface ProcessRecord extends ProcessFacts {
   stdoutBytes: number;
   stderrBytes: number;
   stdoutChunks: number;
@@ -61,28 +32,7 @@ export interface ProcessRecord {
 
 export function createProcessRecord(pid: number, t: number): ProcessRecord {
   return {
-    pid,
-    ppid: null,
-    kind: 'os',
-    childId: null,
-    command: '',
-    args: [],
-    options: null,
-    source: null,
-    osArgv: null,
-    sync: false,
-    callT: null,
-    spawnT: null,
-    exitT: null,
-    closeT: null,
-    goneT: null,
-    disconnectT: null,
-    callbackT: null,
-    firstT: t,
-    lastT: t,
-    exitCode: null,
-    signal: null,
-    callbackError: null,
+    ...createProcessFacts(pid, t),
     stdoutBytes: 0,
     stderrBytes: 0,
     stdoutChunks: 0,

@@ -146,7 +146,7 @@ export interface OutputEvent extends Base {
  * direction (from → to), so send #n joins recv #n. A run of messages may be one
  * event with `count`, `firstSeq`..`lastSeq` (then `seq` = `lastSeq`).
  */
-export interface MessageEvent extends Base {
+export interface IpcMessageEvent extends Base {
   type: 'message';
   dir: 'send' | 'recv';
   from: number;
@@ -275,7 +275,7 @@ export type LabEvent =
   | ExitEvent
   | DisconnectEvent
   | OutputEvent
-  | MessageEvent
+  | IpcMessageEvent
   | CallbackEvent
   | ErrorEvent
   | KillEvent

@@ -6,7 +6,7 @@
  * signals as thread instants, IPC as flows, samples as counters, narration
  * steps as global instants. Pure: no Node or DOM imports.
  */
-import type { LabEvent, MessageEvent } from './events';
+import type { LabEvent, IpcMessageEvent } from './events';
 import { countedFigures, osSampledPids } from './sample-figures';
 import { buildProcessTable, type TraceProcess } from './trace-processes';
 import { joinMessages, seqLabel } from './trace-flows';
@@ -72,7 +72,7 @@ export function toChromeTrace(log: readonly LabEvent[], options: TraceOptions = 
     out.push({ ...event, pid, tid });
   });
 
-  const messages: MessageEvent[] = [];
+  const messages: IpcMessageEvent[] = [];
   for (const e of log) {
     switch (e.type) {
       case 'stdout':
@@ -193,10 +193,10 @@ function shortSliceDur(proc: TraceProcess | undefined, ts: number, thread?: Trac
   return dur;
 }
 
-function messageFlows(messages: MessageEvent[], processes: Map<number, TraceProcess>, threads: Map<number, TraceThread>, on: Emit): void {
+function messageFlows(messages: IpcMessageEvent[], processes: Map<number, TraceProcess>, threads: Map<number, TraceThread>, on: Emit): void {
   const { flows, unjoined } = joinMessages(messages);
   const end = (pid: number, thread: number | undefined) => (thread ? `${pid} thread ${thread}` : String(pid));
-  const slice = (e: MessageEvent, flow?: { id: number; out: boolean }) => {
+  const slice = (e: IpcMessageEvent, flow?: { id: number; out: boolean }) => {
     const pid = e.dir === 'send' ? e.from : e.to;
     const thread = e.dir === 'send' ? e.fromThread : e.toThread;
     const name = e.dir === 'send' ? `send ${seqLabel(e)} → ${end(e.to, e.toThread)}` : `recv ${seqLabel(e)} ← ${end(e.from, e.fromThread)}`;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { LabEvent, MessageEvent } from '../../shared/events';
+import type { LabEvent, IpcMessageEvent } from '../../shared/events';
 import { RunLog } from './run-log';
 
-const msg = (seq: number, t = seq): MessageEvent => ({ type: 'message', t, pid: 10, dir: 'send', from: 10, to: 11, seq, bytes: 5, preview: `m${seq}` });
+const msg = (seq: number, t = seq): IpcMessageEvent => ({ type: 'message', t, pid: 10, dir: 'send', from: 10, to: 11, seq, bytes: 5, preview: `m${seq}` });
 
 describe('the run log', () => {
   it('sorts each batch by t, keeping arrival order for equal times, and appends it', () => {
@@ -21,7 +21,7 @@ describe('the run log', () => {
     for (let seq = 1; seq <= 10; seq++) log.add(msg(seq));
     log.add(msg(20)); // a gap: a new run of messages
     log.add(msg(21));
-    const batch = log.takeBatch() as MessageEvent[];
+    const batch = log.takeBatch() as IpcMessageEvent[];
     expect(batch.map((e) => [e.seq, e.count ?? 1, e.firstSeq, e.lastSeq, e.bytes])).toEqual([
       [1, 1, undefined, undefined, 5],
       [2, 1, undefined, undefined, 5],

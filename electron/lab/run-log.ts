@@ -20,7 +20,7 @@
  * at about 130 bytes for an event with a short preview, plus its strings),
  * so the lab can bound what it keeps of ended runs.
  */
-import type { LabEvent, MessageEvent, OutputEvent } from '../../shared/events';
+import type { LabEvent, IpcMessageEvent, OutputEvent } from '../../shared/events';
 
 export interface RunLogLimits {
   maxEvents: number;
@@ -45,7 +45,7 @@ export function eventBytes(e: LabEvent): number {
 export class RunLog {
   readonly events: LabEvent[] = [];
   private pending: LabEvent[] = [];
-  private readonly merging = new Map<string, OutputEvent | MessageEvent>();
+  private readonly merging = new Map<string, OutputEvent | IpcMessageEvent>();
   private windowStart = 0;
   private windowCount = 0;
   private full = false;
@@ -108,7 +108,7 @@ export class RunLog {
     return this.windowCount >= (this.limits.maxEventsPerSecond * WINDOW_MS) / 1000;
   }
 
-  private merge(e: OutputEvent | MessageEvent): void {
+  private merge(e: OutputEvent | IpcMessageEvent): void {
     const key = e.type === 'message' ? `m|${e.dir}|${e.from}|${e.to}` : `${e.type}|${e.pid}|${e.childId}`;
     const into = this.merging.get(key);
     if (!into) {
@@ -132,7 +132,7 @@ export class RunLog {
     this.coalesced++;
   }
 
-  private withSeqRange(e: OutputEvent | MessageEvent): LabEvent {
+  private withSeqRange(e: OutputEvent | IpcMessageEvent): LabEvent {
     if (e.type === 'message') {
       e.firstSeq = e.firstSeq ?? e.seq;
       e.lastSeq = e.lastSeq ?? e.seq;

@@ -8,7 +8,7 @@
  * by time of appearance), so the incremental tracker can apply a late event
  * when it arrives and still agree with this fold.
  */
-import type { CallEvent, KillEvent, LabEvent, MessageEvent, OutputEvent } from '../../shared/events';
+import type { CallEvent, KillEvent, LabEvent, IpcMessageEvent, OutputEvent } from '../../shared/events';
 import { BOSS_CHILD_ID } from '../../shared/events';
 import { signalReach, type ProcessTree } from '../../shared/signal-reach';
 import { BOSS_KEY, RECENT_GESTURES, type StageProcess, type StageState, type WorkerKind } from './model-types';
@@ -126,7 +126,7 @@ function messageEnd(state: StageState, pid: number, otherEnd: number): { key: st
   return { key: p.key, p };
 }
 
-function applyMessage(state: StageState, e: MessageEvent): void {
+function applyMessage(state: StageState, e: IpcMessageEvent): void {
   if (e.fromThread !== undefined && e.toThread !== undefined) return applyThreadMessage(state, { ...e, fromThread: e.fromThread, toThread: e.toThread });
   const { key: fromKey, p: from } = messageEnd(state, e.from, e.to);
   const { key: toKey, p: to } = messageEnd(state, e.to, e.from);

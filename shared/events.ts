@@ -191,7 +191,7 @@ export interface CallbackEvent extends Base {
  * reporting (codes ERR_OBRA_*), or the lab itself (codes ERR_OBRA_*, pid null;
  * never from the report channel).
  */
-export interface ErrorEvent extends Base {
+export interface FailureEvent extends Base {
   type: 'error';
   where: 'child' | 'sync' | 'uncaught' | 'probe' | 'lab';
   childId?: string;
@@ -277,7 +277,7 @@ export type LabEvent =
   | OutputEvent
   | IpcMessageEvent
   | CallbackEvent
-  | ErrorEvent
+  | FailureEvent
   | KillEvent
   | OsProcessEvent
   | SampleEvent

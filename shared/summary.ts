@@ -11,7 +11,7 @@ export type ProcessKind = 'boss' | ChildApi | 'os';
 export interface ErrorSummary {
   t: number;
   pid: number | null;
-  /** ErrorEvent's `where`, or 'callback'. */
+  /** FailureEvent's `where`, or 'callback'. */
   where: string;
   name: string;
   code: string | null;

@@ -4,7 +4,7 @@
  * (and, for a SyntaxError, confirmed with `node --check`).
  */
 import { execFile } from 'node:child_process';
-import { BOSS_CHILD_ID, type ErrorEvent, type LabEvent } from '../../shared/events';
+import { BOSS_CHILD_ID, type FailureEvent, type LabEvent } from '../../shared/events';
 import { CliError } from './cli-error';
 
 /** "/x/bad.js:3" — the first line Node prints for a SyntaxError. */
@@ -33,7 +33,7 @@ export async function parseFailure(log: readonly LabEvent[]): Promise<CliError |
   const start = log.find((e) => e.type === 'run-start');
   if (start?.type !== 'run-start') return null;
   const bossPid = start.pid;
-  let error: ErrorEvent | undefined;
+  let error: FailureEvent | undefined;
   for (const e of log) {
     if (e.pid !== bossPid) continue;
     if (e.type === 'call' || e.type === 'message' || (e.type === 'stdout' && e.childId === BOSS_CHILD_ID)) return null;

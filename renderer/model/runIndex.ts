@@ -1,4 +1,4 @@
-import type { CallbackEvent, CallEvent, ErrorEvent, KillEvent, LabEvent, RunEndEvent, RunStartEvent, SampleEvent } from '../../shared/events';
+import type { CallbackEvent, CallEvent, FailureEvent, KillEvent, LabEvent, RunEndEvent, RunStartEvent, SampleEvent } from '../../shared/events';
 import { parentPidOfChildId, ProcessModel } from '../../shared/process-model';
 import { signalReach, type ProcessTree } from '../../shared/signal-reach';
 import { FigureSources } from '../../shared/sample-figures';
@@ -162,7 +162,7 @@ export class RunIndex {
     this.addError(i, record?.pid ?? parentPidOfChildId(event.childId) ?? event.pid, event.t);
   }
 
-  private onError(event: ErrorEvent, i: number): void {
+  private onError(event: FailureEvent, i: number): void {
     const inThread = this.threads.of(event);
     if (inThread) {
       // Thrown inside a Worker thread: its octagon goes on the thread's lane.

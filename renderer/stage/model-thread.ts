@@ -4,7 +4,7 @@
  * with its process. Its messages are envelopes between it and the thread that
  * created it; its samples and errors are its own, not its process's.
  */
-import type { ErrorEvent, IpcMessageEvent, SampleEvent, ThreadEvent } from '../../shared/events';
+import type { FailureEvent, IpcMessageEvent, SampleEvent, ThreadEvent } from '../../shared/events';
 import { BOSS_KEY, RECENT_GESTURES, type StageProcess, type StageState } from './model-types';
 import { keyOfPid } from './model-os';
 import { newProcess } from './model-process';
@@ -75,6 +75,6 @@ export function applyThreadSample(p: StageProcess, e: SampleEvent): void {
 }
 
 /** An error thrown inside a thread: the thread raises the stop sign, not its process. */
-export function applyThreadError(p: StageProcess, e: ErrorEvent): void {
+export function applyThreadError(p: StageProcess, e: FailureEvent): void {
   p.error = { t: e.t, code: e.code ?? e.name, message: e.message };
 }

@@ -21,7 +21,7 @@ export interface TraceProcess {
   signal: string | null;
 }
 
-export interface ProcessTable {
+export interface TraceProcesses {
   bossPid: number | null;
   processes: Map<number, TraceProcess>;
   /** childId → the child's pid, once spawned. */
@@ -46,8 +46,8 @@ function commandLine(call: CallEvent): string {
   return line.length > 80 ? line.slice(0, 79) + '…' : line;
 }
 
-export function buildProcessTable(log: readonly LabEvent[]): ProcessTable {
-  const table: ProcessTable = { bossPid: null, processes: new Map(), pidOfChild: new Map(), callerOfChild: new Map() };
+export function buildTraceProcesses(log: readonly LabEvent[]): TraceProcesses {
+  const table: TraceProcesses = { bossPid: null, processes: new Map(), pidOfChild: new Map(), callerOfChild: new Map() };
   const calls = new Map<string, CallEvent>();
   const firstT = new Map<number, number>();
   const lastT = new Map<number, number>();

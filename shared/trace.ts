@@ -8,7 +8,7 @@
  */
 import type { LabEvent, IpcMessageEvent } from './events';
 import { countedFigures, osSampledPids } from './sample-figures';
-import { buildProcessTable, type TraceProcess } from './trace-processes';
+import { buildTraceProcesses, type TraceProcess } from './trace-processes';
 import { joinMessages, seqLabel } from './trace-flows';
 import { buildThreadTable, threadName, threadSlices, threadTid, type TraceThread } from './trace-threads';
 
@@ -54,7 +54,7 @@ function exitLabel(code: number | null, signal: string | null): string {
 
 /** Convert a run's log to a Chrome trace. */
 export function toChromeTrace(log: readonly LabEvent[], options: TraceOptions = {}): ChromeTrace {
-  const table = buildProcessTable(log);
+  const table = buildTraceProcesses(log);
   const out: TraceEvent[] = [];
   const used = new Set<number>();
   /** On process `pid`'s row, or on its Worker thread `thread`'s (≥ 1). */

@@ -32,14 +32,14 @@ export interface ChromeTrace {
   displayTimeUnit: 'ms';
 }
 
-/** A narration step, shown as a global instant. */
-export interface NarrationStep {
+/** A narration step the run reached, at the moment it was reached: a global instant in the trace. */
+export interface NarrationMark {
   t: number;
   text: string;
 }
 
 export interface TraceOptions {
-  steps?: readonly NarrationStep[];
+  steps?: readonly NarrationMark[];
 }
 
 const MAX_NAME = 100;

@@ -8,9 +8,9 @@ import path from 'node:path';
 import type { Lang } from '../../shared/api';
 import type { LabEvent } from '../../shared/events';
 import { narrate, type NarrationStep as LessonStep } from '../../shared/narration';
-import type { NarrationStep as TraceStep } from '../../shared/trace';
+import type { NarrationMark } from '../../shared/trace';
 
-export async function demoTraceSteps(demosDir: string, demoId: string, log: readonly LabEvent[], lang: Lang): Promise<TraceStep[]> {
+export async function demoTraceSteps(demosDir: string, demoId: string, log: readonly LabEvent[], lang: Lang): Promise<NarrationMark[]> {
   let steps: LessonStep[];
   try {
     steps = JSON.parse(await fs.readFile(path.join(demosDir, demoId, 'narration.json'), 'utf8')) as LessonStep[];

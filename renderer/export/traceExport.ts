@@ -6,11 +6,11 @@
 import type { Lang } from '../../shared/api';
 import type { LabEvent } from '../../shared/events';
 import { narrate } from '../../shared/narration';
-import { toChromeTrace, type ChromeTrace, type NarrationStep } from '../../shared/trace';
+import { toChromeTrace, type ChromeTrace, type NarrationMark } from '../../shared/trace';
 import { logOf, stepsOf } from '../lessons/lessonScripts';
 
 /** The steps the run reached, each at the time its event happened. */
-export function narrationInstants(demoId: string | null, log: readonly LabEvent[], lang: Lang): NarrationStep[] {
+export function narrationInstants(demoId: string | null, log: readonly LabEvent[], lang: Lang): NarrationMark[] {
   const steps = stepsOf(demoId);
   if (!steps) return [];
   return narrate(steps, logOf(demoId, log), Number.POSITIVE_INFINITY, lang)

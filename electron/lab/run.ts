@@ -26,7 +26,7 @@ import { watchChannelPath } from './channel-watch';
 import { RecordGate } from './record-gate';
 import { type ReportChannel, createReportChannel } from './report-channel';
 import type { RunPlan } from './run-request';
-import { RunLog, type RunLogLimits } from './run-log';
+import { BoundedRunLog, type BoundedRunLogLimits } from './bounded-run-log';
 import { runProcesses } from './run-processes';
 import { settlesWithin, sleep, stopTree } from './stop-tree';
 import type { TreeKiller } from './tree-killer';
@@ -37,7 +37,7 @@ export interface RunSettings {
   probe: string | null;
   maxProcesses: number;
   sampleIntervalMs: number;
-  logLimits: RunLogLimits;
+  logLimits: BoundedRunLogLimits;
   table: ProcessTable | null;
   killer: TreeKiller;
 }
@@ -64,7 +64,7 @@ const ESCAPE_SCAN_MS = 500;
 
 export class Run {
   readonly id = `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`;
-  readonly log: RunLog;
+  readonly log: BoundedRunLog;
   header!: LogHeader;
   readonly ended: Promise<RunEndEvent>;
   /** Called once run-end is in the log (before `ended` settles, after the tree is gone). */
@@ -98,7 +98,7 @@ export class Run {
   private heldBack: LabEvent[] | null = [];
 
   private constructor(private readonly s: RunSettings) {
-    this.log = new RunLog(s.logLimits, () =>
+    this.log = new BoundedRunLog(s.logLimits, () =>
       this.fail('ERR_OBRA_EVENT_LIMIT', `The run's log reached ${s.logLimits.maxEvents} events (the lab's limit); Obra stopped the run.`),
     );
     this.ended = new Promise((resolve) => (this.settleEnded = resolve));

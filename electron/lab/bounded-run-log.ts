@@ -1,5 +1,6 @@
 /**
- * One run's event log, and the memory bounds around it.
+ * One run's event log as the lab keeps it, and the memory bounds around it
+ * (the page keeps its own copy with the views' indexes: renderer/model/runLog.ts).
  *
  * Order: events from different processes arrive in any order (each process
  * flushes its own records). Events wait in `pending` for the next batch; a
@@ -22,7 +23,7 @@
  */
 import type { LabEvent, IpcMessageEvent, OutputEvent } from '../../shared/events';
 
-export interface RunLogLimits {
+export interface BoundedRunLogLimits {
   maxEvents: number;
   maxEventsPerSecond: number;
 }
@@ -42,7 +43,7 @@ export function eventBytes(e: LabEvent): number {
   return EVENT_BYTES + 2 * chars;
 }
 
-export class RunLog {
+export class BoundedRunLog {
   readonly events: LabEvent[] = [];
   private pending: LabEvent[] = [];
   private readonly merging = new Map<string, OutputEvent | IpcMessageEvent>();
@@ -57,7 +58,7 @@ export class RunLog {
   bytes = 0;
 
   constructor(
-    private readonly limits: RunLogLimits,
+    private readonly limits: BoundedRunLogLimits,
     private readonly onFull: () => void,
   ) {}
 

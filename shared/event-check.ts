@@ -63,7 +63,7 @@ function childId(r: Rec, source: EventSource, bossToo = false): Problem | null {
 }
 
 const callerIs = (r: Rec, pid: unknown): Problem | null =>
-  need(callerOf(r.childId as string) === pid, 'childId', `${String(r.childId).slice(0, 40)} is not a call of process ${String(pid)}`);
+  need(callerOf(r.childId as string) === pid, 'childId', `childId ${String(r.childId).slice(0, 40)} is not a call of process ${String(pid)}`);
 
 const exitCheck: Check = (r, source) =>
   childId(r, source, true) ?? need(r.code === null || int(r.code), 'code', 'must be an integer or null') ?? need(strOrNull(r.signal), 'signal', 'must be a string or null');
@@ -151,7 +151,8 @@ const CHECKS: Record<LabEventType, Check> = {
 
 /** What a refusal says: the type and the field it names. */
 function refuse(type: string, [field, why]: Problem): { refused: string; field: string } {
-  return { refused: `${type}: ${why.startsWith(field) ? why : `${field} ${why}`}`, field };
+  // "must be…" and "is…" are said of the field; any other reason names its fields itself.
+  return { refused: `${type}: ${/^(must|is) /.test(why) ? `${field} ${why}` : why}`, field };
 }
 
 /** The value as a LabEvent (the same object, unchanged), or the field that is wrong and why. */

@@ -4,8 +4,8 @@
  * any other pid an event names), who started them and how, and when each
  * started and ended. The views derive what they show from it: the timeline's
  * lanes (renderer/model/runIndex.ts), the summary (summary.ts), the trace's
- * processes (trace-processes.ts); the stage names and colours its figures
- * with its helpers (workerKindOf).
+ * processes (trace-processes.ts); the stage colours its figures by asyncTwin
+ * and names them by shared/process-names.ts.
  *
  * Folded in arrival order, one event at a time (a live run or a whole log);
  * records are mutated in place and `structureVersion` bumps when the tree's
@@ -75,6 +75,16 @@ export function createProcessFacts(pid: number, t: number): ProcessFacts {
     callT: null, spawnT: null, exitT: null, closeT: null, goneT: null, disconnectT: null, callbackT: null,
     firstT: t, lastT: t, exitCode: null, signal: null, callbackError: null,
   };
+}
+
+/** The API a process looks like: a Sync form looks like its asynchronous twin (execSync like exec). */
+export type AsyncApi = 'exec' | 'execFile' | 'spawn' | 'fork';
+
+export function asyncTwin(api: ChildApi): AsyncApi {
+  if (api === 'exec' || api === 'execSync') return 'exec';
+  if (api === 'execFile' || api === 'execFileSync') return 'execFile';
+  if (api === 'fork') return 'fork';
+  return 'spawn';
 }
 
 /** The parent's pid from a childId (`${parentPid}:${n}`), or null. */

@@ -105,7 +105,7 @@ export function toChromeTrace(log: readonly LabEvent[], options: TraceOptions = 
         break;
       case 'exit':
       case 'close': {
-        const pid = e.pid ?? table.pidOfChild.get(e.childId) ?? null;
+        const pid = e.pid ?? table.model.processOfChild(e.childId)?.pid ?? null;
         if (e.signal && pid !== null) on(pid, { ph: 'i', s: 't', ts: e.t, cat: 'signal', name: `signal ${e.signal} (${e.type})`, args: { signal: e.signal } });
         break;
       }
@@ -120,7 +120,7 @@ export function toChromeTrace(log: readonly LabEvent[], options: TraceOptions = 
         break;
       }
       case 'error': {
-        const pid = e.pid ?? (e.childId ? table.callerOfChild.get(e.childId) : undefined) ?? null;
+        const pid = e.pid ?? (e.childId ? table.model.callOf(e.childId)?.pid : undefined) ?? null;
         const name = clip(`error ${e.code ?? e.name}: ${e.message}`);
         const args = { where: e.where, name: e.name, code: e.code, message: e.message, syscall: e.syscall, path: e.path, source: e.source };
         // An uncaught error is the dying thread's own; a child's error is told on the child's row.

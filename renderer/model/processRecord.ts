@@ -1,4 +1,5 @@
-import { createProcessFacts, type ProcessFacts } from '../../shared/process-model';
+import { asyncTwin, createProcessFacts, type ProcessFacts } from '../../shared/process-model';
+import { basename } from '../../shared/process-names';
 import { SampleSeries } from './sampleSeries';
 import { TickSeries } from './tickSeries';
 
@@ -51,11 +52,6 @@ export function createProcessRecord(pid: number, t: number): ProcessRecord {
   };
 }
 
-function basename(path: string): string {
-  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  return cut >= 0 ? path.slice(cut + 1) : path;
-}
-
 /** A lane label's command: the program's base name and its arguments, bounded. */
 export function shortCommand(record: ProcessRecord, maxChars = 48): string {
   const words = record.command
@@ -80,16 +76,6 @@ const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'cmd.exe', 'powershell.exe'
 
 /** The colour and badge a process wears: its API (sync forms look like their async twins), or shell / OS. */
 export function visualKind(record: Pick<ProcessRecord, 'kind' | 'osArgv'>): VisualKind {
-  switch (record.kind) {
-    case 'execSync':
-      return 'exec';
-    case 'execFileSync':
-      return 'execFile';
-    case 'spawnSync':
-      return 'spawn';
-    case 'os':
-      return SHELLS.has(basename(record.osArgv?.[0] ?? '')) ? 'shell' : 'os';
-    default:
-      return record.kind;
-  }
+  if (record.kind === 'os') return SHELLS.has(basename(record.osArgv?.[0] ?? '')) ? 'shell' : 'os';
+  return record.kind === 'boss' ? 'boss' : asyncTwin(record.kind);
 }

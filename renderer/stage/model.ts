@@ -10,8 +10,9 @@
  */
 import type { CallEvent, KillEvent, LabEvent, IpcMessageEvent, OutputEvent } from '../../shared/events';
 import { BOSS_CHILD_ID } from '../../shared/events';
+import { asyncTwin } from '../../shared/process-model';
 import { signalReach, type ProcessTree } from '../../shared/signal-reach';
-import { BOSS_KEY, RECENT_GESTURES, type StageProcess, type StageState, type WorkerKind } from './model-types';
+import { BOSS_KEY, RECENT_GESTURES, type StageProcess, type StageState } from './model-types';
 import { applyOsProcess, applySample, keyOfPid, processOf } from './model-os';
 import { DEFAULT_MAX_BUFFER, absorb, adoptUnplaced, emptyStageState, newProcess } from './model-process';
 import { applyThread, applyThreadError, applyThreadMessage, applyThreadSample, threadOfEvent } from './model-thread';
@@ -29,13 +30,6 @@ export function stageStateAt(log: readonly LabEvent[], cursor: number): StageSta
     applyEvent(state, log[i]);
   }
   return state;
-}
-
-export function kindOfApi(api: CallEvent['api']): WorkerKind {
-  if (api === 'exec' || api === 'execSync') return 'exec';
-  if (api === 'execFile' || api === 'execFileSync') return 'execFile';
-  if (api === 'fork') return 'fork';
-  return 'spawn';
 }
 
 /** The process a child event is about: by childId, else by pid; created if unseen. */
@@ -61,8 +55,8 @@ function remember<T extends { t: number }>(ring: T[], item: T): void {
 }
 
 function applyCall(state: StageState, e: CallEvent): void {
-  const p = state.processes.get(e.childId) ?? newProcess(state, e.childId, e.t, kindOfApi(e.api));
-  p.kind = kindOfApi(e.api);
+  const p = state.processes.get(e.childId) ?? newProcess(state, e.childId, e.t, asyncTwin(e.api));
+  p.kind = asyncTwin(e.api);
   p.api = e.api;
   p.command = e.command;
   p.args = e.args;

@@ -71,7 +71,17 @@ export interface RunStartEvent extends Base {
   cpus: number;
   /** How often OS data is sampled: the UI says these are samples. */
   sampleIntervalMs: number;
+  /** What held the run's processes together (absent in older recordings): see Containment. */
+  containment?: Containment;
 }
+
+/**
+ * How the lab keeps every process of a run within reach, strongest first: a
+ * cgroup per run (v2, or v1's freezer or pids controller), a child subreaper
+ * (orphans are given to the run's site keeper), or only ancestry in the OS
+ * samples (process groups, parents seen, the run's id in environments).
+ */
+export type Containment = 'cgroup2' | 'cgroup1-freezer' | 'cgroup1-pids' | 'subreaper' | 'ancestry';
 
 export type RunEndReason = 'exit' | 'stopped' | 'timeout' | 'error';
 

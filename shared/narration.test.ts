@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LabEvent } from './events';
-import { currentLine, fill, formatNumber, localizeNumbersIn, narrate, parseNarration, type NarrationStep } from './narration';
+import { currentLine, fill, formatValue, localizeNumbersIn, narrate, parseNarration, type NarrationStep } from './narration';
 
 // A small log in the shape the lab writes: a boss (100) spawning a worker (200).
 const log: LabEvent[] = [
@@ -118,9 +118,9 @@ describe('narrate', () => {
 
 describe('numbers for a class', () => {
   it('groups thousands in Spanish too, and keeps captured decimals', () => {
-    expect(formatNumber(1048576, 'es')).toBe('1.048.576');
-    expect(formatNumber(1048576, 'en')).toBe('1,048,576');
-    expect(formatNumber(2.5, 'es')).toBe('2,5');
+    expect(formatValue(1048576, 'es')).toBe('1.048.576');
+    expect(formatValue(1048576, 'en')).toBe('1,048,576');
+    expect(formatValue(2.5, 'es')).toBe('2,5');
     expect(localizeNumbersIn('1302.1 1003.8 704.0', 'es')).toBe('1.302,1 1.003,8 704,0');
     expect(fill('{a|raw}', () => 'x', 'en')).toBe('x');
     // Previews escape CR and LF; a Windows program's line ends in both.

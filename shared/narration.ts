@@ -13,6 +13,7 @@
 import type { ChildApi, LabEvent, LabEventType } from './events';
 import type { Lang, Localized } from './api';
 import { sampledStarts } from './sampled-start';
+import { formatNumber } from './number-format';
 
 type Scalar = string | number | boolean | null;
 export type Condition =
@@ -267,11 +268,11 @@ export function fill(template: string, values: Lookup | null, lang: Lang, missin
       return '…';
     }
     const raw = unit === 'raw' || RAW_FIELDS.has(name.split('.').pop() as string);
-    if (typeof v === 'number') return raw ? String(v) : formatNumber(convert(v, unit), lang, unit);
+    if (typeof v === 'number') return raw ? String(v) : formatValue(convert(v, unit), lang, unit);
     if (v instanceof Captured && unit === 'list') return v.text.split(/[,;\s]+/).filter(Boolean).map((x) => (raw ? x : localizeNumbersIn(x, lang))).join(' · ');
     if (v instanceof Captured) return unit === 'raw' ? v.text : localizeNumbersIn(v.text, lang);
     const text = Array.isArray(v) ? v.join(' ') : String(v);
-    if (unit === 'n' && text.trim() !== '' && Number.isFinite(Number(text))) return formatNumber(Number(text), lang);
+    if (unit === 'n' && text.trim() !== '' && Number.isFinite(Number(text))) return formatValue(Number(text), lang);
     // A Windows program ends its lines with CR LF: the line stops before both.
     if (unit === 'line') return text.split(/\\r\\n|\\n|\r?\n/)[0];
     if (unit === 'base') return text.split(/[\\/]/).pop() as string;
@@ -287,32 +288,21 @@ function convert(v: number, unit: string | undefined): number {
   return v;
 }
 
-export function formatNumber(v: number, lang: Lang, unit?: string): string {
+/** A figure the narration quotes, with as many decimals as it deserves (by its size, or its unit). */
+export function formatValue(v: number, lang: Lang, unit?: string): string {
   let digits = Number.isInteger(v) ? 0 : Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2;
   if (unit === '%') digits = Math.abs(v) < 10 ? 1 : 0;
   // Seconds keep two decimals, so a column of times lines up (1,50 s).
-  if (unit === 's') return numberFormat(lang, 2, 2).format(v);
-  return numberFormat(lang, digits).format(v);
+  if (unit === 's') return formatNumber(v, lang, 2);
+  return formatNumber(v, lang, digits, 0);
 }
 
 /** Numbers inside a captured string ("1302.1 1003.8") in the reader's locale, decimals kept. */
 export function localizeNumbersIn(text: string, lang: Lang): string {
   return text.replace(/\d+(?:\.\d+)?/g, (n) => {
     const decimals = n.includes('.') ? n.length - n.indexOf('.') - 1 : 0;
-    return numberFormat(lang, decimals, decimals).format(Number(n));
+    return formatNumber(Number(n), lang, decimals);
   });
-}
-
-const formats = new Map<string, Intl.NumberFormat>();
-function numberFormat(lang: Lang, maxDigits: number, minDigits = 0): Intl.NumberFormat {
-  const key = `${lang}:${maxDigits}:${minDigits}`;
-  let f = formats.get(key);
-  if (!f) {
-    // 'always': Spanish groups 4-digit numbers too (4.096), as a class expects.
-    f = new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-US', { useGrouping: 'always', maximumFractionDigits: maxDigits, minimumFractionDigits: minDigits });
-    formats.set(key, f);
-  }
-  return f;
 }
 
 /** Check a narration file's content: every step needs `on.type` and text in both languages. */

@@ -9,7 +9,7 @@
 import { useId, useMemo } from 'react';
 import type { Lang } from '../../shared/api';
 import type { LabEvent } from '../../shared/events';
-import { formatNumber } from '../../shared/narration';
+import { formatValue } from '../../shared/narration';
 import { latencySeries, logAxis, type Variant } from './latencySeries';
 import { logOf } from './lessonScripts';
 
@@ -55,7 +55,7 @@ export function LatencyChart({ log, version, cursor, lang, large = false }: Late
   const shown = VARIANTS.filter((v) => series[v]);
   if (shown.length === 0) return null;
   const text = TEXT[lang];
-  const ms = (v: number) => formatNumber(v, lang);
+  const ms = (v: number) => formatValue(v, lang);
   const axis = logAxis(shown.flatMap((v) => series[v]?.fastMs ?? []));
   const groups = Math.max(...shown.map((v) => series[v]?.fastMs.length ?? 0));
   const plotH = H - TOP - BOTTOM;

@@ -1,8 +1,9 @@
 /**
  * Every word the stage shows, in Spanish and English (written side by side,
  * not translated by machine), and the number formats of each language:
- * es "4.096 bytes", en "4,096 bytes".
+ * es "4.096 bytes", en "4,096 bytes" (numbers by shared/number-format.ts).
  */
+import { formatNumber } from '../../shared/number-format';
 
 export type StageLang = 'es' | 'en';
 
@@ -132,24 +133,6 @@ export function stageLabels(lang: StageLang): StageLabels {
   return lang === 'es' ? es : en;
 }
 
-const LOCALE: Record<StageLang, string> = { es: 'es-ES', en: 'en-US' };
-const formatters = new Map<string, Intl.NumberFormat>();
-
-function numberFormat(lang: StageLang, fractionDigits: number): Intl.NumberFormat {
-  const key = `${lang}:${fractionDigits}`;
-  let f = formatters.get(key);
-  if (!f) {
-    // useGrouping 'always': es-ES would otherwise leave 4-digit numbers ungrouped (4096).
-    f = new Intl.NumberFormat(LOCALE[lang], {
-      maximumFractionDigits: fractionDigits,
-      minimumFractionDigits: fractionDigits,
-      useGrouping: 'always',
-    });
-    formatters.set(key, f);
-  }
-  return f;
-}
-
 /** "Round 2 · 2 workers", "Tanda 1 · 2 hilos", "Round 1 · 1 worker, 2 threads"; without "Round n · " when n is null. */
 function roundText(lang: StageLang, n: number | null, workers: number, threads: number, words: { round: string; worker: [string, string]; thread: [string, string] }): string {
   const counted = (k: number, [one, many]: [string, string]) => `${formatCount(k, lang)} ${k === 1 ? one : many}`;
@@ -159,7 +142,7 @@ function roundText(lang: StageLang, n: number | null, workers: number, threads: 
 
 /** A whole number in the reader's locale: es 50.001, en 50,001. */
 export function formatCount(n: number, lang: StageLang): string {
-  return numberFormat(lang, 0).format(Math.round(n));
+  return formatNumber(Math.round(n), lang);
 }
 
 const UNITS = ['KiB', 'MiB', 'GiB', 'TiB'];
@@ -176,7 +159,7 @@ export function formatBytes(bytes: number, lang: StageLang): string {
     v /= 1024;
     unit++;
   }
-  return `${numberFormat(lang, v < 100 ? 1 : 0).format(v)} ${UNITS[unit]}`;
+  return `${formatNumber(v, lang, v < 100 ? 1 : 0)} ${UNITS[unit]}`;
 }
 
 /** Percent of one core, rounded: "87 %" in Spanish, "87%" in English. */

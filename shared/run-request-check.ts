@@ -7,6 +7,7 @@
  * Pure TypeScript: no Node or DOM imports.
  */
 import { MAX_REQUEST_BYTES, SCRIPT_EXTENSIONS, type ObraErrorShape, type RunRequest } from './api';
+import { isRelativeFilePath, runFilesProblem } from './run-files';
 
 export const BAD_REQUEST = 'ERR_OBRA_BAD_REQUEST';
 export const NOT_A_SCRIPT = 'ERR_OBRA_NOT_A_SCRIPT';
@@ -16,7 +17,7 @@ export const RUN_LIMITS = {
   args: 256,
   argChars: 4096,
   sourceNameChars: 255,
-  /** UTF-8 bytes of uploaded source: what a request carries, less room for the rest of it. */
+  /** UTF-8 bytes of uploaded source and files together: what a request carries, less room for the rest of it. */
   sourceBytes: MAX_REQUEST_BYTES - 64 * 1024,
   /** The longest run anyone may ask for: one day. */
   maxDurationMs: 24 * 60 * 60 * 1000,
@@ -39,7 +40,7 @@ export function isScriptName(name: string): boolean {
   return SCRIPT_NAME.test(name);
 }
 
-const PAGE_KEYS: ReadonlySet<string> = new Set<keyof RunRequest>(['demoId', 'file', 'source', 'args', 'maxDurationMs']);
+const PAGE_KEYS: ReadonlySet<string> = new Set<keyof RunRequest>(['demoId', 'file', 'source', 'files', 'args', 'maxDurationMs']);
 /** A local caller (the CLI) may also name the boss's working directory. */
 const LOCAL_KEYS: ReadonlySet<string> = new Set([...PAGE_KEYS, 'cwd']);
 
@@ -54,13 +55,20 @@ export function runRequestProblem(value: unknown, { local = false } = {}): ObraE
   if (extra !== undefined) return badRequest(`unknown field ${describe(extra)} in the run request`);
   const targets = (['demoId', 'file', 'source'] as const).filter((key) => value[key] !== undefined);
   if (targets.length !== 1) return badRequest('give exactly one of demoId, file or source');
-  const { demoId, file, cwd, source, args, maxDurationMs } = value;
+  const { demoId, file, cwd, source, files, args, maxDurationMs } = value;
   if (demoId !== undefined && !(typeof demoId === 'string' && DEMO_ID.test(demoId))) return badRequest('demoId must be a short kebab-case name');
   if (file !== undefined && !isPathText(file)) return badRequest(`file must be a path (a non-empty string of at most ${RUN_LIMITS.pathChars} characters, without NUL)`);
   if (cwd !== undefined && !isPathText(cwd)) return badRequest(`cwd must be a path (a non-empty string of at most ${RUN_LIMITS.pathChars} characters, without NUL)`);
   if (source !== undefined) {
     const problem = sourceProblem(source);
     if (problem) return problem;
+  }
+  if (files !== undefined) {
+    const boss = source as { name: string; text: string } | undefined;
+    const problem = runFilesProblem(files, boss?.name ?? null);
+    if (problem) return badRequest(problem);
+    const bytes = [...(files as { text: string }[]), ...(boss ? [boss] : [])].reduce((sum, f) => sum + utf8Bytes(f.text), 0);
+    if (bytes > RUN_LIMITS.sourceBytes) return badRequest(`the files hold ${bytes} bytes, more than the ${RUN_LIMITS.sourceBytes} a run request carries`);
   }
   if (args !== undefined) {
     if (!Array.isArray(args) || args.length > RUN_LIMITS.args) return badRequest(`args must be an array of at most ${RUN_LIMITS.args} strings`);
@@ -80,7 +88,9 @@ function sourceProblem(source: unknown): ObraErrorShape | null {
   const keys = Object.keys(source);
   if (keys.length !== 2 || !('name' in source) || !('text' in source)) return badRequest('source must have exactly name and text');
   const { name, text } = source;
-  if (!isFileName(name) || name.startsWith('.')) return badRequest(`source.name must be a plain file name (no slashes, not hidden) of at most ${RUN_LIMITS.sourceNameChars} characters`);
+  if (!isRelativeFilePath(name) || name.length > RUN_LIMITS.sourceNameChars) {
+    return badRequest(`source.name must be a file's path inside the run's folder (no .., no leading dot) of at most ${RUN_LIMITS.sourceNameChars} characters`);
+  }
   if (!isScriptName(name)) return notAScript(name);
   if (typeof text !== 'string' || utf8Bytes(text) > RUN_LIMITS.sourceBytes) return badRequest(`source.text must be a string of at most ${RUN_LIMITS.sourceBytes} bytes (within the request size limit)`);
   return null;

@@ -7,9 +7,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DemoSource, RunRequest } from '../../shared/api';
-import { isScriptName, notAScript, runRequestProblem } from '../../shared/run-request-check';
+import { BAD_REQUEST, isScriptName, notAScript, runRequestProblem } from '../../shared/run-request-check';
 import type { DemoCatalogue } from './demo-catalogue';
 import { ObraError } from './obra-error';
+import type { PrivateCopy } from './private-copy';
 
 /** RunRequest plus what only local callers (the CLI) pass: a working directory. */
 export interface LabRunRequest extends RunRequest {
@@ -19,9 +20,10 @@ export interface LabRunRequest extends RunRequest {
 
 /** What the lab will run, resolved from a request. */
 export interface RunPlan {
-  /** Absolute path; for uploaded source, where it will be written in the run's folder. */
+  /** Absolute path; null when the run starts from a private copy (`copy`). */
   script: string | null;
-  source?: { name: string; text: string };
+  /** Uploaded or edited files: the run starts from a copy in its own folder. */
+  copy?: PrivateCopy;
   cwd: string | null;
   args: string[];
   demoId?: string;
@@ -42,17 +44,27 @@ export async function planRun(req: LabRunRequest, catalogue: DemoCatalogue): Pro
   const args = req.args ? [...req.args] : [];
   const common = { args, maxDurationMs: req.maxDurationMs, cwd: req.cwd ? path.resolve(req.cwd) : null };
   if (req.cwd) await checkDirectory(common.cwd as string);
-  if (req.source) return { ...common, script: null, source: { ...req.source } };
+  const files = req.files ?? [];
+  if (req.source) return { ...common, script: null, copy: { write: [{ path: req.source.name, text: req.source.text }, ...files], entry: req.source.name } };
   if (req.demoId !== undefined) {
     const demo = await catalogue.find(req.demoId);
     const script = catalogue.fileOf(demo, demo.entry);
     await checkScriptFile(script);
-    return { ...common, script, cwd: common.cwd ?? path.dirname(script), demoId: demo.id };
+    if (!req.files) return { ...common, script, cwd: common.cwd ?? path.dirname(script), demoId: demo.id };
+    const stranger = files.find((f) => !demo.files.includes(f.path));
+    if (stranger) throw new ObraError(BAD_REQUEST, `${stranger.path} is not a file of the demo "${demo.id}" (${demo.files.join(', ')})`);
+    const folder = path.dirname(script);
+    return { ...common, script: null, demoId: demo.id, copy: { from: { folder, names: demo.files }, write: files, entry: demo.entry } };
   }
   const script = path.resolve(req.file as string);
   const size = await checkScriptFile(script);
   const sources = await scriptSource(script, size);
-  return { ...common, script, cwd: common.cwd ?? path.dirname(script), ...(sources ? { sources } : {}) };
+  const read = sources ? { sources } : {};
+  if (!req.files) return { ...common, script, cwd: common.cwd ?? path.dirname(script), ...read };
+  // Edits of a script on disk: the files of its folder's top level (the code panel shows no others).
+  const nested = files.find((f) => f.path.includes('/'));
+  if (nested) throw new ObraError(BAD_REQUEST, `${nested.path}: an edited script's files are the top-level files of its folder`);
+  return { ...common, script: null, ...read, copy: { from: { folder: path.dirname(script), names: null }, write: files, entry: path.basename(script) } };
 }
 
 /** Largest script text handed back with a run (the code panel shows it). */

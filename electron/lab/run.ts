@@ -1,8 +1,8 @@
 /**
  * One run: the boss and every process it starts, from spawn to run-end.
  *
- * Life of a run: a private folder (mode 700) with the report FIFO (and the
- * uploaded script, if any) → the boss spawned in its own process group →
+ * Life of a run: a private folder (mode 700) with the report FIFO (and a
+ * copy of the uploaded or edited files, if any: electron/lab/private-copy.ts) → the boss spawned in its own process group →
  * events from the boss's pipes, the report channel and OS sampling go into
  * the run's log → the boss exits, or the run is stopped → whatever of the
  * tree remains is ended → the channel is drained → `run-end` → the folder is
@@ -21,6 +21,7 @@ import type { OsEvent } from './os-sampler';
 import type { SamplerStats } from './os-sampler-tree';
 import { splitLines } from './output-lines';
 import { previewOf } from './preview';
+import { makePrivateCopy } from './private-copy';
 import { ProcessCount } from './process-count';
 import { watchChannelPath } from './channel-watch';
 import { RecordGate } from './record-gate';
@@ -164,11 +165,8 @@ export class Run {
 
   private async launch(plan: RunPlan): Promise<void> {
     this.dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'obra-run-')); // created 0700
-    let script = plan.script as string;
-    if (plan.source) {
-      script = path.join(this.dir, plan.source.name);
-      await fs.promises.writeFile(script, plan.source.text, { mode: 0o600, flag: 'wx' });
-    }
+    // Uploaded or edited files: a copy in the run's own folder, checked to parse before anything runs.
+    const script = plan.copy ? await makePrivateCopy(path.join(this.dir, 'code'), plan.copy, { nodePath: this.s.nodePath, env: this.s.extraEnv }) : (plan.script as string);
     const cwd = plan.cwd ?? path.dirname(script);
     const channel = (this.channel = await createReportChannel(this.dir, this.id));
     this.channelIntact = watchChannelPath(channel.address);

@@ -1,4 +1,6 @@
+import { editorEn } from './editorEn';
 import type { Messages } from './messages';
+import { storyEn } from './storyEn';
 
 export const en: Messages = {
   appTitle: 'Obra — child processes at work',
@@ -123,4 +125,6 @@ export const en: Messages = {
     inRun: 'In the run',
     dropped: (count) => `${count} event batches were dropped before the page was ready`,
   },
+  editor: editorEn,
+  story: storyEn,
 };

@@ -1,4 +1,6 @@
+import { editorEs } from './editorEs';
 import type { Messages } from './messages';
+import { storyEs } from './storyEs';
 
 export const es: Messages = {
   appTitle: 'Obra — procesos hijos trabajando',
@@ -123,4 +125,6 @@ export const es: Messages = {
     inRun: 'En la ejecución',
     dropped: (count) => `Se perdieron ${count} lotes de eventos antes de que la página estuviera lista`,
   },
+  editor: editorEs,
+  story: storyEs,
 };

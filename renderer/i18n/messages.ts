@@ -1,5 +1,7 @@
 import type { RunEndReason } from '../../shared/events';
 import type { VisualKind } from '../model/processRecord';
+import type { EditorMessages } from './editorMessages';
+import type { StoryMessages } from './storyMessages';
 
 /** Every UI string, written by hand in each language (es.ts, en.ts). */
 export interface Messages {
@@ -114,4 +116,8 @@ export interface Messages {
     /** `count` event batches dropped before the page was ready (ERR_OBRA_DROPPED). */
     dropped: (count: string) => string;
   };
+  /** The code panel's editor and one's own scripts (editorEs.ts, editorEn.ts). */
+  editor: EditorMessages;
+  /** The narration of a script of one's own, told from its events (storyEs.ts, storyEn.ts). */
+  story: StoryMessages;
 }

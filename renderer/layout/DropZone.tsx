@@ -6,7 +6,7 @@ function hasFiles(e: DragEvent): boolean {
   return Array.from(e.dataTransfer?.types ?? []).includes('Files');
 }
 
-/** Drag a script (or a recording) anywhere onto the window to open it. */
+/** Drag scripts (or a recording) anywhere onto the window to open them. */
 export function DropZone() {
   const { m } = useMessages();
   const openFile = useOpenFile();
@@ -32,8 +32,8 @@ export function DropZone() {
       e.preventDefault();
       depth = 0;
       setOver(false);
-      const file = e.dataTransfer?.files[0];
-      if (file) void openFile(file);
+      // Several files dropped together stay together (a boss and the workers it forks).
+      void openFile(Array.from(e.dataTransfer?.files ?? []));
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);

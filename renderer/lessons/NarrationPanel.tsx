@@ -3,12 +3,16 @@
  * replay) reaches their events, with this run's numbers. The step being told
  * is emphasised; the next one waits, dimmed; skipped ones stay out of the way.
  */
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { Lang } from '../../shared/api';
 import type { LabEvent } from '../../shared/events';
-import { currentLine } from '../../shared/narration';
+import { currentLine, type NarrationLine } from '../../shared/narration';
 import { LatencyChart } from './LatencyChart';
+import { changedRanFiles } from '../editor/editsSlice';
+import { useMessages } from '../i18n/useMessages';
+import { useObra } from '../store/useObra';
 import { tell } from './lessonScripts';
+import { scriptStory } from './scriptStory';
 import { runOverAt, visibleSteps } from './visibleSteps';
 import './lessons.css';
 
@@ -25,21 +29,24 @@ const LABEL: Record<Lang, { title: string; next: string; start: string; own: str
     title: 'Paso a paso',
     next: 'Lo que viene',
     start: 'Ejecuta la demo: cada paso aparece cuando sucede.',
-    own: 'La narración acompaña a las demos. Para tu propio programa, mira el escenario y la línea de tiempo.',
+    own: 'Ejecuta tu programa: su historia se cuenta aquí, a partir de sus eventos.',
     of: 'de',
   },
   en: {
     title: 'Step by step',
     next: 'Coming up',
     start: 'Run the demo: each step appears as it happens.',
-    own: "Narration comes with the demos. For your own program, watch the stage and the timeline.",
+    own: "Run your program: its story is told here, from its events.",
     of: 'of',
   },
 };
 
 export function NarrationPanel({ demoId, log, version, cursor, lang }: NarrationPanelProps) {
-  const lines = tell(demoId, log, version, cursor, lang);
+  const changed = useObra(changedRanFiles);
+  const lines = useNarration(demoId, log, version, cursor, lang);
+  const story = demoId === null && lines !== null;
   const text = LABEL[lang];
+  const edited = useMessages().m.editor;
   const list = useRef<HTMLOListElement>(null);
   const current = lines ? currentLine(lines) : null;
 
@@ -61,16 +68,20 @@ export function NarrationPanel({ demoId, log, version, cursor, lang }: Narration
   }
   const reached = lines.filter((l) => l.reached).length;
   return (
-    <section className="narration-panel" aria-label={text.title} data-reached={reached} data-current={current?.n}>
+    <section className="narration-panel" aria-label={text.title} data-reached={reached} data-current={current?.n} data-story={story || undefined}>
       <header className="narration-head">
         <h2>{text.title}</h2>
-        <span className="narration-count">
-          {reached} {text.of} {lines.length}
-        </span>
+        {!story && (
+          <span className="narration-count">
+            {reached} {text.of} {lines.length}
+          </span>
+        )}
       </header>
+      {changed.length > 0 && !story && <p className="narration-edited">{edited.differs(changed.map((f) => f.path).join(', '))}</p>}
       {reached === 0 && <p className="narration-hint">{text.start}</p>}
       <ol className="narration-steps" ref={list} tabIndex={0} aria-label={text.title}>
-        {visibleSteps(lines, runOverAt(log, cursor)).map((l) => (
+        {/* Edited code may never reach the steps still to come: none is announced. */}
+        {visibleSteps(lines, runOverAt(log, cursor) || changed.length > 0).map((l) => (
           <li
             key={l.n}
             value={l.n}
@@ -90,7 +101,7 @@ export function NarrationPanel({ demoId, log, version, cursor, lang }: Narration
 
 /** The step being told, alone: the caption bar of projector mode. */
 export function NarrationCaption({ demoId, log, version, cursor, lang }: NarrationPanelProps) {
-  const lines = tell(demoId, log, version, cursor, lang);
+  const lines = useNarration(demoId, log, version, cursor, lang);
   const current = lines ? currentLine(lines) : null;
   if (!current) return null;
   return (
@@ -98,4 +109,17 @@ export function NarrationCaption({ demoId, log, version, cursor, lang }: Narrati
       <span className="narration-caption-n">{current.n}</span> {current.text}
     </p>
   );
+}
+
+/**
+ * The lines told at the cursor: a demo's lesson (its steps still bound to the
+ * code that ran), or, for a script of one's own, its story told from its events.
+ */
+function useNarration(demoId: string | null, log: readonly LabEvent[], version: number, cursor: number, lang: Lang): NarrationLine[] | null {
+  const changed = useObra(changedRanFiles);
+  const story = useMessages().m.story;
+  const lesson = tell(demoId, log, version, cursor, lang, changed);
+  // `log` grows in place: `version` says when it changed.
+  const told = useMemo(() => (demoId === null && log.length > 0 ? scriptStory(log, cursor, lang, story) : null), [demoId, log, version, cursor, lang, story]);
+  return lesson ?? told;
 }

@@ -3,7 +3,7 @@
  * the headless tests read from assets/demos/<id>/narration.json), and a
  * memo so the code panel and the narration panel share one evaluation per frame.
  */
-import type { Lang } from '../../shared/api';
+import type { DemoSource, Lang } from '../../shared/api';
 import type { LabEvent } from '../../shared/events';
 import { narrate, parseNarration, type NarrationLine, type NarrationStep } from '../../shared/narration';
 import allCores from '../../assets/demos/all-cores/narration.json';
@@ -63,14 +63,33 @@ export function logOf(demoId: string | null, log: readonly LabEvent[]): readonly
   return start && ranDemo !== demoId ? NO_EVENTS : log;
 }
 
-let memo: { demoId: string; log: readonly LabEvent[]; version: number; cursor: number; lang: Lang; lines: NarrationLine[] } | null = null;
+const NOTHING_CHANGED: readonly DemoSource[] = [];
 
-/** narrate() for the shown run, computed once per (run, version, cursor, language). */
-export function tell(demoId: string | null, log: readonly LabEvent[], version: number, cursor: number, lang: Lang): NarrationLine[] | null {
+let memo: { demoId: string; log: readonly LabEvent[]; version: number; cursor: number; lang: Lang; changed: readonly DemoSource[]; lines: NarrationLine[] } | null = null;
+
+/**
+ * narrate() for the shown run, computed once per (run, version, cursor, language, code).
+ * `changed`: the files the run ran with that differ from the lesson's. A step
+ * that talks about code no longer in its file (its `code` anchor is gone)
+ * stays quiet rather than wrong.
+ */
+export function tell(demoId: string | null, log: readonly LabEvent[], version: number, cursor: number, lang: Lang, changed: readonly DemoSource[] = NOTHING_CHANGED): NarrationLine[] | null {
   const steps = stepsOf(demoId);
   if (!steps || demoId === null) return null;
-  if (memo && memo.demoId === demoId && memo.log === log && memo.version === version && memo.cursor === cursor && memo.lang === lang) return memo.lines;
-  const lines = narrate(steps, logOf(demoId, log), cursor, lang);
-  memo = { demoId, log, version, cursor, lang, lines };
+  if (memo && memo.demoId === demoId && memo.log === log && memo.version === version && memo.cursor === cursor && memo.lang === lang && memo.changed === changed) return memo.lines;
+  const told = narrate(steps, logOf(demoId, log), cursor, lang);
+  const lines = changed.length === 0 ? told : renumber(told.filter((line) => stillBound(line, changed)));
+  memo = { demoId, log, version, cursor, lang, changed, lines };
   return lines;
+}
+
+/** A step's code is still where it says, in the file as it ran (or the step names no code, or a file that did not change). */
+function stillBound(line: NarrationLine, changed: readonly DemoSource[]): boolean {
+  if (!line.code) return true;
+  const file = changed.find((f) => f.path === line.code?.file);
+  return !file || file.text.includes(line.code.text);
+}
+
+function renumber(lines: NarrationLine[]): NarrationLine[] {
+  return lines.map((line, i) => (line.n === i + 1 ? line : { ...line, n: i + 1 }));
 }

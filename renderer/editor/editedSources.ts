@@ -5,9 +5,9 @@
  */
 import type { DemoSource, RunRequest } from '../../shared/api';
 import type { ScriptChoice } from '../store/obraState';
+import type { Drafts } from './editsState';
 
-/** Edited text by file path; a file equal to its original is never kept here. */
-export type Drafts = Readonly<Record<string, string>>;
+export type { Drafts } from './editsState';
 
 /** Whose drafts: each demo and each script on disk keeps its own; one's opened files share one set (the boss among them may change). */
 export function editKeyOf(script: ScriptChoice | null): string | null {

@@ -5,9 +5,9 @@ import type { TimeWindow } from '../model/viewport';
 import type { EventBatch } from '../../shared/api';
 import type { LogHeader, LabEvent } from '../../shared/events';
 import type { Notice } from './notices';
-import type { PlaybackSlice } from '../replay/playbackSlice';
-import type { ClassroomSlice } from '../replay/classroomSlice';
-import type { EditsSlice } from '../editor/editsSlice';
+import type { PlaybackSlice } from '../replay/playbackState';
+import type { ClassroomSlice } from '../replay/classroomState';
+import type { EditsSlice } from '../editor/editsState';
 
 /**
  * What Run runs: a demo of the catalogue, the files the user opened (`name`:

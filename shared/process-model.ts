@@ -87,6 +87,14 @@ export function asyncTwin(api: ChildApi): AsyncApi {
   return 'spawn';
 }
 
+/**
+ * Indices of a log in time order (stable: equal times keep arrival order). A
+ * log is in arrival order; a view of a moment folds its events in this order.
+ */
+export function timeOrder(log: readonly LabEvent[]): number[] {
+  return log.map((_, i) => i).sort((a, b) => log[a].t - log[b].t || a - b);
+}
+
 /** The parent's pid from a childId (`${parentPid}:${n}`), or null. */
 export function parentPidOfChildId(childId: string | undefined | null): number | null {
   if (!childId) return null;

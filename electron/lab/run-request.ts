@@ -4,6 +4,7 @@
  * then what it names (a demo, a file on disk, uploaded source). Failures are
  * ObraErrors with Node's own code (ENOENT, EISDIR, EACCES) or ERR_OBRA_*.
  */
+import type { Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DemoSource, RunRequest } from '../../shared/api';
@@ -82,31 +83,26 @@ async function scriptSource(file: string, size: number): Promise<DemoSource[] | 
 
 /** Checks that `file` is a readable script; resolves with its size. */
 async function checkScriptFile(file: string): Promise<number> {
-  let stat;
-  try {
-    stat = await fs.stat(file);
-  } catch (err) {
-    throw ObraError.from(err);
-  }
+  const stat = await statOf(file);
   if (stat.isDirectory()) throw new ObraError('EISDIR', `EISDIR: illegal operation on a directory, open '${file}'`);
   if (!isScriptName(file)) {
     const { code, message } = notAScript(file);
     throw new ObraError(code, message);
   }
-  try {
-    await fs.access(file, fs.constants.R_OK);
-  } catch (err) {
+  await fs.access(file, fs.constants.R_OK).catch((err: unknown) => {
     throw ObraError.from(err);
-  }
+  });
   return stat.size;
 }
 
 async function checkDirectory(dir: string): Promise<void> {
-  let stat;
-  try {
-    stat = await fs.stat(dir);
-  } catch (err) {
-    throw ObraError.from(err);
-  }
+  const stat = await statOf(dir);
   if (!stat.isDirectory()) throw new ObraError('ENOTDIR', `ENOTDIR: not a directory, chdir '${dir}'`);
+}
+
+/** fs.stat, failing with Node's own code (ENOENT, EACCES…) as an ObraError. */
+function statOf(file: string): Promise<Stats> {
+  return fs.stat(file).catch((err: unknown) => {
+    throw ObraError.from(err);
+  });
 }

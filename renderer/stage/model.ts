@@ -10,17 +10,12 @@
  */
 import type { CallEvent, KillEvent, LabEvent, IpcMessageEvent, OutputEvent } from '../../shared/events';
 import { BOSS_CHILD_ID } from '../../shared/events';
-import { asyncTwin } from '../../shared/process-model';
+import { asyncTwin, timeOrder } from '../../shared/process-model';
 import { signalReach, type ProcessTree } from '../../shared/signal-reach';
 import { BOSS_KEY, RECENT_GESTURES, type StageProcess, type StageState } from './model-types';
 import { applyOsProcess, applySample, keyOfPid, processOf } from './model-os';
 import { DEFAULT_MAX_BUFFER, absorb, adoptUnplaced, emptyStageState, newProcess } from './model-process';
 import { applyThread, applyThreadError, applyThreadMessage, applyThreadSample, threadOfEvent } from './model-thread';
-
-/** Indices of the log in time order (stable: equal times keep arrival order). */
-export function timeOrder(log: readonly LabEvent[]): number[] {
-  return log.map((_, i) => i).sort((a, b) => log[a].t - log[b].t || a - b);
-}
 
 /** The stage at `cursor` (µs since run start), folded from scratch. */
 export function stageStateAt(log: readonly LabEvent[], cursor: number): StageState {

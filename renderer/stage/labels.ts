@@ -151,7 +151,7 @@ const UNITS = ['KiB', 'MiB', 'GiB', 'TiB'];
  * Bytes with their unit: exact below 100,000 ("4.096 B" / "4,096 B"),
  * then binary units with one decimal below 100 ("9,4 MiB" / "9.4 MiB").
  */
-export function formatBytes(bytes: number, lang: StageLang): string {
+export function bytesLabel(bytes: number, lang: StageLang): string {
   if (bytes < 100_000) return `${formatCount(bytes, lang)} B`;
   let v = bytes / 1024;
   let unit = 0;
@@ -163,7 +163,7 @@ export function formatBytes(bytes: number, lang: StageLang): string {
 }
 
 /** Percent of one core, rounded: "87 %" in Spanish, "87%" in English. */
-export function formatPercent(p: number, lang: StageLang): string {
+export function percentLabel(p: number, lang: StageLang): string {
   const n = formatCount(p, lang);
   return lang === 'es' ? `${n} %` : `${n}%`;
 }

@@ -146,7 +146,7 @@ export class RunIndex {
       case 'kill':
         return this.onKill(event, i);
       case 'sample':
-        return this.onSample(event);
+        return this.onSample(event, record);
     }
   }
 
@@ -206,14 +206,14 @@ export class RunIndex {
     leadsOwnGroup: (pid) => this.processes.get(pid)?.options?.detached === true,
   };
 
-  private onSample(event: SampleEvent): void {
-    if (event.pid === null) return;
+  /** A sample of `record`, the process it was taken of (none for a sample with no pid). */
+  private onSample(event: SampleEvent, record: ProcessRecord | undefined): void {
+    if (!record) return;
     const inThread = this.threads.of(event);
     if (inThread) {
       if (event.elu !== undefined) inThread.eluSamples.add(event.t, event.interval ?? this.sampleSpanUs, event.elu);
       return;
     }
-    const record = this.model.ensure(event.pid, event.t);
     if (event.elu !== undefined) {
       record.elu = event.elu;
       record.eluSamples.add(event.t, event.interval ?? this.sampleSpanUs, event.elu);

@@ -73,7 +73,9 @@ export class RunTally {
   };
 
   add(e: LabEvent): void {
-    this.model.apply(e);
+    // Who each process is (its kind, whether OS sampling saw it) is all the summary reads of the model,
+    // and only these events decide it: the others would only date processes, at a cost per event.
+    if (e.type === 'run-start' || e.type === 'call' || e.type === 'spawn' || e.type === 'os-process') this.model.apply(e);
     const s = this.s;
     s.events++;
     if (e.t > this.lastT) this.lastT = e.t;

@@ -1,4 +1,4 @@
-import { asyncTwin, createProcessFacts, type ProcessFacts } from '../../shared/process-model';
+import { asyncTwin, ProcessFacts } from '../../shared/process-model';
 import { basename } from '../../shared/process-names';
 import { SampleSeries } from './sampleSeries';
 import { TickSeries } from './tickSeries';
@@ -10,46 +10,29 @@ export type { ProcessKind } from '../../shared/process-model';
  * run's process model (shared/process-model.ts) and what the timeline adds,
  * updated in place as batches arrive (one record per pid).
  */
-export interface ProcessRecord extends ProcessFacts {
-  stdoutBytes: number;
-  stderrBytes: number;
-  stdoutChunks: number;
-  stderrChunks: number;
-  messagesSent: number;
-  messagesReceived: number;
-  errorCount: number;
+export class ProcessRecord extends ProcessFacts {
+  stdoutBytes = 0;
+  stderrBytes = 0;
+  stdoutChunks = 0;
+  stderrChunks = 0;
+  messagesSent = 0;
+  messagesReceived = 0;
+  errorCount = 0;
   /** Latest samples: CPU % of one core, RSS bytes, event-loop utilisation 0–1. */
-  cpu: number | null;
-  rss: number | null;
-  elu: number | null;
+  cpu: number | null = null;
+  rss: number | null = null;
+  elu: number | null = null;
   /** Output the parent received from this process. */
-  stdout: TickSeries;
-  stderr: TickSeries;
+  readonly stdout = new TickSeries();
+  readonly stderr = new TickSeries();
   /** Errors, failed callbacks, signals: the octagons on its lane. */
-  markers: TickSeries;
-  eluSamples: SampleSeries;
-  cpuSamples: SampleSeries;
+  readonly markers = new TickSeries(4);
+  readonly eluSamples = new SampleSeries();
+  readonly cpuSamples = new SampleSeries();
 }
 
 export function createProcessRecord(pid: number, t: number): ProcessRecord {
-  return {
-    ...createProcessFacts(pid, t),
-    stdoutBytes: 0,
-    stderrBytes: 0,
-    stdoutChunks: 0,
-    stderrChunks: 0,
-    messagesSent: 0,
-    messagesReceived: 0,
-    errorCount: 0,
-    cpu: null,
-    rss: null,
-    elu: null,
-    stdout: new TickSeries(),
-    stderr: new TickSeries(),
-    markers: new TickSeries(4),
-    eluSamples: new SampleSeries(),
-    cpuSamples: new SampleSeries(),
-  };
+  return new ProcessRecord(pid, t);
 }
 
 /** A lane label's command: the program's base name and its arguments, bounded. */

@@ -17,7 +17,11 @@ export function langOfLocale(locale: string | undefined): Lang {
   return locale?.toLowerCase().startsWith('es') ? 'es' : 'en';
 }
 
-/** One entry of the demo catalogue (`assets/demos/catalogue.json`). */
+/** The extra panels a lesson may ask for beside its narration (renderer/lessons/lessonPanels.tsx draws them). */
+export const LESSON_PANELS = ['latency'] as const;
+export type LessonPanel = (typeof LESSON_PANELS)[number];
+
+/** A lesson: an entry of the demo catalogue (`assets/demos/catalogue.json`), or a teacher's `lesson.json` (docs/LESSONS.md). */
 export interface DemoInfo {
   id: string;
   title: Localized;
@@ -26,6 +30,8 @@ export interface DemoInfo {
   files: string[];
   /** The boss script, relative to the demo's folder. */
   entry: string;
+  /** An extra panel the lesson shows beside its narration (the blocking demo's latency chart). */
+  panel?: LessonPanel;
 }
 
 export interface DemoSource {
@@ -38,7 +44,8 @@ export interface DemoSource {
 export interface RunRequest {
   demoId?: string;
   file?: string;
-  source?: { name: string; text: string };
+  /** Uploaded text, run alone in a private folder; with `files` (a lesson's other files, by relative path) beside it. */
+  source?: { name: string; text: string; files?: DemoSource[] };
   args?: string[];
   maxDurationMs?: number;
 }
@@ -69,6 +76,7 @@ export interface ObraErrorShape {
 
 export interface ObraApi {
   listDemos(): Promise<DemoInfo[]>;
+  /** A demo's files: its scripts in catalogue order, then its narration.json when it has one (shared/lesson.ts assembles them). */
   readDemo(id: string): Promise<DemoSource[]>;
   startRun(req: RunRequest): Promise<RunInfo>;
   stopRun(runId: string): Promise<void>;
@@ -121,6 +129,13 @@ export interface SaveFileRequest {
   data: string | Uint8Array;
   /** The dialog's language: the page's (else main's guess from the system locale). */
   lang?: Lang;
+}
+
+/** A lesson folder as read for the page: its name, where it is (Electron; null in a browser), its files by relative path. */
+export interface OpenedLesson {
+  name: string;
+  folder: string | null;
+  files: DemoSource[];
 }
 
 export interface OpenedFile {

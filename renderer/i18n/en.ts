@@ -1,3 +1,4 @@
+import { LESSON_TEXT } from './lessonText';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -112,6 +113,7 @@ export const en: Messages = {
     ok: 'no error',
     bucket: (count) => `${count} events in this pixel`,
   },
+  lesson: LESSON_TEXT.en,
   panels: { stage: 'Stage', code: 'Code', narration: 'Narration', console: 'Console', retry: 'Try again' },
   errors: {
     label: 'Errors',

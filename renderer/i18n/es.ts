@@ -1,3 +1,4 @@
+import { LESSON_TEXT } from './lessonText';
 import type { Messages } from './messages';
 
 export const es: Messages = {
@@ -112,6 +113,7 @@ export const es: Messages = {
     ok: 'sin error',
     bucket: (count) => `${count} eventos en este píxel`,
   },
+  lesson: LESSON_TEXT.es,
   panels: { stage: 'Escenario', code: 'Código', narration: 'Narración', console: 'Consola', retry: 'Reintentar' },
   errors: {
     label: 'Errores',

@@ -20,21 +20,20 @@ export function LessonArea({ narration = true }: { narration?: boolean }) {
   const { version, cursor } = useLiveView(pace.interval);
   pace.key.current = version;
   const run = useObra((s) => s.run);
-  const script = useObra((s) => s.script);
+  const lesson = useObra((s) => s.lesson);
   const sources = useObra((s) => s.sources);
-  const demoId = script?.kind === 'demo' ? script.demoId : null;
   const log = run?.events ?? NO_EVENTS;
   return (
     <div className={`lesson-area${narration ? '' : ' without-narration'}`}>
       <div className="code-area">
         <PanelBoundary name={m.panels.code} retry={m.panels.retry} resetKey={run}>
-          <CodePanel demoId={demoId} sources={sources} log={log} version={version} cursor={cursor} lang={lang} />
+          <CodePanel lesson={lesson} sources={sources} log={log} version={version} cursor={cursor} lang={lang} />
         </PanelBoundary>
       </div>
       {narration && (
         <div className="narration-area">
           <PanelBoundary name={m.panels.narration} retry={m.panels.retry} resetKey={run}>
-            <NarrationPanel demoId={demoId} log={log} version={version} cursor={cursor} lang={lang} />
+            <NarrationPanel lesson={lesson} log={log} version={version} cursor={cursor} lang={lang} />
           </PanelBoundary>
         </div>
       )}

@@ -8,11 +8,12 @@ import type { DemoSource, Lang } from '../../shared/api';
 import type { LabEvent } from '../../shared/events';
 import { codeFocus } from './codeFocus';
 import { highlight, type Token } from './highlight';
+import type { OpenLesson } from '../store/obraState';
 import { logOf, tell } from './lessonScripts';
 import './lessons.css';
 
 export interface CodePanelProps {
-  demoId: string | null;
+  lesson: OpenLesson | null;
   sources: DemoSource[];
   log: readonly LabEvent[];
   version: number;
@@ -25,10 +26,10 @@ const LABEL: Record<Lang, { code: string; files: string; empty: string; line: st
   en: { code: 'Code', files: 'Files', empty: 'Pick a demo to see its code.', line: 'line' },
 };
 
-export function CodePanel({ demoId, sources, log, version, cursor, lang }: CodePanelProps) {
-  const narration = tell(demoId, log, version, cursor, lang);
+export function CodePanel({ lesson, sources, log, version, cursor, lang }: CodePanelProps) {
+  const narration = tell(lesson, log, version, cursor, lang);
   // `log` grows in place: `version` says when it changed.
-  const focus = useMemo(() => codeFocus(logOf(demoId, log), cursor, sources, narration), [demoId, log, version, cursor, sources, narration]);
+  const focus = useMemo(() => codeFocus(logOf(lesson, log), cursor, sources, narration), [lesson, log, version, cursor, sources, narration]);
   const [tab, setTab] = useState<string | null>(null);
 
   // Follow the focus to its file whenever it moves; a click on a tab holds until the next move.

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { DemoInfo, DemoSource, Lang, RunRequest } from '../../shared/api';
+import type { DemoInfo, DemoSource, Lang, OpenedLesson, RunRequest } from '../../shared/api';
+import type { Lesson } from '../../shared/lesson';
 import type { RunLog } from '../model/runLog';
 import type { TimeWindow } from '../model/viewport';
 import type { EventBatch } from '../../shared/api';
@@ -8,15 +9,25 @@ import type { Notice } from './notices';
 import type { PlaybackSlice } from '../replay/playbackSlice';
 import type { ClassroomSlice } from '../replay/classroomSlice';
 
-/** What Run runs: a demo of the catalogue, a script the user opened, or a file path (Electron's dialog). */
+/**
+ * What Run runs: a demo of the catalogue, a lesson folder the reader opened
+ * (its entry, where it is in Electron, else its files uploaded), a script the
+ * user opened, or a file path (Electron's dialog).
+ */
 export type ScriptChoice =
   | { kind: 'demo'; demoId: string }
+  | { kind: 'lesson'; name: string; folder: string | null }
   | { kind: 'source'; name: string; text: string }
   | { kind: 'file'; path: string };
+
+/** The lesson on screen: a demo of the catalogue (its id) or a folder the reader opened (demoId null). */
+export type OpenLesson = Lesson & { demoId: string | null };
 
 export interface CatalogueSlice {
   demos: DemoInfo[];
   script: ScriptChoice | null;
+  /** The chosen demo's or opened folder's lesson: its narration, its panel, its scripts. */
+  lesson: OpenLesson | null;
   /** The files shown in the code panel: the demo's, or the opened script. */
   sources: DemoSource[];
   loadCatalogue(): Promise<void>;
@@ -30,6 +41,8 @@ export interface CatalogueSlice {
   pickScript(): Promise<void>;
   /** Run a script by path (Electron's native dialog). */
   openScriptFile(path: string): Promise<void>;
+  /** Show a lesson folder's files (checked by shared/lesson.ts; a bad one becomes a notice naming file, step and field). Does not run it. */
+  openLesson(opened: OpenedLesson): void;
 }
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'stopping' | 'ended' | 'loading';

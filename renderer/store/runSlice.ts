@@ -2,8 +2,8 @@ import type { EventBatch, ObraApi, RunRequest } from '../../shared/api';
 import { RunLog } from '../model/runLog';
 import { fitWindow } from '../model/viewport';
 import { recordArrival } from '../perf/frameLog';
-import type { ObraSlice, ObraState, RunSlice, ScriptChoice } from './obraState';
-import { noticeOf } from './notices';
+import type { ObraSlice, ObraState, OpenLesson, RunSlice, ScriptChoice } from './obraState';
+import { localNotice, noticeOf } from './notices';
 import { isBusy } from './catalogueSlice';
 import { droppedNoticeBatch } from '../../shared/dropped-batches';
 
@@ -31,16 +31,29 @@ function freshView() {
   };
 }
 
-function requestFor(script: ScriptChoice, args: readonly string[] | undefined): RunRequest {
+function requestFor(script: ScriptChoice, lesson: OpenLesson | null, args: readonly string[] | undefined): RunRequest {
   const withArgs = args?.length ? { args: [...args] } : {};
   switch (script.kind) {
     case 'demo':
       return { demoId: script.demoId, ...withArgs };
+    case 'lesson': {
+      if (!lesson) throw localNotice('ERR_OBRA_BAD_LESSON', `${script.name}: the lesson is not open`);
+      // In Electron the entry runs where it is, beside its files; a browser uploads them all.
+      if (script.folder !== null) return { file: inFolder(script.folder, lesson.info.entry), ...withArgs };
+      const [entry, ...files] = lesson.sources;
+      return { source: { name: entry.path, text: entry.text, ...(files.length ? { files } : {}) }, ...withArgs };
+    }
     case 'source':
       return { source: { name: script.name, text: script.text }, ...withArgs };
     case 'file':
       return { file: script.path, ...withArgs };
   }
+}
+
+/** A file of a folder, with the folder's own separator (a Windows path keeps its backslashes). */
+function inFolder(folder: string, file: string): string {
+  const sep = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
+  return `${folder.replace(/[\\/]+$/, '')}${sep}${file}`;
 }
 
 /** The playhead and window after the log grew, when following live. */
@@ -82,7 +95,7 @@ export const runSlice =
         early = [];
         earlyDropped.clear();
         try {
-          const info = await api.startRun(requestFor(script, args));
+          const info = await api.startRun(requestFor(script, get().lesson, args));
           // A file on disk (Electron's Open script…): the lab read it, the code panel shows it.
           if (script.kind === 'file' && info.sources?.length) set({ sources: info.sources });
           const run = new RunLog(info.runId, info.header);

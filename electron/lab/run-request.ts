@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { DemoSource, RunRequest } from '../../shared/api';
 import { MAX_REQUEST_BYTES, SCRIPT_EXTENSIONS } from '../../shared/api';
 import type { DemoCatalogue } from './demo-catalogue';
+import { sourceFilesProblem } from '../../shared/validate';
 import { ObraError, badRequest } from './obra-error';
 
 /** RunRequest plus what only local callers (the CLI) pass: a working directory. */
@@ -20,7 +21,7 @@ export interface LabRunRequest extends RunRequest {
 export interface RunPlan {
   /** Absolute path; for uploaded source, where it will be written in the run's folder. */
   script: string | null;
-  source?: { name: string; text: string };
+  source?: { name: string; text: string; files?: DemoSource[] };
   cwd: string | null;
   args: string[];
   demoId?: string;
@@ -67,7 +68,7 @@ export async function planRun(req: LabRunRequest, catalogue: DemoCatalogue): Pro
   const args = req.args ? [...req.args] : [];
   const common = { args, maxDurationMs: req.maxDurationMs, cwd: req.cwd ? path.resolve(req.cwd) : null };
   if (req.cwd) await checkDirectory(common.cwd as string);
-  if (req.source) return { ...common, script: null, source: { ...req.source } };
+  if (req.source) return { ...common, script: null, source: { ...req.source, ...(req.source.files ? { files: req.source.files.map((f) => ({ ...f })) } : {}) } };
   if (req.demoId !== undefined) {
     const demo = await catalogue.find(req.demoId);
     const script = catalogue.fileOf(demo, demo.entry);
@@ -132,8 +133,8 @@ function checkPath(value: unknown, field: string): void {
 function checkSource(value: unknown): void {
   const s = value as { name?: unknown; text?: unknown } | null;
   if (typeof s !== 'object' || s === null || Array.isArray(s)) throw badRequest('source must be { name, text }');
-  for (const key of Object.keys(s)) if (key !== 'name' && key !== 'text') throw badRequest(`source has no field "${key.slice(0, 40)}"`);
-  const { name, text } = s;
+  for (const key of Object.keys(s)) if (key !== 'name' && key !== 'text' && key !== 'files') throw badRequest(`source has no field "${key.slice(0, 40)}"`);
+  const { name, text, files } = s as { name?: unknown; text?: unknown; files?: unknown };
   if (typeof name !== 'string' || name.length === 0 || name.length > LIMITS.sourceNameChars) {
     throw badRequest(`source.name must be a file name of 1 to ${LIMITS.sourceNameChars} characters`);
   }
@@ -144,7 +145,13 @@ function checkSource(value: unknown): void {
     throw new ObraError('ERR_OBRA_NOT_A_SCRIPT', `Obra runs Node scripts (.js, .mjs, .cjs); this is not one: ${name}`);
   }
   if (typeof text !== 'string') throw badRequest('source.text must be a string');
-  if (Buffer.byteLength(text, 'utf8') > LIMITS.sourceBytes) throw badRequest(`source.text is larger than ${LIMITS.sourceBytes} bytes`);
+  if (files !== undefined) {
+    // A lesson's other files, written beside its entry: the same check the transports make.
+    const problem = sourceFilesProblem(files, name);
+    if (problem) throw badRequest(problem);
+  }
+  const bytes = [text, ...((files as { text: string }[] | undefined) ?? []).map((f) => f.text)].reduce((sum, t) => sum + Buffer.byteLength(t, 'utf8'), 0);
+  if (bytes > LIMITS.sourceBytes) throw badRequest(`source.text${files ? ' and source.files' : ''} are larger than ${LIMITS.sourceBytes} bytes`);
 }
 
 function checkArgs(value: unknown): void {

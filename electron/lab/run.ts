@@ -157,10 +157,7 @@ export class Run {
   private async launch(plan: RunPlan): Promise<void> {
     this.dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'obra-run-')); // created 0700
     let script = plan.script as string;
-    if (plan.source) {
-      script = path.join(this.dir, plan.source.name);
-      await fs.promises.writeFile(script, plan.source.text, { mode: 0o600, flag: 'wx' });
-    }
+    if (plan.source) script = await writeSource(this.dir, plan.source);
     const cwd = plan.cwd ?? path.dirname(script);
     const channel = (this.channel = await createReportChannel(this.dir, this.id));
     this.channelIntact = watchChannelPath(channel.address);
@@ -398,4 +395,21 @@ export class Run {
     if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
     this.deadlineTimer = null;
   }
+}
+
+/**
+ * Uploaded source, written into the run's private folder: alone, or (a
+ * lesson) in a folder of its own with its other files beside it, so the
+ * entry finds them where it would in the lesson's folder. Paths were checked
+ * (shared/validate.ts sourceFilesProblem): relative, no `..`.
+ */
+async function writeSource(dir: string, source: NonNullable<RunPlan['source']>): Promise<string> {
+  const folder = source.files ? path.join(dir, 'lesson') : dir;
+  const written = [{ path: source.name, text: source.text }, ...(source.files ?? [])];
+  for (const file of written) {
+    const target = path.join(folder, ...file.path.split('/'));
+    await fs.promises.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+    await fs.promises.writeFile(target, file.text, { mode: 0o600, flag: 'wx' });
+  }
+  return path.join(folder, source.name);
 }

@@ -107,6 +107,14 @@ export interface ObraApi {
    * string is made in main. Absent in the browser transport (file picker).
    */
   openRecording?(options?: DialogOptions): Promise<OpenedFile | null>;
+  /**
+   * Electron only: "Open lesson…" through the native folder dialog. Resolves
+   * with the folder's lesson files as read (shared/lesson.ts checks them in
+   * the page), or null if cancelled. Absent in the browser transport: there
+   * the page reads picked files or a zip. A later save of kind 'narration'
+   * opens its dialog in that folder.
+   */
+  openLesson?(options?: DialogOptions): Promise<OpenedLesson | null>;
 }
 
 /** How a native dialog should speak: the page's language (else main's guess from the system locale). */
@@ -118,7 +126,7 @@ export interface DialogOptions {
 export const SCRIPT_EXTENSIONS = ['js', 'mjs', 'cjs'] as const;
 
 /** What a saved file holds, which picks the native dialog's file type. */
-export const SAVE_KINDS = ['recording', 'png', 'svg', 'trace', 'webm', 'mp4', 'gif'] as const;
+export const SAVE_KINDS = ['recording', 'png', 'svg', 'trace', 'webm', 'mp4', 'gif', 'narration'] as const;
 export type SaveKind = (typeof SAVE_KINDS)[number];
 
 export interface SaveFileRequest {

@@ -52,7 +52,8 @@ export async function showRecording(store: ObraStore, recording: ObraRecording):
 /**
  * Open a recording file (`.obra.json`, or the CLI's `.ndjson`) as the shown
  * run. A recording of a demo selects that demo first, so its narration and
- * code marks work; the recording's own sources replace the code panel's.
+ * code marks work; the recording's own sources replace the code panel's. A
+ * recording of no demo keeps an open lesson folder, whose steps it is told with.
  */
 export async function openRecordingFile(store: ObraStore, file: File): Promise<void> {
   if (isBusy(store.getState().status)) return;
@@ -80,6 +81,9 @@ async function chooseDemo(store: ObraStore, demoId: string | null, sources: Obra
     // Name the demo in the URL without a hashchange (which would select it again and clear the run).
     history.replaceState(null, '', `${location.pathname}${location.search}#${demoHash(demoId)}`);
     if (sources.length > 0) store.setState({ sources });
+  } else if (state.lesson?.demoId === null) {
+    // A recording of no demo while a lesson folder is open (recorded by `obra record ./lesson/`, say): told with that lesson's steps, shown with its code.
+    state.clearRun();
   } else {
     await state.selectDemo(null);
     store.setState({ sources });

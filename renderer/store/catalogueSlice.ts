@@ -12,6 +12,7 @@ export const catalogueSlice =
     lesson: null,
     sources: [],
     canPickScript: typeof api.pickScript === 'function',
+    canPickLesson: typeof api.openLesson === 'function',
 
     async pickScript() {
       if (!api.pickScript || isBusy(get().status)) return;
@@ -69,6 +70,16 @@ export const catalogueSlice =
       const name = path.split(/[\\/]/).pop() ?? path;
       set({ script: { kind: 'file', path }, lesson: null, sources: [{ path: name, text: '' }] });
       await get().startRun();
+    },
+
+    async pickLesson() {
+      if (!api.openLesson || isBusy(get().status)) return;
+      try {
+        const opened = await api.openLesson();
+        if (opened) get().openLesson(opened);
+      } catch (error) {
+        get().pushNotice(noticeOf(error));
+      }
     },
 
     openLesson({ name, folder, files }) {

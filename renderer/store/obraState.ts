@@ -41,6 +41,10 @@ export interface CatalogueSlice {
   pickScript(): Promise<void>;
   /** Run a script by path (Electron's native dialog). */
   openScriptFile(path: string): Promise<void>;
+  /** The shell has a native folder dialog for lessons (Electron). */
+  canPickLesson: boolean;
+  /** Ask the native folder dialog for a lesson and open it. */
+  pickLesson(): Promise<void>;
   /** Show a lesson folder's files (checked by shared/lesson.ts; a bad one becomes a notice naming file, step and field). Does not run it. */
   openLesson(opened: OpenedLesson): void;
 }

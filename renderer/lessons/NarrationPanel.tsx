@@ -16,6 +16,7 @@ import { LessonPanel } from './lessonPanels';
 import { tell } from './lessonScripts';
 import { runOverAt, visibleSteps } from './visibleSteps';
 import './lessons.css';
+import './question.css';
 
 export interface NarrationPanelProps {
   lesson: OpenLesson | null;

@@ -1,6 +1,7 @@
 import type { LabEvent } from '../../shared/events';
 import { LessonPanel } from '../lessons/lessonPanels';
 import { NarrationCaption } from '../lessons/NarrationPanel';
+import { QuestionOverlay } from '../lessons/QuestionOverlay';
 import { useLiveView, useObra } from '../store/useObra';
 
 const NO_EVENTS: readonly LabEvent[] = [];
@@ -21,6 +22,8 @@ export function ProjectorCaption() {
     <div className="projector-caption">
       <NarrationCaption lesson={lesson} log={log} version={version} cursor={cursor} lang={lang} />
       <LessonPanel lesson={lesson} log={log} version={version} cursor={cursor} lang={lang} large />
+      {/* Class mode: a question step stops the replay and fills the screen. */}
+      <QuestionOverlay />
     </div>
   );
 }

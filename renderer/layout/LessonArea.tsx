@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import type { LabEvent } from '../../shared/events';
+import { AuthorPanel } from '../lessons/AuthorPanel';
 import { useMessages } from '../i18n/useMessages';
 import { CodePanel } from '../lessons/CodePanel';
 import { NarrationPanel } from '../lessons/NarrationPanel';
@@ -23,6 +25,8 @@ export function LessonArea({ narration = true }: { narration?: boolean }) {
   const lesson = useObra((s) => s.lesson);
   const sources = useObra((s) => s.sources);
   const log = run?.events ?? NO_EVENTS;
+  // Author mode: the narration's place, for as long as the author writes steps.
+  const [authoring, setAuthoring] = useState(false);
   return (
     <div className={`lesson-area${narration ? '' : ' without-narration'}`}>
       <div className="code-area">
@@ -33,7 +37,11 @@ export function LessonArea({ narration = true }: { narration?: boolean }) {
       {narration && (
         <div className="narration-area">
           <PanelBoundary name={m.panels.narration} retry={m.panels.retry} resetKey={run}>
-            <NarrationPanel lesson={lesson} log={log} version={version} cursor={cursor} lang={lang} />
+            {authoring && run ? (
+              <AuthorPanel key={lesson ? lesson.info.id : 'script'} onClose={() => setAuthoring(false)} />
+            ) : (
+              <NarrationPanel lesson={lesson} onAuthor={run ? () => setAuthoring(true) : undefined} log={log} version={version} cursor={cursor} lang={lang} />
+            )}
           </PanelBoundary>
         </div>
       )}

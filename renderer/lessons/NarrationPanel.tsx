@@ -20,13 +20,15 @@ import './question.css';
 
 export interface NarrationPanelProps {
   lesson: OpenLesson | null;
+  /** Opens author mode (shown when there is a run to write steps for). */
+  onAuthor?: () => void;
   log: readonly LabEvent[];
   version: number;
   cursor: number;
   lang: Lang;
 }
 
-export function NarrationPanel({ lesson, log, version, cursor, lang }: NarrationPanelProps) {
+export function NarrationPanel({ lesson, onAuthor, log, version, cursor, lang }: NarrationPanelProps) {
   const lines = tell(lesson, log, version, cursor, lang);
   const text = MESSAGES[lang].lesson.narration;
   const list = useRef<HTMLOListElement>(null);
@@ -41,9 +43,15 @@ export function NarrationPanel({ lesson, log, version, cursor, lang }: Narration
     }
   }, [current?.n, version]);
 
+  const author = onAuthor && (
+    <button type="button" className="small-button author-open" onClick={onAuthor}>
+      {MESSAGES[lang].lesson.author.open}
+    </button>
+  );
   if (!lines) {
     return (
       <section className="narration-panel" aria-label={text.title}>
+        {author && <header className="narration-head">{author}</header>}
         <p className="narration-hint">{lesson === null ? text.own : ''}</p>
         <LessonPanel lesson={lesson} log={log} version={version} cursor={cursor} lang={lang} />
       </section>
@@ -57,6 +65,7 @@ export function NarrationPanel({ lesson, log, version, cursor, lang }: Narration
         <span className="narration-count">
           {reached} {text.of} {lines.length}
         </span>
+        {author}
       </header>
       {reached === 0 && <p className="narration-hint">{text.start}</p>}
       <ol className="narration-steps" ref={list} tabIndex={0} aria-label={text.title}>

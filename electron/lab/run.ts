@@ -334,6 +334,8 @@ export class Run {
       this.boss?.stderr?.destroy();
     }
     this.checkChannel();
+    // Closing removes the FIFO: a sampling poll that resolves after that must not take it for a lost channel.
+    this.channelIntact = null;
     await this.channel?.drain();
     await this.channel?.close();
     this.releaseHeldBack();

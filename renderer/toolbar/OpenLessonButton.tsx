@@ -1,13 +1,16 @@
-import { useRef } from 'react';
 import { useMessages } from '../i18n/useMessages';
+import { pickFilesWithBrowser } from '../recording/pickFile';
 import { isBusy } from '../store/catalogueSlice';
 import { useObra } from '../store/useObra';
 import { useOpenFiles } from './useOpenFile';
 
+/** What a browser's picker offers for a lesson: its files, or one zip of them. */
+const LESSON_ACCEPT = '.zip,.json,.js,.mjs,.cjs,application/zip';
+
 /**
  * Open lesson…: Electron's native folder dialog where the shell offers one
- * (main reads the folder), else a file input for the lesson's files or one
- * .zip (the page reads them; docs/LESSONS.md).
+ * (main reads the folder), else the browser's picker for the lesson's files
+ * or one .zip (the page reads them; docs/LESSONS.md).
  */
 export function OpenLessonButton() {
   const { m } = useMessages();
@@ -15,32 +18,14 @@ export function OpenLessonButton() {
   const canPick = useObra((s) => s.canPickLesson);
   const pickLesson = useObra((s) => s.pickLesson);
   const openFiles = useOpenFiles();
-  const input = useRef<HTMLInputElement>(null);
+  const open = async (): Promise<void> => {
+    if (canPick) return pickLesson();
+    const files = await pickFilesWithBrowser(LESSON_ACCEPT);
+    if (files.length) await openFiles(files, { lesson: true });
+  };
   return (
-    <>
-      <button
-        type="button"
-        className="toolbar-button open-lesson-button"
-        disabled={busy}
-        title={m.lesson.open.hint}
-        onClick={() => (canPick ? void pickLesson() : input.current?.click())}
-      >
-        {m.lesson.open.button}
-      </button>
-      <input
-        ref={input}
-        type="file"
-        multiple
-        className="visually-hidden open-lesson-input"
-        tabIndex={-1}
-        aria-hidden="true"
-        accept=".zip,.json,.js,.mjs,.cjs,application/zip"
-        onChange={(e) => {
-          const files = Array.from(e.target.files ?? []);
-          e.target.value = '';
-          if (files.length) void openFiles(files, { lesson: true });
-        }}
-      />
-    </>
+    <button type="button" className="toolbar-button open-lesson-button" disabled={busy} title={m.lesson.open.hint} onClick={() => void open()}>
+      {m.lesson.open.button}
+    </button>
   );
 }

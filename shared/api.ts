@@ -44,8 +44,17 @@ export interface DemoSource {
 export interface RunRequest {
   demoId?: string;
   file?: string;
-  /** Uploaded text, run alone in a private folder; with `files` (a lesson's other files, by relative path) beside it. */
-  source?: { name: string; text: string; files?: DemoSource[] };
+  /** Uploaded text; `name` is a path relative to the run's folder (`boss.js`, `src/boss.js`). */
+  source?: { name: string; text: string };
+  /**
+   * Files the run starts with, edited or uploaded, by path relative to the
+   * run's folder (`/`-separated, never leaving it): with demoId, files of the
+   * demo as edited; with source, the files uploaded with it (beside or below
+   * the boss's `name`); with file, top-level files of the script's folder as
+   * edited. The run then starts from a private copy (a folder of its own)
+   * holding them, so a boss forks its edited worker.
+   */
+  files?: DemoSource[];
   args?: string[];
   maxDurationMs?: number;
 }
@@ -84,11 +93,12 @@ export interface ObraApi {
   subscribe(listener: (batch: EventBatch) => void): () => void;
   /**
    * Electron only: "Open script…" through the native dialog. Resolves with the
-   * chosen file's absolute path (for RunRequest.file), or null if cancelled.
-   * Absent in the browser transport: there the renderer reads the file itself
-   * and sends RunRequest.source.
+   * chosen file's absolute path (for RunRequest.file) and the scripts shown
+   * for it (it and the scripts beside it), or null if cancelled. Absent in the
+   * browser transport: there the renderer reads the files itself and sends
+   * RunRequest.source and files.
    */
-  pickScript?(options?: DialogOptions): Promise<string | null>;
+  pickScript?(options?: DialogOptions): Promise<PickedScript | null>;
   /**
    * Electron only: save a file through the native "Save as" dialog, which
    * offers `suggestedName` and the kind's file type. Resolves with the path
@@ -144,6 +154,13 @@ export interface OpenedLesson {
   name: string;
   folder: string | null;
   files: DemoSource[];
+}
+
+export interface PickedScript {
+  /** Absolute path of the chosen script. */
+  path: string;
+  /** The chosen script first, then the scripts beside it, by name. */
+  sources: DemoSource[];
 }
 
 export interface OpenedFile {

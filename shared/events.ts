@@ -71,7 +71,17 @@ export interface RunStartEvent extends Base {
   cpus: number;
   /** How often OS data is sampled: the UI says these are samples. */
   sampleIntervalMs: number;
+  /** What held the run's processes together (absent in older recordings): see Containment. */
+  containment?: Containment;
 }
+
+/**
+ * How the lab keeps every process of a run within reach, strongest first: a
+ * cgroup per run (v2, or v1's freezer or pids controller), a child subreaper
+ * (orphans are given to the run's site keeper), or only ancestry in the OS
+ * samples (process groups, parents seen, the run's id in environments).
+ */
+export type Containment = 'cgroup2' | 'cgroup1-freezer' | 'cgroup1-pids' | 'subreaper' | 'ancestry';
 
 export type RunEndReason = 'exit' | 'stopped' | 'timeout' | 'error';
 
@@ -204,6 +214,23 @@ export interface ErrorEvent extends Base {
   source?: SourceLocation | null;
 }
 
+/**
+ * A signal the program sent with `process.kill(target, signal)`, reported by
+ * the sender (`pid`). `target` as the program gave it: a pid, `-pgid` for a
+ * whole process group, 0 for the sender's own group, -1 for every process it
+ * may signal. `signal` by name (`SIGTERM`), or `'0'`: the signal that only asks
+ * whether the target exists. `code` is null when the call returned true, else
+ * the code of what it threw (`ESRCH`, `EPERM`, `ERR_UNKNOWN_SIGNAL`…).
+ * (`child.kill()` is not one: its signal shows as the child's exit signal.)
+ */
+export interface KillEvent extends Base {
+  type: 'kill';
+  target: number;
+  signal: string;
+  code: string | null;
+  source: SourceLocation | null;
+}
+
 /** A process of the tree seen by OS sampling (the `/bin/sh` of exec, `find`…). */
 export interface OsProcessEvent extends Base {
   type: 'os-process';
@@ -261,6 +288,7 @@ export type LabEvent =
   | MessageEvent
   | CallbackEvent
   | ErrorEvent
+  | KillEvent
   | OsProcessEvent
   | SampleEvent
   | ThreadEvent;

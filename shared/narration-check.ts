@@ -13,7 +13,7 @@ import type { Condition, EventMatcher, NarrationStep } from './narration';
 /** Every event type, so a step naming one that does not exist is caught (the compiler keeps this list whole). */
 const EVENT_TYPES = Object.keys({
   'run-start': 1, 'run-end': 1, call: 1, spawn: 1, exit: 1, close: 1, disconnect: 1, stdout: 1, stderr: 1,
-  message: 1, callback: 1, error: 1, 'os-process': 1, sample: 1, thread: 1,
+  message: 1, callback: 1, error: 1, kill: 1, 'os-process': 1, sample: 1, thread: 1,
 } satisfies Record<LabEventType, 1>);
 const APIS = Object.keys({ exec: 1, execFile: 1, spawn: 1, fork: 1, execSync: 1, execFileSync: 1, spawnSync: 1 } satisfies Record<ChildApi, 1>);
 

@@ -29,6 +29,16 @@ describe('narrate', () => {
     expect(narrate(steps, log, Infinity, 'en')[0].text).toBe('bricks 1 · 2');
   });
 
+  it("a following step lists a field of every match (pids as they are, not as numbers)", () => {
+    const kills: LabEvent[] = [
+      ...log,
+      { type: 'kill', t: 6000, pid: 100, target: 12345, signal: 'SIGTERM', code: null, source: null },
+      { type: 'kill', t: 6001, pid: 100, target: 12346, signal: 'SIGTERM', code: null, source: null },
+    ];
+    const steps = [step({ type: 'kill', proc: 'boss' }, 'process.kill a {each.target|list}: {target}', 'process.kill to {each.target|list}: {target}', { nth: 'last' })];
+    expect(narrate(steps, kills, Infinity, 'es')[0].text).toBe('process.kill a 12345 · 12346: 12346');
+  });
+
   it('reaches a step only once the cursor passes its event, showing … before', () => {
     const steps = [step({ type: 'exit' }, 'exit {code}', 'exit {code}')];
     expect(narrate(steps, log, 3999, 'en')[0]).toEqual({ n: 1, text: 'exit …', t: null, reached: false });

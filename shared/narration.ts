@@ -79,8 +79,8 @@ interface StepState {
   seen: number;
   event: LabEvent | null;
   groups: Record<string, string>;
-  /** A following step's groups of every match so far ({each.name}). */
-  history: Record<string, string>[];
+  /** A following step's every match so far, its groups and its event ({each.name}: a group, else a field). */
+  history: { groups: Record<string, string>; event: LabEvent }[];
   tally: { count: number; bytes: number };
 }
 
@@ -108,7 +108,7 @@ export function narrate(steps: readonly NarrationStep[], log: readonly LabEvent[
       const groups = matches(st.step.on, ev, ctx);
       if (!groups) continue;
       st.seen += 1;
-      if (following) st.history.push(groups);
+      if (following) st.history.push({ groups, event: ev });
       if (following || st.seen === (st.step.nth ?? 1)) {
         st.event = ev;
         st.groups = groups;
@@ -210,6 +210,8 @@ function textLines(ev: LabEvent): string[] {
       return [ev.message];
     case 'callback':
       return ev.error ? [ev.error.message] : [];
+    case 'kill':
+      return [`process.kill(${ev.target}, ${ev.signal})`];
     default:
       return [];
   }
@@ -250,7 +252,10 @@ function placeholders(st: StepState, states: readonly StepState[]): Lookup {
   return (name) => {
     if (name in st.groups) return new Captured(st.groups[name]);
     // A following step's group in every match so far, as a list: results 1, 2 and 3, not just the last.
-    if (name.startsWith('each.')) return new Captured(st.history.map((g) => g[name.slice(5)] ?? '?').join(','));
+    if (name.startsWith('each.')) {
+      const field = name.slice(5);
+      return new Captured(st.history.map((h) => h.groups[field] ?? String(valueAt(h.event, field) ?? '?')).join(','));
+    }
     if (name === 'count') return st.seen;
     if (name.startsWith('tally.')) return st.tally[name.slice(6) as keyof StepState['tally']];
     if (name.startsWith('since.')) {
@@ -261,7 +266,7 @@ function placeholders(st: StepState, states: readonly StepState[]): Lookup {
   };
 }
 
-const RAW_FIELDS = new Set(['pid', 'ppid', 'from', 'to', 'line', 'column', 'seq', 'childId']);
+const RAW_FIELDS = new Set(['pid', 'ppid', 'from', 'to', 'target', 'line', 'column', 'seq', 'childId']);
 
 /**
  * Fill `{name}` / `{name|unit}` placeholders; before the step is reached, each shows as '…'.
@@ -280,7 +285,7 @@ export function fill(template: string, values: Lookup | null, lang: Lang, missin
     }
     const raw = unit === 'raw' || RAW_FIELDS.has(name.split('.').pop() as string);
     if (typeof v === 'number') return raw ? String(v) : formatNumber(convert(v, unit), lang, unit);
-    if (v instanceof Captured && unit === 'list') return v.text.split(/[,;\s]+/).filter(Boolean).map((x) => localizeNumbersIn(x, lang)).join(' · ');
+    if (v instanceof Captured && unit === 'list') return v.text.split(/[,;\s]+/).filter(Boolean).map((x) => (raw ? x : localizeNumbersIn(x, lang))).join(' · ');
     if (v instanceof Captured) return unit === 'raw' ? v.text : localizeNumbersIn(v.text, lang);
     const text = Array.isArray(v) ? v.join(' ') : String(v);
     if (unit === 'n' && text.trim() !== '' && Number.isFinite(Number(text))) return formatNumber(Number(text), lang);

@@ -32,6 +32,8 @@ export interface RunSummary {
   /** Output chunks received (a coalesced event counts for its `count`). */
   chunks: { stdout: number; stderr: number };
   messages: { sent: number; received: number; bytesSent: number; bytesReceived: number };
+  /** Signals the program sent with process.kill that went (not signal 0, not a call that threw), by name. */
+  signals: { sent: number; bySignal: Record<string, number> };
   /**
    * Error events, plus errors handed to an exec/execFile callback (a non-zero exit is
    * keyed `exit N`, maxBuffer by its code) that no 'error' event already reported.
@@ -63,6 +65,7 @@ export class RunTally {
     bytes: { stdout: 0, stderr: 0 },
     chunks: { stdout: 0, stderr: 0 },
     messages: { sent: 0, received: 0, bytesSent: 0, bytesReceived: 0 },
+    signals: { sent: 0, bySignal: {} },
     errors: { count: 0, byCode: {}, first: [] },
     durationUs: 0,
     boss: { pid: null, code: null, signal: null, exited: false },
@@ -115,6 +118,12 @@ export class RunTally {
         } else {
           s.messages.received += e.count ?? 1;
           s.messages.bytesReceived += e.bytes;
+        }
+        break;
+      case 'kill':
+        if (e.code === null && e.signal !== '0') {
+          s.signals.sent++;
+          s.signals.bySignal[e.signal] = (s.signals.bySignal[e.signal] ?? 0) + 1;
         }
         break;
       case 'error':

@@ -109,6 +109,16 @@ export function toChromeTrace(log: readonly LabEvent[], options: TraceOptions = 
         if (e.signal && pid !== null) on(pid, { ph: 'i', s: 't', ts: e.t, cat: 'signal', name: `signal ${e.signal} (${e.type})`, args: { signal: e.signal } });
         break;
       }
+      case 'kill': {
+        // On the sender, the call; on the process (or the group's leader) it went to, the signal.
+        const args = { target: e.target, signal: e.signal, code: e.code, source: e.source };
+        if (e.pid !== null) on(e.pid, { ph: 'i', s: 't', ts: e.t, cat: 'signal', name: `process.kill(${e.target}, ${e.signal})${e.code ? ` threw ${e.code}` : ''}`, args });
+        const to = Math.abs(e.target);
+        if (e.code === null && e.signal !== '0' && to > 1 && table.processes.has(to)) {
+          on(to, { ph: 'i', s: 't', ts: e.t, cat: 'signal', name: `signal ${e.signal}${e.target < 0 ? ' to its group' : ''} from ${e.pid ?? '?'}`, args });
+        }
+        break;
+      }
       case 'error': {
         const pid = e.pid ?? (e.childId ? table.callerOfChild.get(e.childId) : undefined) ?? null;
         const name = clip(`error ${e.code ?? e.name}: ${e.message}`);

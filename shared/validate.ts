@@ -20,7 +20,7 @@ import {
   type SaveFileRequest,
   type SaveKind,
 } from './api';
-import { isLessonPath } from './lesson';
+import { isRelativeFilePath, runFilesProblem } from './run-files';
 
 export const BAD_REQUEST = 'ERR_OBRA_BAD_REQUEST';
 /** A file bigger than the native dialogs carry (MAX_NATIVE_FILE_BYTES). */
@@ -84,7 +84,7 @@ function paramProblem(method: ApiMethod, params: unknown[]): string | null {
   }
 }
 
-const RUN_REQUEST_KEYS: ReadonlySet<string> = new Set<keyof RunRequest>(['demoId', 'file', 'source', 'args', 'maxDurationMs']);
+const RUN_REQUEST_KEYS: ReadonlySet<string> = new Set<keyof RunRequest>(['demoId', 'file', 'source', 'files', 'args', 'maxDurationMs']);
 
 /** Why `value` is not a RunRequest, or null when it is one. */
 export function runRequestProblem(value: unknown): string | null {
@@ -93,13 +93,17 @@ export function runRequestProblem(value: unknown): string | null {
   if (extra.length > 0) return `unknown field ${describe(extra[0])} in the run request`;
   const targets = (['demoId', 'file', 'source'] as const).filter((key) => value[key] !== undefined);
   if (targets.length !== 1) return 'give exactly one of demoId, file or source';
-  const { demoId, file, source, args, maxDurationMs } = value;
+  const { demoId, file, source, files, args, maxDurationMs } = value;
   if (demoId !== undefined && !(typeof demoId === 'string' && DEMO_ID.test(demoId))) {
     return 'demoId must be a short kebab-case name';
   }
   if (file !== undefined && !isPathText(file)) return 'file must be a path (a non-empty string without NUL)';
   if (source !== undefined) {
     const problem = sourceProblem(source);
+    if (problem) return problem;
+  }
+  if (files !== undefined) {
+    const problem = runFilesProblem(files, isPlainObject(source) && typeof source.name === 'string' ? source.name : null);
     if (problem) return problem;
   }
   if (args !== undefined) {
@@ -118,31 +122,10 @@ export function runRequestProblem(value: unknown): string | null {
 function sourceProblem(source: unknown): string | null {
   if (!isPlainObject(source)) return 'source must be an object { name, text }';
   const keys = Object.keys(source);
-  if (!('name' in source) || !('text' in source) || keys.some((key) => !['name', 'text', 'files'].includes(key))) {
-    return "source must have exactly name and text (and files: a lesson's other files)";
-  }
-  const { name, text, files } = source;
-  if (!isFileName(name)) return 'source.name must be a plain file name (no slashes)';
+  if (keys.length !== 2 || !('name' in source) || !('text' in source)) return 'source must have exactly name and text';
+  const { name, text } = source;
+  if (!isRelativeFilePath(name)) return "source.name must be a file's path inside the run's folder (no .., no leading dot)";
   if (typeof text !== 'string' || text.length > MAX_REQUEST_BYTES) return 'source.text must be a string within the request size limit';
-  return files === undefined ? null : sourceFilesProblem(files, name);
-}
-
-/** The most files a lesson uploads beside its entry. */
-export const MAX_SOURCE_FILES = 63;
-
-/**
- * Why `files` (a lesson's files beside its entry `name`, each { path, text },
- * written into the run's private folder) cannot be written, or null.
- */
-export function sourceFilesProblem(files: unknown, name: string): string | null {
-  if (!Array.isArray(files) || files.length > MAX_SOURCE_FILES) return `source.files must be an array of at most ${MAX_SOURCE_FILES} { path, text }`;
-  const seen = new Set([name]);
-  for (const file of files) {
-    if (!isPlainObject(file) || Object.keys(file).length !== 2 || typeof file.path !== 'string' || typeof file.text !== 'string') return 'every source file must be exactly { path, text } strings';
-    if (!isLessonPath(file.path)) return `source file ${describe(file.path)} must be a path inside the folder (no "..", no leading / or .)`;
-    if (seen.has(file.path)) return `source file ${describe(file.path)} is given twice`;
-    seen.add(file.path);
-  }
   return null;
 }
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRecording } from '../../shared/ndjson';
-import { BIN, FIXTURES, alive, ensureCliBuilt, runObra } from './cli-test-kit';
+import { BIN, FIXTURES, ROOT, alive, ensureCliBuilt, runObra } from './cli-test-kit';
 import { treeStarted } from '../../tests/fixtures/proc';
 
 let dir: string;
@@ -73,6 +73,18 @@ describe('a lab limit', () => {
     expect(result.stderr).toMatch(/^obra: The run had \d+ processes alive at once; the limit is 3 .* \(ERR_OBRA_PROCESS_LIMIT\)\n$/);
     const { events, pids } = treePids(out);
     expect(events.at(-1)).toMatchObject({ type: 'run-end', reason: 'error', errorCode: 'ERR_OBRA_PROCESS_LIMIT' });
+    expect(pids.filter(alive)).toEqual([]);
+  });
+});
+
+describe('a boss that kills its parent', () => {
+  it('kills the site keeper, not obra: exit 1, one line with ERR_OBRA_KEEPER_LOST, the log written, nothing left alive', async () => {
+    const out = path.join(dir, 'parent-killer.ndjson');
+    const result = await runObra(['record', path.join(ROOT, 'tests/fixtures/lab/parent-killer-boss.js'), '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^obra: Obra's site keeper \(pid \d+\), the boss's parent, was ended by SIGKILL .* \(ERR_OBRA_KEEPER_LOST\)\n$/);
+    const { events, pids } = treePids(out);
+    expect(events.at(-1)).toMatchObject({ type: 'run-end', reason: 'error', errorCode: 'ERR_OBRA_KEEPER_LOST' });
     expect(pids.filter(alive)).toEqual([]);
   });
 });

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Lab, ObraError } from './index';
 import { FIXTURES, fixture, ofType } from '../../tests/fixtures/lab/lab-support';
@@ -77,24 +76,6 @@ describe('what startRun runs', () => {
     expect(end).toMatchObject({ reason: 'exit', code: 0 });
     expect(ofType(lab.log(runId), 'stdout')[0].preview).toBe('mine.js a b+c\\n');
     expect(fs.existsSync(header.cwd)).toBe(false);
-  });
-
-  it('an uploaded lesson: its other files beside the entry, so it forks and requires them where it would in its folder', async () => {
-    lab = new Lab();
-    const text = "const { fork } = require('node:child_process'); const w = fork(require('node:path').join(__dirname, 'worker.js')); w.on('message', (m) => { console.log(`sum ${m}`); w.disconnect(); });";
-    const files = [
-      { path: 'worker.js', text: "process.send(require('./lib/sum.js')(4));" },
-      { path: 'lib/sum.js', text: 'module.exports = (n) => (n * (n + 1)) / 2;' },
-    ];
-    const { runId, header } = await lab.startRun({ source: { name: 'index.js', text, files } });
-    expect(path.basename(header.cwd)).toBe('lesson');
-    expect(fs.readFileSync(path.join(header.cwd, 'lib', 'sum.js'), 'utf8')).toBe(files[1].text);
-    expect(await lab.ended(runId)).toMatchObject({ reason: 'exit', code: 0 });
-    expect(ofType(lab.log(runId), 'stdout').map((e) => e.preview).join('')).toContain('sum 10');
-    expect(ofType(lab.log(runId), 'call').map((c) => c.api)).toEqual(['fork']);
-    expect(fs.existsSync(header.cwd)).toBe(false);
-    // A path out of the folder is refused before anything is written.
-    await expect(lab.startRun({ source: { name: 'index.js', text, files: [{ path: '../x.js', text: '' }] } })).rejects.toMatchObject({ code: 'ERR_OBRA_BAD_REQUEST', message: expect.stringMatching(/inside the folder/) });
   });
 
   it('a file on disk: the reply carries its text for the code panel; a demo or an upload carries none', async () => {

@@ -103,6 +103,17 @@ export function isGone(p: OsProcess | null): p is null {
   return p === null || p.state === 'Z' || p.state === 'X' || p.state === 'x';
 }
 
+/** "123 (sleep), 124 (sh)": pids with their programs, where the table names them. */
+export function namedPids(table: ProcessTable | null, pids: readonly number[]): string {
+  const snapshot = table?.snapshotSync();
+  return pids
+    .map((pid) => {
+      const p = snapshot?.read(pid);
+      return p ? `${pid} (${p.command})` : String(pid);
+    })
+    .join(', ');
+}
+
 export const ARGV_MAX = { args: 64, chars: 1000 };
 
 /** argv bounded for the log: at most 64 arguments of 1,000 characters, cuts marked '…'. */

@@ -9,6 +9,8 @@ describe('records from the report channel', () => {
     expect(checkRecord(close)).toEqual({ event: close });
     const cb = { type: 'callback', t: 14, pid: 7, childId: '7:1', api: 'exec', error: { code: 127, signal: null, killed: false, message: 'Command failed' }, stdoutBytes: 0, stderrBytes: 30 };
     expect(checkRecord(cb)).toEqual({ event: cb });
+    const kill = { type: 'kill', t: 15, pid: 7, target: -9, signal: 'SIGTERM', code: null, source: { file: '/a.js', line: 9, column: 3 } };
+    expect(checkRecord(kill)).toEqual({ event: kill });
     const spawn = { type: 'spawn', t: 15, pid: 9, childId: '7:1', ppid: 7, file: 'C:\\Windows\\system32\\cmd.exe', argv: ['C:\\Windows\\system32\\cmd.exe', '/d', '/s', '/c', '"ver"'] };
     expect(checkRecord(spawn)).toEqual({ event: spawn });
     const thread = { type: 'thread', t: 15, pid: 7, state: 'start', thread: 1, file: '/w.js', source: null };
@@ -32,6 +34,10 @@ describe('records from the report channel', () => {
     ['a spawn whose argv is not strings', { type: 'spawn', t: 1, pid: 2, childId: '1:1', ppid: 1, argv: [1] }, /argv strings/],
     ['a main thread named as a thread', { type: 'disconnect', t: 1, pid: 1, threadId: 0, childId: 'x' }, /threadId must be ≥ 1/],
     ['a thread event without its thread', { type: 'thread', t: 1, pid: 1, state: 'online' }, /thread must be a threadId/],
+    ['a kill of no pid', { type: 'kill', t: 1, pid: 1, target: 'everyone', signal: 'SIGTERM', code: null, source: null }, /target must be an integer/],
+    ['a kill whose signal is a number', { type: 'kill', t: 1, pid: 1, target: 2, signal: 15, code: null, source: null }, /signal must be a string/],
+    ['a kill that threw a number', { type: 'kill', t: 1, pid: 1, target: 2, signal: 'SIGTERM', code: 3, source: null }, /code must be a string or null/],
+    ['a kill from nowhere', { type: 'kill', t: 1, pid: 1, target: 2, signal: 'SIGTERM', code: null, source: 'a.js' }, /source must be null or a location/],
     ['a message with no direction', { type: 'message', t: 1, pid: 1, from: 1, to: 2, seq: 1, bytes: 1, preview: '' }, /dir must be/],
   ])('refuses %s, saying why', (_what, record, why) => {
     const r = checkRecord(record);

@@ -82,6 +82,11 @@ const CHECKS: Record<string, Check> = {
     need(optional(r.childId, (v) => str(v) && CHILD_ID.test(v as string)), 'childId must be <pid>:<n>') ??
     need(str(r.name) && str(r.message), 'name and message must be strings') ??
     need(strOrNull(r.code), 'code must be a string or null'),
+  kill: (r) =>
+    need(int(r.target), 'target must be an integer') ??
+    need(str(r.signal), 'signal must be a string') ??
+    need(strOrNull(r.code), 'code must be a string or null') ??
+    need(r.source === null || (typeof r.source === 'object' && str((r.source as Rec).file)), 'source must be null or a location'),
   sample: (r) =>
     need(
       ['cpu', 'rss', 'elu', 'interval'].every((k) => optional(r[k], (v) => typeof v === 'number' && Number.isFinite(v))),

@@ -7,9 +7,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DemoSource, RunRequest } from '../../shared/api';
 import { MAX_REQUEST_BYTES, SCRIPT_EXTENSIONS } from '../../shared/api';
+import { isRelativeFilePath, runFilesProblem } from '../../shared/run-files';
 import type { DemoCatalogue } from './demo-catalogue';
-import { sourceFilesProblem } from '../../shared/validate';
 import { ObraError, badRequest } from './obra-error';
+import type { PrivateCopy } from './private-copy';
 
 /** RunRequest plus what only local callers (the CLI) pass: a working directory. */
 export interface LabRunRequest extends RunRequest {
@@ -19,9 +20,10 @@ export interface LabRunRequest extends RunRequest {
 
 /** What the lab will run, resolved from a request. */
 export interface RunPlan {
-  /** Absolute path; for uploaded source, where it will be written in the run's folder. */
+  /** Absolute path; null when the run starts from a private copy (`copy`). */
   script: string | null;
-  source?: { name: string; text: string; files?: DemoSource[] };
+  /** Uploaded or edited files: the run starts from a copy in its own folder. */
+  copy?: PrivateCopy;
   cwd: string | null;
   args: string[];
   demoId?: string;
@@ -39,7 +41,7 @@ export const LIMITS = {
   maxDurationMs: 24 * 60 * 60 * 1000,
 };
 
-const KEYS = new Set(['demoId', 'file', 'source', 'args', 'maxDurationMs', 'cwd']);
+const KEYS = new Set(['demoId', 'file', 'source', 'files', 'args', 'maxDurationMs', 'cwd']);
 const SCRIPT_EXT = new RegExp(`\\.(${SCRIPT_EXTENSIONS.join('|')})$`, 'i');
 
 /** Types and sizes only; nothing touches the disk. */
@@ -53,6 +55,7 @@ export function checkRunRequest(req: unknown): LabRunRequest {
   if (r.file !== undefined) checkPath(r.file, 'file');
   if (r.cwd !== undefined) checkPath(r.cwd, 'cwd');
   if (r.source !== undefined) checkSource(r.source);
+  if (r.files !== undefined) checkFiles(r.files, r.source as { name: string; text: string } | undefined);
   if (r.args !== undefined) checkArgs(r.args);
   if (r.maxDurationMs !== undefined) {
     const ms = r.maxDurationMs;
@@ -68,17 +71,27 @@ export async function planRun(req: LabRunRequest, catalogue: DemoCatalogue): Pro
   const args = req.args ? [...req.args] : [];
   const common = { args, maxDurationMs: req.maxDurationMs, cwd: req.cwd ? path.resolve(req.cwd) : null };
   if (req.cwd) await checkDirectory(common.cwd as string);
-  if (req.source) return { ...common, script: null, source: { ...req.source, ...(req.source.files ? { files: req.source.files.map((f) => ({ ...f })) } : {}) } };
+  const files = req.files ?? [];
+  if (req.source) return { ...common, script: null, copy: { write: [{ path: req.source.name, text: req.source.text }, ...files], entry: req.source.name } };
   if (req.demoId !== undefined) {
     const demo = await catalogue.find(req.demoId);
     const script = catalogue.fileOf(demo, demo.entry);
     await checkScriptFile(script);
-    return { ...common, script, cwd: common.cwd ?? path.dirname(script), demoId: demo.id };
+    if (!req.files) return { ...common, script, cwd: common.cwd ?? path.dirname(script), demoId: demo.id };
+    const stranger = files.find((f) => !demo.files.includes(f.path));
+    if (stranger) throw badRequest(`${stranger.path} is not a file of the demo "${demo.id}" (${demo.files.join(', ')})`);
+    const folder = path.dirname(script);
+    return { ...common, script: null, demoId: demo.id, copy: { from: { folder, names: demo.files }, write: files, entry: demo.entry } };
   }
   const script = path.resolve(req.file as string);
   const size = await checkScriptFile(script);
   const sources = await scriptSource(script, size);
-  return { ...common, script, cwd: common.cwd ?? path.dirname(script), ...(sources ? { sources } : {}) };
+  const read = sources ? { sources } : {};
+  if (!req.files) return { ...common, script, cwd: common.cwd ?? path.dirname(script), ...read };
+  // Edits of a script on disk: the files of its folder's top level (the code panel shows no others).
+  const nested = files.find((f) => f.path.includes('/'));
+  if (nested) throw badRequest(`${nested.path}: an edited script's files are the top-level files of its folder`);
+  return { ...common, script: null, ...read, copy: { from: { folder: path.dirname(script), names: null }, write: files, entry: path.basename(script) } };
 }
 
 /** Largest script text handed back with a run (the code panel shows it). */
@@ -133,25 +146,27 @@ function checkPath(value: unknown, field: string): void {
 function checkSource(value: unknown): void {
   const s = value as { name?: unknown; text?: unknown } | null;
   if (typeof s !== 'object' || s === null || Array.isArray(s)) throw badRequest('source must be { name, text }');
-  for (const key of Object.keys(s)) if (key !== 'name' && key !== 'text' && key !== 'files') throw badRequest(`source has no field "${key.slice(0, 40)}"`);
-  const { name, text, files } = s as { name?: unknown; text?: unknown; files?: unknown };
+  for (const key of Object.keys(s)) if (key !== 'name' && key !== 'text') throw badRequest(`source has no field "${key.slice(0, 40)}"`);
+  const { name, text } = s;
   if (typeof name !== 'string' || name.length === 0 || name.length > LIMITS.sourceNameChars) {
     throw badRequest(`source.name must be a file name of 1 to ${LIMITS.sourceNameChars} characters`);
   }
-  if (/[/\\\0]/.test(name) || name === '.' || name === '..' || name.startsWith('.')) {
-    throw badRequest(`source.name must be a plain file name, not a path: ${JSON.stringify(name)}`);
+  if (!isRelativeFilePath(name)) {
+    throw badRequest(`source.name must be a file's path inside the run's folder: ${JSON.stringify(name)}`);
   }
   if (!SCRIPT_EXT.test(name)) {
     throw new ObraError('ERR_OBRA_NOT_A_SCRIPT', `Obra runs Node scripts (.js, .mjs, .cjs); this is not one: ${name}`);
   }
   if (typeof text !== 'string') throw badRequest('source.text must be a string');
-  if (files !== undefined) {
-    // A lesson's other files, written beside its entry: the same check the transports make.
-    const problem = sourceFilesProblem(files, name);
-    if (problem) throw badRequest(problem);
-  }
-  const bytes = [text, ...((files as { text: string }[] | undefined) ?? []).map((f) => f.text)].reduce((sum, t) => sum + Buffer.byteLength(t, 'utf8'), 0);
-  if (bytes > LIMITS.sourceBytes) throw badRequest(`source.text${files ? ' and source.files' : ''} are larger than ${LIMITS.sourceBytes} bytes`);
+  if (Buffer.byteLength(text, 'utf8') > LIMITS.sourceBytes) throw badRequest(`source.text is larger than ${LIMITS.sourceBytes} bytes`);
+}
+
+/** Uploaded or edited files: paths inside the run's folder, all the texts within what one request carries. */
+function checkFiles(value: unknown, boss: { name: string; text: string } | undefined): void {
+  const problem = runFilesProblem(value, boss?.name ?? null);
+  if (problem) throw badRequest(problem);
+  const bytes = [...(value as { text: string }[]), ...(boss ? [boss] : [])].reduce((sum, f) => sum + Buffer.byteLength(f.text, 'utf8'), 0);
+  if (bytes > LIMITS.sourceBytes) throw badRequest(`the files hold ${bytes} bytes, more than the ${LIMITS.sourceBytes} a run request carries`);
 }
 
 function checkArgs(value: unknown): void {

@@ -165,12 +165,21 @@ describe('openRecording through the native dialog', () => {
 });
 
 describe('pickScript through the native dialog', () => {
-  it('asks in the reader’s language for a Node.js script and gives its path; cancelled: null; arguments: refused', async () => {
+  it('asks in the reader’s language for a Node.js script and gives its path with its text and the scripts beside it; cancelled: null; arguments: refused', async () => {
     const dir = tempDir();
     const script = path.join(dir, 'mine.mjs');
+    fs.writeFileSync(script, "import { fork } from 'node:child_process';\n");
+    fs.writeFileSync(path.join(dir, 'worker.cjs'), 'process.send(1);\n');
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a script');
     const { dialogs, asked } = dialogsAnswering(script);
     const files = createFileDialogs({ dialogs, lang: () => 'es', startDir: dir });
-    expect(await files.pickScript([])).toBe(script);
+    expect(await files.pickScript([])).toEqual({
+      path: script,
+      sources: [
+        { path: 'mine.mjs', text: "import { fork } from 'node:child_process';\n" },
+        { path: 'worker.cjs', text: 'process.send(1);\n' },
+      ],
+    });
     expect(asked[0].options).toMatchObject({ title: 'Abrir script', filters: [{ name: 'Scripts de Node.js (.js, .mjs, .cjs)', extensions: ['js', 'mjs', 'cjs'] }] });
     expect(await createFileDialogs({ dialogs: dialogsAnswering(null).dialogs, lang: () => 'en' }).pickScript([])).toBeNull();
     await expect(files.pickScript(['/etc/passwd'])).rejects.toMatchObject({ code: 'ERR_OBRA_BAD_REQUEST' });

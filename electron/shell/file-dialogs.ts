@@ -13,10 +13,11 @@ import { constants } from 'node:fs';
 import nodeFs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { MAX_NATIVE_FILE_BYTES, SCRIPT_EXTENSIONS, type Lang, type OpenedFile, type OpenedLesson, type SaveKind } from '../../shared/api';
+import { MAX_NATIVE_FILE_BYTES, SCRIPT_EXTENSIONS, type Lang, type OpenedFile, type OpenedLesson, type PickedScript, type SaveKind } from '../../shared/api';
 import { errorFromShape, tooLarge, validateDialogOptions, validateSaveFile } from '../../shared/validate';
 import { readLessonFolder } from '../lab/lesson-folder';
 import { DIALOG_TEXT } from './dialog-text';
+import { readScriptFiles } from './script-files';
 
 export interface FileFilter {
   name: string;
@@ -65,8 +66,8 @@ export interface FileDialogs {
   saveFile(params: unknown[]): Promise<string | null>;
   /** `openRecording()`'s params, untrusted: resolves with the chosen file, or null when cancelled. */
   openRecording(params: unknown[]): Promise<OpenedFile | null>;
-  /** `pickScript()`'s params, untrusted: resolves with the chosen script's path, or null when cancelled. */
-  pickScript(params: unknown[]): Promise<string | null>;
+  /** `pickScript()`'s params, untrusted: resolves with the chosen script's path and the scripts shown for it, or null when cancelled. */
+  pickScript(params: unknown[]): Promise<PickedScript | null>;
   /** `openLesson()`'s params, untrusted: resolves with the chosen folder's lesson files, or null when cancelled. The next save dialog opens there. */
   openLesson(params: unknown[]): Promise<OpenedLesson | null>;
 }
@@ -134,7 +135,10 @@ export function createFileDialogs(options: FileDialogOptions): FileDialogs {
         filters: [{ name: text.openScriptFilter, extensions: [...SCRIPT_EXTENSIONS] }],
         properties: ['openFile'],
       });
-      return picked.canceled ? null : (picked.filePaths[0] ?? null);
+      const chosen = picked.canceled ? undefined : picked.filePaths[0];
+      if (chosen === undefined) return null;
+      lastDir = path.dirname(chosen);
+      return { path: chosen, sources: await readScriptFiles(chosen) };
     },
 
     async openLesson(params) {

@@ -1,5 +1,7 @@
 import { LESSON_TEXT } from './lessonText';
+import { editorEn } from './editorEn';
 import type { Messages } from './messages';
+import { storyEn } from './storyEn';
 
 export const en: Messages = {
   appTitle: 'Obra — child processes at work',
@@ -108,6 +110,8 @@ export const en: Messages = {
     error: (code) => `error ${code}`,
     exit: (what) => `exit: ${what}`,
     callback: (api, result) => `${api} callback: ${result}`,
+    kill: (signal, target, from, code) =>
+      code ? `process.kill(${target}, '${signal}') by ${from ?? '?'} threw ${code}` : signal === '0' ? `${from ?? '?'} asks whether ${target} exists: process.kill(${target}, 0)` : `${signal} sent by ${from ?? '?'}: process.kill(${target})`,
     thread: (state, thread, code) =>
       state === 'start' ? `new Worker: thread ${thread}` : state === 'online' ? `thread ${thread} online` : `thread ${thread} exit: code ${code ?? '?'}`,
     ok: 'no error',
@@ -123,4 +127,6 @@ export const en: Messages = {
     inRun: 'In the run',
     dropped: (count) => `${count} event batches were dropped before the page was ready`,
   },
+  editor: editorEn,
+  story: storyEn,
 };

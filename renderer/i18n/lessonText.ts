@@ -55,7 +55,7 @@ export const LESSON_TEXT: Record<Lang, LessonText> = {
       title: 'Paso a paso',
       next: 'Lo que viene',
       start: 'Ejecuta la demo: cada paso aparece cuando sucede.',
-      own: 'La narración acompaña a las demos. Para tu propio programa, mira el escenario y la línea de tiempo.',
+      own: 'Ejecuta tu programa: su historia se cuenta aquí, a partir de sus eventos.',
       of: 'de',
     },
     question: {
@@ -101,7 +101,7 @@ export const LESSON_TEXT: Record<Lang, LessonText> = {
       title: 'Step by step',
       next: 'Coming up',
       start: 'Run the demo: each step appears as it happens.',
-      own: 'Narration comes with the demos. For your own program, watch the stage and the timeline.',
+      own: 'Run your program: its story is told here, from its events.',
       of: 'of',
     },
     question: {

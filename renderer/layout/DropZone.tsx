@@ -32,6 +32,7 @@ export function DropZone() {
       e.preventDefault();
       depth = 0;
       setOver(false);
+      // Several files dropped together stay together (a boss and the workers it forks, or a lesson).
       const files = Array.from(e.dataTransfer?.files ?? []);
       if (files.length) void openFiles(files);
     };

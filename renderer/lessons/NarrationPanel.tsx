@@ -4,16 +4,19 @@
  * is emphasised; the next one waits, dimmed; skipped ones stay out of the way.
  * A step that asks a question shows it with its choices, and its answer once
  * its event has happened. The lesson's own extra panel, if it declares one,
- * goes below.
+ * goes below. A script of one's own (no lesson) has its story told instead.
  */
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { Lang } from '../../shared/api';
 import type { LabEvent } from '../../shared/events';
 import { currentLine, type NarrationLine } from '../../shared/narration';
+import { changedRanFiles } from '../editor/editsSlice';
 import { MESSAGES } from '../i18n';
 import type { OpenLesson } from '../store/obraState';
+import { useObra } from '../store/useObra';
 import { LessonPanel } from './lessonPanels';
 import { tell } from './lessonScripts';
+import { scriptStory } from './scriptStory';
 import { runOverAt, visibleSteps } from './visibleSteps';
 import './lessons.css';
 import './question.css';
@@ -29,8 +32,11 @@ export interface NarrationPanelProps {
 }
 
 export function NarrationPanel({ lesson, onAuthor, log, version, cursor, lang }: NarrationPanelProps) {
-  const lines = tell(lesson, log, version, cursor, lang);
+  const changed = useObra(changedRanFiles);
+  const lines = useNarration(lesson, log, version, cursor, lang);
+  const story = lesson === null && lines !== null;
   const text = MESSAGES[lang].lesson.narration;
+  const edited = MESSAGES[lang].editor;
   const list = useRef<HTMLOListElement>(null);
   const current = lines ? currentLine(lines) : null;
 
@@ -59,17 +65,21 @@ export function NarrationPanel({ lesson, onAuthor, log, version, cursor, lang }:
   }
   const reached = lines.filter((l) => l.reached).length;
   return (
-    <section className="narration-panel" aria-label={text.title} data-reached={reached} data-current={current?.n}>
+    <section className="narration-panel" aria-label={text.title} data-reached={reached} data-current={current?.n} data-story={story || undefined}>
       <header className="narration-head">
         <h2>{text.title}</h2>
-        <span className="narration-count">
-          {reached} {text.of} {lines.length}
-        </span>
+        {!story && (
+          <span className="narration-count">
+            {reached} {text.of} {lines.length}
+          </span>
+        )}
         {author}
       </header>
+      {changed.length > 0 && !story && <p className="narration-edited">{edited.differs(changed.map((f) => f.path).join(', '))}</p>}
       {reached === 0 && <p className="narration-hint">{text.start}</p>}
       <ol className="narration-steps" ref={list} tabIndex={0} aria-label={text.title}>
-        {visibleSteps(lines, runOverAt(log, cursor)).map((l) => (
+        {/* Edited code may never reach the steps still to come: none is announced. */}
+        {visibleSteps(lines, runOverAt(log, cursor) || changed.length > 0).map((l) => (
           <li
             key={l.n}
             value={l.n}
@@ -112,7 +122,7 @@ function StepQuestion({ line, lang }: { line: NarrationLine; lang: Lang }) {
 
 /** The step being told, alone: the caption bar of projector mode. */
 export function NarrationCaption({ lesson, log, version, cursor, lang }: NarrationPanelProps) {
-  const lines = tell(lesson, log, version, cursor, lang);
+  const lines = useNarration(lesson, log, version, cursor, lang);
   const current = lines ? currentLine(lines) : null;
   if (!current) return null;
   return (
@@ -120,4 +130,17 @@ export function NarrationCaption({ lesson, log, version, cursor, lang }: Narrati
       <span className="narration-caption-n">{current.n}</span> {current.text}
     </p>
   );
+}
+
+/**
+ * The lines told at the cursor: a lesson's steps (still bound to the code that
+ * ran), or, for a script of one's own, its story told from its events.
+ */
+function useNarration(lesson: OpenLesson | null, log: readonly LabEvent[], version: number, cursor: number, lang: Lang): NarrationLine[] | null {
+  const changed = useObra(changedRanFiles);
+  const story = MESSAGES[lang].story;
+  const told = tell(lesson, log, version, cursor, lang, changed);
+  // `log` grows in place: `version` says when it changed.
+  const own = useMemo(() => (lesson === null && log.length > 0 ? scriptStory(log, cursor, lang, story) : null), [lesson, log, version, cursor, lang, story]);
+  return told ?? own;
 }

@@ -3,6 +3,7 @@ import type {
   CallEvent,
   ErrorEvent,
   ExitEvent,
+  KillEvent,
   LabEvent,
   OsProcessEvent,
   RunEndEvent,
@@ -11,6 +12,7 @@ import type {
   SpawnEvent,
 } from '../../shared/events';
 import { BOSS_CHILD_ID } from '../../shared/events';
+import { signalReach, type ProcessTree } from '../../shared/signal-reach';
 import { FigureSources } from '../../shared/sample-figures';
 import { IpcChannels } from './ipcChannels';
 import { deriveLanes, type ProcessLane } from './processLanes';
@@ -146,6 +148,8 @@ export class RunIndex {
         return this.onCallback(event, i);
       case 'error':
         return this.onError(event, i);
+      case 'kill':
+        return this.onKill(event, i);
       case 'os-process':
         return this.onOsProcess(event);
       case 'sample':
@@ -272,6 +276,23 @@ export class RunIndex {
     record.errorCount++;
     record.markers.add(t, 0, 1, i);
   }
+
+  /** A signal the program sent: an octagon on every lane it reached (a group's leader and members). */
+  private onKill(event: KillEvent, i: number): void {
+    for (const pid of signalReach(event, this.tree)) this.processes.get(pid)?.markers.add(event.t, 0, 1, i);
+  }
+
+  private readonly tree: ProcessTree = {
+    pids: () => this.processes.keys(),
+    parentOf: (pid) => this.processes.get(pid)?.ppid ?? null,
+    aliveAt: (pid, t) => {
+      const record = this.processes.get(pid);
+      if (!record) return false;
+      const end = record.exitT ?? record.goneT;
+      return (record.spawnT ?? record.firstT) <= t && (end === null || end >= t);
+    },
+    leadsOwnGroup: (pid) => this.processes.get(pid)?.options?.detached === true,
+  };
 
   private onOsProcess(event: OsProcessEvent): void {
     if (event.pid === null) return;

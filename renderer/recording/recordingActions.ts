@@ -3,6 +3,7 @@ import { noticeOf } from '../store/notices';
 import type { ObraStore } from '../store/obraStore';
 import { isBusy } from '../store/catalogueSlice';
 import { demoHash } from '../toolbar/demoHash';
+import { ranSources } from '../editor/editsSlice';
 import { openRecording } from './openRecording';
 import { parseRecording, recordingFileName, recordingText, type ObraRecording } from './recordingFile';
 
@@ -11,8 +12,11 @@ const CHUNK = 20_000;
 
 /** The shown run as a recording: header, log, and the sources of the scripts that ran. */
 export function currentRecording(store: ObraStore): ObraRecording | null {
-  const { run, sources } = store.getState();
+  const state = store.getState();
+  const { run } = state;
   if (!run?.header) return null;
+  // The files as they ran (edited or not), not as the editor holds them now.
+  const sources = ranSources(state) ?? state.sources;
   return { header: run.header, events: [...run.events], sources: sources.filter((s) => s.text !== '') };
 }
 
@@ -59,12 +63,12 @@ export async function openRecordingFile(store: ObraStore, file: File): Promise<v
   if (isBusy(store.getState().status)) return;
   if (/\.ndjson$/i.test(file.name)) {
     const demoId = await peekNdjsonDemo(file);
-    await chooseDemo(store, demoId, []);
+    await chooseDemo(store, demoId, [], '');
     await openRecording(store, file);
     return;
   }
   const recording = parseRecording(await file.text(), file.name);
-  await chooseDemo(store, recording.header.demoId ?? null, recording.sources);
+  await chooseDemo(store, recording.header.demoId ?? null, recording.sources, recording.header.runId);
   await showRecording(store, recording);
 }
 
@@ -73,20 +77,21 @@ export async function readRecordingFile(file: File): Promise<ObraRecording> {
   return parseRecording(await file.text(), file.name);
 }
 
-async function chooseDemo(store: ObraStore, demoId: string | null, sources: ObraRecording['sources']): Promise<void> {
+async function chooseDemo(store: ObraStore, demoId: string | null, sources: ObraRecording['sources'], runId: string): Promise<void> {
   const state = store.getState();
   const known = demoId !== null && state.demos.some((d) => d.id === demoId);
   if (known) {
     await state.selectDemo(demoId);
     // Name the demo in the URL without a hashchange (which would select it again and clear the run).
     history.replaceState(null, '', `${location.pathname}${location.search}#${demoHash(demoId)}`);
-    if (sources.length > 0) store.setState({ sources });
+    // The files that ran: the editor shows them, and where they differ from the lesson's they are its edits.
+    if (sources.length > 0) store.getState().adoptRanSources(runId, sources);
   } else if (state.lesson?.demoId === null) {
     // A recording of no demo while a lesson folder is open (recorded by `obra record ./lesson/`, say): told with that lesson's steps, shown with its code.
     state.clearRun();
   } else {
     await state.selectDemo(null);
-    store.setState({ sources });
+    store.setState({ sources, ran: { runId, sources } });
   }
 }
 

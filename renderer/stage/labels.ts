@@ -36,6 +36,10 @@ export interface StageLabels {
   /** A process whose parent `pid` ended before it: re-parented by the OS. */
   orphan: (pid: number) => string;
   orphanWord: string;
+  /** The heading of the boss's nth round of workers and Worker threads (n null: its counts alone, for a narrow round). */
+  round: (n: number | null, workers: number, threads: number) => string;
+  /** A signal the program sent this process with process.kill. */
+  signalFrom: (signal: string, pid: number | null) => string;
   /** A Worker thread: its name on the stage ("t1"), and what a screen reader says of it. */
   threadLabel: (thread: number) => string;
   threadOf: (thread: number, pid: number | null) => string;
@@ -73,6 +77,8 @@ const es: StageLabels = {
   childOf: 'hijo de',
   orphan: (pid) => `huérfano: ${pid} ya no está`,
   orphanWord: 'huérfano',
+  signalFrom: (signal, pid) => `señal ${signal} enviada por ${pid ?? '—'}`,
+  round: (n, workers, threads) => roundText('es', n, workers, threads, { round: 'Tanda', worker: ['obrero', 'obreros'], thread: ['hilo', 'hilos'] }),
   threadLabel: (thread) => `h${thread}`,
   threadOf: (thread, pid) => `hilo ${thread} del proceso ${pid ?? '—'}`,
   summary: (pid, n, running) =>
@@ -111,6 +117,8 @@ const en: StageLabels = {
   childOf: 'child of',
   orphan: (pid) => `orphan: ${pid} is gone`,
   orphanWord: 'orphan',
+  signalFrom: (signal, pid) => `signal ${signal} sent by ${pid ?? '—'}`,
+  round: (n, workers, threads) => roundText('en', n, workers, threads, { round: 'Round', worker: ['worker', 'workers'], thread: ['thread', 'threads'] }),
   threadLabel: (thread) => `t${thread}`,
   threadOf: (thread, pid) => `thread ${thread} of process ${pid ?? '—'}`,
   summary: (pid, n, running) =>
@@ -140,6 +148,13 @@ function numberFormat(lang: StageLang, fractionDigits: number): Intl.NumberForma
     formatters.set(key, f);
   }
   return f;
+}
+
+/** "Round 2 · 2 workers", "Tanda 1 · 2 hilos", "Round 1 · 1 worker, 2 threads"; without "Round n · " when n is null. */
+function roundText(lang: StageLang, n: number | null, workers: number, threads: number, words: { round: string; worker: [string, string]; thread: [string, string] }): string {
+  const counted = (k: number, [one, many]: [string, string]) => `${formatCount(k, lang)} ${k === 1 ? one : many}`;
+  const parts = [workers > 0 || threads === 0 ? counted(workers, words.worker) : null, threads > 0 ? counted(threads, words.thread) : null];
+  return `${n === null ? '' : `${words.round} ${formatCount(n, lang)} · `}${parts.filter(Boolean).join(', ')}`;
 }
 
 /** A whole number in the reader's locale: es 50.001, en 50,001. */
@@ -200,4 +215,15 @@ export function shortCode(code: string): string {
 /** A command line cut to fit a label, with an ellipsis. */
 export function shortText(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
+}
+
+/**
+ * A line too long for `max` characters, broken at a space into two lines (the second cut if it
+ * must be), so a command is read whole where two lines fit it; null when it fits on one.
+ */
+export function twoLines(text: string, max: number): [string, string] | null {
+  if (text.length <= max) return null;
+  const cut = text.lastIndexOf(' ', max);
+  if (cut <= 0) return [shortText(text, max), ''];
+  return [text.slice(0, cut), shortText(text.slice(cut + 1), max)];
 }

@@ -8,8 +8,9 @@
  * by time of appearance), so the incremental tracker can apply a late event
  * when it arrives and still agree with this fold.
  */
-import type { CallEvent, LabEvent, MessageEvent, OutputEvent } from '../../shared/events';
+import type { CallEvent, KillEvent, LabEvent, MessageEvent, OutputEvent } from '../../shared/events';
 import { BOSS_CHILD_ID } from '../../shared/events';
+import { signalReach, type ProcessTree } from '../../shared/signal-reach';
 import { BOSS_KEY, RECENT_GESTURES, type StageProcess, type StageState, type WorkerKind } from './model-types';
 import { applyOsProcess, applySample, keyOfPid, processOf } from './model-os';
 import { DEFAULT_MAX_BUFFER, absorb, adoptUnplaced, emptyStageState, newProcess } from './model-process';
@@ -69,6 +70,7 @@ function applyCall(state: StageState, e: CallEvent): void {
   p.viaShell = e.api === 'exec' || e.api === 'execSync' || Boolean(e.options.shell);
   if (typeof e.options.shell === 'string') p.shell ??= e.options.shell;
   p.buffered = e.api === 'exec' || e.api === 'execFile';
+  p.detached = e.options.detached === true;
   p.maxBuffer = e.options.maxBuffer ?? DEFAULT_MAX_BUFFER;
 }
 
@@ -167,6 +169,28 @@ function applyCallback(state: StageState, e: Extract<LabEvent, { type: 'callback
   else if (err.killed && err.signal) p.error = { t: e.t, code: err.signal, message: err.message };
 }
 
+/** The processes of the stage as a tree, for the reach of a signal sent to a group. */
+function treeOf(state: StageState): ProcessTree {
+  return {
+    pids: () => state.byPid.keys(),
+    parentOf: (pid) => processOf(state, pid)?.parentPid ?? null,
+    aliveAt: (pid, t) => {
+      const p = processOf(state, pid);
+      const end = p ? (p.exitedAt ?? p.goneAt) : null;
+      return p !== null && p.bornAt <= t && (end === null || end >= t);
+    },
+    leadsOwnGroup: (pid) => processOf(state, pid)?.detached === true,
+  };
+}
+
+/** A signal the program sent: each process it reached keeps the latest (by time, whatever the order applied). */
+function applyKill(state: StageState, e: KillEvent): void {
+  for (const pid of signalReach(e, treeOf(state))) {
+    const p = processOf(state, pid);
+    if (p && (!p.signalled || e.t >= p.signalled.t)) p.signalled = { t: e.t, signal: e.signal, from: e.pid };
+  }
+}
+
 function applyExit(state: StageState, e: Extract<LabEvent, { type: 'exit' | 'close' }>): void {
   if (e.childId === BOSS_CHILD_ID) {
     if (e.type === 'exit' || state.boss.exitedAt === null) {
@@ -231,6 +255,9 @@ export function applyEvent(state: StageState, e: LabEvent): void {
       break;
     case 'error':
       applyError(state, e);
+      break;
+    case 'kill':
+      applyKill(state, e);
       break;
     case 'os-process':
       applyOsProcess(state, e);

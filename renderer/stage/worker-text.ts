@@ -44,7 +44,9 @@ export function workerAria(w: WorkerView, lang: StageLang): string {
   if (w.status === 'running') parts.push(w.load >= BUSY_LOAD ? L.working : L.waiting);
   if (w.status === 'failed') parts.push(L.notStarted);
   if (w.flag) parts.push(w.flag.signal ? `${L.signal} ${w.flag.signal}` : `${L.exitCode} ${flagText(w.flag.code, null)}`);
-  if (w.sign) parts.push(`${L.error} ${w.sign.code}`);
+  const signalled = w.process.signalled;
+  if (w.sign && !(signalled && !w.process.error)) parts.push(`${L.error} ${w.sign.code}`);
+  if (signalled) parts.push(L.signalFrom(signalled.signal, signalled.from));
   const line = statusLine(w, lang);
   if (line && line !== L.notStarted && line !== L.waiting) parts.push(line);
   return parts.join(', ');

@@ -17,8 +17,8 @@ export const catalogueSlice =
     async pickScript() {
       if (!api.pickScript || isBusy(get().status)) return;
       try {
-        const path = await api.pickScript();
-        if (path) await get().openScriptFile(path);
+        const picked = await api.pickScript();
+        if (picked) get().openScriptFile(picked.path, picked.sources);
       } catch (error) {
         get().pushNotice(noticeOf(error));
       }
@@ -59,17 +59,24 @@ export const catalogueSlice =
       }
     },
 
-    async openScript(name, text) {
+    openScripts(files, entry) {
       if (isBusy(get().status)) return;
-      set({ script: { kind: 'source', name, text }, lesson: null, sources: [{ path: name, text }] });
-      await get().startRun();
+      get().clearRun();
+      // One's own files are new each time they are opened: no edits carried over from others.
+      set({ script: { kind: 'source', name: entry }, lesson: null, sources: files, syntaxError: null, drafts: { ...get().drafts, source: {} } });
     },
 
-    async openScriptFile(path) {
+    chooseBoss(path) {
+      const { script, sources, status } = get();
+      if (script?.kind !== 'source' || isBusy(status) || !sources.some((s) => s.path === path)) return;
+      set({ script: { kind: 'source', name: path } });
+    },
+
+    openScriptFile(path, sources) {
       if (isBusy(get().status)) return;
+      get().clearRun();
       const name = path.split(/[\\/]/).pop() ?? path;
-      set({ script: { kind: 'file', path }, lesson: null, sources: [{ path: name, text: '' }] });
-      await get().startRun();
+      set({ script: { kind: 'file', path }, lesson: null, sources: sources.length ? sources : [{ path: name, text: '' }], syntaxError: null });
     },
 
     async pickLesson() {
@@ -87,7 +94,7 @@ export const catalogueSlice =
       try {
         const lesson = lessonFromFiles(name, files);
         get().clearRun();
-        set({ script: { kind: 'lesson', name, folder }, lesson: { ...lesson, demoId: null }, sources: lesson.sources });
+        set({ script: { kind: 'lesson', name, folder, entry: lesson.info.entry }, lesson: { ...lesson, demoId: null }, sources: lesson.sources, syntaxError: null });
       } catch (error) {
         get().pushNotice(noticeOf(error));
       }

@@ -1,9 +1,12 @@
-import type { EventBatch, ObraApi, RunRequest } from '../../shared/api';
+import type { DemoSource, EventBatch, ObraApi } from '../../shared/api';
+import { syntaxPlaceOf } from '../../shared/syntax-error';
+import { runRequestOf, withDrafts } from '../editor/editedSources';
+import { currentDrafts } from '../editor/editsSlice';
 import { RunLog } from '../model/runLog';
 import { fitWindow } from '../model/viewport';
 import { recordArrival } from '../perf/frameLog';
-import type { ObraSlice, ObraState, OpenLesson, RunSlice, ScriptChoice } from './obraState';
-import { localNotice, noticeOf } from './notices';
+import type { ObraSlice, ObraState, RunSlice } from './obraState';
+import { noticeOf } from './notices';
 import { isBusy } from './catalogueSlice';
 import { droppedNoticeBatch } from '../../shared/dropped-batches';
 
@@ -31,29 +34,10 @@ function freshView() {
   };
 }
 
-function requestFor(script: ScriptChoice, lesson: OpenLesson | null, args: readonly string[] | undefined): RunRequest {
-  const withArgs = args?.length ? { args: [...args] } : {};
-  switch (script.kind) {
-    case 'demo':
-      return { demoId: script.demoId, ...withArgs };
-    case 'lesson': {
-      if (!lesson) throw localNotice('ERR_OBRA_BAD_LESSON', `${script.name}: the lesson is not open`);
-      // In Electron the entry runs where it is, beside its files; a browser uploads them all.
-      if (script.folder !== null) return { file: inFolder(script.folder, lesson.info.entry), ...withArgs };
-      const [entry, ...files] = lesson.sources;
-      return { source: { name: entry.path, text: entry.text, ...(files.length ? { files } : {}) }, ...withArgs };
-    }
-    case 'source':
-      return { source: { name: script.name, text: script.text }, ...withArgs };
-    case 'file':
-      return { file: script.path, ...withArgs };
-  }
-}
-
-/** A file of a folder, with the folder's own separator (a Windows path keeps its backslashes). */
-function inFolder(folder: string, file: string): string {
-  const sep = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
-  return `${folder.replace(/[\\/]+$/, '')}${sep}${file}`;
+/** `fresh` files over the same paths in `shown`, the others kept (and `fresh` alone when nothing had text yet). */
+function mergeSources(shown: readonly DemoSource[], fresh: readonly DemoSource[]): DemoSource[] {
+  if (shown.every((s) => s.text === '')) return [...fresh];
+  return shown.map((s) => fresh.find((f) => f.path === s.path) ?? s);
 }
 
 /** The playhead and window after the log grew, when following live. */
@@ -95,9 +79,12 @@ export const runSlice =
         early = [];
         earlyDropped.clear();
         try {
-          const info = await api.startRun(requestFor(script, get().lesson, args));
-          // A file on disk (Electron's Open script…): the lab read it, the code panel shows it.
-          if (script.kind === 'file' && info.sources?.length) set({ sources: info.sources });
+          // The files as edited: the lab runs a private copy of them (and checks they parse first).
+          const drafts = currentDrafts(get());
+          const info = await api.startRun(runRequestOf(script, get().sources, drafts, args));
+          // A file on disk (Electron's Open script…): the boss as the lab read it as the run started.
+          if (script.kind === 'file' && info.sources?.length) set({ sources: mergeSources(get().sources, info.sources) });
+          set({ ran: { runId: info.runId, sources: withDrafts(get().sources, drafts) }, syntaxError: null });
           const run = new RunLog(info.runId, info.header);
           const waiting = early;
           early = null;
@@ -112,7 +99,8 @@ export const runSlice =
           earlyDropped.clear();
         } catch (error) {
           early = null;
-          set({ status: get().run?.index.runEnd ? 'ended' : 'idle' });
+          // A file that does not parse is marked at its line in the editor (and told in the banner).
+          set({ status: get().run?.index.runEnd ? 'ended' : 'idle', syntaxError: syntaxPlaceOf(error) });
           get().pushNotice(noticeOf(error));
         }
       },

@@ -18,7 +18,7 @@ import { lessonFromFiles } from '../../shared/lesson';
 import { narrate } from '../../shared/narration';
 import { parseRecording } from '../../shared/ndjson';
 import { LESSON_STEPS, writeLessonFolder } from '../fixtures/lesson-folder';
-import { test, expect, ROOT } from './fixtures';
+import { test, expect, RESULTS_DIR, ROOT } from './fixtures';
 import { waitForStatus } from './ui-helpers';
 
 test.use({ viewport: { width: 1600, height: 900 } });
@@ -139,7 +139,7 @@ test('the same lesson as one .zip runs in the browser: its files uploaded, every
   const log = obra.lab.log(runId);
   expect(log.filter((e) => e.type === 'call').map((e) => e.type === 'call' && e.api)).toEqual(['fork', 'exec']);
   expect(log.find((e) => e.type === 'run-end')).toMatchObject({ reason: 'exit', code: 0 });
-  await page.screenshot({ path: path.join(ROOT, process.env.OBRA_TEST_RESULTS ?? 'test-results', 'screens', 'teacher-lesson-run-dark.png') });
+  await page.screenshot({ path: path.join(RESULTS_DIR, 'screens', 'teacher-lesson-run-dark.png') });
 });
 
 test('a malformed narration.json is refused: the notice names the file, the step and the field, and nothing opens', async ({ page, obra }) => {

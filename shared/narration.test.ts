@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LabEvent } from './events';
-import { currentLine, fill, formatValue, localizeNumbersIn, narrate, parseNarration, type NarrationStep } from './narration';
+import { currentLine, fill, formatValue, localizeNumbersIn, narrate, type NarrationStep } from './narration';
 
 // A small log in the shape the lab writes: a boss (100) spawning a worker (200).
 const log: LabEvent[] = [
@@ -127,15 +127,5 @@ describe('numbers for a class', () => {
     expect(fill('«{p|line}»', () => 'hola \\r\\nchau\\r\\n', 'es')).toBe('«hola »');
     expect(fill('«{p|line}»', () => 'hola\\nchau', 'es')).toBe('«hola»');
     expect(narrate([step({ type: 'stdout', proc: 'boss', text: '^chunk (?<s>.*): ' }, '{s|list}', '{s|list}')], log, Infinity, 'es')[0].text).toBe('1');
-  });
-});
-
-describe('parseNarration', () => {
-  it('accepts steps with both languages and rejects what a renderer could not show', () => {
-    expect(parseNarration([{ on: { type: 'exit' }, text: { es: 'a', en: 'b' } }])).toHaveLength(1);
-    expect(() => parseNarration([{ on: { type: 'exit' }, text: { es: 'a' } }])).toThrow(/text.es and text.en/);
-    expect(() => parseNarration([{ on: { type: 'exit' }, text: { es: 'a', en: 'b' }, after: 1 }])).toThrow(/earlier step/);
-    expect(() => parseNarration({})).toThrow(/array/);
-    expect(() => parseNarration([{ on: { type: 'message', dir: 'recv' }, text: { es: 'a', en: 'b' } }])).toThrow(/unknown "dir"/);
   });
 });

@@ -3,7 +3,8 @@
  * log, with the real numbers of this run filled in. Pure: the same steps, log,
  * cursor and language always give the same lines (renderer, CLI and tests).
  *
- * A demo's steps live in `assets/demos/<id>/narration.json` (NarrationStep[]).
+ * A lesson's steps live in its `narration.json` (NarrationStep[], checked by
+ * shared/narration-check.ts; the format is docs/LESSONS.md).
  * A step is reached by the nth event (in log order, `t` ≤ cursor) that its
  * matcher accepts; its text is a template: `{bytes}`, `{error.code}`, `{t|s}`,
  * a named group of the matcher's `text` regex, `{tally.bytes}`… never a number
@@ -12,8 +13,8 @@
  */
 import type { ChildApi, LabEvent, LabEventType } from './events';
 import type { Lang, Localized } from './api';
-import { sampledStarts } from './sampled-start';
 import { formatNumber } from './number-format';
+import { sampledStarts } from './sampled-start';
 
 type Scalar = string | number | boolean | null;
 export type Condition =
@@ -48,6 +49,15 @@ export interface NarrationStep {
   /** The code the step talks about: the first line of `file` containing `text`. */
   code?: { file: string; text: string };
   text: Localized;
+  /** Predict, then see: asked before the step's event happens; `text` then tells what did. */
+  question?: NarrationQuestion;
+}
+
+export interface NarrationQuestion {
+  text: Localized;
+  choices: Localized[];
+  /** The right choice, 1-based. */
+  answer: number;
 }
 
 export interface NarrationLine {
@@ -60,6 +70,8 @@ export interface NarrationLine {
   code?: { file: string; text: string };
   /** Placeholders a reached step could not fill (a narration bug, or an event without that field). */
   missing?: string[];
+  /** The step's question, in the reader's language (answer: the right choice, 1-based). */
+  question?: { text: string; choices: string[]; answer: number };
 }
 
 interface StepState {
@@ -117,9 +129,14 @@ export function narrate(steps: readonly NarrationStep[], log: readonly LabEvent[
       reached: st.event !== null,
       ...(st.step.code ? { code: st.step.code } : {}),
       ...(missing.length ? { missing } : {}),
+      ...(st.step.question ? { question: askedIn(st.step.question, lang) } : {}),
     });
   }
   return lines;
+}
+
+function askedIn(q: NarrationQuestion, lang: Lang): NonNullable<NarrationLine['question']> {
+  return { text: q.text[lang], choices: q.choices.map((c) => c[lang]), answer: q.answer };
 }
 
 /** The step being told at the cursor: the reached line with the latest `t` (ties: the later step). */
@@ -303,30 +320,4 @@ export function localizeNumbersIn(text: string, lang: Lang): string {
     const decimals = n.includes('.') ? n.length - n.indexOf('.') - 1 : 0;
     return formatNumber(Number(n), lang, decimals);
   });
-}
-
-/** Check a narration file's content: every step needs `on.type` and text in both languages. */
-export function parseNarration(data: unknown, where = 'narration'): NarrationStep[] {
-  if (!Array.isArray(data)) throw new Error(`${where}: must be an array of steps`);
-  return data.map((raw, i) => {
-    const step = raw as Partial<NarrationStep> | null;
-    const at = `${where} step ${i + 1}`;
-    if (!step || typeof step !== 'object' || !step.on || typeof step.on !== 'object') throw new Error(`${at}: needs "on"`);
-    if (!(typeof step.on.type === 'string' || Array.isArray(step.on.type))) throw new Error(`${at}: "on.type" must name event types`);
-    if (!step.text || typeof step.text.es !== 'string' || typeof step.text.en !== 'string') throw new Error(`${at}: needs text.es and text.en`);
-    if (step.after !== undefined && !(Number.isInteger(step.after) && step.after >= 1 && step.after <= i)) throw new Error(`${at}: "after" must name an earlier step`);
-    unknownKeys(step, STEP_KEYS, at);
-    unknownKeys(step.on, MATCHER_KEYS, `${at} "on"`);
-    if (step.tally) unknownKeys(step.tally, MATCHER_KEYS, `${at} "tally"`);
-    for (const re of [step.on.text, step.tally?.text]) if (re !== undefined) new RegExp(re);
-    return step as NarrationStep;
-  });
-}
-
-const STEP_KEYS = ['on', 'nth', 'after', 'platform', 'tally', 'code', 'text'];
-const MATCHER_KEYS = ['type', 'proc', 'api', 'where', 'text', 'child'];
-
-function unknownKeys(obj: object, known: string[], at: string): void {
-  const extra = Object.keys(obj).filter((k) => !known.includes(k));
-  if (extra.length) throw new Error(`${at}: unknown ${extra.map((k) => `"${k}"`).join(', ')}`);
 }

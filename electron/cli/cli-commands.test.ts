@@ -104,7 +104,7 @@ describe('the other commands', () => {
   it('--help and --version', async () => {
     const help = await runObra(['--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/obra record <demo-id \| path\/to\/script\.js>/);
+    expect(help.stdout).toMatch(/obra record <demo-id \| path\/to\/script\.js \| path\/to\/lesson\/>/);
     const version = await runObra(['--version']);
     expect(version.stdout).toMatch(/^obra \d+\.\d+\.\d+ \(node v\d+/);
   });

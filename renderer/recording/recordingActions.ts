@@ -56,7 +56,8 @@ export async function showRecording(store: ObraStore, recording: Recording): Pro
 /**
  * Open a recording file (`.obra.json`, or the CLI's `.ndjson`) as the shown
  * run. A recording of a demo selects that demo first, so its narration and
- * code marks work; the recording's own sources replace the code panel's.
+ * code marks work; the recording's own sources replace the code panel's. A
+ * recording of no demo keeps an open lesson folder, whose steps it is told with.
  */
 export async function openRecordingFile(store: ObraStore, file: File): Promise<void> {
   if (isBusy(store.getState().status)) return;
@@ -85,6 +86,9 @@ async function chooseDemo(store: ObraStore, demoId: string | null, sources: Reco
     history.replaceState(null, '', `${location.pathname}${location.search}#${demoHash(demoId)}`);
     // The files that ran: the editor shows them, and where they differ from the lesson's they are its edits.
     if (sources.length > 0) store.getState().adoptRanSources(runId, sources);
+  } else if (state.lesson?.demoId === null) {
+    // A recording of no demo while a lesson folder is open (recorded by `obra record ./lesson/`, say): told with that lesson's steps, shown with its code.
+    state.clearRun();
   } else {
     await state.selectDemo(null);
     store.setState({ sources, ran: { runId, sources } });

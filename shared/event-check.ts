@@ -12,19 +12,13 @@
  *
  * Pure: no Node or DOM imports.
  */
-import { BOSS_CHILD_ID, type LabEvent, type LabEventType } from './events';
+import { BOSS_CHILD_ID, type ChildApi, type LabEvent, type LabEventType } from './events';
 
 /** Where an event comes from: a process's record on the report channel, or a saved log. */
 export type EventSource = 'channel' | 'log';
 
 /** The event, or the field that is wrong and why. */
 export type EventCheck = { event: LabEvent } | { refused: string; field: string };
-
-/** Every event type this build knows. */
-export const EVENT_TYPES: ReadonlySet<string> = new Set<LabEventType>([
-  'run-start', 'run-end', 'call', 'spawn', 'exit', 'close', 'disconnect',
-  'stdout', 'stderr', 'message', 'callback', 'error', 'kill', 'os-process', 'sample', 'thread',
-]);
 
 /** Types only the lab writes: a record on the report channel is never one. */
 const LAB_ONLY: ReadonlySet<string> = new Set<LabEventType>(['run-start', 'run-end', 'os-process']);
@@ -34,7 +28,11 @@ type Rec = Record<string, unknown>;
 type Problem = [field: string, why: string];
 type Check = (r: Rec, source: EventSource) => Problem | null;
 
-const API = new Set(['exec', 'execFile', 'spawn', 'fork', 'execSync', 'execFileSync', 'spawnSync']);
+/** Every child_process API Obra observes (the compiler keeps this list whole). */
+export const CHILD_APIS = Object.keys({
+  exec: 1, execFile: 1, spawn: 1, fork: 1, execSync: 1, execFileSync: 1, spawnSync: 1,
+} satisfies Record<ChildApi, 1>) as ChildApi[];
+const API: ReadonlySet<string> = new Set(CHILD_APIS);
 const WHERE = new Set(['child', 'sync', 'uncaught', 'probe', 'lab']);
 const END_REASONS = new Set(['exit', 'stopped', 'timeout', 'error']);
 /** A call's id: the calling process's pid, then its call number (in a worker thread, with the thread's id). */
@@ -149,6 +147,10 @@ const CHECKS: Record<LabEventType, Check> = {
   },
 };
 
+/** Every event type this build knows (CHECKS has one check for each: the compiler keeps it whole). */
+export const EVENT_TYPES = Object.keys(CHECKS) as LabEventType[];
+const KNOWN: ReadonlySet<string> = new Set(EVENT_TYPES);
+
 /** What a refusal says: the type and the field it names. */
 function refuse(type: string, [field, why]: Problem): { refused: string; field: string } {
   // "must be…" and "is…" are said of the field; any other reason names its fields itself.
@@ -160,7 +162,7 @@ export function checkEvent(value: unknown, source: EventSource): EventCheck {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { refused: 'not a JSON object', field: '' };
   const r = value as Rec;
   const type = r.type;
-  const known = typeof type === 'string' && Object.prototype.hasOwnProperty.call(CHECKS, type);
+  const known = typeof type === 'string' && KNOWN.has(type);
   if (!known || (source === 'channel' && LAB_ONLY.has(type))) {
     const what = source === 'channel' ? 'record type' : 'event type';
     return { refused: `unknown ${what} ${JSON.stringify(type)?.slice(0, 40)}`, field: 'type' };

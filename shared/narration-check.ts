@@ -6,16 +6,13 @@
  * check (docs/LESSONS.md describes the format).
  */
 import type { DemoSource, Localized } from './api';
-import type { ChildApi, LabEventType } from './events';
+import { CHILD_APIS, EVENT_TYPES } from './event-check';
 import { LessonError } from './lesson-error';
 import type { Condition, EventMatcher, NarrationStep } from './narration';
 
-/** Every event type, so a step naming one that does not exist is caught (the compiler keeps this list whole). */
-const EVENT_TYPES = Object.keys({
-  'run-start': 1, 'run-end': 1, call: 1, spawn: 1, exit: 1, close: 1, disconnect: 1, stdout: 1, stderr: 1,
-  message: 1, callback: 1, error: 1, kill: 1, 'os-process': 1, sample: 1, thread: 1,
-} satisfies Record<LabEventType, 1>);
-const APIS = Object.keys({ exec: 1, execFile: 1, spawn: 1, fork: 1, execSync: 1, execFileSync: 1, spawnSync: 1 } satisfies Record<ChildApi, 1>);
+/** Every event type and API (shared/event-check.ts), so a step naming one that does not exist is caught. */
+const TYPES: readonly string[] = EVENT_TYPES;
+const APIS: readonly string[] = CHILD_APIS;
 
 const STEP_KEYS = ['on', 'nth', 'after', 'platform', 'tally', 'code', 'text', 'question'];
 const MATCHER_KEYS = ['type', 'proc', 'api', 'where', 'text', 'child'];
@@ -65,8 +62,8 @@ function checkMatcher(value: unknown, at: string, n: number, fail: Fail): EventM
   if (!isObject(value)) return fail(at, 'must be an object such as { "type": "exit" }');
   unknownKeys(value, MATCHER_KEYS, `${at}.`, fail);
   const types = Array.isArray(value.type) ? value.type : [value.type];
-  if (value.type === undefined || types.length === 0) fail(`${at}.type`, `missing: one event type or a list (${EVENT_TYPES.join(', ')})`);
-  for (const type of types) if (!EVENT_TYPES.includes(type as string)) fail(`${at}.type`, `${JSON.stringify(type)} is not an event type (${EVENT_TYPES.join(', ')})`);
+  if (value.type === undefined || types.length === 0) fail(`${at}.type`, `missing: one event type or a list (${TYPES.join(', ')})`);
+  for (const type of types) if (!TYPES.includes(type as string)) fail(`${at}.type`, `${JSON.stringify(type)} is not an event type (${TYPES.join(', ')})`);
   if (value.proc !== undefined && value.proc !== 'boss' && value.proc !== 'child') fail(`${at}.proc`, 'must be "boss" or "child"');
   if (value.api !== undefined) {
     const apis = Array.isArray(value.api) ? value.api : [value.api];

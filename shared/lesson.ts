@@ -11,6 +11,7 @@ import { LESSON_PANELS, MAX_REQUEST_BYTES, SCRIPT_EXTENSIONS, type DemoInfo, typ
 import { LessonError } from './lesson-error';
 import { parseNarration } from './narration-check';
 import type { NarrationStep } from './narration';
+import { utf8Bytes } from './utf8';
 
 export const LESSON_FILE = 'lesson.json';
 export const NARRATION_FILE = 'narration.json';
@@ -85,7 +86,7 @@ export function parseLessonInfo(data: unknown, id: string, file = LESSON_FILE, p
  * (a README, a picture) are left out.
  */
 export function assembleLesson(info: DemoInfo, files: readonly DemoSource[], folder: string): Lesson {
-  const bytes = files.reduce((sum, f) => sum + utf8Length(f.text), 0);
+  const bytes = files.reduce((sum, f) => sum + utf8Bytes(f.text), 0);
   if (bytes > MAX_LESSON_BYTES) throw new LessonError({ file: folder }, `its files hold ${bytes} bytes, more than the ${MAX_LESSON_BYTES} a lesson may hold`);
   const byPath = new Map(files.map((f) => [f.path, f]));
   const sources = info.files.map((p) => {
@@ -118,21 +119,6 @@ export function lessonIdOf(folder: string): string {
 /** A relative path inside a lesson's folder: forward slashes, no `..`, no hidden or empty parts. */
 export function isLessonPath(p: string): boolean {
   return p.length > 0 && p.length <= 255 && !/[\\\0:]/.test(p) && p.split('/').every((part) => part !== '' && !part.startsWith('.'));
-}
-
-/** UTF-8 bytes of a text, without TextEncoder's copy. */
-function utf8Length(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }
 
 /** A lesson's JSON file parsed; a LessonError naming the file when it is not JSON. */

@@ -8,6 +8,7 @@
  */
 import { MAX_REQUEST_BYTES, SCRIPT_EXTENSIONS, type ObraErrorShape, type RunRequest } from './api';
 import { isRelativeFilePath, runFilesProblem } from './run-files';
+import { utf8Bytes } from './utf8';
 
 export const BAD_REQUEST = 'ERR_OBRA_BAD_REQUEST';
 export const NOT_A_SCRIPT = 'ERR_OBRA_NOT_A_SCRIPT';
@@ -103,21 +104,6 @@ export function isFileName(name: unknown): name is string {
 
 function isPathText(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= RUN_LIMITS.pathChars && !value.includes('\0');
-}
-
-/** UTF-8 length without encoding (a lone surrogate counts as the 3 bytes of U+FFFD, as Node encodes it). */
-function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

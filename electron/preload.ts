@@ -5,7 +5,7 @@
  * 'electron' and code it bundles.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { ApiMethod, EventBatch, ObraApi, OpenedFile, PickedScript } from '../shared/api';
+import type { ApiMethod, EventBatch, ObraApi, OpenedFile, OpenedLesson, PickedScript } from '../shared/api';
 import { IPC, type CallOutcome } from './shell/channels';
 
 /**
@@ -50,6 +50,9 @@ const obra: ObraApi = {
   },
   async openRecording(options) {
     return settle((await ipcRenderer.invoke(IPC.openRecording, ...(options ? [options] : []))) as CallOutcome<OpenedFile | null>);
+  },
+  async openLesson(options) {
+    return settle((await ipcRenderer.invoke(IPC.openLesson, ...(options ? [options] : []))) as CallOutcome<OpenedLesson | null>);
   },
 };
 

@@ -10,9 +10,8 @@
 
 export const LOG_VERSION = 1 as const;
 
-/** First line of an NDJSON recording. */
-export interface LogHeader {
-  obra: typeof LOG_VERSION;
+/** What was run, where: said by a recording's header and by the run's run-start event alike. */
+export interface RunDescription {
   runId: string;
   /** Absolute path of the boss script. */
   script: string;
@@ -22,6 +21,11 @@ export interface LogHeader {
   node: string;
   platform: string;
   cpus: number;
+}
+
+/** First line of an NDJSON recording. */
+export interface LogHeader extends RunDescription {
+  obra: typeof LOG_VERSION;
   /** ISO wall-clock time of the run's start (display only; `t` is what orders events). */
   startedAt: string;
 }
@@ -59,16 +63,8 @@ interface Base {
   threadId?: number;
 }
 
-export interface RunStartEvent extends Base {
+export interface RunStartEvent extends Base, RunDescription {
   type: 'run-start';
-  runId: string;
-  script: string;
-  demoId?: string;
-  argv: string[];
-  cwd: string;
-  node: string;
-  platform: string;
-  cpus: number;
   /** How often OS data is sampled: the UI says these are samples. */
   sampleIntervalMs: number;
   /** What held the run's processes together (absent in older recordings): see Containment. */
@@ -156,7 +152,7 @@ export interface OutputEvent extends Base {
  * direction (from → to), so send #n joins recv #n. A run of messages may be one
  * event with `count`, `firstSeq`..`lastSeq` (then `seq` = `lastSeq`).
  */
-export interface MessageEvent extends Base {
+export interface IpcMessageEvent extends Base {
   type: 'message';
   dir: 'send' | 'recv';
   from: number;
@@ -201,7 +197,7 @@ export interface CallbackEvent extends Base {
  * reporting (codes ERR_OBRA_*), or the lab itself (codes ERR_OBRA_*, pid null;
  * never from the report channel).
  */
-export interface ErrorEvent extends Base {
+export interface FailureEvent extends Base {
   type: 'error';
   where: 'child' | 'sync' | 'uncaught' | 'probe' | 'lab';
   childId?: string;
@@ -285,9 +281,9 @@ export type LabEvent =
   | ExitEvent
   | DisconnectEvent
   | OutputEvent
-  | MessageEvent
+  | IpcMessageEvent
   | CallbackEvent
-  | ErrorEvent
+  | FailureEvent
   | KillEvent
   | OsProcessEvent
   | SampleEvent

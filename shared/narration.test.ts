@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LabEvent } from './events';
-import { currentLine, fill, formatNumber, localizeNumbersIn, narrate, parseNarration, type NarrationStep } from './narration';
+import { currentLine, fill, formatValue, localizeNumbersIn, narrate, type NarrationStep } from './narration';
 
 // A small log in the shape the lab writes: a boss (100) spawning a worker (200).
 const log: LabEvent[] = [
@@ -118,24 +118,14 @@ describe('narrate', () => {
 
 describe('numbers for a class', () => {
   it('groups thousands in Spanish too, and keeps captured decimals', () => {
-    expect(formatNumber(1048576, 'es')).toBe('1.048.576');
-    expect(formatNumber(1048576, 'en')).toBe('1,048,576');
-    expect(formatNumber(2.5, 'es')).toBe('2,5');
+    expect(formatValue(1048576, 'es')).toBe('1.048.576');
+    expect(formatValue(1048576, 'en')).toBe('1,048,576');
+    expect(formatValue(2.5, 'es')).toBe('2,5');
     expect(localizeNumbersIn('1302.1 1003.8 704.0', 'es')).toBe('1.302,1 1.003,8 704,0');
     expect(fill('{a|raw}', () => 'x', 'en')).toBe('x');
     // Previews escape CR and LF; a Windows program's line ends in both.
     expect(fill('«{p|line}»', () => 'hola \\r\\nchau\\r\\n', 'es')).toBe('«hola »');
     expect(fill('«{p|line}»', () => 'hola\\nchau', 'es')).toBe('«hola»');
     expect(narrate([step({ type: 'stdout', proc: 'boss', text: '^chunk (?<s>.*): ' }, '{s|list}', '{s|list}')], log, Infinity, 'es')[0].text).toBe('1');
-  });
-});
-
-describe('parseNarration', () => {
-  it('accepts steps with both languages and rejects what a renderer could not show', () => {
-    expect(parseNarration([{ on: { type: 'exit' }, text: { es: 'a', en: 'b' } }])).toHaveLength(1);
-    expect(() => parseNarration([{ on: { type: 'exit' }, text: { es: 'a' } }])).toThrow(/text.es and text.en/);
-    expect(() => parseNarration([{ on: { type: 'exit' }, text: { es: 'a', en: 'b' }, after: 1 }])).toThrow(/earlier step/);
-    expect(() => parseNarration({})).toThrow(/array/);
-    expect(() => parseNarration([{ on: { type: 'message', dir: 'recv' }, text: { es: 'a', en: 'b' } }])).toThrow(/unknown "dir"/);
   });
 });

@@ -26,7 +26,7 @@ async function lesson(id: string, untold: number[] = []): Promise<DemoRun> {
   durations.push(`  ${id.padEnd(10)} ${(run.ms / 1000).toFixed(2)} s`);
   expect(run.end).toMatchObject({ reason: 'exit', code: 0 });
   expect(run.ms).toBeLessThan(MAX_DEMO_MS);
-  const told = toldAtEnd(run);
+  const told = await toldAtEnd(run);
   for (const lang of ['es', 'en'] as const) {
     const missing = told[lang].filter((l) => !l.reached && !untold.includes(l.n)).map((l) => `${l.n}. ${l.text}`);
     expect(missing, `${id} (${lang}): steps never reached`).toEqual([]);
@@ -147,7 +147,7 @@ describe('the demos, run through the lab', () => {
     expect(Number(bossLine(oneRun.log, /^availableParallelism\(\) = (\d+)$/)[1])).toBe(os.availableParallelism());
     bossLine(oneRun.log, /^1 worker\(s\): 348513 primes below 5000000 in \d+ ms$/);
     expect(() => bossLine(oneRun.log, /^speed-up/)).toThrow();
-    const told = toldAtEnd(oneRun).en;
+    const told = (await toldAtEnd(oneRun)).en;
     expect(told.filter((l) => l.reached).map((l) => l.n)).toEqual([1, 2, 3]);
     expect(told.filter((l) => l.missing)).toEqual([]);
 
@@ -155,7 +155,7 @@ describe('the demos, run through the lab', () => {
     expect(three.end).toMatchObject({ reason: 'exit', code: 0 });
     expect(ofType(three.log, 'call').filter((c) => c.api === 'fork')).toHaveLength(3);
     bossLine(three.log, /^3 worker\(s\): 348513 primes below 5000000 in \d+ ms$/);
-    const toldThree = toldAtEnd(three).en;
+    const toldThree = (await toldAtEnd(three)).en;
     expect(toldThree.filter((l) => l.reached).map((l) => l.n)).toEqual([1, 4, 5, 6]);
     expect(toldThree[5].text).toMatch(/^With 3 workers: the same 348,513 primes in [\d,]+ ms\.$/);
 

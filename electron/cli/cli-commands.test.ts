@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseRecording } from '../../shared/ndjson';
+import { readRecording } from '../../shared/recording';
 import { BIN, FIXTURES, ROOT, alive, ensureCliBuilt, runObra } from '../../tests/fixtures/cli-kit';
 import { treeStarted } from '../../tests/fixtures/proc';
 
@@ -14,7 +14,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const treePids = (file: string) => {
-  const { events } = parseRecording(fs.readFileSync(file, 'utf8'));
+  const { events } = readRecording(fs.readFileSync(file, 'utf8'));
   const pids = new Set<number>();
   for (const e of events) if ((e.type === 'spawn' || e.type === 'os-process' || e.type === 'run-start') && e.pid !== null) pids.add(e.pid);
   return { events, pids: [...pids] };
@@ -104,7 +104,7 @@ describe('the other commands', () => {
   it('--help and --version', async () => {
     const help = await runObra(['--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/obra record <demo-id \| path\/to\/script\.js>/);
+    expect(help.stdout).toMatch(/obra record <demo-id \| path\/to\/script\.js \| path\/to\/lesson\/>/);
     const version = await runObra(['--version']);
     expect(version.stdout).toMatch(/^obra \d+\.\d+\.\d+ \(node v\d+/);
   });

@@ -3,7 +3,7 @@
  * lab hit a limit. Read from the log, as the probe and the lab reported it
  * (and, for a SyntaxError, confirmed with `node --check`).
  */
-import { BOSS_CHILD_ID, type ErrorEvent, type LabEvent } from '../../shared/events';
+import { BOSS_CHILD_ID, type FailureEvent, type LabEvent } from '../../shared/events';
 import { checkSyntax } from '../lab/syntax-check';
 import { CliError } from './cli-error';
 
@@ -17,7 +17,7 @@ export async function parseFailure(log: readonly LabEvent[]): Promise<CliError |
   const start = log.find((e) => e.type === 'run-start');
   if (start?.type !== 'run-start') return null;
   const bossPid = start.pid;
-  let error: ErrorEvent | undefined;
+  let error: FailureEvent | undefined;
   for (const e of log) {
     if (e.pid !== bossPid) continue;
     if (e.type === 'call' || e.type === 'message' || (e.type === 'stdout' && e.childId === BOSS_CHILD_ID)) return null;

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { DemoInfo, DemoSource, EventBatch, ObraApi, RunInfo } from '../../shared/api';
 import type { LabEvent, RunEndEvent } from '../../shared/events';
+import type { Lesson } from '../../shared/lesson';
 import { guardRun, releaseRun } from './exit-guard';
 import { DemoCatalogue } from './demo-catalogue';
 import { ObraError } from './obra-error';
@@ -103,6 +104,11 @@ export class Lab implements ObraApi {
 
   readDemo(id: string): Promise<DemoSource[]> {
     return this.catalogue.read(id);
+  }
+
+  /** A demo as a lesson (shared/lesson.ts): its description, its checked narration, its scripts. */
+  lesson(id: string): Promise<Lesson> {
+    return this.catalogue.lesson(id);
   }
 
   async startRun(req: LabRunRequest): Promise<RunInfo> {

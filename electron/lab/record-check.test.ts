@@ -31,7 +31,7 @@ describe('records from the report channel', () => {
     ["the boss's exit", { type: 'exit', t: 1, pid: 1, childId: 'boss', code: 0, signal: null }, /childId must be <pid>:<n>/],
     ["a call reported under another process's id", { type: 'call', t: 1, pid: 7, api: 'spawn', childId: '8:1', command: 'ls', args: [], options: {}, source: null }, /is not a call of process 7/],
     ["a spawn whose parent did not make the call", { type: 'spawn', t: 1, pid: 9, childId: '7:1', ppid: 8 }, /is not a call of process 8/],
-    ['a spawn whose argv is not strings', { type: 'spawn', t: 1, pid: 2, childId: '1:1', ppid: 1, argv: [1] }, /argv strings/],
+    ['a spawn whose argv is not strings', { type: 'spawn', t: 1, pid: 2, childId: '1:1', ppid: 1, argv: [1] }, /argv must be strings/],
     ['a main thread named as a thread', { type: 'disconnect', t: 1, pid: 1, threadId: 0, childId: 'x' }, /threadId must be ≥ 1/],
     ['a thread event without its thread', { type: 'thread', t: 1, pid: 1, state: 'online' }, /thread must be a threadId/],
     ['a kill of no pid', { type: 'kill', t: 1, pid: 1, target: 'everyone', signal: 'SIGTERM', code: null, source: null }, /target must be an integer/],

@@ -27,7 +27,7 @@ import { watchChannelPath } from './channel-watch';
 import { RecordGate } from './record-gate';
 import { type ReportChannel, createReportChannel } from './report-channel';
 import type { RunPlan } from './run-request';
-import { RunLog, type RunLogLimits } from './run-log';
+import { BoundedRunLog, type BoundedRunLogLimits } from './bounded-run-log';
 import { type ContainmentKind, RunHold, suspectsMessage } from './run-hold';
 import { runProcesses } from './run-processes';
 import { RunSampling } from './run-sampling';
@@ -41,7 +41,7 @@ export interface RunSettings {
   probe: string | null;
   maxProcesses: number;
   sampleIntervalMs: number;
-  logLimits: RunLogLimits;
+  logLimits: BoundedRunLogLimits;
   table: ProcessTable | null;
   killer: TreeKiller;
   /** Where each run's site keeper comes from. */
@@ -72,7 +72,7 @@ const EXIT_GRACE_MS = 500;
 
 export class Run {
   readonly id = `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`;
-  readonly log: RunLog;
+  readonly log: BoundedRunLog;
   header!: LogHeader;
   readonly ended: Promise<RunEndEvent>;
   /** Called once run-end is in the log (before `ended` settles, after the tree is gone). */
@@ -105,7 +105,7 @@ export class Run {
   private heldBack: LabEvent[] | null = [];
 
   private constructor(private readonly s: RunSettings) {
-    this.log = new RunLog(s.logLimits, () =>
+    this.log = new BoundedRunLog(s.logLimits, () =>
       this.fail('ERR_OBRA_EVENT_LIMIT', `The run's log reached ${s.logLimits.maxEvents} events (the lab's limit); Obra stopped the run.`),
     );
     this.ended = new Promise((resolve) => (this.settleEnded = resolve));

@@ -5,9 +5,9 @@
  */
 import type { DemoSource, RunRequest } from '../../shared/api';
 import type { ScriptChoice } from '../store/obraState';
+import type { Drafts } from './editsState';
 
-/** Edited text by file path; a file equal to its original is never kept here. */
-export type Drafts = Readonly<Record<string, string>>;
+export type { Drafts } from './editsState';
 
 /** Whose drafts: each demo and each script on disk keeps its own; one's opened files share one set (the boss among them may change). */
 export function editKeyOf(script: ScriptChoice | null): string | null {
@@ -15,6 +15,8 @@ export function editKeyOf(script: ScriptChoice | null): string | null {
   switch (script.kind) {
     case 'demo':
       return `demo:${script.demoId}`;
+    case 'lesson':
+      return `lesson:${script.folder ?? script.name}`;
     case 'source':
       return 'source';
     case 'file':
@@ -66,12 +68,26 @@ export function runRequestOf(script: ScriptChoice, sources: readonly DemoSource[
   switch (script.kind) {
     case 'demo':
       return { demoId: script.demoId, ...files, ...withArgs };
-    case 'source': {
-      const boss = edited.find((s) => s.path === script.name);
-      const others = edited.filter((s) => s.path !== script.name);
-      return { source: { name: script.name, text: boss?.text ?? '' }, ...(others.length ? { files: others } : {}), ...withArgs };
-    }
+    case 'lesson':
+      // In Electron a lesson's entry runs where it is, beside its files; a browser uploads them all.
+      if (script.folder !== null) return { file: inFolder(script.folder, script.entry), ...files, ...withArgs };
+      return uploaded(script.entry, edited, withArgs);
+    case 'source':
+      return uploaded(script.name, edited, withArgs);
     case 'file':
       return { file: script.path, ...files, ...withArgs };
   }
+}
+
+/** Files the page holds, run from a private folder: `boss` as the source, the others beside it. */
+function uploaded(boss: string, edited: readonly DemoSource[], withArgs: { args?: string[] }): RunRequest {
+  const text = edited.find((s) => s.path === boss)?.text ?? '';
+  const others = edited.filter((s) => s.path !== boss);
+  return { source: { name: boss, text }, ...(others.length ? { files: others } : {}), ...withArgs };
+}
+
+/** A file of a folder, with the folder's own separator (a Windows path keeps its backslashes). */
+function inFolder(folder: string, file: string): string {
+  const sep = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
+  return `${folder.replace(/[\\/]+$/, '')}${sep}${file}`;
 }

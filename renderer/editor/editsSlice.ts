@@ -5,24 +5,11 @@
  * parse at the last Run, to be marked at its line.
  */
 import type { DemoSource } from '../../shared/api';
-import type { SyntaxPlace } from '../../shared/syntax-error';
 import type { ObraSlice, ObraState } from '../store/obraState';
+import type { EditsSlice } from './editsState';
 import { draftsAfterEdit, draftsOf, editKeyOf, type Drafts } from './editedSources';
 
-export interface EditsSlice {
-  /** Edited files by editKeyOf(script), then by path. */
-  drafts: Readonly<Record<string, Drafts>>;
-  /** The files the run `runId` ran with (a recording's own files when one is shown). */
-  ran: { runId: string; sources: DemoSource[] } | null;
-  /** The file that did not parse at the last Run (ERR_OBRA_SYNTAX), until it is edited or a run starts. */
-  syntaxError: SyntaxPlace | null;
-  editSource(path: string, text: string): void;
-  /** Back to the original: one file, or every file of the demo or script. */
-  resetSource(path: string): void;
-  resetAll(): void;
-  /** The files run `runId` ran with; where they differ from the originals, they become the edits. */
-  adoptRanSources(runId: string, sources: DemoSource[]): void;
-}
+export type { EditsSlice } from './editsState';
 
 /** The current demo's or script's edits. */
 export function currentDrafts(state: Pick<ObraState, 'drafts' | 'script'>): Drafts | undefined {

@@ -1,3 +1,4 @@
+import { LESSON_TEXT } from './lessonText';
 import { editorEn } from './editorEn';
 import type { Messages } from './messages';
 import { storyEn } from './storyEn';
@@ -117,6 +118,7 @@ export const en: Messages = {
     ok: 'no error',
     bucket: (count) => `${count} events in this pixel`,
   },
+  lesson: LESSON_TEXT.en,
   panels: { stage: 'Stage', code: 'Code', narration: 'Narration', console: 'Console', retry: 'Try again' },
   errors: {
     label: 'Errors',

@@ -1,3 +1,4 @@
+import { LESSON_TEXT } from './lessonText';
 import { editorEs } from './editorEs';
 import type { Messages } from './messages';
 import { storyEs } from './storyEs';
@@ -117,6 +118,7 @@ export const es: Messages = {
     ok: 'sin error',
     bucket: (count) => `${count} eventos en este píxel`,
   },
+  lesson: LESSON_TEXT.es,
   panels: { stage: 'Escenario', code: 'Código', narration: 'Narración', console: 'Consola', retry: 'Reintentar' },
   errors: {
     label: 'Errores',

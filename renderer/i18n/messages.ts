@@ -1,5 +1,6 @@
 import type { RunEndReason } from '../../shared/events';
 import type { VisualKind } from '../model/processRecord';
+import type { LessonText } from './lessonText';
 import type { EditorMessages } from './editorMessages';
 import type { StoryMessages } from './storyMessages';
 
@@ -107,6 +108,8 @@ export interface Messages {
     ok: string;
     bucket: (count: string) => string;
   };
+  /** Lessons: narration, questions, Open lesson…, author mode (renderer/i18n/lessonText.ts). */
+  lesson: LessonText;
   /** Panel names, for a panel that failed. */
   panels: { stage: string; code: string; narration: string; console: string; retry: string };
   errors: {

@@ -4,7 +4,7 @@
  * en 4,096.
  */
 import type { Lang } from '../../shared/api';
-import { formatNumber } from './format';
+import { formatNumber } from '../../shared/number-format';
 
 export interface StageText {
   boss: string;

@@ -1,4 +1,4 @@
-import type { ChildApi, ErrorEvent, RunEndReason } from '../../shared/events';
+import type { ChildApi, FailureEvent, RunEndReason } from '../../shared/events';
 
 /**
  * The story of a script of one's own, told from its events (renderer/lessons/scriptStory.ts),
@@ -32,7 +32,7 @@ export interface StoryMessages {
   callbackOk: (api: ChildApi, who: string, stdout: string, stderr: string) => string;
   callbackError: (api: ChildApi, who: string, code: string, message: string) => string;
   exit: (who: string, code: number | null, signal: string | null) => string;
-  error: Record<ErrorEvent['where'], (who: string, code: string, message: string) => string>;
+  error: Record<FailureEvent['where'], (who: string, code: string, message: string) => string>;
   disconnect: (who: string) => string;
   threadStart: (who: string, thread: number, file: string) => string;
   threadExit: (who: string, thread: number, code: string) => string;

@@ -17,11 +17,12 @@ import { useMessages } from '../i18n/useMessages';
 import { isBusy } from '../store/catalogueSlice';
 import { useObra } from '../store/useObra';
 import { codeFocus } from './codeFocus';
+import type { OpenLesson } from '../store/obraState';
 import { logOf, tell } from './lessonScripts';
 import './lessons.css';
 
 export interface CodePanelProps {
-  demoId: string | null;
+  lesson: OpenLesson | null;
   /** The files as on disk or as opened: the originals. */
   sources: DemoSource[];
   log: readonly LabEvent[];
@@ -32,7 +33,7 @@ export interface CodePanelProps {
 
 const SCRIPT = /\.(c|m)?js$/i;
 
-export function CodePanel({ demoId, sources, log, version, cursor, lang }: CodePanelProps) {
+export function CodePanel({ lesson, sources, log, version, cursor, lang }: CodePanelProps) {
   const t = useMessages().m.editor;
   const script = useObra((s) => s.script);
   const drafts = useObra(currentDrafts);
@@ -52,9 +53,9 @@ export function CodePanel({ demoId, sources, log, version, cursor, lang }: CodeP
   const changed = useMemo(() => new Set(changedPaths(sources, drafts)), [sources, drafts]);
   // What the editor shows: the code that ran while it plays, else the files as edited.
   const shown = readOnly && ran ? ran : edited;
-  const narration = tell(demoId, log, version, cursor, lang, changedRan);
+  const narration = tell(lesson, log, version, cursor, lang, changedRan);
   // `log` grows in place: `version` says when it changed.
-  const focus = useMemo(() => codeFocus(logOf(demoId, log), cursor, ran ?? edited, narration), [demoId, log, version, cursor, ran, edited, narration]);
+  const focus = useMemo(() => codeFocus(logOf(lesson, log), cursor, ran ?? edited, narration), [lesson, log, version, cursor, ran, edited, narration]);
   const [tab, setTab] = useState<string | null>(null);
 
   // Follow the focus to its file whenever it moves, and a syntax error to its file; a click on a tab holds until the next move.

@@ -9,7 +9,7 @@ import type { Lang } from '../../shared/api';
 import type { RunLog } from '../model/runLog';
 import { shortCommand, visualKind } from '../model/processRecord';
 import { consoleLines } from './consoleLines';
-import { LESSON_TEXT } from '../i18n/lessonText';
+import { MESSAGES } from '../i18n';
 import './console.css';
 
 export interface ConsolePanelProps {
@@ -20,7 +20,7 @@ export interface ConsolePanelProps {
 }
 
 export function ConsolePanel({ run, version, cursor, lang }: ConsolePanelProps) {
-  const text = LESSON_TEXT[lang].console;
+  const text = MESSAGES[lang].lesson.console;
   const lines = useMemo(() => (run ? consoleLines(run.events, cursor) : []), [run, version, cursor]);
   const box = useRef<HTMLOListElement>(null);
   const last = lines.at(-1);

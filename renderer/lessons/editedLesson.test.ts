@@ -21,8 +21,9 @@ describe('the fork lesson over an edited worker', () => {
     const { runId } = await lab.startRun({ demoId: 'fork', files: [{ path: 'worker.js', text: worker }] });
     await lab.ended(runId);
     const log = [...lab.log(runId)];
-    const asLesson = tell('fork', log, 1, Infinity, 'en') ?? [];
-    const asRan = tell('fork', log, 1, Infinity, 'en', [{ path: 'worker.js', text: worker }]) ?? [];
+    const lesson = { ...(await lab.lesson('fork')), demoId: 'fork' };
+    const asLesson = tell(lesson, log, 1, Infinity, 'en') ?? [];
+    const asRan = tell(lesson, log, 1, Infinity, 'en', [{ path: 'worker.js', text: worker }]) ?? [];
     expect(asLesson.some((l) => l.reached && l.text.startsWith('First message'))).toBe(true);
     expect(asRan.some((l) => l.text.startsWith('First message'))).toBe(false);
     expect(asRan).toHaveLength(asLesson.length - 1);

@@ -8,7 +8,7 @@
  */
 import type { Lang } from '../../shared/api';
 import type { CallEvent, LabEvent } from '../../shared/events';
-import { formatNumber, type NarrationLine } from '../../shared/narration';
+import { formatValue, type NarrationLine } from '../../shared/narration';
 import type { StoryMessages } from '../i18n/storyMessages';
 
 /** Lines told at most; past them one line says how many events are left to the timeline. */
@@ -25,7 +25,7 @@ export function scriptStory(log: readonly LabEvent[], cursor: number, lang: Lang
   // Node processes report their own start (spawn): the OS sampler finding them too is no news.
   const nodePids = new Set(log.filter((e) => e.type === 'spawn' && !e.sync).map((e) => e.pid));
   let untold = 0;
-  const n = (v: number): string => formatNumber(v, lang);
+  const n = (v: number): string => formatValue(v, lang);
   const who = (pid: number | null): string => (pid === null ? '?' : pid === boss ? m.boss(pid) : m.process(pid, programs.get(pid) ?? '?'));
   const tell = (t: number, text: () => string): void => {
     counting = null;

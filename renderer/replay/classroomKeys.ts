@@ -21,12 +21,12 @@ function typingIn(target: EventTarget | null, key: string): boolean {
   return target instanceof HTMLInputElement && target.type !== 'checkbox' && target.type !== 'button';
 }
 
-/** Next (1) or previous (-1) narration step's time from the cursor, if the demo narrates. */
+/** Next (1) or previous (-1) narration step's time from the cursor, if the lesson narrates. */
 function narrationStepTime(store: ObraStore, direction: 1 | -1): number | null {
   const state = store.getState();
-  const { script, run, version, lang, cursor } = state;
-  if (script?.kind !== 'demo' || !run) return null;
-  const lines = tell(script.demoId, run.events, version, Number.POSITIVE_INFINITY, lang, changedRanFiles(state)) ?? [];
+  const { lesson, run, version, lang, cursor } = state;
+  if (!run) return null;
+  const lines = tell(lesson, run.events, version, Number.POSITIVE_INFINITY, lang, changedRanFiles(state)) ?? [];
   const times = [...new Set(lines.map((l) => l.t).filter((t): t is number => t !== null))].sort((a, b) => a - b);
   if (direction > 0) return times.find((t) => t > cursor) ?? null;
   // Back: the step before the one being told (whose time may be a little before the playhead).

@@ -15,8 +15,8 @@ export function startPlaybackDriver(store: ObraStore, frames: FrameScheduler = p
     takeBack = null;
     const state = store.getState();
     if (!state.playing) return;
-    // A frame later than 100 ms (a hidden tab) does not jump the playhead; a frame stamped before
-    // the press of Play does not move it back.
+    // A frame later than 100 ms (a hidden tab) does not jump the playhead. The first frame's
+    // time can be earlier than the moment play was pressed: that is no step back.
     state.advance(Math.max(0, Math.min(now - last, 100)));
     last = now;
     if (store.getState().playing) takeBack = frames.request('update', tick);

@@ -21,7 +21,7 @@ import { Badge, badgeWidth, textWidth } from './art/Badge';
 import { figureColour, OKABE_ITO } from './art/palette';
 import { useStagePalette } from './art/stageTheme';
 import { round } from './art/Figure';
-import { formatBytes, shortText, twoLines } from './labels';
+import { bytesLabel, shortText, twoLines } from './labels';
 import { statusLine, workerAria } from './worker-text';
 import { STAGE_TEXT } from '../i18n/stageText';
 import type { Lang } from '../../shared/api';
@@ -279,7 +279,7 @@ function WorkerSlotImpl(p: WorkerSlotProps): JSX.Element {
         swing={swing === null ? null : Math.round(swing)} radioActive={radioActive} viaShell={w.viaShell}
         shellName={w.viaShell ? (w.process.shell ?? L.shell) : ''} nameFont={round(font.small)}
         bin={w.buffer && detail !== 'tiny' ? (w.buffer.delivered ? 0 : round(w.buffer.fill, 2)) : null}
-        binX={round(anchors.bin.x)} binTitle={w.buffer ? `${L.buffer}: ${formatBytes(w.buffer.bytes, p.lang)}` : ''}
+        binX={round(anchors.bin.x)} binTitle={w.buffer ? `${L.buffer}: ${bytesLabel(w.buffer.bytes, p.lang)}` : ''}
         working={working} walk={Math.round(walk)} opacity={round(opacity, 2)} />
       <MarkerBits feetY={round(cell.feet.y)} h={round(h)} font={font.small}
         pole={markers.flag ? round(markers.flag.pole) : null} flagOk={w.flag?.ok ?? false} flagText={markers.flag?.text ?? ''}

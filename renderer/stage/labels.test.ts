@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount, shortCode, twoLines } from './labels';
+import { bytesLabel, formatCount, shortCode, twoLines } from './labels';
 import { STAGE_TEXT } from '../i18n/stageText';
 
 describe('stage labels', () => {
   it('write numbers the reader’s way: es 4.096 bytes, en 4,096 bytes', () => {
     expect(formatCount(4096, 'es')).toBe('4.096');
     expect(formatCount(4096, 'en')).toBe('4,096');
-    expect(formatBytes(4096, 'es')).toBe('4.096 B');
-    expect(formatBytes(9_873_400, 'es')).toBe('9,4 MiB');
-    expect(formatBytes(9_873_400, 'en')).toBe('9.4 MiB');
+    expect(bytesLabel(4096, 'es')).toBe('4.096 B');
+    expect(bytesLabel(9_873_400, 'es')).toBe('9,4 MiB');
+    expect(bytesLabel(9_873_400, 'en')).toBe('9.4 MiB');
   });
 
   it('shorten long error codes so they fit on a sign', () => {

@@ -1,31 +1,15 @@
 /**
  * The stage's text fitting — numbers in the reader's format (es "4.096
- * bytes", en "4,096 bytes"), codes and commands cut to fit a sign or a line.
- * The words themselves are in renderer/i18n/stageText.ts.
+ * bytes", en "4,096 bytes", by shared/number-format.ts), codes and commands
+ * cut to fit a sign or a line. The words themselves are in
+ * renderer/i18n/stageText.ts.
  */
 import type { Lang } from '../../shared/api';
-
-const LOCALE: Record<Lang, string> = { es: 'es-ES', en: 'en-US' };
-const formatters = new Map<string, Intl.NumberFormat>();
-
-function numberFormat(lang: Lang, fractionDigits: number): Intl.NumberFormat {
-  const key = `${lang}:${fractionDigits}`;
-  let f = formatters.get(key);
-  if (!f) {
-    // useGrouping 'always': es-ES would otherwise leave 4-digit numbers ungrouped (4096).
-    f = new Intl.NumberFormat(LOCALE[lang], {
-      maximumFractionDigits: fractionDigits,
-      minimumFractionDigits: fractionDigits,
-      useGrouping: 'always',
-    });
-    formatters.set(key, f);
-  }
-  return f;
-}
+import { formatNumber } from '../../shared/number-format';
 
 /** A whole number in the reader's locale: es 50.001, en 50,001. */
 export function formatCount(n: number, lang: Lang): string {
-  return numberFormat(lang, 0).format(Math.round(n));
+  return formatNumber(Math.round(n), lang);
 }
 
 const UNITS = ['KiB', 'MiB', 'GiB', 'TiB'];
@@ -34,7 +18,7 @@ const UNITS = ['KiB', 'MiB', 'GiB', 'TiB'];
  * Bytes with their unit: exact below 100,000 ("4.096 B" / "4,096 B"),
  * then binary units with one decimal below 100 ("9,4 MiB" / "9.4 MiB").
  */
-export function formatBytes(bytes: number, lang: Lang): string {
+export function bytesLabel(bytes: number, lang: Lang): string {
   if (bytes < 100_000) return `${formatCount(bytes, lang)} B`;
   let v = bytes / 1024;
   let unit = 0;
@@ -42,11 +26,11 @@ export function formatBytes(bytes: number, lang: Lang): string {
     v /= 1024;
     unit++;
   }
-  return `${numberFormat(lang, v < 100 ? 1 : 0).format(v)} ${UNITS[unit]}`;
+  return `${formatNumber(v, lang, v < 100 ? 1 : 0)} ${UNITS[unit]}`;
 }
 
 /** Percent of one core, rounded: "87 %" in Spanish, "87%" in English. */
-export function formatPercent(p: number, lang: Lang): string {
+export function percentLabel(p: number, lang: Lang): string {
   const n = formatCount(p, lang);
   return lang === 'es' ? `${n} %` : `${n}%`;
 }

@@ -8,18 +8,14 @@
  * by time of appearance), so the incremental tracker can apply a late event
  * when it arrives and still agree with this fold.
  */
-import type { CallEvent, KillEvent, LabEvent, MessageEvent, OutputEvent } from '../../shared/events';
+import type { CallEvent, KillEvent, LabEvent, IpcMessageEvent, OutputEvent } from '../../shared/events';
 import { BOSS_CHILD_ID } from '../../shared/events';
+import { asyncTwin, timeOrder } from '../../shared/process-model';
 import { signalReach, type ProcessTree } from '../../shared/signal-reach';
-import { BOSS_KEY, RECENT_GESTURES, type StageProcess, type StageState, type WorkerKind } from './model-types';
+import { BOSS_KEY, RECENT_GESTURES, type StageProcess, type StageState } from './model-types';
 import { applyOsProcess, applySample, keyOfPid, processOf } from './model-os';
 import { DEFAULT_MAX_BUFFER, absorb, adoptUnplaced, emptyStageState, newProcess } from './model-process';
 import { applyThread, applyThreadError, applyThreadMessage, applyThreadSample, threadOfEvent } from './model-thread';
-
-/** Indices of the log in time order (stable: equal times keep arrival order). */
-export function timeOrder(log: readonly LabEvent[]): number[] {
-  return log.map((_, i) => i).sort((a, b) => log[a].t - log[b].t || a - b);
-}
 
 /** The stage at `cursor` (µs since run start), folded from scratch. */
 export function stageStateAt(log: readonly LabEvent[], cursor: number): StageState {
@@ -29,13 +25,6 @@ export function stageStateAt(log: readonly LabEvent[], cursor: number): StageSta
     applyEvent(state, log[i]);
   }
   return state;
-}
-
-export function kindOfApi(api: CallEvent['api']): WorkerKind {
-  if (api === 'exec' || api === 'execSync') return 'exec';
-  if (api === 'execFile' || api === 'execFileSync') return 'execFile';
-  if (api === 'fork') return 'fork';
-  return 'spawn';
 }
 
 /** The process a child event is about: by childId, else by pid; created if unseen. */
@@ -61,8 +50,8 @@ function remember<T extends { t: number }>(ring: T[], item: T): void {
 }
 
 function applyCall(state: StageState, e: CallEvent): void {
-  const p = state.processes.get(e.childId) ?? newProcess(state, e.childId, e.t, kindOfApi(e.api));
-  p.kind = kindOfApi(e.api);
+  const p = state.processes.get(e.childId) ?? newProcess(state, e.childId, e.t, asyncTwin(e.api));
+  p.kind = asyncTwin(e.api);
   p.api = e.api;
   p.command = e.command;
   p.args = e.args;
@@ -126,7 +115,7 @@ function messageEnd(state: StageState, pid: number, otherEnd: number): { key: st
   return { key: p.key, p };
 }
 
-function applyMessage(state: StageState, e: MessageEvent): void {
+function applyMessage(state: StageState, e: IpcMessageEvent): void {
   if (e.fromThread !== undefined && e.toThread !== undefined) return applyThreadMessage(state, { ...e, fromThread: e.fromThread, toThread: e.toThread });
   const { key: fromKey, p: from } = messageEnd(state, e.from, e.to);
   const { key: toKey, p: to } = messageEnd(state, e.to, e.from);

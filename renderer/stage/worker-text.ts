@@ -2,7 +2,7 @@
 import type { WorkerView } from './derive';
 import { BUSY_LOAD } from './derive';
 import { flagText } from './art/Flag';
-import { formatBytes, formatCount, formatPercent } from './labels';
+import { bytesLabel, formatCount, percentLabel } from './labels';
 import { STAGE_TEXT } from '../i18n/stageText';
 import type { Lang } from '../../shared/api';
 
@@ -17,7 +17,7 @@ export function statusLine(w: WorkerView, lang: Lang): string {
   // An orphan says so: its parent is gone and the OS gave it another one.
   if (w.orphanOf !== null) parts.push(L.orphan(w.orphanOf));
   else if (w.depth > 1 && p.parentPid !== null) parts.push(`↳ ${p.parentPid}`);
-  if (w.status === 'running' && w.cpu !== null) parts.push(`${L.cpu} ${formatPercent(w.cpu, lang)}`);
+  if (w.status === 'running' && w.cpu !== null) parts.push(`${L.cpu} ${percentLabel(w.cpu, lang)}`);
   // Each stream by itself, as the parent's 'data' listeners count it: the boss's
   // "97 chunks" on stdout is 97 here too, whatever went to stderr.
   if (p.stdout.bytes > 0) parts.push(streamText('▪', p.stdout, lang));
@@ -31,7 +31,7 @@ export function statusLine(w: WorkerView, lang: Lang): string {
 }
 
 function streamText(mark: string, stream: { bytes: number; chunks: number }, lang: Lang): string {
-  const bytes = `${mark} ${formatBytes(stream.bytes, lang)}`;
+  const bytes = `${mark} ${bytesLabel(stream.bytes, lang)}`;
   return stream.chunks >= 10 ? `${bytes} · ${formatCount(stream.chunks, lang)} ${STAGE_TEXT[lang].chunks}` : bytes;
 }
 

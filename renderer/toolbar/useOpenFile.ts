@@ -1,14 +1,17 @@
 import { useCallback } from 'react';
 import { MAX_REQUEST_BYTES } from '../../shared/api';
+import { LESSON_FILE } from '../../shared/lesson';
 import { MAX_RUN_FILES } from '../../shared/run-files';
 import { openedScripts, type PickedFile } from '../editor/openedFiles';
 import { MESSAGES } from '../i18n';
+import { pickedLesson } from '../lessons/pickedLesson';
 import { openRecordingFile } from '../recording/recordingActions';
 import { isBusy } from '../store/catalogueSlice';
 import { localNotice, noticeOf } from '../store/notices';
 import { useObraStore } from '../store/useObra';
 
 const RECORDING = /\.(ndjson|json)$/i;
+const ZIP = /\.zip$/i;
 
 /**
  * Open what the user chose or dropped: one recording (.obra.json, .ndjson) is
@@ -50,6 +53,33 @@ export function useOpenFile(): (files: File | readonly File[]) => Promise<void> 
       }
     },
     [store],
+  );
+}
+
+/**
+ * Open what the reader chose or dropped: a lesson (one .zip, files among which
+ * is a lesson.json, or anything picked with Open lesson…) is checked and
+ * shown; anything else is opened as above.
+ */
+export function useOpenFiles(): (files: readonly File[], how?: { lesson?: boolean }) => Promise<void> {
+  const store = useObraStore();
+  const openFile = useOpenFile();
+  return useCallback(
+    async (files, how = {}) => {
+      const state = store.getState();
+      const lesson = how.lesson || (files.length === 1 && ZIP.test(files[0].name)) || files.some((f) => f.name === LESSON_FILE);
+      if (!lesson) return openFile(files);
+      if (isBusy(state.status)) {
+        state.pushNotice(localNotice('ERR_OBRA_BUSY', MESSAGES[state.lang].dropWhileRunning));
+        return;
+      }
+      try {
+        state.openLesson(await pickedLesson(files));
+      } catch (error) {
+        store.getState().pushNotice(noticeOf(error));
+      }
+    },
+    [store, openFile],
   );
 }
 

@@ -4,11 +4,11 @@
  * banner, the counters, the inspector, the narration and the code mark — and
  * they all move with it at once when the reader steps or plays.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { LabEvent } from '../../shared/events';
-import { currentLine, narrate, parseNarration } from '../../shared/narration';
+import { currentLine, narrate } from '../../shared/narration';
+import { DemoCatalogue } from '../../electron/lab/demo-catalogue';
 import { test, expect, ROOT } from './fixtures';
 import { bossOutput, processItem } from './ui-helpers';
 import { runToEnd } from './run-helpers';
@@ -21,8 +21,8 @@ async function moveTo(page: Page, us: number): Promise<void> {
 
 const playhead = async (page: Page): Promise<number> => Number(await page.getByRole('slider', { name: 'Playhead' }).inputValue());
 
-function stepsOf(demo: string) {
-  return parseNarration(JSON.parse(fs.readFileSync(path.join(ROOT, 'assets', 'demos', demo, 'narration.json'), 'utf8')), demo);
+async function stepsOf(demo: string) {
+  return (await new DemoCatalogue(path.join(ROOT, 'assets', 'demos')).lesson(demo)).steps;
 }
 
 test('exec: before the missing command fails, nothing on screen knows it will', async ({ page, obra }) => {
@@ -56,7 +56,7 @@ test('exec: before the missing command fails, nothing on screen knows it will', 
 
 test('spawn: stepping event by event, the narration and the code mark move with the playhead at once', async ({ page, obra }) => {
   const log = await runToEnd(page, obra, 'spawn');
-  const steps = stepsOf('spawn');
+  const steps = await stepsOf('spawn');
   const narration = page.locator('section.narration-panel');
   await moveTo(page, 0);
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());

@@ -100,6 +100,25 @@ describe('a playhead the reader moves', () => {
     ticker.dispose();
   });
 
+  it('nor is the end of a run: its last batch reaches every panel with the status that says it ended', () => {
+    const { store, source, ticker, frame } = setUp({ version: 0, cursor: 0, followLive: true, status: 'running' });
+    const narration: number[] = [];
+    ticker.add(2_560, () => narration.push(store.getState().version));
+    store.setState({ version: 1 });
+    frame(16);
+    store.setState({ version: 2 });
+    frame(16);
+    // Paced while the run goes on: the narration still shows the first batch.
+    expect(narration).toEqual([1]);
+    store.setState({ version: 3, status: 'ended' });
+    expect(narration).toEqual([1, 3]);
+    // Nothing left for a frame to bring.
+    for (let ms = 0; ms <= 1_100; ms += 16) frame(16);
+    expect(narration).toEqual([1, 3]);
+    expect(source.waiting).toBe(0);
+    ticker.dispose();
+  });
+
   it('but a live run that follows its log is still paced', () => {
     const { store, ticker, frame } = setUp({ version: 0, cursor: 0, followLive: true });
     const seen: number[] = [];

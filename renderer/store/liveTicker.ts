@@ -30,8 +30,9 @@ interface Subscriber {
  * halves it when they are on time again. The timeline's canvas is not paced
  * here: it reads the store and draws in the frame's draw turn.
  * A playhead the reader moves (not a live run following its log) is not
- * paced either: every panel takes the new moment at once, so the stage, the
- * narration, the code mark, the readout and the timeline never disagree.
+ * paced either, nor the end of a run: every panel takes the new moment at
+ * once, so the stage, the narration, the code mark, the readout, the status
+ * and the timeline never disagree.
  */
 export class LiveTicker {
   private readonly subscribers = new Set<Subscriber>();
@@ -50,6 +51,12 @@ export class LiveTicker {
     private readonly frames: FrameScheduler = pageFrames,
   ) {
     this.unsubscribe = store.subscribe((state, previous) => {
+      if (state.status === 'ended' && previous.status !== 'ended') {
+        // The run ended: no flood left to pace. Every panel shows the whole log now, in the commit
+        // whose status line says so — the last step of the narration is not a turn behind "Finished".
+        this.fireAll();
+        return;
+      }
       if (state.version === previous.version && state.cursor === previous.cursor) return;
       if (state.version === previous.version && !state.followLive) {
         // The reader moved the playhead (a step, a scrub, the replay clock): every panel shows

@@ -8,7 +8,7 @@ describe('isAppUrl', () => {
   });
 
   it('refuses other hosts, schemes and look-alikes', () => {
-    for (const url of ['obra://evil/index.html', 'file:///work/out/renderer/index.html', 'https://app/', 'obra://app.evil.com/', 'about:blank', 'not a url', '']) {
+    for (const url of ['obra://evil/index.html', 'file:///srv/app/out/renderer/index.html', 'https://app/', 'obra://app.evil.com/', 'about:blank', 'not a url', '']) {
       expect(isAppUrl(url), url).toBe(false);
     }
   });

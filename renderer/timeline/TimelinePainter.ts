@@ -221,7 +221,7 @@ export class TimelinePainter {
     const paint = { ctx, scale, geometry: laneGeometry(h), log: run.events, openEnd, text: this.text, fonts: laneFonts, palette };
     for (let row = rows[0]; row < rows[1]; row++) {
       const lane = lanes[row];
-      if (lane.thread) paintThreadLane(paint, { ...lane, thread: lane.thread }, row * h - scrollTop);
+      if (lane.thread) paintThreadLane(paint, lane, lane.thread, row * h - scrollTop);
       else paintLane(paint, lane, row * h - scrollTop);
     }
     laneFonts.show(this.el.lanes);

@@ -23,8 +23,9 @@ export interface LanePaint {
   palette: TimelinePalette;
 }
 
-const toX = (scale: PixelScale, t: number): number => (t - scale.start) * scale.pxPerUs;
-const clampX = (scale: PixelScale, x: number): number => Math.max(-4, Math.min(scale.width + 4, x));
+/** A time's x on the lanes' canvas; an x held to 4 px past either edge (a bar running off screen shows no end there). */
+export const toX = (scale: PixelScale, t: number): number => (t - scale.start) * scale.pxPerUs;
+export const clampX = (scale: PixelScale, x: number): number => Math.max(-4, Math.min(scale.width + 4, x));
 
 /** One process lane: lifetime bar, busy shading, output ticks, exit flag, error and signal octagons. */
 export function paintLane(paint: LanePaint, lane: ProcessLane, y: number): void {

@@ -1,11 +1,7 @@
-import type { PixelScale } from '../model/levelOfDetail';
 import type { ProcessLane } from '../model/processLanes';
 import { visualKind } from '../model/processRecord';
 import type { ThreadRecord } from '../model/threadIndex';
-import { paintBusy, paintExitFlag, paintMarkers, type LanePaint } from './paintLane';
-
-const toX = (scale: PixelScale, t: number): number => (t - scale.start) * scale.pxPerUs;
-const clampX = (scale: PixelScale, x: number): number => Math.max(-4, Math.min(scale.width + 4, x));
+import { clampX, paintBusy, paintExitFlag, paintMarkers, toX, type LanePaint } from './paintLane';
 
 /** A thread's bar is this share of a process's: a thread is a thin strand inside its process. */
 export const THREAD_BAR_SHARE = 0.45;
@@ -16,9 +12,8 @@ export const THREAD_BAR_SHARE = 0.45;
  * until the thread is online, solid from then to its exit, shaded by the
  * thread's own event-loop load; its exit flag and the errors thrown inside it.
  */
-export function paintThreadLane(paint: LanePaint, lane: ProcessLane & { thread: ThreadRecord }, y: number): void {
+export function paintThreadLane(paint: LanePaint, lane: ProcessLane, thread: ThreadRecord, y: number): void {
   const { ctx, scale, geometry, palette } = paint;
-  const thread = lane.thread;
   const kind = visualKind(lane.record);
   const colour = palette.kind[kind];
   const barH = Math.max(4, Math.round(geometry.barHeight * THREAD_BAR_SHARE));

@@ -1,6 +1,7 @@
 import type { ProcessLane } from '../model/processLanes';
 import type { RunIndex } from '../model/runIndex';
 import type { TickSeries } from '../model/tickSeries';
+import { laneLifetime } from './laneRows';
 
 export type HitKind = 'marker' | 'stderr' | 'stdout' | 'message' | 'lifetime';
 
@@ -59,8 +60,8 @@ export function hitTest(index: RunIndex, lane: ProcessLane, t: number, usPerPx: 
     const hit = series && seriesHit('message', series);
     if (hit) return hit;
   }
-  const start = lane.thread ? lane.thread.startT : (record.spawnT ?? record.firstT);
-  const end = lane.thread ? (lane.thread.exitT ?? openEnd) : (record.closeT ?? record.exitT ?? record.goneT ?? openEnd);
-  if (t >= start - reach && t <= end + reach) return { kind: 'lifetime', pid: record.pid, eventIndex: null, count: 0, bytes: 0 };
+  const life = laneLifetime(lane);
+  const end = life.close ?? life.exit ?? openEnd;
+  if (t >= life.start - reach && t <= end + reach) return { kind: 'lifetime', pid: record.pid, eventIndex: null, count: 0, bytes: 0 };
   return null;
 }

@@ -9,7 +9,8 @@ import type { Lang } from '../../shared/api';
 import { MESSAGES } from '../i18n';
 import type { ProcessLane } from '../model/processLanes';
 import { visualKind } from '../model/processRecord';
-import { threadName, type ThreadRecord } from '../model/threadIndex';
+import type { ThreadRecord } from '../model/threadIndex';
+import { basename } from '../../shared/process-names';
 import { THREAD_BAR_SHARE } from '../timeline/paintThreadLane';
 import { busyShading, exitFlag, markers, type LaneFrame } from './svgLaneMarks';
 import type { SvgPalette } from './svgTheme';
@@ -76,6 +77,6 @@ export function threadLaneLabel(f: ThreadLabelFrame, lane: ThreadLane, y: number
   out += text({ x: x + 7 * u, y: mid + 5 * u, 'font-size': badgeSize, 'font-weight': 700, fill: palette.badgeInk[kind] }, badge);
   x += badgeW + 7 * u;
   const room = f.right - 18 * u - x;
-  if (room > 20 * u) out += text({ x, y: mid + 5 * u, 'font-size': size, fill: palette.inkSoft }, fitText(threadName(lane.thread.file), room, size));
+  if (room > 20 * u) out += text({ x, y: mid + 5 * u, 'font-size': size, fill: palette.inkSoft }, fitText(basename(lane.thread.file), room, size));
   return out;
 }

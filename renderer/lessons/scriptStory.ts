@@ -9,6 +9,7 @@
 import type { Lang } from '../../shared/api';
 import type { CallEvent, LabEvent } from '../../shared/events';
 import { formatValue, type NarrationLine } from '../../shared/narration';
+import { basename } from '../../shared/process-names';
 import type { StoryMessages } from '../i18n/storyMessages';
 
 /** Lines told at most; past them one line says how many events are left to the timeline. */
@@ -48,12 +49,12 @@ export function scriptStory(log: readonly LabEvent[], cursor: number, lang: Lang
     if (ev.t > cursor) break;
     switch (ev.type) {
       case 'run-start':
-        programs.set(ev.pid as number, baseName(ev.script));
-        tell(ev.t, () => m.start(who(ev.pid), baseName(ev.script), ev.node));
+        programs.set(ev.pid as number, basename(ev.script));
+        tell(ev.t, () => m.start(who(ev.pid), basename(ev.script), ev.node));
         break;
       case 'call':
         calls.set(ev.childId, ev);
-        tell(ev.t, () => [m.call(who(ev.pid), callText(ev), ev.source ? `${baseName(ev.source.file)}:${ev.source.line}` : null), m.why[ev.api], ...how(ev, m, n)].join(' '));
+        tell(ev.t, () => [m.call(who(ev.pid), callText(ev), ev.source ? `${basename(ev.source.file)}:${ev.source.line}` : null), m.why[ev.api], ...how(ev, m, n)].join(' '));
         break;
       case 'spawn': {
         const call = calls.get(ev.childId);
@@ -98,7 +99,7 @@ export function scriptStory(log: readonly LabEvent[], cursor: number, lang: Lang
         tell(ev.t, () => m.error[ev.where](who(ev.pid), ev.code ?? ev.name, ev.message.split('\n')[0]));
         break;
       case 'thread':
-        if (ev.state === 'start') tell(ev.t, () => m.threadStart(who(ev.pid), ev.thread, baseName(ev.file ?? '?')));
+        if (ev.state === 'start') tell(ev.t, () => m.threadStart(who(ev.pid), ev.thread, basename(ev.file ?? '?')));
         else if (ev.state === 'exit') tell(ev.t, () => m.threadExit(who(ev.pid), ev.thread, String(ev.code ?? '?')));
         break;
       case 'run-end':
@@ -116,7 +117,7 @@ export function scriptStory(log: readonly LabEvent[], cursor: number, lang: Lang
 
 /** `fork("worker.js")`, `exec("ls -l | sort")`, `spawn("node", ["reader.js", "30"])`: absolute paths by their last part, as a reader names them. */
 function callText(call: CallEvent): string {
-  const short = (text: string): string => (/^([a-zA-Z]:)?[\\/]/.test(text) ? baseName(text) : text);
+  const short = (text: string): string => (/^([a-zA-Z]:)?[\\/]/.test(text) ? basename(text) : text);
   const command = call.api === 'exec' || call.api === 'execSync' ? call.command : short(call.command);
   const args = call.args.length ? `, [${call.args.map((a) => JSON.stringify(short(a))).join(', ')}]` : '';
   return `${call.api}(${JSON.stringify(command)}${args})`;
@@ -137,13 +138,9 @@ function how(call: CallEvent, m: StoryMessages, n: (v: number) => string): strin
 
 /** What a child is called: the script fork ran, the shell exec started, else the program. */
 function programOf(call: CallEvent | undefined, file: string | undefined): string {
-  if (call?.api === 'fork') return baseName(call.command);
-  if (call?.api === 'exec' && file) return baseName(file);
-  return baseName(call?.command ?? file ?? '?');
-}
-
-function baseName(file: string): string {
-  return file.split(/[\\/]/).pop() || file;
+  if (call?.api === 'fork') return basename(call.command);
+  if (call?.api === 'exec' && file) return basename(file);
+  return basename(call?.command ?? file ?? '?');
 }
 
 /** The first line of a preview (previews escape newlines as `\n`). */

@@ -38,11 +38,6 @@ export function threadKeyOf(event: LabEvent): string | null {
   return event.threadId !== undefined && event.pid !== null ? threadKey(event.pid, event.threadId) : null;
 }
 
-export function threadName(file: string): string {
-  const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
-  return cut >= 0 ? file.slice(cut + 1) : file;
-}
-
 /** The run's Worker threads, by key, updated as events arrive. */
 export class ThreadIndex {
   readonly byKey = new Map<string, ThreadRecord>();

@@ -6,7 +6,8 @@ import { lifetimeText } from './describeEvent';
 import type { ProcessRecord } from '../model/processRecord';
 import { lifetimeOf } from '../model/processRecord';
 import { ORPHAN_AFTER_US } from '../stage/derive';
-import { threadName, type ThreadRecord } from '../model/threadIndex';
+import type { ThreadRecord } from '../model/threadIndex';
+import { basename } from '../../shared/process-names';
 
 /**
  * The parent pid of a process that outlived its parent (not the boss): re-parented by the OS; else null.
@@ -83,10 +84,10 @@ function ThreadItem(p: { lane: ProcessLane; thread: ThreadRecord; laneHeight: nu
   const state = thread.exitT !== null && thread.exitCode !== null ? m.lifetime.exitedCode(thread.exitCode) : m.lifetime.running;
   return (
     <li className="process-item" data-thread={thread.thread} style={{ height: p.laneHeight, paddingInlineStart: 4 + lane.depth * 12 }}>
-      <button type="button" className="process-button" title={`${name} · ${threadName(thread.file)} · ${state}`} onClick={() => p.onSelect(lane.pid)}>
+      <button type="button" className="process-button" title={`${name} · ${basename(thread.file)} · ${state}`} onClick={() => p.onSelect(lane.pid)}>
         <span className="process-pid">{thread.thread}</span>{' '}
         <span className={`kind-badge kind-${kind} kind-thread`}>{m.timeline.thread}</span>{' '}
-        <span className="process-command">{threadName(thread.file)}</span>
+        <span className="process-command">{basename(thread.file)}</span>
         <span className="visually-hidden">, {name}, {state}</span>
       </button>
     </li>

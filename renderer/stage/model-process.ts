@@ -3,6 +3,14 @@ import { RECENT_GESTURES, type BossState, type StageProcess, type StageState, ty
 
 export const DEFAULT_MAX_BUFFER = 1024 * 1024;
 
+/** Keeps the RECENT_GESTURES latest gestures by time, whatever order they are applied in. */
+export function remember<T extends { t: number }>(ring: T[], item: T): void {
+  let i = ring.length;
+  while (i > 0 && ring[i - 1].t > item.t) i--;
+  ring.splice(i, 0, item);
+  if (ring.length > RECENT_GESTURES) ring.shift();
+}
+
 export function emptyStageState(): StageState {
   const boss: BossState = {
     pid: null,

@@ -5,9 +5,9 @@
  * created it; its samples and errors are its own, not its process's.
  */
 import type { FailureEvent, IpcMessageEvent, SampleEvent, ThreadEvent } from '../../shared/events';
-import { BOSS_KEY, RECENT_GESTURES, type StageProcess, type StageState } from './model-types';
+import { BOSS_KEY, type StageProcess, type StageState } from './model-types';
 import { keyOfPid } from './model-os';
-import { newProcess } from './model-process';
+import { newProcess, remember } from './model-process';
 
 export function threadStageKey(pid: number, thread: number): string {
   return `thread:${pid}:${thread}`;
@@ -44,9 +44,9 @@ export function threadOfEvent(state: StageState, e: { pid: number | null; thread
 }
 
 /** A message between two threads: counted on the thread end nearer the leaves (the one created by the other). */
-export function applyThreadMessage(state: StageState, e: IpcMessageEvent & { fromThread: number; toThread: number }): void {
-  const fromKey = endKey(state, e.from, e.fromThread) ?? BOSS_KEY;
-  const toKey = endKey(state, e.to, e.toThread) ?? BOSS_KEY;
+export function applyThreadMessage(state: StageState, e: IpcMessageEvent, fromThread: number, toThread: number): void {
+  const fromKey = endKey(state, e.from, fromThread) ?? BOSS_KEY;
+  const toKey = endKey(state, e.to, toThread) ?? BOSS_KEY;
   const from = state.processes.get(fromKey);
   const to = state.processes.get(toKey);
   // The channel belongs to the thread whose creator is the other end.
@@ -57,10 +57,7 @@ export function applyThreadMessage(state: StageState, e: IpcMessageEvent & { fro
   const count = e.count ?? 1;
   if (e.dir === 'send') {
     tally.sent += count;
-    let i = child.messages.length;
-    while (i > 0 && child.messages[i - 1].t > e.t) i--;
-    child.messages.splice(i, 0, { t: e.t, from: fromKey, to: toKey, bytes: e.bytes, count });
-    if (child.messages.length > RECENT_GESTURES) child.messages.shift();
+    remember(child.messages, { t: e.t, from: fromKey, to: toKey, bytes: e.bytes, count });
   } else {
     tally.received += count;
   }

@@ -12,9 +12,9 @@ import type { CallEvent, KillEvent, LabEvent, IpcMessageEvent, OutputEvent } fro
 import { BOSS_CHILD_ID } from '../../shared/events';
 import { asyncTwin, timeOrder } from '../../shared/process-model';
 import { signalReach, type ProcessTree } from '../../shared/signal-reach';
-import { BOSS_KEY, RECENT_GESTURES, type StageProcess, type StageState } from './model-types';
+import { BOSS_KEY, type StageProcess, type StageState } from './model-types';
 import { applyOsProcess, applySample, keyOfPid, processOf } from './model-os';
-import { DEFAULT_MAX_BUFFER, absorb, adoptUnplaced, emptyStageState, newProcess } from './model-process';
+import { DEFAULT_MAX_BUFFER, absorb, adoptUnplaced, emptyStageState, newProcess, remember } from './model-process';
 import { applyThread, applyThreadError, applyThreadMessage, applyThreadSample, threadOfEvent } from './model-thread';
 
 /** The stage at `cursor` (µs since run start), folded from scratch. */
@@ -39,14 +39,6 @@ function childOf(state: StageState, childId: string | undefined, pid: number | n
   }
   if (childId === undefined || childId === BOSS_CHILD_ID) return null;
   return newProcess(state, childId, t, 'spawn');
-}
-
-/** Keeps the RECENT_GESTURES latest gestures by time, whatever order they are applied in. */
-function remember<T extends { t: number }>(ring: T[], item: T): void {
-  let i = ring.length;
-  while (i > 0 && ring[i - 1].t > item.t) i--;
-  ring.splice(i, 0, item);
-  if (ring.length > RECENT_GESTURES) ring.shift();
 }
 
 function applyCall(state: StageState, e: CallEvent): void {
@@ -116,7 +108,7 @@ function messageEnd(state: StageState, pid: number, otherEnd: number): { key: st
 }
 
 function applyMessage(state: StageState, e: IpcMessageEvent): void {
-  if (e.fromThread !== undefined && e.toThread !== undefined) return applyThreadMessage(state, { ...e, fromThread: e.fromThread, toThread: e.toThread });
+  if (e.fromThread !== undefined && e.toThread !== undefined) return applyThreadMessage(state, e, e.fromThread, e.toThread);
   const { key: fromKey, p: from } = messageEnd(state, e.from, e.to);
   const { key: toKey, p: to } = messageEnd(state, e.to, e.from);
   // The channel belongs to the child: the end whose parent is the other end.

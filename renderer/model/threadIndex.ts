@@ -34,7 +34,7 @@ export function threadKey(pid: number, thread: number): string {
 }
 
 /** The thread an event happened in, if not a main thread: `${pid}:${threadId}`. */
-export function threadKeyOf(event: LabEvent): string | null {
+function threadKeyOf(event: LabEvent): string | null {
   return event.threadId !== undefined && event.pid !== null ? threadKey(event.pid, event.threadId) : null;
 }
 

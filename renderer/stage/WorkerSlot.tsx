@@ -41,7 +41,7 @@ export interface WorkerSlotProps {
 const easeOut = (x: number): number => 1 - (1 - x) ** 3;
 
 /** A Worker thread's figure, as a share of a process's. */
-export const THREAD_FIGURE_SHARE = 0.85;
+const THREAD_FIGURE_SHARE = 0.85;
 
 /** A finished worker fades to this, no further: its outline still ≥ 3:1 on the ground (stageTheme.test.ts). */
 export const FINISHED_OPACITY = 0.55;

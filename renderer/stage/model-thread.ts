@@ -9,7 +9,7 @@ import { BOSS_KEY, type StageProcess, type StageState } from './model-types';
 import { keyOfPid } from './model-os';
 import { newProcess, remember } from './model-process';
 
-export function threadStageKey(pid: number, thread: number): string {
+function threadStageKey(pid: number, thread: number): string {
   return `thread:${pid}:${thread}`;
 }
 

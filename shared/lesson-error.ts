@@ -4,7 +4,7 @@
  * so a teacher can go straight to the line to fix. The renderer, the CLI and
  * the tests all show the same message.
  */
-export const BAD_LESSON = 'ERR_OBRA_BAD_LESSON';
+const BAD_LESSON = 'ERR_OBRA_BAD_LESSON';
 
 export interface LessonErrorPlace {
   /** The file, as the reader named it (`my-lesson/narration.json`). */
@@ -31,6 +31,6 @@ export class LessonError extends Error implements LessonErrorPlace {
 }
 
 /** `lesson/narration.json, step 3, "on.type"`. */
-export function placeText({ file, step, field }: LessonErrorPlace): string {
+function placeText({ file, step, field }: LessonErrorPlace): string {
   return [file, step !== undefined ? `step ${step}` : null, field !== undefined ? `"${field}"` : null].filter(Boolean).join(', ');
 }

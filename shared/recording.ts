@@ -34,7 +34,7 @@ export interface Recording {
   sources: DemoSource[];
 }
 
-export const RECORDING_CODE = 'ERR_OBRA_RECORDING';
+const RECORDING_CODE = 'ERR_OBRA_RECORDING';
 
 /** What is wrong with a recording: where (`line 3`, `events[2]`, `"header"`) and which field. */
 export class RecordingError extends Error {
@@ -51,7 +51,7 @@ export class RecordingError extends Error {
   }
 }
 
-export const RECORDING_SUFFIX = '.obra.json';
+const RECORDING_SUFFIX = '.obra.json';
 
 /** The header line, with its newline. */
 export function formatHeaderLine(header: LogHeader): string {

@@ -11,7 +11,7 @@ import { isRelativeFilePath, runFilesProblem } from './run-files';
 import { utf8Bytes } from './utf8';
 
 export const BAD_REQUEST = 'ERR_OBRA_BAD_REQUEST';
-export const NOT_A_SCRIPT = 'ERR_OBRA_NOT_A_SCRIPT';
+const NOT_A_SCRIPT = 'ERR_OBRA_NOT_A_SCRIPT';
 
 export const RUN_LIMITS = {
   pathChars: 4096,

@@ -47,7 +47,7 @@ export class NarrationFollower {
 }
 
 /** A reached step as terminal lines: `3. [1,25 s] …`, a question's choices and answer first. */
-export function stepText(line: NarrationLine, lang: Lang): string[] {
+function stepText(line: NarrationLine, lang: Lang): string[] {
   const head = `${line.n}. [${formatValue((line.t ?? 0) / 1e6, lang, 's')} s]`;
   const q = line.question;
   if (!q) return [`${head} ${line.text}`];

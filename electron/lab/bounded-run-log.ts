@@ -33,7 +33,7 @@ const WINDOW_MS = 100;
 const EVENT_BYTES = 130;
 
 /** What one event takes in the heap, roughly: its object and its strings (2 bytes a character, to be safe). */
-export function eventBytes(e: LabEvent): number {
+function eventBytes(e: LabEvent): number {
   let chars = 0;
   if ('preview' in e) chars += e.preview.length;
   if (e.type === 'call') chars += e.command.length + e.args.reduce((n, a) => n + a.length + 16, 0);

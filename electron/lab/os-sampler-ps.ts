@@ -22,9 +22,9 @@ const PS_MAX_BYTES = 32 * 1024 * 1024;
 const PS_ENV = { ...process.env, LC_ALL: 'C', LANG: 'C' };
 
 /** One line per process; `comm` last because it may hold spaces. */
-export const PS_TABLE_ARGS = ['-A', '-ww', '-o', 'pid=,ppid=,pgid=,stat=,time=,rss=,lstart=,comm='];
+const PS_TABLE_ARGS = ['-A', '-ww', '-o', 'pid=,ppid=,pgid=,stat=,time=,rss=,lstart=,comm='];
 
-export function psArgvArgs(pids: readonly number[]): string[] {
+function psArgvArgs(pids: readonly number[]): string[] {
   return ['-ww', '-o', 'pid=,args=', '-p', pids.join(',')];
 }
 

@@ -37,7 +37,7 @@ export function runProcesses(table: ProcessTable | null, runId: string): RunProc
 }
 
 /** The pid the kernel handed out last, or null where /proc/loadavg does not say. */
-export function lastPidHandedOut(): number | null {
+function lastPidHandedOut(): number | null {
   try {
     const last = Number(fs.readFileSync('/proc/loadavg', 'latin1').trim().split(' ')[4]);
     return Number.isInteger(last) && last > 0 ? last : null;

@@ -193,8 +193,9 @@ export class Run {
         failed: (message) => this.labError('ERR_OBRA_SAMPLING', message),
       });
       this.samplerStats = this.sampling.stats;
-    } else if (processTableProblem()) {
-      this.labError('ERR_OBRA_SAMPLING', `OS sampling is off: ${processTableProblem()}. Node processes still report their own CPU and memory; processes that are not Node are not seen.`);
+    } else {
+      const problem = processTableProblem();
+      if (problem) this.labError('ERR_OBRA_SAMPLING', `OS sampling is off: ${problem}. Node processes still report their own CPU and memory; processes that are not Node are not seen.`);
     }
     if (plan.maxDurationMs) this.deadlineTimer = setTimeout(() => void this.stop('timeout'), plan.maxDurationMs).unref();
   }

@@ -17,7 +17,7 @@ const { chunkBytes, chunkPreview } = require('./preview.cjs');
 const { errorRecord } = require('./error-record.cjs');
 const { isInternalMessage, messageCounter } = require('./ipc-messages.cjs');
 const { decodedByteCounter } = require('./decoded-bytes.cjs');
-const { wireMeter } = require('./ipc-wire.cjs');
+const { wireMeter, UNMEASURED } = require('./ipc-wire.cjs');
 
 /**
  * Starts watching `child` (before Node spawns it). Call `spawned()` once the spawn call
@@ -29,8 +29,8 @@ const { wireMeter } = require('./ipc-wire.cjs');
 function watchChild(child, childId) {
   /** @type {ReturnType<typeof messageCounter> | null} */
   let received = null;
-  /** @type {import('./ipc-wire.cjs').WireMeter | null} set once the child has its IPC channel */
-  let meter = null;
+  /** @type {import('./ipc-wire.cjs').WireMeter} set once the child has its IPC channel */
+  let meter = UNMEASURED;
   const pid = () => child.pid ?? null;
 
   const originalEmit = child.emit;
@@ -38,7 +38,7 @@ function watchChild(child, childId) {
     try {
       if (event === 'message') {
         received ??= messageCounter('recv', child.pid ?? 0, process.pid);
-        received.note(arguments[1], now(), meter?.received(arguments[1]) ?? null, meter?.mode ?? null);
+        received.note(arguments[1], now(), meter.received(arguments[1]), meter.mode);
       } else if (event === 'exit' || event === 'close') {
         const [, code, signal] = arguments;
         report({ type: event, t: now(), pid: pid(), childId, code: code ?? null, signal: signal ?? null });
@@ -100,7 +100,7 @@ function watchOutput(stream, type, pid, childId) {
 
 /**
  * @param {ChildProcess} child
- * @param {import('./ipc-wire.cjs').WireMeter | null} meter
+ * @param {import('./ipc-wire.cjs').WireMeter} meter
  */
 function watchSend(child, meter) {
   /** @type {ReturnType<typeof messageCounter> | null} */
@@ -110,10 +110,10 @@ function watchSend(child, meter) {
     if (!child.connected || isInternalMessage(message)) return Reflect.apply(originalSend, this, arguments);
     const t = now();
     // Throws for a bad message: not counted.
-    const { result: accepted, wire } = meter ? meter.send(() => Reflect.apply(originalSend, this, arguments)) : { result: Reflect.apply(originalSend, this, arguments), wire: null };
+    const { result: accepted, wire } = meter.send(() => Reflect.apply(originalSend, this, arguments));
     try {
       sent ??= messageCounter('send', process.pid, child.pid ?? 0);
-      sent.note(message, t, wire, meter?.mode ?? null);
+      sent.note(message, t, wire, meter.mode);
     } catch {
       // never break the program
     }

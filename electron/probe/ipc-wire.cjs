@@ -18,7 +18,8 @@
  *   same bytes (newlines; or 4-byte big-endian lengths) to know each whole message's size,
  *   and, during that one call, see which message each delivery is, in the same order. At
  *   'message' the program's message is matched to its size by identity.
- * Where none of this can be found (another Node), `null`: the caller measures as before.
+ * Where none of this can be found (another Node), the meter is UNMEASURED: it sees no wire,
+ * and the caller measures the message by serialising it.
  */
 
 const CHANNEL_HANDLE = 'kChannelHandle';
@@ -30,7 +31,7 @@ const MATCH_WINDOW = 64;
 /** @typedef {{ bytes: number, text: string | null }} Wire  the bytes on the wire; the JSON text when it is JSON */
 /**
  * @typedef {{
- *   mode: 'json' | 'advanced',
+ *   mode: 'json' | 'advanced' | null,
  *   send<T>(run: () => T): { result: T, wire: Wire | null },
  *   received(message: unknown): Wire | null,
  * }} WireMeter
@@ -39,23 +40,28 @@ const MATCH_WINDOW = 64;
 /** Open `send()` calls, innermost last: the write made inside one is that call's message. */
 /** @type {(Wire | null)[]} */
 const sending = [];
-/** @type {WeakMap<object, WireMeter | null>} */
+/** @type {WeakMap<object, WireMeter>} */
 const meters = new WeakMap();
 
+/** A channel whose writes and reads cannot be seen: every send is Node's alone, no wire is known. */
+/** @type {WireMeter} */
+const UNMEASURED = { mode: null, send: (run) => ({ result: run(), wire: null }), received: () => null };
+
 /**
- * The meter of `target`'s IPC channel (a ChildProcess, or `process`), or null.
+ * The meter of `target`'s IPC channel (a ChildProcess, or `process`), or UNMEASURED.
  * @param {object} target
- * @returns {WireMeter | null}
+ * @returns {WireMeter}
  */
 function wireMeter(target) {
-  if (meters.has(target)) return /** @type {WireMeter | null} */ (meters.get(target));
-  let meter = null;
+  const known = meters.get(target);
+  if (known) return known;
+  let meter = UNMEASURED;
   try {
     const handle = channelHandle(target);
     const mode = handle ? serializationOf(handle) : null;
     if (handle && mode) meter = attach(handle, mode);
   } catch {
-    meter = null;
+    meter = UNMEASURED;
   }
   meters.set(target, meter);
   return meter;
@@ -252,4 +258,4 @@ function lengthFramer() {
   };
 }
 
-module.exports = { wireMeter };
+module.exports = { wireMeter, UNMEASURED };

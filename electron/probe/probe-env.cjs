@@ -48,15 +48,24 @@ function injectProbeEnv(options) {
     updated.push(`${key}=${value}`);
   }
   const at = index.get(keyOf('NODE_OPTIONS'));
-  const current = at === undefined ? null : String(pairs[at]).slice('NODE_OPTIONS='.length);
-  // The path appears quoted and escaped where it holds spaces or backslashes (always on Windows).
-  if (current === null || !(current.includes(PROBE_PATH) || current.includes(REQUIRE_PROBE))) {
+  const value = nodeOptionsWithProbe(at === undefined ? undefined : String(pairs[at]).slice('NODE_OPTIONS='.length));
+  if (value !== null) {
     updated ??= pairs.slice();
-    const value = current ? `${REQUIRE_PROBE} ${current}` : REQUIRE_PROBE;
     if (at === undefined) updated.push(`NODE_OPTIONS=${value}`);
     else updated[at] = `NODE_OPTIONS=${value}`;
   }
   if (updated) o.envPairs = updated;
+}
+
+/**
+ * NODE_OPTIONS that load the probe first, or null when `current` loads it already.
+ * @param {string | undefined} current
+ * @returns {string | null}
+ */
+function nodeOptionsWithProbe(current) {
+  // The path appears quoted and escaped where it holds spaces or backslashes (always on Windows).
+  if (typeof current === 'string' && (current.includes(PROBE_PATH) || current.includes(REQUIRE_PROBE))) return null;
+  return current ? `${REQUIRE_PROBE} ${current}` : REQUIRE_PROBE;
 }
 
 /**
@@ -67,11 +76,10 @@ function injectProbeEnv(options) {
  */
 function withProbeVariables(env) {
   const missing = CARRIED.filter(([key]) => env[key] === undefined);
-  const current = env.NODE_OPTIONS;
-  const needsProbe = typeof current !== 'string' || !current.includes(PROBE_PATH);
-  if (!missing.length && !needsProbe) return env;
+  const nodeOptions = nodeOptionsWithProbe(env.NODE_OPTIONS);
+  if (!missing.length && nodeOptions === null) return env;
   const completed = { ...env, ...Object.fromEntries(missing) };
-  if (needsProbe) completed.NODE_OPTIONS = current ? `${REQUIRE_PROBE} ${current}` : REQUIRE_PROBE;
+  if (nodeOptions !== null) completed.NODE_OPTIONS = nodeOptions;
   return completed;
 }
 

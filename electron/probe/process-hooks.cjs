@@ -16,14 +16,14 @@ const { replaceProperty } = require('./replace-property.cjs');
 const { errorRecord } = require('./error-record.cjs');
 const { errorSource } = require('./call-site.cjs');
 const { isInternalMessage, messageCounter } = require('./ipc-messages.cjs');
-const { wireMeter } = require('./ipc-wire.cjs');
+const { wireMeter, UNMEASURED } = require('./ipc-wire.cjs');
 const { scrubProbeFrames } = require('./stack-frames.cjs');
 
 function hookProcess() {
   /** @type {ReturnType<typeof messageCounter> | null} */
   let received = null;
   // A forked child's channel with its parent exists before the probe loads.
-  const meter = typeof process.send === 'function' ? wireMeter(process) : null;
+  const meter = typeof process.send === 'function' ? wireMeter(process) : UNMEASURED;
   const originalEmit = process.emit;
   replaceProperty(process, 'emit', /** @this {unknown} */ function emit(/** @type {unknown} */ event) {
     if (event === 'exit') {
@@ -40,7 +40,7 @@ function hookProcess() {
     try {
       if (event === 'message') {
         received ??= messageCounter('recv', process.ppid, process.pid);
-        received.note(arguments[1], now(), meter?.received(arguments[1]) ?? null, meter?.mode ?? null);
+        received.note(arguments[1], now(), meter.received(arguments[1]), meter.mode);
       } else if (event === 'uncaughtExceptionMonitor') {
         const error = scrubProbeFrames(arguments[1]);
         report(errorRecord('uncaught', error, { pid: process.pid, source: errorSource(error) }));
@@ -56,7 +56,7 @@ function hookProcess() {
 
 /**
  * The child's sends to its parent (process.send exists when this process was forked).
- * @param {import('./ipc-wire.cjs').WireMeter | null} meter
+ * @param {import('./ipc-wire.cjs').WireMeter} meter
  */
 function hookProcessSend(meter) {
   const sent = messageCounter('send', process.pid, process.ppid);
@@ -65,9 +65,9 @@ function hookProcessSend(meter) {
     if (!process.connected || isInternalMessage(message)) return Reflect.apply(originalSend, this, arguments);
     const t = now();
     // Throws for a bad message: not counted.
-    const { result: accepted, wire } = meter ? meter.send(() => Reflect.apply(originalSend, this, arguments)) : { result: Reflect.apply(originalSend, this, arguments), wire: null };
+    const { result: accepted, wire } = meter.send(() => Reflect.apply(originalSend, this, arguments));
     try {
-      sent.note(message, t, wire, meter?.mode ?? null);
+      sent.note(message, t, wire, meter.mode);
     } catch {
       // never break the program
     }

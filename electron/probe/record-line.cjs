@@ -8,7 +8,7 @@
 
 const MAX_RECORD_BYTES = 4096;
 /** Records written from a Worker thread say which (shared/events.ts: `threadId` ≥ 1, none on the main thread). */
-const { threadId: THREAD_ID } = require('node:worker_threads');
+const { THREAD_ID } = require('./thread-identity.cjs');
 
 /**
  * @param {object} record

@@ -7,8 +7,11 @@
  * is measured before it is sent (a transferred buffer is empty afterwards).
  */
 const v8 = require('node:v8');
+const { now } = require('./clock.cjs');
 const { admitFrequent, reportAlone, startRun, ALONE, START_RUN } = require('./report.cjs');
 const { previewText } = require('./preview.cjs');
+const { replaceProperty } = require('./replace-property.cjs');
+const { safely } = require('./async-calls.cjs');
 
 /**
  * A message's size and text. Sized as an IPC message is, by its JSON text (cheap, and the
@@ -71,4 +74,23 @@ function threadMessageCounter(dir, fromThread, toThread) {
   };
 }
 
-module.exports = { threadMessageCounter, measureMessage };
+/**
+ * Counts what `port.postMessage` (a Worker's, or a thread's parentPort) sends: each message is
+ * measured before it goes; one Node cannot clone throws and is not counted.
+ * @param {{ postMessage: Function }} port
+ * @param {ReturnType<typeof threadMessageCounter>} sent
+ * @param {() => boolean} [ended] a message to a thread that has ended goes nowhere: not counted
+ */
+function countPosts(port, sent, ended = () => false) {
+  const originalPost = port.postMessage;
+  replaceProperty(port, 'postMessage', /** @this {unknown} */ function postMessage(/** @type {unknown} */ message) {
+    if (ended()) return Reflect.apply(originalPost, this, arguments);
+    const t = now();
+    const measured = measureMessage(message);
+    const result = Reflect.apply(originalPost, this, arguments);
+    safely(() => sent.note(message, measured, t));
+    return result;
+  });
+}
+
+module.exports = { threadMessageCounter, measureMessage, countPosts };

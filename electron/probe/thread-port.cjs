@@ -16,7 +16,7 @@ const wt = require('node:worker_threads');
 const { now } = require('./clock.cjs');
 const { closeReporting } = require('./report.cjs');
 const { replaceProperty } = require('./replace-property.cjs');
-const { threadMessageCounter, measureMessage } = require('./thread-messages.cjs');
+const { threadMessageCounter, measureMessage, countPosts } = require('./thread-messages.cjs');
 const { THREAD_ID, PARENT_THREAD_ID } = require('./thread-identity.cjs');
 const { safely } = require('./async-calls.cjs');
 
@@ -29,14 +29,7 @@ function hookThreadPort() {
   const sent = threadMessageCounter('send', THREAD_ID, parent);
   const received = threadMessageCounter('recv', parent, THREAD_ID);
 
-  const originalPost = port.postMessage;
-  replaceProperty(port, 'postMessage', /** @this {unknown} */ function postMessage(/** @type {unknown} */ message) {
-    const t = now();
-    const measured = measureMessage(message);
-    const result = Reflect.apply(originalPost, this, arguments); // throws for a value it cannot clone: not counted
-    safely(() => sent.note(message, measured, t));
-    return result;
-  });
+  countPosts(port, sent);
 
   const dispatch = /** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (port))[DISPATCH];
   if (typeof dispatch === 'function') {

@@ -18,7 +18,7 @@ const { report } = require('./report.cjs');
 const { replaceProperty } = require('./replace-property.cjs');
 const { callSite } = require('./call-site.cjs');
 const { withProbeVariables } = require('./probe-env.cjs');
-const { threadMessageCounter, measureMessage } = require('./thread-messages.cjs');
+const { threadMessageCounter, measureMessage, countPosts } = require('./thread-messages.cjs');
 const { safely } = require('./async-calls.cjs');
 const { THREAD_ID } = require('./thread-identity.cjs');
 
@@ -71,17 +71,7 @@ function watchWorker(worker, t, source, file) {
     }
     return Reflect.apply(originalEmit, this, arguments);
   });
-
-  const originalPost = worker.postMessage;
-  replaceProperty(worker, 'postMessage', /** @this {unknown} */ function postMessage(/** @type {unknown} */ message) {
-    // A message to a thread that has ended goes nowhere: it is not counted.
-    if (exited) return Reflect.apply(originalPost, this, arguments);
-    const t = now();
-    const measured = measureMessage(message);
-    const result = Reflect.apply(originalPost, this, arguments); // throws for a value it cannot clone: not counted
-    safely(() => sent.note(message, measured, t));
-    return result;
-  });
+  countPosts(worker, sent, () => exited);
 }
 
 /**

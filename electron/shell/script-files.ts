@@ -9,7 +9,7 @@ import path from 'node:path';
 import { SCRIPT_EXTENSIONS, type DemoSource } from '../../shared/api';
 
 /** Sibling scripts shown at most, and the largest file shown (a bigger one is left out of the panel, not of the run). */
-export const SHOWN_SCRIPTS = { files: 32, bytes: 1024 * 1024 };
+const SHOWN_SCRIPTS = { files: 32, bytes: 1024 * 1024 };
 const SCRIPT = new RegExp(`\\.(${SCRIPT_EXTENSIONS.join('|')})$`, 'i');
 
 export async function readScriptFiles(script: string): Promise<DemoSource[]> {

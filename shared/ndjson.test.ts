@@ -60,6 +60,13 @@ describe('NDJSON recordings', () => {
     expect(errorOf(noPid).message).toMatch(/line 4: sample event has no "pid"/);
   });
 
+  it("reads the event loop's callbacks (task events) back as they were written", () => {
+    const task = { type: 'task', t: 1_506_000, pid: 7, kind: 'timer', dur: 350, due: 100_000, label: 'setTimeout 100 ms' } as const;
+    const recording = parseRecording(formatRecording(header, [...events, task]));
+    expect(recording.events.at(-1)).toEqual(task);
+    expect(recording.skippedUnknown).toBe(0);
+  });
+
   it('skips (and counts) event types a newer Obra may add', () => {
     const text = formatRecording(header, events) + '{"type":"future-thing","t":30,"pid":7}\n';
     const recording = parseRecording(text);

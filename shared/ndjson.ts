@@ -32,7 +32,7 @@ export class RecordingFormatError extends Error {
 /** Every event type this build knows; a recording may hold others, from a newer Obra. */
 export const EVENT_TYPES: ReadonlySet<string> = new Set<LabEvent['type']>([
   'run-start', 'run-end', 'call', 'spawn', 'exit', 'close', 'disconnect',
-  'stdout', 'stderr', 'message', 'callback', 'error', 'os-process', 'sample', 'thread',
+  'stdout', 'stderr', 'message', 'callback', 'error', 'os-process', 'sample', 'thread', 'task',
 ]);
 
 /** The header line, with its newline. */

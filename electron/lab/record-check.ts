@@ -11,7 +11,7 @@
  * be the one reporting it. What a record claims about processes and sizes is
  * checked against the run in record-gate.ts.
  */
-import type { LabEvent } from '../../shared/events';
+import { TASK_KINDS, type LabEvent } from '../../shared/events';
 import { MAX_RECORD_PREVIEW_CHARS, boundPreview } from './preview';
 
 type Rec = Record<string, unknown>;
@@ -23,6 +23,9 @@ const WHERE = new Set(['child', 'sync', 'uncaught', 'probe']);
 /** A call's id: the calling process's pid, then its call number (in a worker thread, with the thread's id). */
 const CHILD_ID = /^(\d+):(?:t\d+\.)?\d+$/;
 const THREAD_STATES = new Set(['start', 'online', 'exit']);
+const TASK_KIND_SET: ReadonlySet<string> = new Set(TASK_KINDS);
+/** The longest task label the probe writes (an HTTP request's method and URL, cut). */
+const MAX_TASK_LABEL_CHARS = 200;
 
 const int = (v: unknown) => typeof v === 'number' && Number.isInteger(v);
 const count = (v: unknown) => int(v) && (v as number) >= 0;
@@ -82,6 +85,13 @@ const CHECKS: Record<string, Check> = {
     need(optional(r.childId, (v) => str(v) && CHILD_ID.test(v as string)), 'childId must be <pid>:<n>') ??
     need(str(r.name) && str(r.message), 'name and message must be strings') ??
     need(strOrNull(r.code), 'code must be a string or null'),
+  task: (r) =>
+    need(TASK_KIND_SET.has(r.kind as string), `kind must be one of ${TASK_KINDS.join(', ')}`) ??
+    need(count(r.dur), 'dur must be a count of µs') ??
+    need(optional(r.due, (v) => typeof v === 'number' && Number.isFinite(v)), 'due must be a number (µs)') ??
+    need(optional(r.label, (v) => str(v) && (v as string).length <= MAX_TASK_LABEL_CHARS), `label must be a string of at most ${MAX_TASK_LABEL_CHARS} characters`) ??
+    need(r.source === undefined || r.source === null || (typeof r.source === 'object' && str((r.source as Rec).file)), 'source must be null or a location') ??
+    need(optional(r.count, (v) => count(v) && (v as number) >= 1) && optional(r.span, count), 'count must be ≥ 1 and span a count of µs'),
   sample: (r) =>
     need(
       ['cpu', 'rss', 'elu', 'interval'].every((k) => optional(r[k], (v) => typeof v === 'number' && Number.isFinite(v))),

@@ -12,7 +12,8 @@
  * Rate: past `maxEventsPerSecond` (counted per 100 ms window), stdout/stderr
  * and message events are coalesced further, per writer/channel, into one
  * event per batch with exact `count` and `bytes` (messages: contiguous
- * `firstSeq`..`lastSeq`). Size: past `maxEvents` the log takes nothing but
+ * `firstSeq`..`lastSeq`); callbacks (`task`), per thread and kind, into one
+ * with exact `count` and total `dur`, and the `span` they cover. Size: past `maxEvents` the log takes nothing but
  * the run's ending, and `onFull` is called once (the run reports
  * ERR_OBRA_EVENT_LIMIT and stops). Nothing is dropped silently.
  *
@@ -20,7 +21,7 @@
  * at about 130 bytes for an event with a short preview, plus its strings),
  * so the lab can bound what it keeps of ended runs.
  */
-import type { LabEvent, MessageEvent, OutputEvent } from '../../shared/events';
+import type { LabEvent, MessageEvent, OutputEvent, TaskEvent } from '../../shared/events';
 
 export interface RunLogLimits {
   maxEvents: number;
@@ -46,6 +47,7 @@ export class RunLog {
   readonly events: LabEvent[] = [];
   private pending: LabEvent[] = [];
   private readonly merging = new Map<string, OutputEvent | MessageEvent>();
+  private readonly mergingTasks = new Map<string, TaskEvent>();
   private windowStart = 0;
   private windowCount = 0;
   private full = false;
@@ -62,7 +64,7 @@ export class RunLog {
   ) {}
 
   get size(): number {
-    return this.events.length + this.pending.length + this.merging.size;
+    return this.events.length + this.pending.length + this.merging.size + this.mergingTasks.size;
   }
 
   /** Add an event. `essential` ones (the run's own ending) pass even a full log. */
@@ -77,8 +79,13 @@ export class RunLog {
       this.onFull();
       return;
     }
-    if (this.overRate() && (e.type === 'stdout' || e.type === 'stderr' || e.type === 'message')) {
+    const overRate = this.overRate();
+    if (overRate && (e.type === 'stdout' || e.type === 'stderr' || e.type === 'message')) {
       this.merge(e);
+      return;
+    }
+    if (overRate && e.type === 'task') {
+      this.mergeTask(e);
       return;
     }
     this.windowCount++;
@@ -132,6 +139,24 @@ export class RunLog {
     this.coalesced++;
   }
 
+  /** A task joins the others of its thread and kind: exact count and total time, the span from the earliest start to the latest end. */
+  private mergeTask(e: TaskEvent): void {
+    const key = `${e.pid}|${e.threadId ?? 0}|${e.kind}`;
+    const end = e.t + Math.max(e.dur, e.span ?? 0);
+    const into = this.mergingTasks.get(key);
+    if (!into) {
+      const { label: _label, due: _due, source: _source, ...rest } = e;
+      this.mergingTasks.set(key, { ...rest, count: e.count ?? 1, span: end - e.t });
+      return;
+    }
+    const intoEnd = into.t + (into.span ?? into.dur);
+    into.t = Math.min(into.t, e.t);
+    into.span = Math.max(intoEnd, end) - into.t;
+    into.dur += e.dur;
+    into.count = (into.count ?? 1) + (e.count ?? 1);
+    this.coalesced++;
+  }
+
   private withSeqRange(e: OutputEvent | MessageEvent): LabEvent {
     if (e.type === 'message') {
       e.firstSeq = e.firstSeq ?? e.seq;
@@ -143,5 +168,7 @@ export class RunLog {
   private flushMerged(): void {
     for (const e of this.merging.values()) this.pending.push(this.withSeqRange(e));
     this.merging.clear();
+    for (const e of this.mergingTasks.values()) this.pending.push(e);
+    this.mergingTasks.clear();
   }
 }

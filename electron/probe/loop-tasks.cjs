@@ -37,17 +37,29 @@ const MAX_LABEL_CHARS = 120;
 const MAIN = Object.freeze({});
 
 /**
- * @typedef {{ resource: object, t: number, end: number, kind: TaskKind, label?: string,
- *   due?: number, source?: import('../../shared/events').SourceLocation | null }} OpenTask
+ * The task being built, kept in plain variables (no object per callback: a loop may run
+ * hundreds of thousands a second). `openResource` null: none.
+ * @type {object | null}
  */
-/** @type {OpenTask | null} */
-let open = null;
+let openResource = null;
+let openT = 0;
+let openEnd = 0;
+/** @type {TaskKind} */
+let openKind = 'other';
+/** @type {string | undefined} */
+let openLabel;
+/** @type {number | undefined} */
+let openDue;
+/** @type {import('../../shared/events').SourceLocation | null | undefined} */
+let openSource;
 let depth = 0;
 /** Inside one of the probe's own callbacks, and the microtasks after it. */
 let skipping = false;
 
 function startLoopTasks() {
-  open = { resource: MAIN, t: now(), end: now(), kind: 'other', label: 'main' };
+  begin(MAIN, now());
+  openKind = 'other';
+  openLabel = 'main';
   asyncHooks.createHook({ before, after }).enable();
   hideTrampolineFrames();
   // Ticks run as soon as the main script returns: this one marks where it ended.
@@ -59,7 +71,7 @@ function startLoopTasks() {
 function before() {
   try {
     if (depth++ !== 0) {
-      if (open && !skipping) refine(open, asyncHooks.executionAsyncResource());
+      if (openResource && !skipping && openKind !== 'http') refine(asyncHooks.executionAsyncResource());
       return;
     }
     const resource = asyncHooks.executionAsyncResource();
@@ -71,9 +83,9 @@ function before() {
       return;
     }
     skipping = false;
-    if (open && open.resource === resource && t - open.end < SAME_TASK_GAP_US) return;
+    if (openResource === resource && t - openEnd < SAME_TASK_GAP_US) return;
     close();
-    open = begin(/** @type {object} */ (resource), t);
+    begin(/** @type {object} */ (resource), t);
   } catch {
     // never break the program
   }
@@ -81,43 +93,48 @@ function before() {
 
 function after() {
   if (depth > 0) depth--;
-  if (depth === 0 && open && !skipping) open.end = now();
+  if (depth === 0 && openResource && !skipping) openEnd = now();
 }
 
 /**
  * @param {object} resource
  * @param {number} t
- * @returns {OpenTask}
  */
 function begin(resource, t) {
-  const { kind, label } = classify(resource);
-  /** @type {OpenTask} */
-  const task = { resource, t, end: t, kind };
-  if (label) task.label = label;
-  if (kind === 'timer') Object.assign(task, timerSchedule(resource));
-  return task;
+  const kinded = resource === MAIN ? null : classify(resource);
+  openResource = resource;
+  openT = t;
+  openEnd = t;
+  openKind = kinded ? kinded.kind : 'other';
+  openLabel = kinded?.label;
+  openDue = undefined;
+  openSource = undefined;
+  if (openKind === 'timer') {
+    const schedule = timerSchedule(resource);
+    openDue = schedule.due;
+    openSource = schedule.source;
+  }
 }
 
 /**
  * A callback nested in the task: an HTTP parser's makes a socket read an HTTP task.
- * @param {OpenTask} task
  * @param {unknown} resource
  */
-function refine(task, resource) {
-  if (task.kind === 'http' || typeof resource !== 'object' || resource === null || isContinuation(resource)) return;
+function refine(resource) {
+  if (typeof resource !== 'object' || resource === null || isContinuation(resource)) return;
   const { kind, label } = classify(resource);
   if (kind !== 'http') return;
-  task.kind = 'http';
-  if (label) task.label = label;
+  openKind = 'http';
+  if (label) openLabel = label;
 }
 
 /** @param {unknown} message diagnostics_channel's { request, response, socket, server } */
 function labelRequest(message) {
   try {
     const request = /** @type {{ request?: { method?: unknown, url?: unknown } }} */ (message).request;
-    if (!open || !request || typeof request.method !== 'string') return;
-    open.kind = 'http';
-    open.label = `${request.method} ${String(request.url)}`.slice(0, MAX_LABEL_CHARS);
+    if (!openResource || !request || typeof request.method !== 'string') return;
+    openKind = 'http';
+    openLabel = `${request.method} ${String(request.url)}`.slice(0, MAX_LABEL_CHARS);
   } catch {
     // never break the program
   }
@@ -125,20 +142,14 @@ function labelRequest(message) {
 
 /** Writes the open task: it ended when its last callback (or microtask) returned. */
 function close() {
-  if (!open) return;
-  const task = open;
-  open = null;
-  /** @type {TaskEvent} */
-  const record = { type: 'task', t: task.t, pid: process.pid, kind: task.kind, dur: Math.max(0, task.end - task.t) };
-  if (task.due !== undefined) record.due = task.due;
-  if (task.label) record.label = task.label;
-  if (task.source) record.source = task.source;
-  admitTask(record);
+  if (!openResource) return;
+  openResource = null;
+  admitTask(process.pid, openKind, openT, Math.max(0, openEnd - openT), openDue, openLabel, openSource);
 }
 
 /** At exit: the task running now (or a main script that called process.exit()) ends here. */
 function finish() {
-  if (open && !skipping && (depth > 0 || (open.resource === MAIN && open.end === open.t))) open.end = now();
+  if (openResource && !skipping && (depth > 0 || (openResource === MAIN && openEnd === openT))) openEnd = now();
   close();
   flushTaskRuns();
 }

@@ -9,6 +9,7 @@
  * most, or at exit. Labels, due times and sources are those of single tasks only.
  *
  * @typedef {import('../../shared/events').TaskEvent} TaskEvent
+ * @typedef {import('../../shared/events').TaskKind} TaskKind
  */
 const { reportAlone } = require('./report.cjs');
 const { ownTimeout } = require('./own-timers.cjs');
@@ -23,25 +24,40 @@ const runs = new Map();
 /** @type {NodeJS.Timeout | null} */
 let runsTimer = null;
 
-/** @param {TaskEvent} task a single callback, ended */
-function admitTask(task) {
-  if (task.t - windowStart >= RATE_WINDOW_US) {
+/**
+ * A single callback, ended. Past the rate limit it is only added to its kind's sum: no
+ * record is built for it.
+ * @param {number} pid
+ * @param {TaskKind} kind
+ * @param {number} t
+ * @param {number} dur
+ * @param {number | undefined} due
+ * @param {string | undefined} label
+ * @param {import('../../shared/events').SourceLocation | null | undefined} source
+ */
+function admitTask(pid, kind, t, dur, due, label, source) {
+  if (t - windowStart >= RATE_WINDOW_US) {
     flushTaskRuns();
-    windowStart = task.t;
+    windowStart = t;
     windowCount = 0;
   }
   if (++windowCount <= RATE_LIMIT) {
-    reportAlone(task);
+    /** @type {TaskEvent} */
+    const record = { type: 'task', t, pid, kind, dur };
+    if (due !== undefined) record.due = due;
+    if (label) record.label = label;
+    if (source) record.source = source;
+    reportAlone(record);
     return;
   }
-  const run = runs.get(task.kind);
+  const run = runs.get(kind);
   if (run) {
-    run.dur += task.dur;
+    run.dur += dur;
     run.count = (run.count ?? 1) + 1;
-    run.span = Math.max(run.span ?? 0, task.t + task.dur - run.t);
+    run.span = Math.max(run.span ?? 0, t + dur - run.t);
     return;
   }
-  runs.set(task.kind, { type: 'task', t: task.t, pid: task.pid, kind: task.kind, dur: task.dur, count: 1, span: task.dur });
+  runs.set(kind, { type: 'task', t, pid, kind, dur, count: 1, span: dur });
   runsTimer ??= ownTimeout(() => {
     runsTimer = null;
     flushTaskRuns();

@@ -83,7 +83,7 @@ function paramProblem(method: ApiMethod, params: unknown[]): string | null {
   }
 }
 
-const RUN_REQUEST_KEYS: ReadonlySet<string> = new Set<keyof RunRequest>(['demoId', 'file', 'source', 'args', 'maxDurationMs']);
+const RUN_REQUEST_KEYS: ReadonlySet<string> = new Set<keyof RunRequest>(['demoId', 'file', 'source', 'args', 'maxDurationMs', 'callbacks']);
 
 /** Why `value` is not a RunRequest, or null when it is one. */
 export function runRequestProblem(value: unknown): string | null {
@@ -92,7 +92,8 @@ export function runRequestProblem(value: unknown): string | null {
   if (extra.length > 0) return `unknown field ${describe(extra[0])} in the run request`;
   const targets = (['demoId', 'file', 'source'] as const).filter((key) => value[key] !== undefined);
   if (targets.length !== 1) return 'give exactly one of demoId, file or source';
-  const { demoId, file, source, args, maxDurationMs } = value;
+  const { demoId, file, source, args, maxDurationMs, callbacks } = value;
+  if (callbacks !== undefined && typeof callbacks !== 'boolean') return 'callbacks must be true or false';
   if (demoId !== undefined && !(typeof demoId === 'string' && DEMO_ID.test(demoId))) {
     return 'demoId must be a short kebab-case name';
   }

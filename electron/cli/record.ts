@@ -104,6 +104,7 @@ export async function record(cmd: RecordCommand, io: CliIO): Promise<number> {
       ...(target.demoId ? { demoId: target.demoId } : { file: target.file, cwd: process.cwd() }),
       args: cmd.scriptArgs,
       ...(cmd.maxDurationMs !== null ? { maxDurationMs: cmd.maxDurationMs } : {}),
+      ...(cmd.callbacks ? {} : { callbacks: false }),
     });
     runId = run.runId;
     if (interrupted) void lab.stopRun(runId).catch(() => {});

@@ -25,6 +25,8 @@ export interface RunPlan {
   args: string[];
   demoId?: string;
   maxDurationMs?: number;
+  /** false: the event loops' callbacks are not recorded (OBRA_TASKS=0 for the whole tree). */
+  callbacks: boolean;
   /** A `file` run: the boss script's text as read before it started (RunInfo.sources), when it is at most 1 MiB. */
   sources?: DemoSource[];
 }
@@ -38,7 +40,7 @@ export const LIMITS = {
   maxDurationMs: 24 * 60 * 60 * 1000,
 };
 
-const KEYS = new Set(['demoId', 'file', 'source', 'args', 'maxDurationMs', 'cwd']);
+const KEYS = new Set(['demoId', 'file', 'source', 'args', 'maxDurationMs', 'cwd', 'callbacks']);
 const SCRIPT_EXT = new RegExp(`\\.(${SCRIPT_EXTENSIONS.join('|')})$`, 'i');
 
 /** Types and sizes only; nothing touches the disk. */
@@ -52,6 +54,7 @@ export function checkRunRequest(req: unknown): LabRunRequest {
   if (r.file !== undefined) checkPath(r.file, 'file');
   if (r.cwd !== undefined) checkPath(r.cwd, 'cwd');
   if (r.source !== undefined) checkSource(r.source);
+  if (r.callbacks !== undefined && typeof r.callbacks !== 'boolean') throw badRequest('callbacks must be true or false');
   if (r.args !== undefined) checkArgs(r.args);
   if (r.maxDurationMs !== undefined) {
     const ms = r.maxDurationMs;
@@ -65,7 +68,7 @@ export function checkRunRequest(req: unknown): LabRunRequest {
 /** Resolve what the request names; rejects with ENOENT/EISDIR/ERR_OBRA_* as a user would want to read them. */
 export async function planRun(req: LabRunRequest, catalogue: DemoCatalogue): Promise<RunPlan> {
   const args = req.args ? [...req.args] : [];
-  const common = { args, maxDurationMs: req.maxDurationMs, cwd: req.cwd ? path.resolve(req.cwd) : null };
+  const common = { args, maxDurationMs: req.maxDurationMs, cwd: req.cwd ? path.resolve(req.cwd) : null, callbacks: req.callbacks !== false };
   if (req.cwd) await checkDirectory(common.cwd as string);
   if (req.source) return { ...common, script: null, source: { ...req.source } };
   if (req.demoId !== undefined) {

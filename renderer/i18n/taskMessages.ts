@@ -5,6 +5,8 @@ import type { TaskKind } from '../../shared/events';
 export interface TaskMessages {
   /** The callback track, under each Node process's lane. */
   track: string;
+  /** What the toolbar's switch does (own scripts only). */
+  switchHint: string;
   kind: Record<TaskKind, string>;
   /** The main script's first run (kind `other`, label `main`). */
   main: string;
@@ -22,6 +24,7 @@ export interface TaskMessages {
 
 const en: TaskMessages = {
   track: 'callbacks',
+  switchHint: 'Record every callback the event loops run (next run). Callback-heavy programs run slower with it.',
   kind: { timer: 'timer', immediate: 'setImmediate', fs: 'file system', net: 'network', http: 'HTTP', child: 'child process', ipc: 'message', other: 'other' },
   main: 'main script',
   one: (kind, label, dur) => `${kind} callback${label ? ` ${label}` : ''}: ran ${dur}`,
@@ -34,6 +37,7 @@ const en: TaskMessages = {
 
 const es: TaskMessages = {
   track: 'callbacks',
+  switchHint: 'Registrar cada callback que ejecutan los bucles de eventos (próxima ejecución). Con esto, los programas con muchos callbacks van más lentos.',
   kind: { timer: 'temporizador', immediate: 'setImmediate', fs: 'archivos', net: 'red', http: 'HTTP', child: 'proceso hijo', ipc: 'mensaje', other: 'otro' },
   main: 'script principal',
   one: (kind, label, dur) => `callback de ${kind}${label ? ` ${label}` : ''}: duró ${dur}`,

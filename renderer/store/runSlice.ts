@@ -6,6 +6,7 @@ import type { ObraSlice, ObraState, RunSlice, ScriptChoice } from './obraState';
 import { noticeOf } from './notices';
 import { isBusy } from './catalogueSlice';
 import { droppedNoticeBatch } from '../../shared/dropped-batches';
+import { callbacksForOwnScripts } from './callbacksSetting';
 
 /** Batches that arrive before startRun resolves (the lab may be faster than the reply); beyond this the oldest go. */
 const MAX_EARLY_BATCHES = 10_000;
@@ -33,13 +34,15 @@ function freshView() {
 
 function requestFor(script: ScriptChoice, args: readonly string[] | undefined): RunRequest {
   const withArgs = args?.length ? { args: [...args] } : {};
+  // One's own script: the reader may leave the callbacks out (they cost time in callback-heavy programs).
+  const own = { ...withArgs, ...(callbacksForOwnScripts() ? {} : { callbacks: false }) };
   switch (script.kind) {
     case 'demo':
       return { demoId: script.demoId, ...withArgs };
     case 'source':
-      return { source: { name: script.name, text: script.text }, ...withArgs };
+      return { source: { name: script.name, text: script.text }, ...own };
     case 'file':
-      return { file: script.path, ...withArgs };
+      return { file: script.path, ...own };
   }
 }
 

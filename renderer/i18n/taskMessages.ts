@@ -17,6 +17,8 @@ export interface TaskMessages {
   /** How late a timer ran (or early, by less than a millisecond). */
   late: (late: string) => string;
   onTime: string;
+  /** The legend's word for a late timer's bracket. */
+  bracket: string;
   fields: { kind: string; start: string; duration: string; due: string; lateness: string; scheduledAt: string; count: string; span: string };
   /** The stage's queue of a Node process. */
   queue: { label: (name: string) => string; running: string; waiting: string; more: (count: string) => string };
@@ -31,6 +33,7 @@ const en: TaskMessages = {
   many: (count, kind, dur, span) => `${count} ${kind} callbacks: ${dur} in all, over ${span}`,
   late: (late) => `${late} late`,
   onTime: 'on time',
+  bracket: 'timer: due → ran',
   fields: { kind: 'kind', start: 'started', duration: 'ran', due: 'due', lateness: 'lateness', scheduledAt: 'set at', count: 'callbacks', span: 'over' },
   queue: { label: (name) => `${name}'s queue of callbacks`, running: 'running', waiting: 'waiting', more: (count) => `+${count} more` },
 };
@@ -44,6 +47,7 @@ const es: TaskMessages = {
   many: (count, kind, dur, span) => `${count} callbacks de ${kind}: ${dur} en total, a lo largo de ${span}`,
   late: (late) => `${late} tarde`,
   onTime: 'a tiempo',
+  bracket: 'temporizador: debía → corrió',
   fields: { kind: 'tipo', start: 'empezó', duration: 'duró', due: 'debía', lateness: 'retraso', scheduledAt: 'pedido en', count: 'callbacks', span: 'a lo largo de' },
   queue: { label: (name) => `pila de tareas de ${name}`, running: 'ejecutando', waiting: 'esperando', more: (count) => `+${count} más` },
 };

@@ -5,6 +5,7 @@ import { useLiveView, useObra, useObraStore } from '../store/useObra';
 import { createHoverStore } from './hoverStore';
 import { LANE_HEIGHT, PROJECTOR_LANE_HEIGHT } from './laneLayout';
 import { ProcessList } from './ProcessList';
+import { TaskLegend } from './TaskLegend';
 import { TimelineLegend } from './TimelineLegend';
 import { TimelinePainter } from './TimelinePainter';
 import { TimelineTooltip } from './TimelineTooltip';
@@ -56,6 +57,7 @@ export function Timeline() {
           {m.timeline.followLive}
         </button>
         <TimelineLegend m={m} threads={lanes.some((lane) => lane.thread)} />
+        {lanes.some((lane) => lane.tasks) && <TaskLegend lang={lang} />}
         {sampleMs !== undefined && (
           <span className="timeline-note">{m.timeline.sampledNote(`${formatNumber(sampleMs, lang)} ms`)}</span>
         )}

@@ -15,6 +15,7 @@ import type { LabEvent } from '../../shared/events';
 import { useFrameGate, useReducedMotion, useStageBox, type StageBox } from './hooks';
 import type { StageTheme } from './art/stageTheme';
 import { StageTracker } from './tracker';
+import { LoopQueueIndex } from './loopQueue';
 import { StageSvg } from './StageSvg';
 import { stageFrames } from './perf';
 
@@ -48,6 +49,7 @@ interface ViewProps {
   selectedPid: number | null;
   onSelectPid?: (pid: number) => void;
   tracker: StageTracker;
+  loop: LoopQueueIndex;
   theme: StageTheme;
 }
 
@@ -59,9 +61,10 @@ const StageView = memo(function StageView(p: ViewProps): JSX.Element {
     stageFrames.logLength.push(p.frame.log.length);
   });
   const state = p.tracker.at(p.frame.log, p.frame.cursor);
+  p.loop.update(p.frame.log);
   return (
     <StageSvg state={state} cursor={p.frame.cursor} box={p.box} lang={p.lang} reduced={p.reduced}
-      selectedPid={p.selectedPid} onSelectPid={p.onSelectPid} theme={p.theme} />
+      selectedPid={p.selectedPid} onSelectPid={p.onSelectPid} theme={p.theme} loop={p.loop} />
   );
 });
 
@@ -70,11 +73,12 @@ export function Stage(props: StageProps): JSX.Element {
   const box = useStageBox(ref);
   const reduced = useReducedMotion();
   const [tracker] = useState(() => new StageTracker());
+  const [loop] = useState(() => new LoopQueueIndex());
   const frame = useFrameGate<Frame>({ log: props.log, version: props.version, cursor: props.cursor }, sameFrame);
   return (
     <div ref={ref} className="obra-stage" data-testid="stage" style={{ width: '100%', height: '100%', minHeight: '10rem', overflow: 'hidden' }}>
       <StageView frame={frame} box={box} lang={props.lang} reduced={reduced} selectedPid={props.selectedPid ?? null}
-        onSelectPid={props.onSelectPid} tracker={tracker} theme={props.theme ?? 'light'} />
+        onSelectPid={props.onSelectPid} tracker={tracker} loop={loop} theme={props.theme ?? 'light'} />
     </div>
   );
 }

@@ -17,6 +17,8 @@ import { MoreTile } from './MoreTile';
 import { FlightLayer } from './FlightLayer';
 import type { StageLang } from './labels';
 import { STAGE_PALETTES, StagePaletteContext, type StageTheme } from './art/stageTheme';
+import type { LoopQueueIndex } from './loopQueue';
+import { BossQueue } from './BossQueue';
 
 export interface StageSvgProps {
   state: StageState;
@@ -28,6 +30,8 @@ export interface StageSvgProps {
   onSelectPid?: (pid: number) => void;
   /** Light (the default: exports, slides) or dark ground and ink. */
   theme?: StageTheme;
+  /** The log's callbacks, indexed: the boss's queue of callbacks (absent: not drawn). */
+  loop?: LoopQueueIndex;
 }
 
 export function StageSvg(p: StageSvgProps): JSX.Element {
@@ -68,6 +72,7 @@ export function StageSvg(p: StageSvgProps): JSX.Element {
             selected={p.selectedPid !== null && w.view.pid === p.selectedPid} focused={focusKey === w.view.key}
             onSelect={p.onSelectPid} onFocusKey={setFocusKey} />
         ))}
+        {p.loop && <BossQueue loop={p.loop} scene={scene} cursor={p.cursor} lang={p.lang} />}
         {scene.moreCell && <MoreTile cell={scene.moreCell} hidden={scene.hidden} layout={layout} lang={p.lang} />}
         <FlightLayer flights={scene.flights} unit={layout.unit} font={layout.font.small} />
       </StagePaletteContext.Provider>

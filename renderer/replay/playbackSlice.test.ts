@@ -14,7 +14,9 @@ const header = { obra: 1, runId: 'r', script: 'boss.js', argv: [], cwd: '/', nod
 const events = [
   { t: 0, type: 'run-start', pid: 1 },
   { t: 10, type: 'sample', pid: 1 },
+  { t: 20, type: 'task', pid: 1, kind: 'fs', dur: 40 },
   { t: 30, type: 'stdout', pid: 1, bytes: 3, preview: 'hi' },
+  { t: 1_500_000, type: 'task', pid: 1, kind: 'timer', dur: 40, due: 100_000 },
   { t: 2_000_000, type: 'run-end', pid: null, reason: 'exit' },
 ] as unknown as LabEvent[];
 
@@ -26,13 +28,16 @@ function recorded() {
 }
 
 describe('the replay clock', () => {
-  it('steps from event to event (samples are not events to teach), both ways, and pauses', () => {
+  it('steps from event to event (samples and callbacks are not events to teach, a late timer is), both ways, and pauses', () => {
     const store = recorded();
     store.getState().setCursor(0);
     store.getState().stepEvent(1);
     expect(store.getState().cursor).toBe(30);
     store.getState().stepEvent(1);
+    expect(store.getState().cursor).toBe(1_500_000);
+    store.getState().stepEvent(1);
     expect(store.getState().cursor).toBe(2_000_000);
+    store.getState().stepEvent(-1);
     store.getState().stepEvent(-1);
     expect(store.getState().cursor).toBe(30);
     expect(store.getState().playing).toBe(false);

@@ -34,7 +34,7 @@ describe('callbacks in the exported timeline', () => {
     // The sum's slice is about three quarters of the plot wide; the bracket is dashed and spans due → ran.
     expect(Math.max(...timerSlices.map((m) => Number(m[2])))).toBeGreaterThan(500);
     expect(plot).toMatch(/<path d="M[\d.]+ [\d.]+H[\d.]+"[^>]*stroke-dasharray/);
-    expect(svg('dark')).toContain(TASK_FILL.timer);
+    expect(svg('en', 'dark')).toContain(TASK_FILL.timer);
   });
 
   it('labels the track under its process and names the kinds in the legend, in both languages', () => {

@@ -113,6 +113,8 @@ function begin(resource, t) {
     const schedule = timerSchedule(resource);
     openDue = schedule.due;
     openSource = schedule.source;
+    // A timer the program did not set through setTimeout/setInterval is named as a timer only.
+    if (!schedule.program && openLabel) openLabel = openLabel.replace(/^setTimeout|^setInterval/, (word) => (word === 'setTimeout' ? 'timer' : 'interval'));
   }
 }
 

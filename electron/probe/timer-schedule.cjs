@@ -74,17 +74,19 @@ function timerFields(timer) {
 }
 
 /**
- * When `timer`, about to run, was due (µs on the run's clock), and where it was set.
+ * When `timer`, about to run, was due (µs on the run's clock), where it was set, and whether
+ * the program set it with setTimeout/setInterval (`program`: false for Node's own timers, an
+ * HTTP server's date cache, or `timers/promises`).
  * @param {object} timer
- * @returns {{ due?: number, source?: import('../../shared/events').SourceLocation | null }}
+ * @returns {{ due?: number, source?: import('../../shared/events').SourceLocation | null, program: boolean }}
  */
 function timerSchedule(timer) {
   const fields = timerFields(timer);
-  if (!fields) return {};
   const known = schedules.get(timer);
-  if (known && known.idleStart === fields.idleStart) return { due: known.due, source: known.source };
+  if (!fields) return { program: known !== undefined };
+  if (known && known.idleStart === fields.idleStart) return { due: known.due, source: known.source, program: true };
   const due = libuvOffsetUs === null ? undefined : Math.round((fields.idleStart + fields.idleTimeout) * 1000 + libuvOffsetUs);
-  return known ? { due, source: known.source } : { due };
+  return known ? { due, source: known.source, program: true } : { due, program: false };
 }
 
 module.exports = { wrapTimerFunctions, timerSchedule };

@@ -1,7 +1,8 @@
 /**
- * Where the boss's queue of callbacks goes on the stage: beside the boss, in the workers' area,
- * while no worker is there (the event-loop demo's stage is the boss alone); above the boss, in
- * its column, once workers take the area.
+ * Where the queues of callbacks go on the stage. The boss's: beside the boss, in the workers'
+ * area, while no worker is there (the event-loop demo's stage is the boss alone); above the
+ * boss, in its column, once workers take the area. A Node worker's (or a Worker thread's):
+ * at the top of its cell, as much of it as fits (in a small cell, the running card alone).
  */
 import type { JSX } from 'react';
 import { stageLabels, type StageLang } from './labels';
@@ -30,5 +31,24 @@ export function BossQueue(p: { loop: LoopQueueIndex; scene: StageScene; cursor: 
   return (
     <LoopQueueCards queue={queue} area={bossQueueArea(p.scene)} owner={`${stageLabels(p.lang).boss} ${pid}`}
       font={wide ? layout.font.label : layout.font.small} unit={layout.unit} lang={p.lang} />
+  );
+}
+
+/** The queues of the workers on stage whose loops' callbacks were recorded. */
+export function WorkerQueues(p: { loop: LoopQueueIndex; scene: StageScene; cursor: number; lang: StageLang }): JSX.Element {
+  const { layout } = p.scene;
+  const u = layout.unit;
+  const word = stageLabels(p.lang).worker;
+  return (
+    <g>
+      {p.scene.placed.map(({ view, cell }) => {
+        if (view.pid === null || view.status === 'starting') return null;
+        const thread = view.key.startsWith('thread:') ? Number(view.key.split(':').pop()) : 0;
+        const queue = p.loop.at(view.pid, p.cursor, Number.isInteger(thread) ? thread : 0);
+        if (!queue || (!queue.running && queue.waiting.length === 0)) return null;
+        const area = { x: cell.x + 4 * u, y: cell.y + 2 * u, w: cell.w - 8 * u, h: Math.max(0, cell.feet.y - cell.figureH - cell.y - 4 * u) };
+        return <LoopQueueCards key={view.key} queue={queue} area={area} owner={`${word} ${view.pid}`} font={layout.font.small * 0.9} unit={u} lang={p.lang} titled={false} />;
+      })}
+    </g>
   );
 }

@@ -27,46 +27,59 @@ export interface LoopQueueCardsProps {
   font: number;
   unit: number;
   lang: StageLang;
+  /** Whose queue it is, written above the cards (a worker's cell has no room: its name is under its figure). */
+  titled?: boolean;
 }
 
 export function LoopQueueCards(p: LoopQueueCardsProps): JSX.Element | null {
   const c = useStagePalette();
   const m = TASK_MESSAGES[p.lang];
   const u = p.unit;
-  const cardH = p.font * 2.6;
-  const gap = 6 * u;
-  const titleH = p.font * 1.4;
+  const gap = 5 * u;
+  const titled = p.titled ?? true;
+  const titleH = titled ? p.font * 1.4 : 0;
+  // Two lines a card where three fit; else one line each (a cell, the boss's column among workers).
+  const fullH = p.font * 2.6;
+  const compact = (p.area.h - titleH) / (fullH + gap) < 3;
+  const cardH = compact ? p.font * 1.6 : fullH;
   const room = Math.floor((p.area.h - titleH + gap) / (cardH + gap));
   if (room < 1 || p.area.w < 80 * u) return null;
   const cards: QueueCard[] = [...(p.queue.running ? [p.queue.running] : []), ...p.queue.waiting];
-  const shown = cards.length > room ? cards.slice(0, room - 1) : cards;
+  const shown = cards.slice(0, room);
   const more = cards.length - shown.length;
   const label = m.queue.label(p.owner);
   const summary = `${label}: ${cards.length === 0 ? '—' : cards.map((card) => cardText(card, p.lang)).join('; ')}`;
+  const moreText = more > 0 ? m.queue.more(formatCount(more, p.lang)) : '';
+  // Room for the title beside "+N more", counting characters generously: bold text is wide.
+  const titleChars = Math.floor((p.area.w - (moreText ? moreText.length * p.font * 0.62 + 10 * u : 0)) / (p.font * 0.62));
   return (
     <g role="list" aria-label={label} data-loop-queue={p.owner} data-running={p.queue.running ? 1 : 0} data-waiting={p.queue.waiting.reduce((n, w) => n + w.count, 0)}>
       <title>{summary}</title>
-      <text x={p.area.x} y={p.area.y + p.font} fontSize={p.font} fontWeight={700} fill={c.ink}>
-        {shortText(label, Math.floor(p.area.w / (p.font * 0.55)))}
-      </text>
-      {shown.map((card, i) => (
-        <Card key={card.key} card={card} x={p.area.x} y={p.area.y + titleH + i * (cardH + gap)} w={p.area.w} h={cardH} font={p.font} unit={u} lang={p.lang} />
-      ))}
-      {more > 0 && (
-        <text x={p.area.x + 8 * u} y={p.area.y + titleH + shown.length * (cardH + gap) + p.font} fontSize={p.font} fill={c.inkSoft}>
-          {m.queue.more(formatCount(more, p.lang))}
+      {titled && (
+        <text x={p.area.x} y={p.area.y + p.font} fontSize={p.font} fontWeight={700} fill={c.ink}>
+          {shortText(label, titleChars)}
         </text>
       )}
+      {more > 0 && titled && (
+        <text x={p.area.x + p.area.w} y={p.area.y + p.font} textAnchor="end" fontSize={p.font} fontWeight={700} fill={c.inkSoft}>
+          {moreText}
+        </text>
+      )}
+      {shown.map((card, i) => (
+        <Card key={card.key} card={card} x={p.area.x} y={p.area.y + titleH + i * (cardH + gap)} w={p.area.w} h={cardH} font={p.font} unit={u} lang={p.lang} compact={compact} />
+      ))}
     </g>
   );
 }
 
-function Card(p: { card: QueueCard; x: number; y: number; w: number; h: number; font: number; unit: number; lang: StageLang }): JSX.Element {
+function Card(p: { card: QueueCard; x: number; y: number; w: number; h: number; font: number; unit: number; lang: StageLang; compact: boolean }): JSX.Element {
   const c = useStagePalette();
   const { card, font, unit: u } = p;
   const band = Math.max(18 * u, font * 1.3);
   const running = card.state === 'running';
   const maxChars = Math.floor((p.w - band - 12 * u) / (font * 0.56));
+  const title = cardTitle(card, p.lang);
+  const state = cardState(card, p.lang);
   return (
     <g role="listitem" aria-label={cardText(card, p.lang)} data-card-state={card.state} data-card-kind={card.kind}>
       <rect x={p.x} y={p.y} width={p.w} height={p.h} rx={5 * u} fill={c.tile}
@@ -77,12 +90,20 @@ function Card(p: { card: QueueCard; x: number; y: number; w: number; h: number; 
       <text x={p.x + 1.5 * u + band / 2} y={p.y + p.h / 2 + font * 0.35} textAnchor="middle" fontSize={font * 0.95} fontWeight={800} fill={c.ink}>
         {TASK_LETTER[card.kind]}
       </text>
-      <text x={p.x + band + 8 * u} y={p.y + font * 1.1} fontSize={font} fontWeight={running ? 800 : 600} fill={c.ink}>
-        {shortText(cardTitle(card, p.lang), maxChars)}
-      </text>
-      <text x={p.x + band + 8 * u} y={p.y + font * 2.25} fontSize={font * 0.9} fill={c.inkSoft}>
-        {shortText(cardState(card, p.lang), maxChars + 4)}
-      </text>
+      {p.compact ? (
+        <text x={p.x + band + 8 * u} y={p.y + p.h / 2 + font * 0.35} fontSize={font} fontWeight={running ? 800 : 600} fill={c.ink}>
+          {shortText(`${title} · ${state}`, maxChars)}
+        </text>
+      ) : (
+        <>
+          <text x={p.x + band + 8 * u} y={p.y + font * 1.1} fontSize={font} fontWeight={running ? 800 : 600} fill={c.ink}>
+            {shortText(title, maxChars)}
+          </text>
+          <text x={p.x + band + 8 * u} y={p.y + font * 2.25} fontSize={font * 0.9} fill={c.inkSoft}>
+            {shortText(state, maxChars + 4)}
+          </text>
+        </>
+      )}
     </g>
   );
 }

@@ -18,7 +18,7 @@ import { FlightLayer } from './FlightLayer';
 import type { StageLang } from './labels';
 import { STAGE_PALETTES, StagePaletteContext, type StageTheme } from './art/stageTheme';
 import type { LoopQueueIndex } from './loopQueue';
-import { BossQueue } from './BossQueue';
+import { BossQueue, WorkerQueues } from './BossQueue';
 
 export interface StageSvgProps {
   state: StageState;
@@ -73,6 +73,7 @@ export function StageSvg(p: StageSvgProps): JSX.Element {
             onSelect={p.onSelectPid} onFocusKey={setFocusKey} />
         ))}
         {p.loop && <BossQueue loop={p.loop} scene={scene} cursor={p.cursor} lang={p.lang} />}
+        {p.loop && <WorkerQueues loop={p.loop} scene={scene} cursor={p.cursor} lang={p.lang} />}
         {scene.moreCell && <MoreTile cell={scene.moreCell} hidden={scene.hidden} layout={layout} lang={p.lang} />}
         <FlightLayer flights={scene.flights} unit={layout.unit} font={layout.font.small} />
       </StagePaletteContext.Provider>

@@ -49,7 +49,7 @@ const es: TaskMessages = {
   onTime: 'a tiempo',
   bracket: 'temporizador: debía → corrió',
   fields: { kind: 'tipo', start: 'empezó', duration: 'duró', due: 'debía', lateness: 'retraso', scheduledAt: 'pedido en', count: 'callbacks', span: 'a lo largo de' },
-  queue: { label: (name) => `pila de tareas de ${name}`, running: 'ejecutando', waiting: 'esperando', more: (count) => `+${count} más` },
+  queue: { label: (name) => `pila de tareas del ${name}`, running: 'ejecutando', waiting: 'esperando', more: (count) => `+${count} más` },
 };
 
 export const TASK_MESSAGES: Record<Lang, TaskMessages> = { es, en };

@@ -1,20 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { RunLog } from '../model/runLog';
 import { fitWindow } from '../model/viewport';
-import { LogBuilder, BOSS, ms } from '../stage/test-log';
+import { LogBuilder } from '../stage/test-log';
 import { TASK_FILL } from '../timeline/taskPalette';
 import { timelineSvg } from './timelineSvg';
 import { checkXml } from './xmlWellFormed';
 
 /** The event-loop demo's shape: the main script, a 1.5 s sum in a timer, a 100 ms timer late behind it. */
 function loopRun(): RunLog {
-  const b = new LogBuilder();
-  b.log.push(
-    { type: 'task', t: ms(5), pid: BOSS, kind: 'other', dur: ms(20), label: 'main' },
-    { type: 'task', t: ms(500), pid: BOSS, kind: 'timer', dur: ms(1500), due: ms(500), label: 'setTimeout 500 ms' },
-    { type: 'task', t: ms(2001), pid: BOSS, kind: 'timer', dur: 300, due: ms(600), label: 'setTimeout 100 ms' },
-  );
-  b.bossExit(2100, 0);
+  const b = new LogBuilder().blockedLoop().bossExit(2100, 0);
   const run = new RunLog('r1');
   run.append(b.log);
   return run;

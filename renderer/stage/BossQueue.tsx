@@ -47,7 +47,7 @@ export function WorkerQueues(p: { loop: LoopQueueIndex; scene: StageScene; curso
         const queue = p.loop.at(view.pid, p.cursor, Number.isInteger(thread) ? thread : 0);
         if (!queue || (!queue.running && queue.waiting.length === 0)) return null;
         const area = { x: cell.x + 4 * u, y: cell.y + 2 * u, w: cell.w - 8 * u, h: Math.max(0, cell.feet.y - cell.figureH - cell.y - 4 * u) };
-        return <LoopQueueCards key={view.key} queue={queue} area={area} owner={`${word} ${view.pid}`} font={layout.font.small * 0.9} unit={u} lang={p.lang} titled={false} />;
+        return <LoopQueueCards key={view.key} queue={queue} area={area} owner={`${word} ${view.pid}`} font={layout.font.small} unit={u} lang={p.lang} titled={false} />;
       })}
     </g>
   );

@@ -2,16 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { stageSvgText } from './export';
 import { BOSS, LogBuilder, ms } from './test-log';
 
-/** The event-loop demo's block: a 1.5 s sum in a timer, a 100 ms timer due during it. */
-function blockedBoss(): LogBuilder {
-  const b = new LogBuilder();
-  b.log.push(
-    { type: 'task', t: ms(5), pid: BOSS, kind: 'other', dur: ms(20), label: 'main' },
-    { type: 'task', t: ms(500), pid: BOSS, kind: 'timer', dur: ms(1500), due: ms(500), label: 'setTimeout 500 ms' },
-    { type: 'task', t: ms(2001), pid: BOSS, kind: 'timer', dur: 300, due: ms(600), label: 'setTimeout 100 ms' },
-  );
-  return b;
-}
+const blockedBoss = (): LogBuilder => new LogBuilder().blockedLoop();
 
 describe("the boss's queue of callbacks on the stage", () => {
   it('in the middle of the block: the sum running on top, the 100 ms timer waiting, each card named and timed, in both languages', () => {

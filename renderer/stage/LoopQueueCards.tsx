@@ -86,8 +86,8 @@ function Card(p: { card: QueueCard; x: number; y: number; w: number; h: number; 
         stroke={running ? c.ink : TASK_OUTLINE[c.theme][card.kind]} strokeWidth={(running ? 2.5 : 1.5) * u}
         strokeDasharray={running ? undefined : `${5 * u} ${3 * u}`} />
       <rect x={p.x + 1.5 * u} y={p.y + 1.5 * u} width={band} height={p.h - 3 * u} rx={4 * u} fill={TASK_FILL[card.kind]} />
-      <circle cx={p.x + 1.5 * u + band / 2} cy={p.y + p.h / 2} r={font * 0.62} fill={c.tile} />
-      <text x={p.x + 1.5 * u + band / 2} y={p.y + p.h / 2 + font * 0.35} textAnchor="middle" fontSize={font * 0.95} fontWeight={800} fill={c.ink}>
+      <circle cx={p.x + 1.5 * u + band / 2} cy={p.y + p.h / 2} r={font * 0.66} fill={c.tile} />
+      <text x={p.x + 1.5 * u + band / 2} y={p.y + p.h / 2 + font * 0.35} textAnchor="middle" fontSize={font} fontWeight={800} fill={c.ink}>
         {TASK_LETTER[card.kind]}
       </text>
       {p.compact ? (
@@ -99,7 +99,8 @@ function Card(p: { card: QueueCard; x: number; y: number; w: number; h: number; 
           <text x={p.x + band + 8 * u} y={p.y + font * 1.1} fontSize={font} fontWeight={running ? 800 : 600} fill={c.ink}>
             {shortText(title, maxChars)}
           </text>
-          <text x={p.x + band + 8 * u} y={p.y + font * 2.25} fontSize={font * 0.9} fill={c.inkSoft}>
+          {/* Not smaller than the stage's smallest text (projector mode: 26 px). */}
+          <text x={p.x + band + 8 * u} y={p.y + font * 2.25} fontSize={Math.max(font * 0.9, 14 * u)} fill={c.inkSoft}>
             {shortText(state, maxChars + 4)}
           </text>
         </>

@@ -68,6 +68,16 @@ export class LogBuilder {
     return this;
   }
 
+  /** The event-loop demo's callbacks: the main script, a 1.5 s sum in a 500 ms timer, a 100 ms timer due during it and run right after. */
+  blockedLoop(): this {
+    this.log.push(
+      { type: 'task', t: 5 * MS, pid: BOSS, kind: 'other', dur: 20 * MS, label: 'main' },
+      { type: 'task', t: 500 * MS, pid: BOSS, kind: 'timer', dur: 1500 * MS, due: 500 * MS, label: 'setTimeout 500 ms' },
+      { type: 'task', t: 2001 * MS, pid: BOSS, kind: 'timer', dur: 300, due: 600 * MS, label: 'setTimeout 100 ms' },
+    );
+    return this;
+  }
+
   bossExit(ms: number, code: number | null, signal: string | null = null): this {
     this.log.push({ type: 'exit', t: ms * MS, pid: BOSS, childId: 'boss', code, signal });
     this.log.push({ type: 'run-end', t: ms * MS, pid: BOSS, reason: 'exit', code, signal });

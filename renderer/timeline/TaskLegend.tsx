@@ -10,9 +10,8 @@ export function TaskLegend({ lang }: { lang: Lang }) {
     <ul className="timeline-legend task-legend" aria-label={m.track}>
       {TASK_KINDS.map((kind) => (
         <li key={kind}>
-          <span className="legend-mark legend-task" aria-hidden="true" style={{ background: TASK_FILL[kind] }}>
-            {TASK_LETTER[kind]}
-          </span>
+          <span className="legend-mark legend-task" aria-hidden="true" style={{ background: TASK_FILL[kind] }} />
+          <b className="legend-letter">{TASK_LETTER[kind]}</b>
           {m.kind[kind]}
         </li>
       ))}

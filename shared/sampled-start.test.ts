@@ -17,6 +17,13 @@ describe('when a sampled process began', () => {
     expect(starts.get(sleep)).toBe(180.1e3);
   });
 
+  it("a probe's own sample (its loop's, with CPU) says nothing about the process table: it is no tick", () => {
+    const found = seen(300e3, 20, 10, 'find');
+    const probe: LabEvent = { type: 'sample', t: 290e3, pid: 10, elu: 0.1, interval: 50e3, cpu: 3 };
+    const log: LabEvent[] = [run, tick(200e3), tick(250e3), probe, found];
+    expect(sampledStarts(log).get(found)).toBe(250e3);
+  });
+
   it('a process under a long-lived parent began after the last sample that did not see it, never after it was found', () => {
     const found = seen(300e3, 20, 10, 'find');
     const log: LabEvent[] = [run, tick(200e3), tick(250e3), tick(300e3), found];

@@ -20,8 +20,9 @@ export function sampledStarts(log: readonly LabEvent[]): Map<LabEvent, number> {
     if (e.type === 'run-start') bossPid = e.pid;
     else if (e.type === 'spawn' && e.pid !== null) spawnT.set(e.pid, e.t);
     else if (e.type === 'os-process' && e.state === 'seen' && e.pid !== null && !seen.has(e.pid)) seen.set(e.pid, e);
-    // OS samples carry cpu; the probe's own samples carry elu only.
-    else if (e.type === 'sample' && e.cpu !== undefined) ticks.push(e.t);
+    // OS samples carry cpu and no elu; a probe's own samples always carry elu (its main thread's carry cpu too):
+    // only a look at the process table can say a process was not there yet.
+    else if (e.type === 'sample' && e.cpu !== undefined && e.elu === undefined) ticks.push(e.t);
   }
   ticks.sort((a, b) => a - b);
   const out = new Map<LabEvent, number>();

@@ -53,7 +53,7 @@ export function LoopQueueCards(p: LoopQueueCardsProps): JSX.Element | null {
   // Room for the title beside "+N more", counting characters generously: bold text is wide.
   const titleChars = Math.floor((p.area.w - (moreText ? moreText.length * p.font * 0.62 + 10 * u : 0)) / (p.font * 0.62));
   return (
-    <g role="list" aria-label={label} data-loop-queue={p.owner} data-running={p.queue.running ? 1 : 0} data-waiting={p.queue.waiting.reduce((n, w) => n + w.count, 0)}>
+    <g role={shown.length > 0 ? 'list' : 'group'} aria-label={label} data-loop-queue={p.owner} data-running={p.queue.running ? 1 : 0} data-waiting={p.queue.waiting.reduce((n, w) => n + w.count, 0)}>
       <title>{summary}</title>
       {titled && (
         <text x={p.area.x} y={p.area.y + p.font} fontSize={p.font} fontWeight={700} fill={c.ink}>

@@ -32,7 +32,8 @@ if (!app.requestSingleInstanceLock()) {
   // Scripts run with Electron's own Node (the RunAsNode fuse stays on for this),
   // or with the system `node` the user names in OBRA_NODE (a path to the binary).
   const systemNode = process.env.OBRA_NODE;
-  const lab = systemNode ? new Lab({ nodePath: systemNode }) : new Lab({ nodePath: process.execPath, env: { ELECTRON_RUN_AS_NODE: '1' } });
+  // Runs follow one another: each finds its site keeper already started (spareKeeper).
+  const lab = systemNode ? new Lab({ nodePath: systemNode, spareKeeper: true }) : new Lab({ nodePath: process.execPath, env: { ELECTRON_RUN_AS_NODE: '1' }, spareKeeper: true });
   let win: BrowserWindow | null = null;
   let page: PageLink | null = null;
 

@@ -5,7 +5,7 @@
  * 'electron' and code it bundles.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { ApiMethod, EventBatch, ObraApi, OpenedFile } from '../shared/api';
+import type { ApiMethod, EventBatch, ObraApi, OpenedFile, OpenedLesson, PickedScript } from '../shared/api';
 import { IPC, type CallOutcome } from './shell/channels';
 
 /**
@@ -43,13 +43,16 @@ const obra: ObraApi = {
     };
   },
   async pickScript(options) {
-    return settle((await ipcRenderer.invoke(IPC.pickScript, ...(options ? [options] : []))) as CallOutcome<string | null>);
+    return settle((await ipcRenderer.invoke(IPC.pickScript, ...(options ? [options] : []))) as CallOutcome<PickedScript | null>);
   },
   async saveFile(file) {
     return settle((await ipcRenderer.invoke(IPC.saveFile, file)) as CallOutcome<string | null>);
   },
   async openRecording(options) {
     return settle((await ipcRenderer.invoke(IPC.openRecording, ...(options ? [options] : []))) as CallOutcome<OpenedFile | null>);
+  },
+  async openLesson(options) {
+    return settle((await ipcRenderer.invoke(IPC.openLesson, ...(options ? [options] : []))) as CallOutcome<OpenedLesson | null>);
   },
 };
 

@@ -17,7 +17,11 @@ export function langOfLocale(locale: string | undefined): Lang {
   return locale?.toLowerCase().startsWith('es') ? 'es' : 'en';
 }
 
-/** One entry of the demo catalogue (`assets/demos/catalogue.json`). */
+/** The extra panels a lesson may ask for beside its narration (renderer/lessons/lessonPanels.tsx draws them). */
+export const LESSON_PANELS = ['latency'] as const;
+export type LessonPanel = (typeof LESSON_PANELS)[number];
+
+/** A lesson: an entry of the demo catalogue (`assets/demos/catalogue.json`), or a teacher's `lesson.json` (docs/LESSONS.md). */
 export interface DemoInfo {
   id: string;
   title: Localized;
@@ -26,6 +30,8 @@ export interface DemoInfo {
   files: string[];
   /** The boss script, relative to the demo's folder. */
   entry: string;
+  /** An extra panel the lesson shows beside its narration (the blocking demo's latency chart). */
+  panel?: LessonPanel;
 }
 
 export interface DemoSource {
@@ -38,7 +44,17 @@ export interface DemoSource {
 export interface RunRequest {
   demoId?: string;
   file?: string;
+  /** Uploaded text; `name` is a path relative to the run's folder (`boss.js`, `src/boss.js`). */
   source?: { name: string; text: string };
+  /**
+   * Files the run starts with, edited or uploaded, by path relative to the
+   * run's folder (`/`-separated, never leaving it): with demoId, files of the
+   * demo as edited; with source, the files uploaded with it (beside or below
+   * the boss's `name`); with file, top-level files of the script's folder as
+   * edited. The run then starts from a private copy (a folder of its own)
+   * holding them, so a boss forks its edited worker.
+   */
+  files?: DemoSource[];
   args?: string[];
   maxDurationMs?: number;
   /**
@@ -74,6 +90,7 @@ export interface ObraErrorShape {
 
 export interface ObraApi {
   listDemos(): Promise<DemoInfo[]>;
+  /** A demo's files: its scripts in catalogue order, then its narration.json when it has one (shared/lesson.ts assembles them). */
   readDemo(id: string): Promise<DemoSource[]>;
   startRun(req: RunRequest): Promise<RunInfo>;
   stopRun(runId: string): Promise<void>;
@@ -81,11 +98,12 @@ export interface ObraApi {
   subscribe(listener: (batch: EventBatch) => void): () => void;
   /**
    * Electron only: "Open script…" through the native dialog. Resolves with the
-   * chosen file's absolute path (for RunRequest.file), or null if cancelled.
-   * Absent in the browser transport: there the renderer reads the file itself
-   * and sends RunRequest.source.
+   * chosen file's absolute path (for RunRequest.file) and the scripts shown
+   * for it (it and the scripts beside it), or null if cancelled. Absent in the
+   * browser transport: there the renderer reads the files itself and sends
+   * RunRequest.source and files.
    */
-  pickScript?(options?: DialogOptions): Promise<string | null>;
+  pickScript?(options?: DialogOptions): Promise<PickedScript | null>;
   /**
    * Electron only: save a file through the native "Save as" dialog, which
    * offers `suggestedName` and the kind's file type. Resolves with the path
@@ -104,6 +122,14 @@ export interface ObraApi {
    * string is made in main. Absent in the browser transport (file picker).
    */
   openRecording?(options?: DialogOptions): Promise<OpenedFile | null>;
+  /**
+   * Electron only: "Open lesson…" through the native folder dialog. Resolves
+   * with the folder's lesson files as read (shared/lesson.ts checks them in
+   * the page), or null if cancelled. Absent in the browser transport: there
+   * the page reads picked files or a zip. A later save of kind 'narration'
+   * opens its dialog in that folder.
+   */
+  openLesson?(options?: DialogOptions): Promise<OpenedLesson | null>;
 }
 
 /** How a native dialog should speak: the page's language (else main's guess from the system locale). */
@@ -115,7 +141,7 @@ export interface DialogOptions {
 export const SCRIPT_EXTENSIONS = ['js', 'mjs', 'cjs'] as const;
 
 /** What a saved file holds, which picks the native dialog's file type. */
-export const SAVE_KINDS = ['recording', 'png', 'svg', 'trace', 'webm', 'mp4', 'gif'] as const;
+export const SAVE_KINDS = ['recording', 'png', 'svg', 'trace', 'webm', 'mp4', 'gif', 'narration'] as const;
 export type SaveKind = (typeof SAVE_KINDS)[number];
 
 export interface SaveFileRequest {
@@ -126,6 +152,20 @@ export interface SaveFileRequest {
   data: string | Uint8Array;
   /** The dialog's language: the page's (else main's guess from the system locale). */
   lang?: Lang;
+}
+
+/** A lesson folder as read for the page: its name, where it is (Electron; null in a browser), its files by relative path. */
+export interface OpenedLesson {
+  name: string;
+  folder: string | null;
+  files: DemoSource[];
+}
+
+export interface PickedScript {
+  /** Absolute path of the chosen script. */
+  path: string;
+  /** The chosen script first, then the scripts beside it, by name. */
+  sources: DemoSource[];
 }
 
 export interface OpenedFile {

@@ -5,7 +5,7 @@
  * slice) and one reader for the banner. Pure: no Node or DOM imports.
  */
 import type { EventBatch } from './api';
-import type { ErrorEvent, LabEvent } from './events';
+import type { FailureEvent, LabEvent } from './events';
 
 export const DROPPED_CODE = 'ERR_OBRA_DROPPED';
 
@@ -15,7 +15,7 @@ export const DROPPED_CODE = 'ERR_OBRA_DROPPED';
  * and the banner show it like any lab error. `t`: the first kept event's, so
  * the log stays in time order.
  */
-export function droppedBatchesError(count: number, t: number): ErrorEvent {
+export function droppedBatchesError(count: number, t: number): FailureEvent {
   return {
     type: 'error',
     where: 'lab',

@@ -10,9 +10,8 @@
 
 export const LOG_VERSION = 1 as const;
 
-/** First line of an NDJSON recording. */
-export interface LogHeader {
-  obra: typeof LOG_VERSION;
+/** What was run, where: said by a recording's header and by the run's run-start event alike. */
+export interface RunDescription {
   runId: string;
   /** Absolute path of the boss script. */
   script: string;
@@ -22,6 +21,11 @@ export interface LogHeader {
   node: string;
   platform: string;
   cpus: number;
+}
+
+/** First line of an NDJSON recording. */
+export interface LogHeader extends RunDescription {
+  obra: typeof LOG_VERSION;
   /** ISO wall-clock time of the run's start (display only; `t` is what orders events). */
   startedAt: string;
 }
@@ -59,19 +63,21 @@ interface Base {
   threadId?: number;
 }
 
-export interface RunStartEvent extends Base {
+export interface RunStartEvent extends Base, RunDescription {
   type: 'run-start';
-  runId: string;
-  script: string;
-  demoId?: string;
-  argv: string[];
-  cwd: string;
-  node: string;
-  platform: string;
-  cpus: number;
   /** How often OS data is sampled: the UI says these are samples. */
   sampleIntervalMs: number;
+  /** What held the run's processes together (absent in older recordings): see Containment. */
+  containment?: Containment;
 }
+
+/**
+ * How the lab keeps every process of a run within reach, strongest first: a
+ * cgroup per run (v2, or v1's freezer or pids controller), a child subreaper
+ * (orphans are given to the run's site keeper), or only ancestry in the OS
+ * samples (process groups, parents seen, the run's id in environments).
+ */
+export type Containment = 'cgroup2' | 'cgroup1-freezer' | 'cgroup1-pids' | 'subreaper' | 'ancestry';
 
 export type RunEndReason = 'exit' | 'stopped' | 'timeout' | 'error';
 
@@ -146,7 +152,7 @@ export interface OutputEvent extends Base {
  * direction (from → to), so send #n joins recv #n. A run of messages may be one
  * event with `count`, `firstSeq`..`lastSeq` (then `seq` = `lastSeq`).
  */
-export interface MessageEvent extends Base {
+export interface IpcMessageEvent extends Base {
   type: 'message';
   dir: 'send' | 'recv';
   from: number;
@@ -191,7 +197,7 @@ export interface CallbackEvent extends Base {
  * reporting (codes ERR_OBRA_*), or the lab itself (codes ERR_OBRA_*, pid null;
  * never from the report channel).
  */
-export interface ErrorEvent extends Base {
+export interface FailureEvent extends Base {
   type: 'error';
   where: 'child' | 'sync' | 'uncaught' | 'probe' | 'lab';
   childId?: string;
@@ -202,6 +208,23 @@ export interface ErrorEvent extends Base {
   path?: string;
   message: string;
   source?: SourceLocation | null;
+}
+
+/**
+ * A signal the program sent with `process.kill(target, signal)`, reported by
+ * the sender (`pid`). `target` as the program gave it: a pid, `-pgid` for a
+ * whole process group, 0 for the sender's own group, -1 for every process it
+ * may signal. `signal` by name (`SIGTERM`), or `'0'`: the signal that only asks
+ * whether the target exists. `code` is null when the call returned true, else
+ * the code of what it threw (`ESRCH`, `EPERM`, `ERR_UNKNOWN_SIGNAL`…).
+ * (`child.kill()` is not one: its signal shows as the child's exit signal.)
+ */
+export interface KillEvent extends Base {
+  type: 'kill';
+  target: number;
+  signal: string;
+  code: string | null;
+  source: SourceLocation | null;
 }
 
 /** A process of the tree seen by OS sampling (the `/bin/sh` of exec, `find`…). */
@@ -284,9 +307,10 @@ export type LabEvent =
   | ExitEvent
   | DisconnectEvent
   | OutputEvent
-  | MessageEvent
+  | IpcMessageEvent
   | CallbackEvent
-  | ErrorEvent
+  | FailureEvent
+  | KillEvent
   | OsProcessEvent
   | SampleEvent
   | ThreadEvent

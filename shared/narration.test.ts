@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LabEvent } from './events';
-import { currentLine, fill, formatNumber, localizeNumbersIn, narrate, parseNarration, type NarrationStep } from './narration';
+import { currentLine, fill, formatValue, localizeNumbersIn, narrate, type NarrationStep } from './narration';
 
 // A small log in the shape the lab writes: a boss (100) spawning a worker (200).
 const log: LabEvent[] = [
@@ -43,6 +43,16 @@ describe('narrate', () => {
     const steps = [step({ type: 'stdout', proc: 'child', text: 'ladrillo (?<n>\\d+)' }, 'ladrillos {each.n|list}', 'bricks {each.n|list}', { nth: 'last' })];
     expect(narrate(steps, log, 2500, 'en')[0].text).toBe('bricks 1');
     expect(narrate(steps, log, Infinity, 'en')[0].text).toBe('bricks 1 · 2');
+  });
+
+  it("a following step lists a field of every match (pids as they are, not as numbers)", () => {
+    const kills: LabEvent[] = [
+      ...log,
+      { type: 'kill', t: 6000, pid: 100, target: 12345, signal: 'SIGTERM', code: null, source: null },
+      { type: 'kill', t: 6001, pid: 100, target: 12346, signal: 'SIGTERM', code: null, source: null },
+    ];
+    const steps = [step({ type: 'kill', proc: 'boss' }, 'process.kill a {each.target|list}: {target}', 'process.kill to {each.target|list}: {target}', { nth: 'last' })];
+    expect(narrate(steps, kills, Infinity, 'es')[0].text).toBe('process.kill a 12345 · 12346: 12346');
   });
 
   it('reaches a step only once the cursor passes its event, showing … before', () => {
@@ -124,24 +134,14 @@ describe('narrate', () => {
 
 describe('numbers for a class', () => {
   it('groups thousands in Spanish too, and keeps captured decimals', () => {
-    expect(formatNumber(1048576, 'es')).toBe('1.048.576');
-    expect(formatNumber(1048576, 'en')).toBe('1,048,576');
-    expect(formatNumber(2.5, 'es')).toBe('2,5');
+    expect(formatValue(1048576, 'es')).toBe('1.048.576');
+    expect(formatValue(1048576, 'en')).toBe('1,048,576');
+    expect(formatValue(2.5, 'es')).toBe('2,5');
     expect(localizeNumbersIn('1302.1 1003.8 704.0', 'es')).toBe('1.302,1 1.003,8 704,0');
     expect(fill('{a|raw}', () => 'x', 'en')).toBe('x');
     // Previews escape CR and LF; a Windows program's line ends in both.
     expect(fill('«{p|line}»', () => 'hola \\r\\nchau\\r\\n', 'es')).toBe('«hola »');
     expect(fill('«{p|line}»', () => 'hola\\nchau', 'es')).toBe('«hola»');
     expect(narrate([step({ type: 'stdout', proc: 'boss', text: '^chunk (?<s>.*): ' }, '{s|list}', '{s|list}')], log, Infinity, 'es')[0].text).toBe('1');
-  });
-});
-
-describe('parseNarration', () => {
-  it('accepts steps with both languages and rejects what a renderer could not show', () => {
-    expect(parseNarration([{ on: { type: 'exit' }, text: { es: 'a', en: 'b' } }])).toHaveLength(1);
-    expect(() => parseNarration([{ on: { type: 'exit' }, text: { es: 'a' } }])).toThrow(/text.es and text.en/);
-    expect(() => parseNarration([{ on: { type: 'exit' }, text: { es: 'a', en: 'b' }, after: 1 }])).toThrow(/earlier step/);
-    expect(() => parseNarration({})).toThrow(/array/);
-    expect(() => parseNarration([{ on: { type: 'message', dir: 'recv' }, text: { es: 'a', en: 'b' } }])).toThrow(/unknown "dir"/);
   });
 });

@@ -3,7 +3,8 @@
  * log, with the real numbers of this run filled in. Pure: the same steps, log,
  * cursor and language always give the same lines (renderer, CLI and tests).
  *
- * A demo's steps live in `assets/demos/<id>/narration.json` (NarrationStep[]).
+ * A lesson's steps live in its `narration.json` (NarrationStep[], checked by
+ * shared/narration-check.ts; the format is docs/LESSONS.md).
  * A step is reached by the nth event (in log order, `t` ≤ cursor) that its
  * matcher accepts; its text is a template: `{bytes}`, `{error.code}`, `{t|s}`,
  * a named group of the matcher's `text` regex, `{tally.bytes}`… never a number
@@ -12,6 +13,7 @@
  */
 import type { ChildApi, LabEvent, LabEventType } from './events';
 import type { Lang, Localized } from './api';
+import { formatNumber } from './number-format';
 import { sampledStarts } from './sampled-start';
 
 type Scalar = string | number | boolean | null;
@@ -47,6 +49,15 @@ export interface NarrationStep {
   /** The code the step talks about: the first line of `file` containing `text`. */
   code?: { file: string; text: string };
   text: Localized;
+  /** Predict, then see: asked before the step's event happens; `text` then tells what did. */
+  question?: NarrationQuestion;
+}
+
+export interface NarrationQuestion {
+  text: Localized;
+  choices: Localized[];
+  /** The right choice, 1-based. */
+  answer: number;
 }
 
 export interface NarrationLine {
@@ -59,6 +70,8 @@ export interface NarrationLine {
   code?: { file: string; text: string };
   /** Placeholders a reached step could not fill (a narration bug, or an event without that field). */
   missing?: string[];
+  /** The step's question, in the reader's language (answer: the right choice, 1-based). */
+  question?: { text: string; choices: string[]; answer: number };
 }
 
 interface StepState {
@@ -67,8 +80,8 @@ interface StepState {
   seen: number;
   event: LabEvent | null;
   groups: Record<string, string>;
-  /** A following step's groups of every match so far ({each.name}). */
-  history: Record<string, string>[];
+  /** A following step's every match so far, its groups and its event ({each.name}: a group, else a field). */
+  history: { groups: Record<string, string>; event: LabEvent }[];
   tally: { count: number; bytes: number };
 }
 
@@ -96,7 +109,7 @@ export function narrate(steps: readonly NarrationStep[], log: readonly LabEvent[
       const groups = matches(st.step.on, ev, ctx);
       if (!groups) continue;
       st.seen += 1;
-      if (following) st.history.push(groups);
+      if (following) st.history.push({ groups, event: ev });
       if (following || st.seen === (st.step.nth ?? 1)) {
         st.event = ev;
         st.groups = groups;
@@ -116,9 +129,14 @@ export function narrate(steps: readonly NarrationStep[], log: readonly LabEvent[
       reached: st.event !== null,
       ...(st.step.code ? { code: st.step.code } : {}),
       ...(missing.length ? { missing } : {}),
+      ...(st.step.question ? { question: askedIn(st.step.question, lang) } : {}),
     });
   }
   return lines;
+}
+
+function askedIn(q: NarrationQuestion, lang: Lang): NonNullable<NarrationLine['question']> {
+  return { text: q.text[lang], choices: q.choices.map((c) => c[lang]), answer: q.answer };
 }
 
 /** The step being told at the cursor: the reached line with the latest `t` (ties: the later step). */
@@ -195,6 +213,8 @@ function textLines(ev: LabEvent): string[] {
       return ev.error ? [ev.error.message] : [];
     case 'task':
       return ev.label ? [ev.label] : [];
+    case 'kill':
+      return [`process.kill(${ev.target}, ${ev.signal})`];
     default:
       return [];
   }
@@ -242,7 +262,10 @@ function placeholders(st: StepState, states: readonly StepState[]): Lookup {
   return (name) => {
     if (name in st.groups) return new Captured(st.groups[name]);
     // A following step's group in every match so far, as a list: results 1, 2 and 3, not just the last.
-    if (name.startsWith('each.')) return new Captured(st.history.map((g) => g[name.slice(5)] ?? '?').join(','));
+    if (name.startsWith('each.')) {
+      const field = name.slice(5);
+      return new Captured(st.history.map((h) => h.groups[field] ?? String(valueAt(h.event, field) ?? '?')).join(','));
+    }
     if (name === 'count') return st.seen;
     if (name.startsWith('tally.')) return st.tally[name.slice(6) as keyof StepState['tally']];
     if (name.startsWith('since.')) {
@@ -253,7 +276,7 @@ function placeholders(st: StepState, states: readonly StepState[]): Lookup {
   };
 }
 
-const RAW_FIELDS = new Set(['pid', 'ppid', 'from', 'to', 'line', 'column', 'seq', 'childId']);
+const RAW_FIELDS = new Set(['pid', 'ppid', 'from', 'to', 'target', 'line', 'column', 'seq', 'childId']);
 
 /**
  * Fill `{name}` / `{name|unit}` placeholders; before the step is reached, each shows as '…'.
@@ -271,11 +294,11 @@ export function fill(template: string, values: Lookup | null, lang: Lang, missin
       return '…';
     }
     const raw = unit === 'raw' || RAW_FIELDS.has(name.split('.').pop() as string);
-    if (typeof v === 'number') return raw ? String(v) : formatNumber(convert(v, unit), lang, unit);
-    if (v instanceof Captured && unit === 'list') return v.text.split(/[,;\s]+/).filter(Boolean).map((x) => localizeNumbersIn(x, lang)).join(' · ');
+    if (typeof v === 'number') return raw ? String(v) : formatValue(convert(v, unit), lang, unit);
+    if (v instanceof Captured && unit === 'list') return v.text.split(/[,;\s]+/).filter(Boolean).map((x) => (raw ? x : localizeNumbersIn(x, lang))).join(' · ');
     if (v instanceof Captured) return unit === 'raw' ? v.text : localizeNumbersIn(v.text, lang);
     const text = Array.isArray(v) ? v.join(' ') : String(v);
-    if (unit === 'n' && text.trim() !== '' && Number.isFinite(Number(text))) return formatNumber(Number(text), lang);
+    if (unit === 'n' && text.trim() !== '' && Number.isFinite(Number(text))) return formatValue(Number(text), lang);
     // A Windows program ends its lines with CR LF: the line stops before both.
     if (unit === 'line') return text.split(/\\r\\n|\\n|\r?\n/)[0];
     if (unit === 'base') return text.split(/[\\/]/).pop() as string;
@@ -291,56 +314,19 @@ function convert(v: number, unit: string | undefined): number {
   return v;
 }
 
-export function formatNumber(v: number, lang: Lang, unit?: string): string {
+/** A figure the narration quotes, with as many decimals as it deserves (by its size, or its unit). */
+export function formatValue(v: number, lang: Lang, unit?: string): string {
   let digits = Number.isInteger(v) ? 0 : Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2;
   if (unit === '%') digits = Math.abs(v) < 10 ? 1 : 0;
   // Seconds keep two decimals, so a column of times lines up (1,50 s).
-  if (unit === 's') return numberFormat(lang, 2, 2).format(v);
-  return numberFormat(lang, digits).format(v);
+  if (unit === 's') return formatNumber(v, lang, 2);
+  return formatNumber(v, lang, digits, 0);
 }
 
 /** Numbers inside a captured string ("1302.1 1003.8") in the reader's locale, decimals kept. */
 export function localizeNumbersIn(text: string, lang: Lang): string {
   return text.replace(/\d+(?:\.\d+)?/g, (n) => {
     const decimals = n.includes('.') ? n.length - n.indexOf('.') - 1 : 0;
-    return numberFormat(lang, decimals, decimals).format(Number(n));
+    return formatNumber(Number(n), lang, decimals);
   });
-}
-
-const formats = new Map<string, Intl.NumberFormat>();
-function numberFormat(lang: Lang, maxDigits: number, minDigits = 0): Intl.NumberFormat {
-  const key = `${lang}:${maxDigits}:${minDigits}`;
-  let f = formats.get(key);
-  if (!f) {
-    // 'always': Spanish groups 4-digit numbers too (4.096), as a class expects.
-    f = new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-US', { useGrouping: 'always', maximumFractionDigits: maxDigits, minimumFractionDigits: minDigits });
-    formats.set(key, f);
-  }
-  return f;
-}
-
-/** Check a narration file's content: every step needs `on.type` and text in both languages. */
-export function parseNarration(data: unknown, where = 'narration'): NarrationStep[] {
-  if (!Array.isArray(data)) throw new Error(`${where}: must be an array of steps`);
-  return data.map((raw, i) => {
-    const step = raw as Partial<NarrationStep> | null;
-    const at = `${where} step ${i + 1}`;
-    if (!step || typeof step !== 'object' || !step.on || typeof step.on !== 'object') throw new Error(`${at}: needs "on"`);
-    if (!(typeof step.on.type === 'string' || Array.isArray(step.on.type))) throw new Error(`${at}: "on.type" must name event types`);
-    if (!step.text || typeof step.text.es !== 'string' || typeof step.text.en !== 'string') throw new Error(`${at}: needs text.es and text.en`);
-    if (step.after !== undefined && !(Number.isInteger(step.after) && step.after >= 1 && step.after <= i)) throw new Error(`${at}: "after" must name an earlier step`);
-    unknownKeys(step, STEP_KEYS, at);
-    unknownKeys(step.on, MATCHER_KEYS, `${at} "on"`);
-    if (step.tally) unknownKeys(step.tally, MATCHER_KEYS, `${at} "tally"`);
-    for (const re of [step.on.text, step.tally?.text]) if (re !== undefined) new RegExp(re);
-    return step as NarrationStep;
-  });
-}
-
-const STEP_KEYS = ['on', 'nth', 'after', 'platform', 'tally', 'code', 'text'];
-const MATCHER_KEYS = ['type', 'proc', 'api', 'where', 'text', 'child'];
-
-function unknownKeys(obj: object, known: string[], at: string): void {
-  const extra = Object.keys(obj).filter((k) => !known.includes(k));
-  if (extra.length) throw new Error(`${at}: unknown ${extra.map((k) => `"${k}"`).join(', ')}`);
 }

@@ -5,32 +5,48 @@
  * it came before. Its start is taken as the earliest moment it can have
  * begun: the last OS sample before the one that found it, but never before
  * its parent began (a spawn's time is exact; a sampled parent's is found the
- * same way). A pid the program spawned itself (exec's shell) began at its spawn.
+ * same way). A pid the program spawned itself (exec's shell) began at its
+ * spawn — or when a sample saw it, if that came before the spawn call
+ * returned — and never before its call.
+ * A process seen again under a new name (it exec'd: the shell's fork that
+ * becomes `sleep`, Node's fork that becomes `/bin/sh`) is the same process:
+ * that sighting too stands for when the process began, not for when a
+ * sample caught the new name (which can be after output it came before).
  * Pure; used so a lesson tells such a process in the order of the run.
  */
 import type { LabEvent } from './events';
+import { isProbeSample } from './sample-figures';
 
 /** Run time (µs) each `os-process` 'seen' event of the log stands for. */
 export function sampledStarts(log: readonly LabEvent[]): Map<LabEvent, number> {
   const spawnT = new Map<number, number>();
+  const callT = new Map<string, number>();
+  /** A spawned pid's call: the child began after it. */
+  const calledAt = new Map<number, number>();
   const seen = new Map<number, LabEvent>();
   const ticks: number[] = [];
   let bossPid: number | null = null;
   for (const e of log) {
     if (e.type === 'run-start') bossPid = e.pid;
-    else if (e.type === 'spawn' && e.pid !== null) spawnT.set(e.pid, e.t);
-    else if (e.type === 'os-process' && e.state === 'seen' && e.pid !== null && !seen.has(e.pid)) seen.set(e.pid, e);
-    // OS samples carry cpu and no elu; a probe's own samples always carry elu (its main thread's carry cpu too):
-    // only a look at the process table can say a process was not there yet.
-    else if (e.type === 'sample' && e.cpu !== undefined && e.elu === undefined) ticks.push(e.t);
+    else if (e.type === 'call') callT.set(e.childId, e.t);
+    else if (e.type === 'spawn' && e.pid !== null) {
+      spawnT.set(e.pid, e.t);
+      const call = callT.get(e.childId);
+      if (call !== undefined) calledAt.set(e.pid, call);
+    } else if (e.type === 'os-process' && e.state === 'seen' && e.pid !== null && !seen.has(e.pid)) seen.set(e.pid, e);
+    // The OS's polls are the ticks: a probe's sample (it has elu, and cpu too) comes at its own
+    // process's pace, in between, and says nothing of which processes exist.
+    else if (e.type === 'sample' && !isProbeSample(e)) ticks.push(e.t);
   }
   ticks.sort((a, b) => a - b);
   const out = new Map<LabEvent, number>();
   const startOf = (pid: number, depth: number): number => {
     if (pid === bossPid) return 0;
-    const spawned = spawnT.get(pid);
-    if (spawned !== undefined) return spawned;
     const e = seen.get(pid);
+    const spawned = spawnT.get(pid);
+    // A sample can catch the child before its parent's spawn call returns (and is reported); the
+    // sample's time is taken as its poll begins, so it may even seem to come before the call.
+    if (spawned !== undefined) return e ? Math.min(spawned, Math.max(e.t, (calledAt.get(pid) ?? -1) + 1)) : spawned;
     if (!e || e.type !== 'os-process') return 0;
     const known = out.get(e);
     if (known !== undefined) return known;
@@ -40,7 +56,8 @@ export function sampledStarts(log: readonly LabEvent[]): Map<LabEvent, number> {
     return t;
   };
   for (const e of log) {
-    if (e.type === 'os-process' && e.state === 'seen' && e.pid !== null) out.set(e, seen.get(e.pid) === e ? startOf(e.pid, 0) : e.t);
+    if (e.type !== 'os-process' || e.state !== 'seen' || e.pid === null) continue;
+    out.set(e, seen.get(e.pid) === e ? startOf(e.pid, 0) : Math.min(e.t, startOf(e.pid, 0)));
   }
   return out;
 }

@@ -18,6 +18,9 @@ const log: LabEvent[] = [
   { type: 'error', t: 610, pid: null, where: 'child', childId: '10:3', name: 'Error', code: 'ENOENT', message: 'spawn nope ENOENT' },
   { type: 'callback', t: 612, pid: 10, childId: '10:3', api: 'execFile', error: { code: 'ENOENT', signal: null, killed: false, message: 'spawn nope ENOENT' }, stdoutBytes: 0, stderrBytes: 0 },
   { type: 'callback', t: 615, pid: 10, childId: '10:1', api: 'exec', error: { code: 127, signal: null, killed: false, message: 'Command failed: ls | wc' }, stdoutBytes: 1000, stderrBytes: 7 },
+  { type: 'kill', t: 615, pid: 10, target: 12, signal: 'SIGTERM', code: null, source: null },
+  { type: 'kill', t: 616, pid: 10, target: 12, signal: '0', code: 'ESRCH', source: null },
+  { type: 'kill', t: 617, pid: 10, target: -11, signal: 'SIGKILL', code: null, source: null },
   { type: 'thread', t: 615, pid: 13, state: 'start', thread: 1, file: 'helper.js', source: null },
   { type: 'thread', t: 618, pid: 13, state: 'exit', thread: 1, code: 0 },
   { type: 'error', t: 620, pid: 13, where: 'uncaught', name: 'TypeError', code: null, message: 'x is not a function' },
@@ -39,6 +42,10 @@ describe('summarize', () => {
     expect(summary.bytes).toEqual({ stdout: 1000, stderr: 7 });
     expect(summary.chunks).toEqual({ stdout: 4, stderr: 1 });
     expect(summary.messages).toEqual({ sent: 300, received: 300, bytesSent: 3000, bytesReceived: 3000 });
+  });
+
+  it('counts the signals the program sent with process.kill, not the ones that only asked or threw', () => {
+    expect(summary.signals).toEqual({ sent: 2, bySignal: { SIGTERM: 1, SIGKILL: 1 } });
   });
 
   it('keeps errors with their codes (a callback\'s own, once), and how the boss and the run ended', () => {

@@ -3,15 +3,15 @@
  * and how the boss ended. A pure function of the event log (no Node or DOM
  * imports); `RunTally` also counts incrementally, for live counters.
  */
-import { BOSS_CHILD_ID, type ChildApi, type LabEvent, type RunEndReason } from './events';
+import { BOSS_CHILD_ID, type LabEvent, type RunEndReason } from './events';
+import { ProcessModel, type ProcessKind } from './process-model';
 
-/** What started a process: the boss, a child_process API, or only OS sampling saw it. */
-export type ProcessKind = 'boss' | ChildApi | 'os';
+export type { ProcessKind } from './process-model';
 
 export interface ErrorSummary {
   t: number;
   pid: number | null;
-  /** ErrorEvent's `where`, or 'callback'. */
+  /** FailureEvent's `where`, or 'callback'. */
   where: string;
   name: string;
   code: string | null;
@@ -20,7 +20,7 @@ export interface ErrorSummary {
 
 export interface RunSummary {
   processes: {
-    /** Distinct processes seen: the boss, every spawned child, every OS-sampled process. */
+    /** Distinct processes seen: the boss, every spawned child, every OS-sampled process (the run's process model, less pids known by nothing else). */
     count: number;
     byKind: Partial<Record<ProcessKind, number>>;
   };
@@ -32,6 +32,8 @@ export interface RunSummary {
   /** Output chunks received (a coalesced event counts for its `count`). */
   chunks: { stdout: number; stderr: number };
   messages: { sent: number; received: number; bytesSent: number; bytesReceived: number };
+  /** Signals the program sent with process.kill that went (not signal 0, not a call that threw), by name. */
+  signals: { sent: number; bySignal: Record<string, number> };
   /**
    * Error events, plus errors handed to an exec/execFile callback (a non-zero exit is
    * keyed `exit N`, maxBuffer by its code) that no 'error' event already reported.
@@ -50,8 +52,7 @@ const FIRST_ERRORS = 10;
 
 /** Counts a run one event at a time. */
 export class RunTally {
-  private readonly kinds = new Map<number, ProcessKind>();
-  private readonly childApi = new Map<string, ChildApi>();
+  private readonly model = new ProcessModel();
   /** `${childId} ${code}` of child 'error' events, so the callback's copy is not counted twice. */
   private readonly childErrors = new Set<string>();
   private startT: number | null = null;
@@ -63,6 +64,7 @@ export class RunTally {
     bytes: { stdout: 0, stderr: 0 },
     chunks: { stdout: 0, stderr: 0 },
     messages: { sent: 0, received: 0, bytesSent: 0, bytesReceived: 0 },
+    signals: { sent: 0, bySignal: {} },
     errors: { count: 0, byCode: {}, first: [] },
     durationUs: 0,
     boss: { pid: null, code: null, signal: null, exited: false },
@@ -71,6 +73,9 @@ export class RunTally {
   };
 
   add(e: LabEvent): void {
+    // Who each process is (its kind, whether OS sampling saw it) is all the summary reads of the model,
+    // and only these events decide it: the others would only date processes, at a cost per event.
+    if (e.type === 'run-start' || e.type === 'call' || e.type === 'spawn' || e.type === 'os-process') this.model.apply(e);
     const s = this.s;
     s.events++;
     if (e.t > this.lastT) this.lastT = e.t;
@@ -78,7 +83,6 @@ export class RunTally {
       case 'run-start':
         this.startT = e.t;
         s.boss.pid = e.pid;
-        if (e.pid !== null) this.setKind(e.pid, 'boss');
         break;
       case 'run-end':
         s.end = { reason: e.reason, ...(e.errorCode ? { errorCode: e.errorCode } : {}), ...(e.message ? { message: e.message } : {}) };
@@ -89,16 +93,9 @@ export class RunTally {
         break;
       case 'call':
         s.calls++;
-        this.childApi.set(e.childId, e.api);
         break;
       case 'thread':
         if (e.state === 'start') s.threads++;
-        break;
-      case 'spawn':
-        if (e.pid !== null) this.setKind(e.pid, this.childApi.get(e.childId) ?? 'spawn');
-        break;
-      case 'os-process':
-        if (e.pid !== null && !this.kinds.has(e.pid)) this.setKind(e.pid, 'os');
         break;
       case 'exit':
         if (e.childId === BOSS_CHILD_ID) s.boss = { pid: e.pid ?? s.boss.pid, code: e.code, signal: e.signal, exited: true };
@@ -115,6 +112,12 @@ export class RunTally {
         } else {
           s.messages.received += e.count ?? 1;
           s.messages.bytesReceived += e.bytes;
+        }
+        break;
+      case 'kill':
+        if (e.code === null && e.signal !== '0') {
+          s.signals.sent++;
+          s.signals.bySignal[e.signal] = (s.signals.bySignal[e.signal] ?? 0) + 1;
         }
         break;
       case 'error':
@@ -137,6 +140,7 @@ export class RunTally {
   summary(): RunSummary {
     const s = JSON.parse(JSON.stringify(this.s)) as RunSummary;
     s.durationUs = Math.max(0, this.lastT - (this.startT ?? 0));
+    s.processes = this.processes();
     return s;
   }
 
@@ -147,14 +151,16 @@ export class RunTally {
     if (errors.first.length < FIRST_ERRORS) errors.first.push(error);
   }
 
-  private setKind(pid: number, kind: ProcessKind): void {
-    const byKind = this.s.processes.byKind;
-    const previous = this.kinds.get(pid);
-    if (previous === kind) return;
-    if (previous === undefined) this.s.processes.count++;
-    else if (--byKind[previous]! <= 0) delete byKind[previous];
-    this.kinds.set(pid, kind);
-    byKind[kind] = (byKind[kind] ?? 0) + 1;
+  /** The processes by kind: each one the log says something of besides events of its own (a start, a call, OS sampling). */
+  private processes(): RunSummary['processes'] {
+    const byKind: Partial<Record<ProcessKind, number>> = {};
+    let count = 0;
+    for (const p of this.model.processes.values()) {
+      if (p.kind === 'os' && !p.sampled) continue;
+      count++;
+      byKind[p.kind] = (byKind[p.kind] ?? 0) + 1;
+    }
+    return { count, byKind };
   }
 }
 

@@ -5,28 +5,28 @@
  * hence one flow. Each flow gets its own pair of short X slices and a fresh
  * `bind_id` (a slice carries one bind_id, and an id is never reused).
  */
-import type { MessageEvent } from './events';
+import type { IpcMessageEvent } from './events';
 
 /** A message event and the seq range it stands for. */
 interface MessageRun {
-  event: MessageEvent;
+  event: IpcMessageEvent;
   first: number;
   last: number;
 }
 
 /** One arrow: this send joined to that recv. */
 export interface MessageFlow {
-  send: MessageEvent;
-  recv: MessageEvent;
+  send: IpcMessageEvent;
+  recv: IpcMessageEvent;
 }
 
 export interface MessageJoin {
   flows: MessageFlow[];
   /** Messages with no partner in the log (e.g. sent right before process.exit, never delivered). */
-  unjoined: MessageEvent[];
+  unjoined: IpcMessageEvent[];
 }
 
-function runOf(event: MessageEvent): MessageRun {
+function runOf(event: IpcMessageEvent): MessageRun {
   const last = event.lastSeq ?? event.seq;
   const first = event.firstSeq ?? last - (event.count ?? 1) + 1;
   return { event, first, last };
@@ -52,7 +52,7 @@ function findRun(runs: MessageRun[], seq: number): MessageRun | undefined {
  * first seq. Coalescing on either side never yields more than one arrow per
  * event pair.
  */
-export function joinMessages(messages: readonly MessageEvent[]): MessageJoin {
+export function joinMessages(messages: readonly IpcMessageEvent[]): MessageJoin {
   const channels = new Map<string, { sends: MessageRun[]; recvs: MessageRun[] }>();
   for (const event of messages) {
     // Between threads of one process, each pair of threads is a channel of its own.
@@ -62,11 +62,11 @@ export function joinMessages(messages: readonly MessageEvent[]): MessageJoin {
     (event.dir === 'send' ? channel.sends : channel.recvs).push(runOf(event));
   }
   const flows: MessageFlow[] = [];
-  const unjoined: MessageEvent[] = [];
+  const unjoined: IpcMessageEvent[] = [];
   for (const { sends, recvs } of channels.values()) {
     sends.sort((a, b) => a.first - b.first);
     recvs.sort((a, b) => a.first - b.first);
-    const joinedSends = new Set<MessageEvent>();
+    const joinedSends = new Set<IpcMessageEvent>();
     const pairs = new Set<string>();
     const sendIndex = new Map(sends.map((run, i) => [run.event, i]));
     const recvIndex = new Map(recvs.map((run, i) => [run.event, i]));
@@ -93,7 +93,7 @@ export function joinMessages(messages: readonly MessageEvent[]): MessageJoin {
 }
 
 /** "#5", or "#1–200 (200)" for a coalesced run. */
-export function seqLabel(event: MessageEvent): string {
+export function seqLabel(event: IpcMessageEvent): string {
   const { first, last } = runOf(event);
   return first === last ? `#${last}` : `#${first}–${last} (${event.count ?? last - first + 1})`;
 }

@@ -3,8 +3,9 @@
  * ("boss: node parent.js"), each child by the call that started it
  * ("fork: worker.js 3"), processes only OS sampling saw by their command line.
  */
-import { BOSS_CHILD_ID, type CallEvent, type LabEvent } from './events';
-import type { ProcessKind } from './summary';
+import type { LabEvent } from './events';
+import { ProcessModel, type ProcessFacts, type ProcessKind } from './process-model';
+import { basename, callCommandLine, osCommandLine, shortPath } from './process-names';
 
 export interface TraceProcess {
   pid: number;
@@ -21,132 +22,42 @@ export interface TraceProcess {
   signal: string | null;
 }
 
-export interface ProcessTable {
+export interface TraceProcesses {
   bossPid: number | null;
   processes: Map<number, TraceProcess>;
-  /** childId → the child's pid, once spawned. */
-  pidOfChild: Map<string, number>;
-  /** childId → the pid of the process that made the call. */
-  callerOfChild: Map<string, number>;
+  /** The run's process model they are derived from (childIds, calls). */
+  model: ProcessModel;
 }
 
-function basename(path: string): string {
-  const parts = path.split(/[\\/]/);
-  return parts[parts.length - 1] || path;
+/** The trace's processes: the run's process model, each named and given its slice of time. */
+export function buildTraceProcesses(log: readonly LabEvent[]): TraceProcesses {
+  const model = new ProcessModel().applyAll(log);
+  const runEnd = model.runEnd?.t ?? model.lastT;
+  const processes = new Map<number, TraceProcess>();
+  for (const p of model.processes.values()) {
+    const kind = p.kind === 'os' && p.firstOsArgv === null ? 'unknown' : p.kind;
+    // A Sync child's life is the call's: it was spawned and gone before the call returned.
+    const start = p.sync && p.callT !== null ? Math.min(p.callT, p.firstT) : p.firstT;
+    const lastClose = p.closeT !== null && (p.exitT === null || p.closeT > p.exitT) ? p.closeT : null;
+    const end = lastClose ?? p.exitT ?? p.goneT ?? Math.max(p.lastT, runEnd);
+    processes.set(p.pid, {
+      pid: p.pid, name: nameOf(p, kind, model), kind, node: p.runsNode, start,
+      exitT: p.exitT, closeT: p.closeT, end: Math.max(end, start), exitCode: p.exitCode, signal: p.signal,
+    });
+  }
+  return { bossPid: model.bossPid, processes, model };
 }
 
-/** A long absolute path (a script, a program) reads better as its file name; `/` or `/tmp` stay. */
-function shortPath(word: string): string {
-  return /^([A-Za-z]:)?[\\/]/.test(word) && word.split(/[\\/]/).filter(Boolean).length > 2 ? basename(word) : word;
+function nameOf(p: ProcessFacts, kind: TraceProcess['kind'], model: ProcessModel): string {
+  if (kind === 'boss') {
+    const demoId = model.runStart?.demoId;
+    return ['boss: node', basename(p.command), ...p.args.map(shortPath)].join(' ') + (demoId ? ` (demo ${demoId})` : '');
+  }
+  if (kind === 'os') return clip(osCommandLine(p.firstOsArgv ?? []));
+  if (kind === 'unknown') return `pid ${p.pid}`;
+  return p.callT !== null ? `${kind}: ${clip(callCommandLine(p.command, p.args))}` : `child ${p.childId}`;
 }
 
-function commandLine(call: CallEvent): string {
-  const command = call.command.includes('/') || call.command.includes('\\') ? basename(call.command) : call.command;
-  const line = [command, ...call.args.map(shortPath)].join(' ');
+function clip(line: string): string {
   return line.length > 80 ? line.slice(0, 79) + '…' : line;
-}
-
-export function buildProcessTable(log: readonly LabEvent[]): ProcessTable {
-  const table: ProcessTable = { bossPid: null, processes: new Map(), pidOfChild: new Map(), callerOfChild: new Map() };
-  const calls = new Map<string, CallEvent>();
-  const firstT = new Map<number, number>();
-  const lastT = new Map<number, number>();
-  const gone = new Map<number, number>();
-  let runEnd: number | null = null;
-  let logEnd = 0;
-
-  const get = (pid: number, t: number): TraceProcess => {
-    let proc = table.processes.get(pid);
-    if (!proc) {
-      proc = { pid, name: `pid ${pid}`, kind: 'unknown', node: false, start: t, exitT: null, closeT: null, end: t, exitCode: null, signal: null };
-      table.processes.set(pid, proc);
-    }
-    return proc;
-  };
-
-  for (const e of log) {
-    logEnd = Math.max(logEnd, e.t);
-    if (e.pid !== null) {
-      if (!firstT.has(e.pid)) firstT.set(e.pid, e.t);
-      lastT.set(e.pid, Math.max(lastT.get(e.pid) ?? e.t, e.t));
-    }
-    switch (e.type) {
-      case 'run-start':
-        if (e.pid === null) break;
-        table.bossPid = e.pid;
-        Object.assign(get(e.pid, e.t), {
-          kind: 'boss', node: true, start: e.t,
-          name: ['boss: node', basename(e.script), ...e.argv.map(shortPath)].join(' ') + (e.demoId ? ` (demo ${e.demoId})` : ''),
-        });
-        break;
-      case 'run-end':
-        runEnd = e.t;
-        break;
-      case 'call':
-        calls.set(e.childId, e);
-        if (e.pid !== null) {
-          table.callerOfChild.set(e.childId, e.pid);
-          get(e.pid, e.t).node = true;
-        }
-        break;
-      case 'spawn': {
-        if (e.pid === null) break;
-        table.pidOfChild.set(e.childId, e.pid);
-        const call = calls.get(e.childId);
-        const proc = get(e.pid, e.t);
-        proc.kind = call?.api ?? 'spawn';
-        proc.name = call ? `${call.api}: ${commandLine(call)}` : `child ${e.childId}`;
-        proc.start = e.sync && call ? call.t : e.t;
-        if (call?.api === 'fork') proc.node = true;
-        break;
-      }
-      case 'exit':
-      case 'close': {
-        const pid = e.pid ?? table.pidOfChild.get(e.childId) ?? (e.childId === BOSS_CHILD_ID ? table.bossPid : null);
-        if (pid === null) break;
-        const proc = get(pid, e.t);
-        if (e.type === 'exit' && proc.exitT === null) {
-          proc.exitT = e.t;
-          proc.exitCode = e.code;
-          proc.signal = e.signal;
-        } else if (e.type === 'close' && proc.closeT === null) {
-          proc.closeT = e.t;
-          if (proc.exitT === null) {
-            proc.exitCode = e.code;
-            proc.signal = e.signal;
-          }
-        }
-        break;
-      }
-      case 'os-process': {
-        if (e.pid === null) break;
-        const known = table.processes.has(e.pid);
-        const proc = get(e.pid, e.t);
-        if (e.state === 'gone') gone.set(e.pid, e.t);
-        else if (!known || proc.kind === 'unknown') {
-          proc.kind = 'os';
-          const line = (e.argv.length ? [basename(e.argv[0]), ...e.argv.slice(1)] : [e.command]).join(' ');
-          proc.name = line.length > 80 ? line.slice(0, 79) + '…' : line;
-        }
-        break;
-      }
-      case 'message':
-      case 'sample':
-        if (e.pid !== null && (e.type === 'message' || e.elu !== undefined)) get(e.pid, e.t).node = true;
-        break;
-      case 'error':
-        if (e.pid !== null && e.where === 'uncaught') get(e.pid, e.t).node = true;
-        break;
-    }
-  }
-
-  for (const [pid, t] of firstT) get(pid, t);
-  for (const proc of table.processes.values()) {
-    proc.start = Math.min(proc.start, firstT.get(proc.pid) ?? proc.start);
-    const lastClose = proc.closeT !== null && (proc.exitT === null || proc.closeT > proc.exitT) ? proc.closeT : null;
-    if (proc.exitT === null && proc.closeT !== null) proc.exitT = proc.closeT;
-    proc.end = lastClose ?? proc.exitT ?? gone.get(proc.pid) ?? Math.max(lastT.get(proc.pid) ?? proc.start, runEnd ?? logEnd);
-    proc.end = Math.max(proc.end, proc.start);
-  }
-  return table;
 }

@@ -33,6 +33,7 @@ const log: LabEvent[] = [
   { type: 'error', t: 6100, pid: null, where: 'child', childId: '100:3', name: 'Error', code: 'ENOENT', errno: -2, syscall: 'spawn ./missing', path: './missing', message: 'spawn ./missing ENOENT' },
   { type: 'close', t: 6200, pid: null, childId: '100:3', code: -2, signal: null },
   { type: 'exit', t: 7000, pid: SHELL, childId: '100:2', code: null, signal: 'SIGTERM' },
+  { type: 'kill', t: 7050, pid: BOSS, target: SLEEP, signal: 'SIGTERM', code: null, source: { file: '/demo/parent.js', line: 9, column: 1 } },
   { type: 'os-process', t: 7100, pid: SLEEP, ppid: 1, command: 'sleep', argv: ['sleep', '1'], state: 'gone' },
   { type: 'close', t: 8000, pid: SHELL, childId: '100:2', code: null, signal: 'SIGTERM' },
   { type: 'stdout', t: 8500, pid: BOSS, childId: 'boss', bytes: 3, preview: 'ok\\n' },
@@ -89,6 +90,11 @@ describe('toChromeTrace', () => {
     const enoent = instants.find((e) => e.cat === 'error')!;
     expect(enoent).toMatchObject({ pid: BOSS, s: 't', name: 'error ENOENT: spawn ./missing ENOENT' });
     expect(instants.filter((e) => e.cat === 'signal' && e.pid === SHELL).map((e) => e.name)).toEqual(['signal SIGTERM (exit)', 'signal SIGTERM (close)']);
+    // A signal the boss sent the orphaned sleep: the call on the boss, the signal on sleep.
+    expect(instants.filter((e) => e.cat === 'signal' && e.ts === 7050).map((e) => [e.pid, e.name])).toEqual([
+      [BOSS, `process.kill(${SLEEP}, SIGTERM)`],
+      [SLEEP, `signal SIGTERM from ${BOSS}`],
+    ]);
     expect(instants.find((e) => e.cat === 'narration')).toMatchObject({ s: 'g', ts: 1000, name: 'The boss hires a worker' });
   });
 

@@ -7,9 +7,9 @@
  * signals as thread instants, IPC as flows, samples as counters, narration
  * steps as global instants. Pure: no Node or DOM imports.
  */
-import type { LabEvent, MessageEvent } from './events';
+import type { LabEvent, IpcMessageEvent } from './events';
 import { countedFigures, osSampledPids } from './sample-figures';
-import { buildProcessTable, type TraceProcess } from './trace-processes';
+import { buildTraceProcesses, type TraceProcess } from './trace-processes';
 import { joinMessages, seqLabel } from './trace-flows';
 import { buildThreadTable, threadName, threadSlices, threadTid, type TraceThread } from './trace-threads';
 import { taskSlices } from './trace-tasks';
@@ -34,14 +34,14 @@ export interface ChromeTrace {
   displayTimeUnit: 'ms';
 }
 
-/** A narration step, shown as a global instant. */
-export interface NarrationStep {
+/** A narration step the run reached, at the moment it was reached: a global instant in the trace. */
+export interface NarrationMark {
   t: number;
   text: string;
 }
 
 export interface TraceOptions {
-  steps?: readonly NarrationStep[];
+  steps?: readonly NarrationMark[];
 }
 
 const MAX_NAME = 100;
@@ -56,7 +56,7 @@ function exitLabel(code: number | null, signal: string | null): string {
 
 /** Convert a run's log to a Chrome trace. */
 export function toChromeTrace(log: readonly LabEvent[], options: TraceOptions = {}): ChromeTrace {
-  const table = buildProcessTable(log);
+  const table = buildTraceProcesses(log);
   const out: TraceEvent[] = [];
   const used = new Set<number>();
   /** On process `pid`'s row, or on its Worker thread `thread`'s (≥ 1). */
@@ -78,7 +78,7 @@ export function toChromeTrace(log: readonly LabEvent[], options: TraceOptions = 
     out.push({ ...event, pid, tid });
   });
 
-  const messages: MessageEvent[] = [];
+  const messages: IpcMessageEvent[] = [];
   for (const e of log) {
     switch (e.type) {
       case 'stdout':
@@ -111,12 +111,22 @@ export function toChromeTrace(log: readonly LabEvent[], options: TraceOptions = 
         break;
       case 'exit':
       case 'close': {
-        const pid = e.pid ?? table.pidOfChild.get(e.childId) ?? null;
+        const pid = e.pid ?? table.model.processOfChild(e.childId)?.pid ?? null;
         if (e.signal && pid !== null) on(pid, { ph: 'i', s: 't', ts: e.t, cat: 'signal', name: `signal ${e.signal} (${e.type})`, args: { signal: e.signal } });
         break;
       }
+      case 'kill': {
+        // On the sender, the call; on the process (or the group's leader) it went to, the signal.
+        const args = { target: e.target, signal: e.signal, code: e.code, source: e.source };
+        if (e.pid !== null) on(e.pid, { ph: 'i', s: 't', ts: e.t, cat: 'signal', name: `process.kill(${e.target}, ${e.signal})${e.code ? ` threw ${e.code}` : ''}`, args });
+        const to = Math.abs(e.target);
+        if (e.code === null && e.signal !== '0' && to > 1 && table.processes.has(to)) {
+          on(to, { ph: 'i', s: 't', ts: e.t, cat: 'signal', name: `signal ${e.signal}${e.target < 0 ? ' to its group' : ''} from ${e.pid ?? '?'}`, args });
+        }
+        break;
+      }
       case 'error': {
-        const pid = e.pid ?? (e.childId ? table.callerOfChild.get(e.childId) : undefined) ?? null;
+        const pid = e.pid ?? (e.childId ? table.model.callOf(e.childId)?.pid : undefined) ?? null;
         const name = clip(`error ${e.code ?? e.name}: ${e.message}`);
         const args = { where: e.where, name: e.name, code: e.code, message: e.message, syscall: e.syscall, path: e.path, source: e.source };
         // An uncaught error is the dying thread's own; a child's error is told on the child's row.
@@ -189,10 +199,10 @@ function shortSliceDur(proc: TraceProcess | undefined, ts: number, thread?: Trac
   return dur;
 }
 
-function messageFlows(messages: MessageEvent[], processes: Map<number, TraceProcess>, threads: Map<number, TraceThread>, on: Emit): void {
+function messageFlows(messages: IpcMessageEvent[], processes: Map<number, TraceProcess>, threads: Map<number, TraceThread>, on: Emit): void {
   const { flows, unjoined } = joinMessages(messages);
   const end = (pid: number, thread: number | undefined) => (thread ? `${pid} thread ${thread}` : String(pid));
-  const slice = (e: MessageEvent, flow?: { id: number; out: boolean }) => {
+  const slice = (e: IpcMessageEvent, flow?: { id: number; out: boolean }) => {
     const pid = e.dir === 'send' ? e.from : e.to;
     const thread = e.dir === 'send' ? e.fromThread : e.toThread;
     const name = e.dir === 'send' ? `send ${seqLabel(e)} → ${end(e.to, e.toThread)}` : `recv ${seqLabel(e)} ← ${end(e.from, e.fromThread)}`;

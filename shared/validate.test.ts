@@ -51,10 +51,13 @@ describe('validateCall', () => {
   it('refuses malformed files, sources, args and durations', () => {
     expect(refusal('startRun', [{ file: '' }])).toMatch(/file must be a path/);
     expect(refusal('startRun', [{ file: '/x\0.js' }])).toMatch(/file must be a path/);
-    expect(refusal('startRun', [{ source: { name: '../x.js', text: '' } }])).toMatch(/plain file name/);
+    expect(refusal('startRun', [{ source: { name: '../x.js', text: '' } }])).toMatch(/inside the run's folder/);
     expect(refusal('startRun', [{ source: { name: 'x.js', text: 1 } }])).toMatch(/source.text/);
     expect(refusal('startRun', [{ source: { name: 'x.js', text: 'x'.repeat(MAX_REQUEST_BYTES + 1) } }])).toMatch(/size limit/);
     expect(refusal('startRun', [{ source: { name: 'x.js', text: '', cwd: '/' } }])).toMatch(/exactly name and text/);
+    expect(refusal('startRun', [{ demoId: 'fork', files: [{ path: '../../etc/x.js', text: '' }] }])).toMatch(/not a path inside/);
+    expect(refusal('startRun', [{ source: { name: 'src/boss.js', text: '' }, files: [{ path: 'src/boss.js', text: '' }] }])).toMatch(/given twice/);
+    expect(validateCall('startRun', [{ source: { name: 'src/boss.js', text: '' }, files: [{ path: 'lib/w.js', text: '' }] }]).ok).toBe(true);
     expect(refusal('startRun', [{ demoId: 'exec', args: 'a b' }])).toMatch(/args must be an array/);
     expect(refusal('startRun', [{ demoId: 'exec', args: [1] }])).toMatch(/every arg/);
     expect(refusal('startRun', [{ demoId: 'exec', maxDurationMs: Infinity }])).toMatch(/maxDurationMs/);

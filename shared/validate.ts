@@ -10,18 +10,17 @@ import {
   API_METHODS,
   isLang,
   MAX_NATIVE_FILE_BYTES,
-  MAX_REQUEST_BYTES,
   SAVE_KINDS,
   type ApiMethod,
   type Lang,
   type ObraApi,
   type ObraErrorShape,
-  type RunRequest,
   type SaveFileRequest,
   type SaveKind,
 } from './api';
+import { badRequest, DEMO_ID, describe, isFileName, isPlainObject, runRequestProblem } from './run-request-check';
 
-export const BAD_REQUEST = 'ERR_OBRA_BAD_REQUEST';
+export { BAD_REQUEST, badRequest, isFileName } from './run-request-check';
 /** A file bigger than the native dialogs carry (MAX_NATIVE_FILE_BYTES). */
 export const TOO_LARGE = 'ERR_OBRA_TOO_LARGE';
 
@@ -33,21 +32,8 @@ export type ValidCall = { [M in ApiMethod]: { method: M; params: ApiParams<M> } 
 
 export type CallCheck = { ok: true; call: ValidCall } | { ok: false; error: ObraErrorShape };
 
-/** Demo ids are short kebab-case names (`event-loop`, `all-cores`). */
-const DEMO_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 /** Run ids are made by the lab; letters, digits and a few separators are enough. */
 const RUN_ID = /^[\w.:-]{1,128}$/;
-const MAX_PATH_CHARS = 4096;
-const MAX_ARGS = 256;
-const MAX_ARG_CHARS = 4096;
-const MAX_SOURCE_NAME_CHARS = 255;
-/** The longest run a renderer may ask for: one day. */
-const MAX_DURATION_MS = 24 * 60 * 60 * 1000;
-
-export function badRequest(message: string): ObraErrorShape {
-  return { code: BAD_REQUEST, message };
-}
-
 /** Whether `method` names a request/response method of the shared API. */
 export function isApiMethod(method: unknown): method is ApiMethod {
   return typeof method === 'string' && (API_METHODS as readonly string[]).includes(method);
@@ -63,11 +49,13 @@ export function validateCall(method: unknown, params: unknown): CallCheck {
   }
   if (!Array.isArray(params)) return fail(`${method}: params must be an array`);
   const problem = paramProblem(method, params);
-  if (problem) return fail(`${method}: ${problem}`);
+  if (typeof problem === 'string') return fail(`${method}: ${problem}`);
+  if (problem) return { ok: false, error: { code: problem.code, message: `${method}: ${problem.message}` } };
   return { ok: true, call: { method, params } as ValidCall };
 }
 
-function paramProblem(method: ApiMethod, params: unknown[]): string | null {
+/** What is wrong with the parameters: a reason (a bad request), an error of its own code, or null. */
+function paramProblem(method: ApiMethod, params: unknown[]): string | ObraErrorShape | null {
   switch (method) {
     case 'listDemos':
       return params.length === 0 ? null : 'takes no arguments';
@@ -81,53 +69,6 @@ function paramProblem(method: ApiMethod, params: unknown[]): string | null {
       if (params.length !== 1) return 'takes one argument (a run request)';
       return runRequestProblem(params[0]);
   }
-}
-
-const RUN_REQUEST_KEYS: ReadonlySet<string> = new Set<keyof RunRequest>(['demoId', 'file', 'source', 'args', 'maxDurationMs', 'callbacks']);
-
-/** Why `value` is not a RunRequest, or null when it is one. */
-export function runRequestProblem(value: unknown): string | null {
-  if (!isPlainObject(value)) return 'the run request must be an object';
-  const extra = Object.keys(value).filter((key) => !RUN_REQUEST_KEYS.has(key));
-  if (extra.length > 0) return `unknown field ${describe(extra[0])} in the run request`;
-  const targets = (['demoId', 'file', 'source'] as const).filter((key) => value[key] !== undefined);
-  if (targets.length !== 1) return 'give exactly one of demoId, file or source';
-  const { demoId, file, source, args, maxDurationMs, callbacks } = value;
-  if (callbacks !== undefined && typeof callbacks !== 'boolean') return 'callbacks must be true or false';
-  if (demoId !== undefined && !(typeof demoId === 'string' && DEMO_ID.test(demoId))) {
-    return 'demoId must be a short kebab-case name';
-  }
-  if (file !== undefined && !isPathText(file)) return 'file must be a path (a non-empty string without NUL)';
-  if (source !== undefined) {
-    const problem = sourceProblem(source);
-    if (problem) return problem;
-  }
-  if (args !== undefined) {
-    if (!Array.isArray(args) || args.length > MAX_ARGS) return `args must be an array of at most ${MAX_ARGS} strings`;
-    if (!args.every((arg) => typeof arg === 'string' && arg.length <= MAX_ARG_CHARS && !arg.includes('\0'))) {
-      return `every arg must be a string of at most ${MAX_ARG_CHARS} characters without NUL`;
-    }
-  }
-  if (maxDurationMs !== undefined) {
-    const ok = typeof maxDurationMs === 'number' && Number.isInteger(maxDurationMs) && maxDurationMs >= 1 && maxDurationMs <= MAX_DURATION_MS;
-    if (!ok) return `maxDurationMs must be a whole number of milliseconds from 1 to ${MAX_DURATION_MS}`;
-  }
-  return null;
-}
-
-function sourceProblem(source: unknown): string | null {
-  if (!isPlainObject(source)) return 'source must be an object { name, text }';
-  const keys = Object.keys(source);
-  if (keys.length !== 2 || !('name' in source) || !('text' in source)) return 'source must have exactly name and text';
-  const { name, text } = source;
-  if (!isFileName(name)) return 'source.name must be a plain file name (no slashes)';
-  if (typeof text !== 'string' || text.length > MAX_REQUEST_BYTES) return 'source.text must be a string within the request size limit';
-  return null;
-}
-
-/** A file name without any folder: no slash, backslash or NUL, not `.` or `..`, at most 255 characters. */
-export function isFileName(name: unknown): name is string {
-  return typeof name === 'string' && name.length > 0 && name.length <= MAX_SOURCE_NAME_CHARS && !/[/\\\0]/.test(name) && name !== '.' && name !== '..';
 }
 
 export function tooLarge(bytes: number, whatToDo = ''): ObraErrorShape {
@@ -170,25 +111,8 @@ export function validateDialogOptions(method: string, params: unknown[]): Dialog
   return { ok: true, lang: options.lang };
 }
 
-function isPathText(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= MAX_PATH_CHARS && !value.includes('\0');
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
 function fail(message: string): { ok: false; error: ObraErrorShape } {
   return { ok: false, error: badRequest(message) };
-}
-
-/** A short, safe rendering of an untrusted value for an error message. */
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (value === null) return 'null';
-  return typeof value;
 }
 
 /**

@@ -2,11 +2,10 @@
  * Helpers for the demos' tests: run a demo through the real lab and read its
  * log the way a lesson does (the boss's printed lines, the narration).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { Lab } from '../../electron/lab/index';
+import { DemoCatalogue } from '../../electron/lab/demo-catalogue';
 import type { LabEvent, LabEventType, RunEndEvent } from '../../shared/events';
-import { narrate, parseNarration, type NarrationLine, type NarrationStep } from '../../shared/narration';
+import { narrate, type NarrationLine, type NarrationStep } from '../../shared/narration';
 
 export const DEMOS_DIR = __dirname;
 
@@ -56,14 +55,14 @@ export function bossLine(log: readonly LabEvent[], re: RegExp): RegExpExecArray 
   throw new Error(`no boss line matches ${re}; the boss printed:\n${lines.join('\n')}`);
 }
 
-export function narrationOf(id: string): NarrationStep[] {
-  const file = path.join(DEMOS_DIR, id, 'narration.json');
-  return parseNarration(JSON.parse(fs.readFileSync(file, 'utf8')), file);
+/** The demo's steps, read the way the lab, the CLI and the app read every lesson (shared/lesson.ts). */
+export async function narrationOf(id: string): Promise<NarrationStep[]> {
+  return (await new DemoCatalogue(DEMOS_DIR).lesson(id)).steps;
 }
 
 /** The demo's narration at the end of the run, in both languages. */
-export function toldAtEnd(run: DemoRun): Record<'es' | 'en', NarrationLine[]> {
-  const steps = narrationOf(run.id);
+export async function toldAtEnd(run: DemoRun): Promise<Record<'es' | 'en', NarrationLine[]>> {
+  const steps = await narrationOf(run.id);
   return { es: narrate(steps, run.log, Infinity, 'es'), en: narrate(steps, run.log, Infinity, 'en') };
 }
 

@@ -26,7 +26,7 @@ async function lesson(id: string, untold: number[] = []): Promise<DemoRun> {
   durations.push(`  ${id.padEnd(10)} ${(run.ms / 1000).toFixed(2)} s`);
   expect(run.end).toMatchObject({ reason: 'exit', code: 0 });
   expect(run.ms).toBeLessThan(MAX_DEMO_MS);
-  const told = toldAtEnd(run);
+  const told = await toldAtEnd(run);
   for (const lang of ['es', 'en'] as const) {
     const missing = told[lang].filter((l) => !l.reached && !untold.includes(l.n)).map((l) => `${l.n}. ${l.text}`);
     expect(missing, `${id} (${lang}): steps never reached`).toEqual([]);
@@ -54,7 +54,7 @@ describe('the demos, run through the lab', () => {
     expect(late!.t - late!.due!).toBeGreaterThanOrEqual(1_300_000);
     // Told with this run's number: "ran 1,406 ms late".
     const ms = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format((late!.t - late!.due!) / 1000);
-    expect(toldAtEnd(run).en.map((l) => l.text).join('\n')).toContain(`timer's callback ran ${ms} ms late`);
+    expect((await toldAtEnd(run)).en.map((l) => l.text).join('\n')).toContain(`timer's callback ran ${ms} ms late`);
   });
 
   it('exec: a /bin/sh between boss and command, one buffered callback, then 127', { timeout: TEST_TIMEOUT }, async () => {
@@ -163,7 +163,7 @@ describe('the demos, run through the lab', () => {
     expect(Number(bossLine(oneRun.log, /^availableParallelism\(\) = (\d+)$/)[1])).toBe(os.availableParallelism());
     bossLine(oneRun.log, /^1 worker\(s\): 348513 primes below 5000000 in \d+ ms$/);
     expect(() => bossLine(oneRun.log, /^speed-up/)).toThrow();
-    const told = toldAtEnd(oneRun).en;
+    const told = (await toldAtEnd(oneRun)).en;
     expect(told.filter((l) => l.reached).map((l) => l.n)).toEqual([1, 2, 3]);
     expect(told.filter((l) => l.missing)).toEqual([]);
 
@@ -171,7 +171,7 @@ describe('the demos, run through the lab', () => {
     expect(three.end).toMatchObject({ reason: 'exit', code: 0 });
     expect(ofType(three.log, 'call').filter((c) => c.api === 'fork')).toHaveLength(3);
     bossLine(three.log, /^3 worker\(s\): 348513 primes below 5000000 in \d+ ms$/);
-    const toldThree = toldAtEnd(three).en;
+    const toldThree = (await toldAtEnd(three)).en;
     expect(toldThree.filter((l) => l.reached).map((l) => l.n)).toEqual([1, 4, 5, 6]);
     expect(toldThree[5].text).toMatch(/^With 3 workers: the same 348,513 primes in [\d,]+ ms\.$/);
 

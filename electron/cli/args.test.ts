@@ -41,7 +41,8 @@ describe('the obra command line', () => {
     expect(parseCommandLine([], {})).toEqual({ name: 'help' });
     expect(parseCommandLine(['record', 'x.js', '--help'], {})).toEqual({ name: 'help' });
     expect(parseCommandLine(['--version'], {})).toEqual({ name: 'version' });
-    expect(parseCommandLine(['demos', '--json'], { LANG: 'es_ES.UTF-8' })).toEqual({ name: 'demos', json: true, lang: 'es' });
+    expect(parseCommandLine(['demos', '--json'], { LANG: 'es_ES.UTF-8' })).toEqual({ name: 'demos', json: true, lang: 'es', dir: null });
+    expect(parseCommandLine(['demos', '--dir', './lessons'], {})).toMatchObject({ name: 'demos', dir: './lessons' });
     expect(parseCommandLine(['serve', '--port', '0', '--open'], {})).toEqual({ name: 'serve', port: 0, open: true });
   });
 });

@@ -11,7 +11,7 @@ export type TraceFormat = 'ndjson' | 'trace';
 export type Command =
   | { name: 'help' }
   | { name: 'version' }
-  | { name: 'demos'; json: boolean; lang: 'es' | 'en' }
+  | { name: 'demos'; json: boolean; lang: 'es' | 'en'; dir: string | null }
   | { name: 'serve'; port: number; open: boolean }
   | {
       name: 'record';
@@ -24,7 +24,7 @@ export type Command =
       quiet: boolean;
       /** false with --no-callbacks: the event loops' callbacks are not recorded. */
       callbacks: boolean;
-      /** Language of a demo's narration steps in a trace. */
+      /** Language of the narration steps told as the run goes, and in a trace. */
       lang: 'es' | 'en';
       scriptArgs: string[];
     };
@@ -41,7 +41,7 @@ const COMMAND_OPTIONS: Record<'record' | 'demos' | 'serve', Options> = {
     'no-callbacks': { type: 'boolean' },
     lang: { type: 'string' },
   },
-  demos: { json: { type: 'boolean' }, lang: { type: 'string' } },
+  demos: { json: { type: 'boolean' }, lang: { type: 'string' }, dir: { type: 'string' } },
   serve: { port: { type: 'string', short: 'p' }, open: { type: 'boolean' } },
 };
 
@@ -110,7 +110,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
     case 'demos': {
       const { values, positionals } = parse('demos', rest);
       if (positionals.length) throw usageError(`unexpected argument '${positionals[0]}'`);
-      return { name: 'demos', json: values.json === true, lang: chooseLang(values.lang as string | undefined, env) };
+      return { name: 'demos', json: values.json === true, lang: chooseLang(values.lang as string | undefined, env), dir: (values.dir as string | undefined) ?? null };
     }
     case 'serve': {
       const { values, positionals } = parse('serve', rest);
@@ -128,19 +128,23 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
 export const HELP = `obra — watch a Node.js program put child processes to work
 
 Usage:
-  obra record <demo-id | path/to/script.js> [options] [-- script args]
-      Run it under the lab, write its event log, print a summary.
+  obra record <demo-id | path/to/script.js | path/to/lesson/> [options] [-- script args]
+      Run it under the lab, write its event log, print a summary. A demo or a
+      lesson folder (lesson.json, narration.json, its scripts: docs/LESSONS.md)
+      tells its narration steps on stderr as the run reaches them.
       -o, --out FILE          where to write (default obra-<name>.ndjson or
                               obra-<name>.trace.json; '-' for stdout)
       -f, --format FORMAT     ndjson (default; a .json --out means trace) or
                               trace (Chrome trace JSON for Perfetto / chrome://tracing)
       --max-duration MS       stop the whole tree after MS milliseconds
       --max-processes N       the lab's limit of processes alive at once (default 256)
-      -q, --quiet             no live counters
+      -q, --quiet             no live counters, no narration steps
       --no-callbacks          leave out the event loops' callbacks (the
                               callback track): callback-heavy scripts run faster
-      --lang es|en            a demo's narration steps in a trace (default: from LANG)
-  obra demos [--json] [--lang es|en]   the demo catalogue
+      --lang es|en            the narration's language (default: from LANG)
+  obra demos [--json] [--lang es|en] [--dir FOLDER]
+      the demo catalogue, or the lessons of FOLDER (its catalogue.json, else
+      every sub-folder with a lesson.json)
   obra serve [--port N] [--open]       the app in a browser, on 127.0.0.1
   obra --help | --version
 
@@ -148,7 +152,8 @@ Exit status of record:
   0    recorded to the end (the script's own exit code is in the summary),
        or stopped by --max-duration
   1    Obra could not record: missing file, unknown demo, a script that does
-       not parse, a lab limit or error, no probe (the log is still written if a
+       not parse, a lesson that does not pass its check (ERR_OBRA_BAD_LESSON,
+       naming the file, step and field), a lab limit or error, no probe (the log is still written if a
        run began); other lab warnings are printed and do not change the status
   2    wrong command line
   130  stopped with Ctrl-C (what was recorded is written)

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseRecording } from '../../shared/ndjson';
-import { BIN, FIXTURES, alive, ensureCliBuilt, runObra } from './cli-test-kit';
+import { readRecording } from '../../shared/recording';
+import { BIN, FIXTURES, ROOT, alive, ensureCliBuilt, runObra } from './cli-test-kit';
 import { treeStarted } from '../../tests/fixtures/proc';
 
 let dir: string;
@@ -14,7 +14,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const treePids = (file: string) => {
-  const { events } = parseRecording(fs.readFileSync(file, 'utf8'));
+  const { events } = readRecording(fs.readFileSync(file, 'utf8'));
   const pids = new Set<number>();
   for (const e of events) if ((e.type === 'spawn' || e.type === 'os-process' || e.type === 'run-start') && e.pid !== null) pids.add(e.pid);
   return { events, pids: [...pids] };
@@ -77,6 +77,18 @@ describe('a lab limit', () => {
   });
 });
 
+describe('a boss that kills its parent', () => {
+  it('kills the site keeper, not obra: exit 1, one line with ERR_OBRA_KEEPER_LOST, the log written, nothing left alive', async () => {
+    const out = path.join(dir, 'parent-killer.ndjson');
+    const result = await runObra(['record', path.join(ROOT, 'tests/fixtures/lab/parent-killer-boss.js'), '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^obra: Obra's site keeper \(pid \d+\), the boss's parent, was ended by SIGKILL .* \(ERR_OBRA_KEEPER_LOST\)\n$/);
+    const { events, pids } = treePids(out);
+    expect(events.at(-1)).toMatchObject({ type: 'run-end', reason: 'error', errorCode: 'ERR_OBRA_KEEPER_LOST' });
+    expect(pids.filter(alive)).toEqual([]);
+  });
+});
+
 describe('the other commands', () => {
   it('demos --json is the catalogue: an array of demos with ids', async () => {
     const result = await runObra(['demos', '--json']);
@@ -92,7 +104,7 @@ describe('the other commands', () => {
   it('--help and --version', async () => {
     const help = await runObra(['--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/obra record <demo-id \| path\/to\/script\.js>/);
+    expect(help.stdout).toMatch(/obra record <demo-id \| path\/to\/script\.js \| path\/to\/lesson\/>/);
     const version = await runObra(['--version']);
     expect(version.stdout).toMatch(/^obra \d+\.\d+\.\d+ \(node v\d+/);
   });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LabEvent, OutputEvent } from '../../shared/events';
-import { parseRecording } from '../../shared/ndjson';
+import { readRecording } from '../../shared/recording';
 import { summarize } from '../../shared/summary';
 import type { ChromeTrace } from '../../shared/trace';
 import { checkTrace } from '../../shared/trace-check';
@@ -17,7 +17,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const fixture = (name: string) => path.join(FIXTURES, name);
-const read = (file: string) => parseRecording(fs.readFileSync(file, 'utf8'));
+const read = (file: string) => readRecording(fs.readFileSync(file, 'utf8'));
 const outputOf = (events: LabEvent[], type: 'stdout' | 'stderr', pid: number) =>
   events.filter((e): e is OutputEvent => e.type === type && e.pid === pid).reduce((sum, e) => sum + e.bytes, 0);
 
@@ -86,7 +86,7 @@ describe('obra record', () => {
 
     const piped = await runObra(['record', fixture('exits-three.js'), '--out', '-']);
     expect(piped.code).toBe(0);
-    expect(parseRecording(piped.stdout).header.script).toBe(fixture('exits-three.js'));
+    expect(readRecording(piped.stdout).header.script).toBe(fixture('exits-three.js'));
     expect(piped.stderr).toMatch(/^Recorded .* → stdout/);
   });
 

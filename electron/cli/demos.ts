@@ -1,13 +1,16 @@
 /**
- * `obra demos [--json] [--lang es|en]`: the demo catalogue, as a table or as
- * the catalogue's own JSON array.
+ * `obra demos [--json] [--lang es|en] [--dir FOLDER]`: the demo catalogue, or
+ * a folder of lessons (electron/lab/demo-catalogue.ts reads both), as a table
+ * or as the catalogue's own JSON array. A lesson that does not pass its check
+ * fails the listing with ERR_OBRA_BAD_LESSON, naming its file and field.
  */
+import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { Lab } from '../lab/index';
 import type { Command } from './args';
 
 export async function listDemos(cmd: Extract<Command, { name: 'demos' }>, stdout: Writable): Promise<number> {
-  const lab = new Lab();
+  const lab = new Lab(cmd.dir !== null ? { demosDir: path.resolve(cmd.dir) } : {});
   try {
     const demos = await lab.listDemos();
     if (cmd.json) {
@@ -18,7 +21,8 @@ export async function listDemos(cmd: Extract<Command, { name: 'demos' }>, stdout
     for (const demo of demos) {
       stdout.write(`${demo.id.padEnd(width)}  ${demo.title[cmd.lang] ?? demo.title.en}\n`);
     }
-    stdout.write(`\n${demos.length} demos · obra record <id> runs one\n`);
+    const how = cmd.dir !== null ? `obra record ${path.join(cmd.dir, '<id>')}${path.sep} runs one` : 'obra record <id> runs one';
+    stdout.write(`\n${demos.length} ${cmd.dir !== null ? 'lessons' : 'demos'} · ${how}\n`);
     return 0;
   } finally {
     await lab.shutdown().catch(() => {});

@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { LabEvent, LogHeader } from '../../shared/events';
-import { formatEventLine, formatHeaderLine } from '../../shared/ndjson';
-import { toChromeTrace, type NarrationStep } from '../../shared/trace';
+import { formatEventLine, formatHeaderLine } from '../../shared/recording';
+import { toChromeTrace, type NarrationMark } from '../../shared/trace';
 import type { TraceFormat } from './args';
 
 const PIECE = 2000;
@@ -30,7 +30,7 @@ function* ndjsonPieces(header: LogHeader, events: readonly LabEvent[]): Generato
   for (const event of events) yield formatEventLine(event);
 }
 
-function* tracePieces(events: readonly LabEvent[], steps?: readonly NarrationStep[]): Generator<string> {
+function* tracePieces(events: readonly LabEvent[], steps?: readonly NarrationMark[]): Generator<string> {
   const trace = toChromeTrace(events, { steps });
   yield '{"traceEvents":[\n';
   for (let i = 0; i < trace.traceEvents.length; i++) {
@@ -60,7 +60,7 @@ export async function openLogOutput(out: string, stdout: Writable): Promise<LogO
 }
 
 /** Write the log. Resolves when the stream has taken every piece. */
-export async function writeLog(stream: Writable, format: TraceFormat, header: LogHeader, events: readonly LabEvent[], steps?: readonly NarrationStep[]): Promise<void> {
+export async function writeLog(stream: Writable, format: TraceFormat, header: LogHeader, events: readonly LabEvent[], steps?: readonly NarrationMark[]): Promise<void> {
   await writeAll(stream, format === 'trace' ? tracePieces(events, steps) : ndjsonPieces(header, events));
 }
 

@@ -1,16 +1,20 @@
 /**
- * `obra record <demo-id | script.js>`: run it under the lab, write its log,
- * print a summary. Ctrl-C (or SIGTERM) stops the whole tree and still writes
+ * `obra record <demo-id | script.js | lesson-folder/>`: run it under the lab,
+ * write its log, print a summary; a demo's or a lesson folder's narration
+ * steps are printed as the run reaches them (unless --quiet). Ctrl-C (or SIGTERM) stops the whole tree and still writes
  * what was recorded. Exit codes: see cli-error.ts.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
-import { Lab, demosDir } from '../lab/index';
+import { Lab } from '../lab/index';
+import { loadLessonFolder } from '../lab/lesson-folder';
+import { LESSON_FILE, type Lesson } from '../../shared/lesson';
 import { summarize } from '../../shared/summary';
 import type { Command } from './args';
 import { CliError, EXIT, exitForSignal, toCliError } from './cli-error';
-import { demoTraceSteps } from './demo-narration';
+import { lessonTraceSteps } from './lesson-trace-steps';
+import { NarrationFollower } from './narration-follower';
 import { LiveCounter, type Terminal } from './live-counter';
 import { chooseFormat, defaultOutName, openLogOutput, writeLog } from './log-writer';
 import { labProblems, parseFailure } from './script-failure';
@@ -26,6 +30,8 @@ export interface CliIO {
 interface Target {
   demoId?: string;
   file?: string;
+  /** A demo's or a lesson folder's lesson: its narration is told as the run goes. */
+  lesson?: Lesson;
   /** For the default file name and the summary. */
   name: string;
   label: string;
@@ -36,7 +42,7 @@ const SCRIPT_PATH = /[\\/]|\.[cm]?js$/;
 async function resolveTarget(target: string, lab: Lab): Promise<Target> {
   if (!SCRIPT_PATH.test(target)) {
     const demos = await lab.listDemos().catch(() => []);
-    if (demos.some((d) => d.id === target)) return { demoId: target, name: target, label: `demo ${target}` };
+    if (demos.some((d) => d.id === target)) return { demoId: target, name: target, label: `demo ${target}`, lesson: await lab.lesson(target) };
     const exists = await fs.stat(target).then((s) => s.isFile(), () => false);
     if (!exists) {
       const known = demos.map((d) => d.id).join(', ');
@@ -51,7 +57,13 @@ async function resolveTarget(target: string, lab: Lab): Promise<Target> {
     const code = (err as NodeJS.ErrnoException).code ?? 'ENOENT';
     throw new CliError(code === 'ENOENT' ? `no such file: ${target}` : `cannot read ${target}: ${(err as Error).message}`, code);
   }
-  if (stat.isDirectory()) throw new CliError(`${target} is a folder, not a script`, 'EISDIR');
+  if (stat.isDirectory()) {
+    // A lesson folder (lesson.json beside its scripts): its entry runs where it is, its narration is told.
+    const hasLesson = await fs.stat(path.join(file, LESSON_FILE)).then((s) => s.isFile(), () => false);
+    if (!hasLesson) throw new CliError(`${target} is a folder without a ${LESSON_FILE}: not a script, nor a lesson`, 'EISDIR');
+    const lesson = await loadLessonFolder(file);
+    return { file: path.join(lesson.folder, lesson.info.entry), name: lesson.info.id, label: `lesson ${target}`, lesson };
+  }
   return { file, name: path.basename(file), label: target };
 }
 
@@ -92,16 +104,22 @@ export async function record(cmd: RecordCommand, io: CliIO): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const unsubscribe = lab.subscribe((batch) => live.add(batch.events));
+  let follower: NarrationFollower | null = null;
+  const unsubscribe = lab.subscribe((batch) => {
+    live.add(batch.events);
+    if (follower && runId !== null && batch.runId === runId) follower.update(lab.log(runId));
+  });
   try {
     const target = await resolveTarget(cmd.target, lab);
+    if (target.lesson && !cmd.quiet) follower = new NarrationFollower(target.lesson.steps, cmd.lang, (line) => live.note(line));
     const format = chooseFormat(cmd.format, cmd.out);
     const out = cmd.out ?? defaultOutName(target.name, format);
     await checkWritable(out);
 
     const run = await lab.startRun({
       // A script runs where `node script.js` would: in the caller's folder. A demo, in its own.
-      ...(target.demoId ? { demoId: target.demoId } : { file: target.file, cwd: process.cwd() }),
+      // A lesson folder's entry, like a demo's, runs in its own folder.
+      ...(target.demoId ? { demoId: target.demoId } : target.lesson ? { file: target.file } : { file: target.file, cwd: process.cwd() }),
       args: cmd.scriptArgs,
       ...(cmd.maxDurationMs !== null ? { maxDurationMs: cmd.maxDurationMs } : {}),
       ...(cmd.callbacks ? {} : { callbacks: false }),
@@ -109,10 +127,11 @@ export async function record(cmd: RecordCommand, io: CliIO): Promise<number> {
     runId = run.runId;
     if (interrupted) void lab.stopRun(runId).catch(() => {});
     await lab.ended(runId);
-    live.stop();
     const log = lab.log(runId);
+    follower?.finish(log);
+    live.stop();
 
-    const steps = format === 'trace' && target.demoId ? await demoTraceSteps(demosDir(), target.demoId, log, cmd.lang) : undefined;
+    const steps = format === 'trace' && target.lesson ? lessonTraceSteps(target.lesson.steps, log, cmd.lang) : undefined;
     const output = await openLogOutput(out, io.stdout);
     await writeLog(output.stream, format, run.header, log, steps);
     await output.finish();

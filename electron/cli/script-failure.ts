@@ -3,25 +3,9 @@
  * lab hit a limit. Read from the log, as the probe and the lab reported it
  * (and, for a SyntaxError, confirmed with `node --check`).
  */
-import { execFile } from 'node:child_process';
-import { BOSS_CHILD_ID, type ErrorEvent, type LabEvent } from '../../shared/events';
+import { BOSS_CHILD_ID, type FailureEvent, type LabEvent } from '../../shared/events';
+import { checkSyntax } from '../lab/syntax-check';
 import { CliError } from './cli-error';
-
-/** "/x/bad.js:3" — the first line Node prints for a SyntaxError. */
-const PLACE_LINE = /^(?:file:\/\/)?(.+?):(\d+)$/m;
-
-/** `node --check file`: null when it parses, else Node's own "file:line" and message. */
-function checkSyntax(file: string): Promise<{ place: string; message: string } | null> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--check', file], { timeout: 10_000 }, (err, _stdout, stderr) => {
-      if (!err) return resolve(null);
-      const lines = stderr.split('\n');
-      const place = PLACE_LINE.exec(lines[0] ?? '');
-      const message = lines.find((l) => l.startsWith('SyntaxError: '))?.slice('SyntaxError: '.length);
-      resolve(place && message ? { place: `${place[1]}:${place[2]}`, message } : null);
-    });
-  });
-}
 
 /**
  * The boss threw a SyntaxError before doing anything: did its script (or the
@@ -33,7 +17,7 @@ export async function parseFailure(log: readonly LabEvent[]): Promise<CliError |
   const start = log.find((e) => e.type === 'run-start');
   if (start?.type !== 'run-start') return null;
   const bossPid = start.pid;
-  let error: ErrorEvent | undefined;
+  let error: FailureEvent | undefined;
   for (const e of log) {
     if (e.pid !== bossPid) continue;
     if (e.type === 'call' || e.type === 'message' || (e.type === 'stdout' && e.childId === BOSS_CHILD_ID)) return null;
@@ -47,7 +31,7 @@ export async function parseFailure(log: readonly LabEvent[]): Promise<CliError |
   if (error.source && !error.source.file.startsWith('node:')) files.add(error.source.file.replace(/^file:\/\//, ''));
   for (const file of files) {
     const failed = await checkSyntax(file);
-    if (failed) return new CliError(`script does not parse: ${failed.place}: ${failed.message}`, 'SyntaxError');
+    if (failed) return new CliError(`script does not parse: ${failed.file}:${failed.line}: ${failed.message}`, 'SyntaxError');
   }
   return null;
 }

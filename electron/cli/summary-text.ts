@@ -52,6 +52,13 @@ function endLine(s: RunSummary, duration: string): string {
   }
 }
 
+/** Signals sent with process.kill, when there were any. */
+function signalLine(s: RunSummary): string[] {
+  if (!s.signals.sent) return [];
+  const by = Object.entries(s.signals.bySignal).map(([signal, count]) => `${signal} ×${count}`).join(' · ');
+  return [`  signals    ${n(s.signals.sent)} sent with process.kill — ${by}`];
+}
+
 /** The summary printed after `obra record`. */
 export function formatSummary(s: RunSummary, title: string): string {
   const lines = [
@@ -64,6 +71,7 @@ export function formatSummary(s: RunSummary, title: string): string {
       ` · stderr ${exactBytes(s.bytes.stderr)} in ${n(s.chunks.stderr)}`,
     `  messages   ${n(s.messages.sent)} sent · ${n(s.messages.received)} received` +
       (s.messages.sent + s.messages.received ? ` (${formatBytes(s.messages.bytesSent)} / ${formatBytes(s.messages.bytesReceived)})` : ''),
+    ...signalLine(s),
     `  errors     ${n(s.errors.count)}` +
       (s.errors.count ? ' — ' + Object.entries(s.errors.byCode).map(([code, count]) => `${code} ×${count}`).join(' · ') : ''),
   ];

@@ -1,9 +1,10 @@
 /**
- * Starting the boss: `node <script> …args` in its own process group (POSIX), with
- * the probe preloaded through NODE_OPTIONS (so every `node` in the tree loads
- * it, forks included) and the report channel named in the environment.
+ * What the boss is started with: `node <script> …args` (by the site keeper, in
+ * its own process group on POSIX: site-keeper.ts), with the probe preloaded
+ * through NODE_OPTIONS (so every `node` in the tree loads it, forks included)
+ * and the report channel named in the environment.
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { ObraError } from './obra-error';
 
 export interface BossLaunch {
@@ -36,22 +37,21 @@ export function bossEnv(launch: BossLaunch, base: NodeJS.ProcessEnv = process.en
   return env;
 }
 
+/**
+ * The site keeper's environment: ours, without the probe (the keeper is not
+ * observed) and without any run's id (it is not a process of the run).
+ */
+export function keeperEnv(extraEnv: Record<string, string>, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...base };
+  delete env.ELECTRON_RUN_AS_NODE;
+  Object.assign(env, extraEnv);
+  for (const name of ['NODE_OPTIONS', 'OBRA_REPORT', 'OBRA_T0', 'OBRA_RUN']) delete env[name];
+  return env;
+}
+
 /** NODE_OPTIONS splits on spaces; a value with spaces, quotes or backslashes goes in double quotes, escaped. */
 export function quoteNodeOption(value: string): string {
   return /[\s"\\]/.test(value) ? `"${value.replace(/["\\]/g, '\\$&')}"` : value;
-}
-
-export function spawnBoss(launch: BossLaunch, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(launch.nodePath, [launch.script, ...launch.args], {
-    cwd: launch.cwd,
-    env,
-    // POSIX: its own process group, so one signal reaches the whole tree. Windows has no such
-    // groups; detached there would only take the boss out of the job object that ends our
-    // children when the lab ends. Its tree is ended with taskkill /T and by pid.
-    detached: process.platform !== 'win32',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    windowsHide: true,
-  });
 }
 
 const versions = new Map<string, Promise<string>>();

@@ -6,7 +6,7 @@
  *   synchronously — nothing asynchronous can run there;
  * - SIGINT/SIGTERM: stop every run (SIGTERM, then SIGKILL), then, when no one
  *   else listens for that signal, re-raise it so the lab dies as it would have.
- * A SIGKILLed lab cannot clean up: its runs' trees are then left to the OS.
+ * A SIGKILLed lab cannot clean up: each run's site keeper then does (electron/keeper).
  */
 export interface GuardedRun {
   killNow(): void;

@@ -35,8 +35,8 @@ describe("when the lab's own process ends, its runs end with it", () => {
   it.each(['exit', 'throw'] as const)('on %s: every process of the run is killed', async (mode) => {
     const { exited, runId, pids, folder } = await hostLab(mode);
     expect((await exited).code).toBe(mode === 'exit' ? 3 : 1);
-    await waitFor(() => processesOfRun(runId).length === 0, 2000, 'the run to be gone');
-    for (const pid of pids) expect(isAlive(pid)).toBe(false);
+    // SIGKILLed processes take a moment to end: their environment is unreadable before they have.
+    await waitFor(() => processesOfRun(runId).length === 0 && pids.every((pid) => !isAlive(pid)), 2000, 'the run to be gone');
     expect(fs.existsSync(folder)).toBe(false);
   });
 
@@ -47,6 +47,14 @@ describe("when the lab's own process ends, its runs end with it", () => {
     expect(processesOfRun(runId)).toEqual([]);
     for (const pid of pids) expect(isAlive(pid)).toBe(false);
     expect(fs.existsSync(folder)).toBe(false);
+  });
+
+  it('on SIGKILL, which no code of the lab sees: the site keeper ends the tree and removes the folder', async () => {
+    const { host, exited, runId, pids, folder } = await hostLab('signal');
+    host.kill('SIGKILL');
+    expect(await exited).toEqual({ code: null, signal: 'SIGKILL' });
+    await waitFor(() => processesOfRun(runId).length === 0 && !fs.existsSync(folder), 3000, 'the tree and its folder to be gone');
+    for (const pid of pids) expect(isAlive(pid)).toBe(false);
   });
 });
 

@@ -4,15 +4,20 @@
  * imports `electron`); the Electron shell, `obra serve` and the CLI adapt it.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import type { DemoInfo, DemoSource, EventBatch, ObraApi, RunInfo } from '../../shared/api';
 import type { LabEvent, RunEndEvent } from '../../shared/events';
+import type { Lesson } from '../../shared/lesson';
 import { guardRun, releaseRun } from './exit-guard';
 import { DemoCatalogue } from './demo-catalogue';
 import { ObraError } from './obra-error';
 import { type ProcessTable, createProcessTable } from './os-sampler';
-import { demosDir, probeEntry } from './paths';
+import { keeperEnv } from './boss-launch';
+import { demosDir, keeperEntry, probeEntry } from './paths';
 import { Run, type RunSettings, type RunStats } from './run';
+import { CONTAINMENT_KINDS, type ContainmentKind } from './run-hold';
 import { type LabRunRequest, checkRunRequest, planRun } from './run-request';
+import { KeeperSupply } from './site-keeper';
 import { createTreeKiller } from './tree-killer';
 
 export interface LabOptions {
@@ -41,6 +46,17 @@ export interface LabOptions {
    * past it the oldest ended runs are forgotten first. The last run to end is always kept.
    */
   keptLogBytes?: number;
+  /**
+   * The ways of holding a run's processes the lab may use (default all): the
+   * strongest this machine permits is used and named in run-start. [] leaves
+   * ancestry alone (what macOS has).
+   */
+  containment?: readonly ContainmentKind[];
+  /**
+   * Keep a site keeper started ahead for the next run (default false): a run then starts
+   * a Node start sooner. For the app and `obra serve`, whose runs follow one another.
+   */
+  spareKeeper?: boolean;
 }
 
 /** Ended runs whose logs stay readable through log(), at most; older ones are forgotten. */
@@ -66,14 +82,19 @@ export class Lab implements ObraApi {
     this.maxConcurrentRuns = whole(opts.maxConcurrentRuns, 4, 'maxConcurrentRuns');
     this.batchIntervalMs = whole(opts.batchIntervalMs, 16, 'batchIntervalMs');
     this.keptLogBytes = whole(opts.keptLogBytes, 256 * 1024 * 1024, 'keptLogBytes');
+    const nodePath = opts.nodePath ?? process.execPath;
+    const extraEnv = { ...opts.env };
     this.settings = {
-      nodePath: opts.nodePath ?? process.execPath,
-      extraEnv: { ...opts.env },
+      nodePath,
+      extraEnv,
       maxProcesses: whole(opts.maxProcesses, 256, 'maxProcesses'),
       sampleIntervalMs: whole(opts.sampleIntervalMs, 50, 'sampleIntervalMs'),
       logLimits: { maxEvents: whole(opts.maxEvents, 2_000_000, 'maxEvents'), maxEventsPerSecond: whole(opts.maxEventsPerSecond, 20_000, 'maxEventsPerSecond') },
       table: opts.processTable !== undefined ? opts.processTable : createProcessTable(),
       killer: createTreeKiller(),
+      keepers: new KeeperSupply(nodePath, keeperEntry(), keeperEnv(extraEnv), opts.spareKeeper === true),
+      koffi: koffiEntry(),
+      containment: checkContainment(opts.containment),
     };
   }
 
@@ -83,6 +104,11 @@ export class Lab implements ObraApi {
 
   readDemo(id: string): Promise<DemoSource[]> {
     return this.catalogue.read(id);
+  }
+
+  /** A demo as a lesson (shared/lesson.ts): its description, its checked narration, its scripts. */
+  lesson(id: string): Promise<Lesson> {
+    return this.catalogue.lesson(id);
   }
 
   async startRun(req: LabRunRequest): Promise<RunInfo> {
@@ -147,6 +173,7 @@ export class Lab implements ObraApi {
   /** Stop every run and start no more. Resolves when every run has ended. */
   async shutdown(): Promise<void> {
     this.closed = true;
+    this.settings.keepers.close();
     await Promise.all([...this.live].map((run) => run.stop('stopped')));
     this.stopTimer();
   }
@@ -168,6 +195,7 @@ export class Lab implements ObraApi {
       this.endedRuns.push(run);
       this.forgetOldRuns();
       if (!this.live.size) this.stopTimer();
+      this.settings.keepers.prepare();
     };
     this.timer ??= setInterval(() => {
       for (const r of this.live) this.deliver(r);
@@ -202,6 +230,23 @@ export class Lab implements ObraApi {
   private stopTimer(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+  }
+}
+
+function checkContainment(kinds: readonly ContainmentKind[] | undefined): readonly ContainmentKind[] {
+  if (kinds === undefined) return CONTAINMENT_KINDS;
+  if (!Array.isArray(kinds) || !kinds.every((k) => CONTAINMENT_KINDS.includes(k))) {
+    throw new ObraError('ERR_OBRA_BAD_OPTION', `LabOptions.containment must list some of ${CONTAINMENT_KINDS.join(', ')}`);
+  }
+  return [...kinds];
+}
+
+/** koffi's entry, for the site keeper to load (an optional dependency: null where it is not installed). */
+function koffiEntry(): string | null {
+  try {
+    return createRequire(__filename).resolve('koffi');
+  } catch {
+    return null;
   }
 }
 

@@ -27,8 +27,3 @@ export class ObraError extends Error implements ObraErrorShape {
     return { code: this.code, message: this.message };
   }
 }
-
-/** A request that does not have the shape or size the lab accepts. */
-export function badRequest(message: string): ObraError {
-  return new ObraError('ERR_OBRA_BAD_REQUEST', message);
-}

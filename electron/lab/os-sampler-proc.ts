@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import type { OsProcess, ProcessSnapshot, ProcessTable } from './os-sampler';
+import type { OsProcess, ProcessSnapshot, ProcessTable } from './process-table';
 
 export function createProcProcessTable(): ProcessTable {
   const ticksPerSecond = getconf('CLK_TCK', 100);

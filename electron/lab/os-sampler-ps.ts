@@ -11,7 +11,7 @@
  * Stopping a tree and the lab's exit read the table blocking.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import type { OsProcess, ProcessTable } from './os-sampler';
+import type { OsProcess, ProcessTable } from './process-table';
 import { snapshotOf } from './os-sampler-snapshot';
 
 /** CPU time comes in hundredths of a second (macOS); procps gives whole seconds. */

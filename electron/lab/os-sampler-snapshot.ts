@@ -2,7 +2,7 @@
  * A snapshot of a process table that comes whole (one `ps` run, one system
  * call): processes by pid, children by parent pid.
  */
-import type { OsProcess, ProcessSnapshot } from './os-sampler';
+import type { OsProcess, ProcessSnapshot } from './process-table';
 
 export function snapshotOf(processes: Iterable<OsProcess>): ProcessSnapshot {
   const byPid = new Map<number, OsProcess>();

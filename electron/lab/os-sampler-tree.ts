@@ -34,6 +34,16 @@ export interface SamplerStats {
   maxScanMs: number;
 }
 
+/** What holds the run besides its tree (see run-hold.ts): both looked up on every poll. */
+export interface RunHoldView {
+  /** The run's site keeper while it is a child subreaper: its children are processes of the run. */
+  adopter(): number | null;
+  /** The members of the run's cgroup. */
+  members(): number[];
+}
+
+const NO_HOLD: RunHoldView = { adopter: () => null, members: () => [] };
+
 export class TreeSampler {
   private readonly known = new Map<number, Known>();
   /** Processes of the run found outside the tree, by pid → start time. */
@@ -54,6 +64,7 @@ export class TreeSampler {
     private readonly root: number,
     runId: string,
     private readonly clockUs: () => number,
+    private readonly hold: RunHoldView = NO_HOLD,
   ) {
     this.runEntryText = `OBRA_RUN=${runId}`;
     this.runEntry = Buffer.from(this.runEntryText);
@@ -99,6 +110,7 @@ export class TreeSampler {
   survivors(): number[] {
     const snapshot = this.table.snapshotSync();
     this.findEscaped(snapshot);
+    this.findMembers(snapshot);
     const alive = new Set(this.walk(snapshot, true).keys());
     for (const pid of snapshot.allPids()) {
       if (alive.has(pid)) continue;
@@ -114,6 +126,7 @@ export class TreeSampler {
     const seenAt = process.hrtime.bigint();
     const t = this.clockUs();
     if (scan || !this.table.environHas) this.findEscaped(snapshot);
+    this.findMembers(snapshot);
     if (scan && this.table.environsHave) await this.scanEnvirons(snapshot);
     const found = this.walk(snapshot, this.stats.polls % ALL_THREADS_EVERY === 0);
     const events: OsEvent[] = [];
@@ -154,6 +167,37 @@ export class TreeSampler {
       this.escaped.set(pid, p.startTicks);
     }
     this.account('scan', began);
+  }
+
+  /** Members of the run's cgroup that the walk does not reach: escaped, whatever they did. */
+  private findMembers(snapshot: ProcessSnapshot): void {
+    for (const pid of this.hold.members()) {
+      if (this.known.has(pid) || this.escaped.has(pid)) continue;
+      const p = snapshot.read(pid);
+      if (!isGone(p)) this.escaped.set(pid, p.startTicks);
+    }
+  }
+
+  /**
+   * Processes that may have escaped the run unseen, where nothing holds it (no
+   * cgroup; a subreaper that was killed): alive, started since the boss, not
+   * known to be the run's, each leading a group of its own (setsid), and
+   * adopted by init or a subreaper above the lab — where an orphan of the
+   * run goes. Other programs' processes can fit too: they are named, never
+   * ended.
+   */
+  suspects(): OsProcess[] {
+    if (this.rootStart === undefined) return [];
+    const snapshot = this.table.snapshotSync();
+    const adopters = new Set<number>([1]);
+    for (let p = snapshot.read(process.pid); p && p.ppid > 0 && !adopters.has(p.ppid); p = snapshot.read(p.ppid)) adopters.add(p.ppid);
+    const out: OsProcess[] = [];
+    for (const pid of snapshot.allPids()) {
+      if (pid === process.pid || this.known.has(pid) || this.escaped.has(pid)) continue;
+      const p = snapshot.read(pid);
+      if (!isGone(p) && p.startTicks >= this.rootStart && p.pgrp === pid && adopters.has(p.ppid)) out.push(p);
+    }
+    return out;
   }
 
   /**
@@ -233,6 +277,8 @@ export class TreeSampler {
       if (!isGone(boss)) this.rootStart = boss.startTicks;
     }
     if (this.rootStart !== undefined) visit(this.root, this.rootStart);
+    const adopter = this.hold.adopter();
+    if (adopter !== null) for (const c of snapshot.childrenOf(adopter, true)) visit(c, undefined);
     for (const [pid, start] of this.escaped) visit(pid, start);
     for (const [pid, k] of this.known) if (!found.has(pid)) visit(pid, k.startTicks);
     return found;

@@ -13,7 +13,7 @@
  * The layouts read are the 64-bit ones (x64 and arm64 Windows).
  */
 import { createRequire } from 'node:module';
-import type { OsProcess, ProcessTable } from './os-sampler';
+import type { OsProcess, ProcessTable } from './process-table';
 import { snapshotOf } from './os-sampler-snapshot';
 import { commandLineToArgv } from './windows-command-line';
 

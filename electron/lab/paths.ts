@@ -29,6 +29,11 @@ export function probeEntry(): string {
   return path.join(packageRoot(), 'electron', 'probe', 'index.cjs');
 }
 
+/** The site keeper, the boss's parent in every run (electron/keeper/site-keeper.cjs). */
+export function keeperEntry(): string {
+  return path.join(packageRoot(), 'electron', 'keeper', 'site-keeper.cjs');
+}
+
 /** The demo scripts and their catalogue.json. */
 export function demosDir(): string {
   return path.join(packageRoot(), 'assets', 'demos');

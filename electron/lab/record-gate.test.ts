@@ -75,6 +75,14 @@ describe('the record gate, asking the OS', () => {
     expect(refusal(gate.admit({ type: 'sample', t: nowUs(), pid: child.pid, elu: 0.5, interval: 50_000 }))).toBeNull();
   });
 
+  it('holds a kill to its sender, a process of the run, and not to its target: a signal may go to any pid, or to none', () => {
+    const { gate, nowUs } = gateForThisProcess();
+    const kill = { type: 'kill', signal: 'SIGTERM', code: null, source: null };
+    expect(refusal(gate.admit({ ...kill, t: nowUs(), pid: process.pid, target: 1, code: 'EPERM' }))).toBeNull();
+    expect(refusal(gate.admit({ ...kill, t: nowUs(), pid: process.pid, target: -2147483646, code: 'ESRCH' }))).toBeNull();
+    expect(refusal(gate.admit({ ...kill, t: nowUs(), pid: 1, target: process.pid }))).toMatch(/kill from pid 1: pid 1 is not a process of this run/);
+  });
+
   it('refuses impossible sizes and times: a petabyte on stdout, a count no process makes, a record from the future', () => {
     const { gate, nowUs } = gateForThisProcess();
     const out = { type: 'stdout', pid: process.pid, childId: `${process.pid}:1`, preview: 'x' };

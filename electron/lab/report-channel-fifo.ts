@@ -7,7 +7,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import type { ReportChannel } from './report-channel';
+import type { ReportChannel } from './report-channel-interface';
 import { ChannelRecords } from './report-channel-records';
 
 /** Linux's default pipe holds 64 KiB; writers then wait under floods. 1 MiB is the unprivileged maximum. */

@@ -11,7 +11,7 @@
  * open it for writing; the run id in its name is unguessable.
  */
 import net from 'node:net';
-import type { ReportChannel } from './report-channel';
+import type { ReportChannel } from './report-channel-interface';
 import { ChannelRecords } from './report-channel-records';
 
 /**

@@ -5,7 +5,7 @@
  * bytes, and tell when the channel has gone quiet.
  */
 import { LineSplitter } from './line-splitter';
-import type { ReportChannel } from './report-channel';
+import type { ReportChannel } from './report-channel-interface';
 
 /** One byte stream of the channel: whole lines are records, a cut last line is kept until flush(). */
 export interface RecordStream {

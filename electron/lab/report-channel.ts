@@ -16,24 +16,10 @@
  * One interface, one implementation per platform, chosen here.
  */
 import { createFifoChannel } from './report-channel-fifo';
+import type { ReportChannel } from './report-channel-interface';
 import { createPipeChannel, pipeAddress } from './report-channel-pipe';
 
-export interface ReportChannel {
-  /** What the probe opens: a FIFO path on POSIX, a named pipe's name (`\\.\pipe\obra-<run>`) on Windows. */
-  readonly address: string;
-  /** Called with each complete record line, parsed. Malformed lines go to onBadLine. */
-  onRecord(listener: (record: unknown) => void): void;
-  onBadLine(listener: (line: string) => void): void;
-  /** Bytes received so far. */
-  readonly bytesRead: number;
-  /**
-   * Resolve once the channel has gone quiet (nothing more arrived over a few
-   * turns of the event loop), or after maxMs. Call it when every writer is gone.
-   */
-  drain(maxMs?: number): Promise<void>;
-  /** Read whatever is still buffered, then stop reading and remove the channel. */
-  close(): Promise<void>;
-}
+export type { ReportChannel } from './report-channel-interface';
 
 /** Largest single write a probe makes; records longer than this are shortened by the probe. */
 export const MAX_RECORD_BYTES = 4096;

@@ -1,14 +1,17 @@
 /**
- * Checking what a transport hands the lab: every field's type and size, then
- * what it names (a demo, a file on disk, uploaded source). Failures are
+ * Checking what a transport (or the CLI) hands the lab: every field's type
+ * and size by the one check all callers share (shared/run-request-check.ts),
+ * then what it names (a demo, a file on disk, uploaded source). Failures are
  * ObraErrors with Node's own code (ENOENT, EISDIR, EACCES) or ERR_OBRA_*.
  */
+import type { Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DemoSource, RunRequest } from '../../shared/api';
-import { MAX_REQUEST_BYTES, SCRIPT_EXTENSIONS } from '../../shared/api';
+import { BAD_REQUEST, isScriptName, notAScript, runRequestProblem } from '../../shared/run-request-check';
 import type { DemoCatalogue } from './demo-catalogue';
-import { ObraError, badRequest } from './obra-error';
+import { ObraError } from './obra-error';
+import type { PrivateCopy } from './private-copy';
 
 /** RunRequest plus what only local callers (the CLI) pass: a working directory. */
 export interface LabRunRequest extends RunRequest {
@@ -18,9 +21,10 @@ export interface LabRunRequest extends RunRequest {
 
 /** What the lab will run, resolved from a request. */
 export interface RunPlan {
-  /** Absolute path; for uploaded source, where it will be written in the run's folder. */
+  /** Absolute path; null when the run starts from a private copy (`copy`). */
   script: string | null;
-  source?: { name: string; text: string };
+  /** Uploaded or edited files: the run starts from a copy in its own folder. */
+  copy?: PrivateCopy;
   cwd: string | null;
   args: string[];
   demoId?: string;
@@ -31,38 +35,11 @@ export interface RunPlan {
   sources?: DemoSource[];
 }
 
-export const LIMITS = {
-  pathChars: 4096,
-  sourceNameChars: 255,
-  sourceBytes: MAX_REQUEST_BYTES - 64 * 1024,
-  args: 256,
-  argChars: 4096,
-  maxDurationMs: 24 * 60 * 60 * 1000,
-};
-
-const KEYS = new Set(['demoId', 'file', 'source', 'args', 'maxDurationMs', 'cwd', 'callbacks']);
-const SCRIPT_EXT = new RegExp(`\\.(${SCRIPT_EXTENSIONS.join('|')})$`, 'i');
-
 /** Types and sizes only; nothing touches the disk. */
 export function checkRunRequest(req: unknown): LabRunRequest {
-  if (typeof req !== 'object' || req === null || Array.isArray(req)) throw badRequest('A run request must be an object');
-  const r = req as Record<string, unknown>;
-  for (const key of Object.keys(r)) if (!KEYS.has(key)) throw badRequest(`A run request has no field "${key.slice(0, 40)}"`);
-  const given = ['demoId', 'file', 'source'].filter((k) => r[k] !== undefined);
-  if (given.length !== 1) throw badRequest('A run request names exactly one of demoId, file or source');
-  if (r.demoId !== undefined && typeof r.demoId !== 'string') throw badRequest('demoId must be a string');
-  if (r.file !== undefined) checkPath(r.file, 'file');
-  if (r.cwd !== undefined) checkPath(r.cwd, 'cwd');
-  if (r.source !== undefined) checkSource(r.source);
-  if (r.callbacks !== undefined && typeof r.callbacks !== 'boolean') throw badRequest('callbacks must be true or false');
-  if (r.args !== undefined) checkArgs(r.args);
-  if (r.maxDurationMs !== undefined) {
-    const ms = r.maxDurationMs;
-    if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 1 || ms > LIMITS.maxDurationMs) {
-      throw badRequest(`maxDurationMs must be a whole number of milliseconds from 1 to ${LIMITS.maxDurationMs}`);
-    }
-  }
-  return r as LabRunRequest;
+  const problem = runRequestProblem(req, { local: true });
+  if (problem) throw new ObraError(problem.code, problem.message);
+  return req as LabRunRequest;
 }
 
 /** Resolve what the request names; rejects with ENOENT/EISDIR/ERR_OBRA_* as a user would want to read them. */
@@ -70,17 +47,27 @@ export async function planRun(req: LabRunRequest, catalogue: DemoCatalogue): Pro
   const args = req.args ? [...req.args] : [];
   const common = { args, maxDurationMs: req.maxDurationMs, cwd: req.cwd ? path.resolve(req.cwd) : null, callbacks: req.callbacks !== false };
   if (req.cwd) await checkDirectory(common.cwd as string);
-  if (req.source) return { ...common, script: null, source: { ...req.source } };
+  const files = req.files ?? [];
+  if (req.source) return { ...common, script: null, copy: { write: [{ path: req.source.name, text: req.source.text }, ...files], entry: req.source.name } };
   if (req.demoId !== undefined) {
     const demo = await catalogue.find(req.demoId);
     const script = catalogue.fileOf(demo, demo.entry);
     await checkScriptFile(script);
-    return { ...common, script, cwd: common.cwd ?? path.dirname(script), demoId: demo.id };
+    if (!req.files) return { ...common, script, cwd: common.cwd ?? path.dirname(script), demoId: demo.id };
+    const stranger = files.find((f) => !demo.files.includes(f.path));
+    if (stranger) throw new ObraError(BAD_REQUEST, `${stranger.path} is not a file of the demo "${demo.id}" (${demo.files.join(', ')})`);
+    const folder = path.dirname(script);
+    return { ...common, script: null, demoId: demo.id, copy: { from: { folder, names: demo.files }, write: files, entry: demo.entry } };
   }
   const script = path.resolve(req.file as string);
   const size = await checkScriptFile(script);
   const sources = await scriptSource(script, size);
-  return { ...common, script, cwd: common.cwd ?? path.dirname(script), ...(sources ? { sources } : {}) };
+  const read = sources ? { sources } : {};
+  if (!req.files) return { ...common, script, cwd: common.cwd ?? path.dirname(script), ...read };
+  // Edits of a script on disk: the files of its folder's top level (the code panel shows no others).
+  const nested = files.find((f) => f.path.includes('/'));
+  if (nested) throw new ObraError(BAD_REQUEST, `${nested.path}: an edited script's files are the top-level files of its folder`);
+  return { ...common, script: null, ...read, copy: { from: { folder: path.dirname(script), names: null }, write: files, entry: path.basename(script) } };
 }
 
 /** Largest script text handed back with a run (the code panel shows it). */
@@ -98,64 +85,26 @@ async function scriptSource(file: string, size: number): Promise<DemoSource[] | 
 
 /** Checks that `file` is a readable script; resolves with its size. */
 async function checkScriptFile(file: string): Promise<number> {
-  let stat;
-  try {
-    stat = await fs.stat(file);
-  } catch (err) {
-    throw ObraError.from(err);
-  }
+  const stat = await statOf(file);
   if (stat.isDirectory()) throw new ObraError('EISDIR', `EISDIR: illegal operation on a directory, open '${file}'`);
-  if (!SCRIPT_EXT.test(file)) {
-    throw new ObraError('ERR_OBRA_NOT_A_SCRIPT', `Obra runs Node scripts (.js, .mjs, .cjs); this is not one: ${file}`);
+  if (!isScriptName(file)) {
+    const { code, message } = notAScript(file);
+    throw new ObraError(code, message);
   }
-  try {
-    await fs.access(file, fs.constants.R_OK);
-  } catch (err) {
+  await fs.access(file, fs.constants.R_OK).catch((err: unknown) => {
     throw ObraError.from(err);
-  }
+  });
   return stat.size;
 }
 
 async function checkDirectory(dir: string): Promise<void> {
-  let stat;
-  try {
-    stat = await fs.stat(dir);
-  } catch (err) {
-    throw ObraError.from(err);
-  }
+  const stat = await statOf(dir);
   if (!stat.isDirectory()) throw new ObraError('ENOTDIR', `ENOTDIR: not a directory, chdir '${dir}'`);
 }
 
-function checkPath(value: unknown, field: string): void {
-  if (typeof value !== 'string' || value.length === 0) throw badRequest(`${field} must be a non-empty string`);
-  if (value.length > LIMITS.pathChars) throw badRequest(`${field} is longer than ${LIMITS.pathChars} characters`);
-  if (value.includes('\0')) throw badRequest(`${field} contains a NUL character`);
-}
-
-function checkSource(value: unknown): void {
-  const s = value as { name?: unknown; text?: unknown } | null;
-  if (typeof s !== 'object' || s === null || Array.isArray(s)) throw badRequest('source must be { name, text }');
-  for (const key of Object.keys(s)) if (key !== 'name' && key !== 'text') throw badRequest(`source has no field "${key.slice(0, 40)}"`);
-  const { name, text } = s;
-  if (typeof name !== 'string' || name.length === 0 || name.length > LIMITS.sourceNameChars) {
-    throw badRequest(`source.name must be a file name of 1 to ${LIMITS.sourceNameChars} characters`);
-  }
-  if (/[/\\\0]/.test(name) || name === '.' || name === '..' || name.startsWith('.')) {
-    throw badRequest(`source.name must be a plain file name, not a path: ${JSON.stringify(name)}`);
-  }
-  if (!SCRIPT_EXT.test(name)) {
-    throw new ObraError('ERR_OBRA_NOT_A_SCRIPT', `Obra runs Node scripts (.js, .mjs, .cjs); this is not one: ${name}`);
-  }
-  if (typeof text !== 'string') throw badRequest('source.text must be a string');
-  if (Buffer.byteLength(text, 'utf8') > LIMITS.sourceBytes) throw badRequest(`source.text is larger than ${LIMITS.sourceBytes} bytes`);
-}
-
-function checkArgs(value: unknown): void {
-  if (!Array.isArray(value)) throw badRequest('args must be an array of strings');
-  if (value.length > LIMITS.args) throw badRequest(`args has more than ${LIMITS.args} entries`);
-  for (const a of value) {
-    if (typeof a !== 'string') throw badRequest('args must be an array of strings');
-    if (a.length > LIMITS.argChars) throw badRequest(`an argument is longer than ${LIMITS.argChars} characters`);
-    if (a.includes('\0')) throw badRequest('an argument contains a NUL character');
-  }
+/** fs.stat, failing with Node's own code (ENOENT, EACCES…) as an ObraError. */
+function statOf(file: string): Promise<Stats> {
+  return fs.stat(file).catch((err: unknown) => {
+    throw ObraError.from(err);
+  });
 }

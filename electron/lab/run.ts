@@ -1,33 +1,37 @@
 /**
  * One run: the boss and every process it starts, from spawn to run-end.
  *
- * Life of a run: a private folder (mode 700) with the report FIFO (and the
- * uploaded script, if any) → the boss spawned in its own process group →
+ * Life of a run: a private folder (mode 700) with the report FIFO (and a
+ * copy of the uploaded or edited files, if any: electron/lab/private-copy.ts) → the boss spawned in its own process group →
  * events from the boss's pipes, the report channel and OS sampling go into
  * the run's log → the boss exits, or the run is stopped → whatever of the
  * tree remains is ended → the channel is drained → `run-end` → the folder is
  * removed. `ended` always settles; no timer outlives the run.
  */
-import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { LabEvent, LogHeader, RunEndEvent, RunEndReason } from '../../shared/events';
 import { BOSS_CHILD_ID, LOG_VERSION } from '../../shared/events';
-import { bossEnv, nodeVersionOf, spawnBoss } from './boss-launch';
+import { bossEnv, nodeVersionOf } from './boss-launch';
 import { ObraError } from './obra-error';
-import { type ProcessTable, processTableProblem } from './os-sampler';
-import { type SamplerStats, TreeSampler } from './os-sampler-tree';
+import { type ProcessTable, namedPids, processTableProblem } from './os-sampler';
+import type { OsEvent } from './os-sampler';
+import type { SamplerStats } from './os-sampler-tree';
 import { splitLines } from './output-lines';
 import { previewOf } from './preview';
+import { makePrivateCopy } from './private-copy';
 import { ProcessCount } from './process-count';
 import { watchChannelPath } from './channel-watch';
 import { RecordGate } from './record-gate';
 import { type ReportChannel, createReportChannel } from './report-channel';
 import type { RunPlan } from './run-request';
-import { RunLog, type RunLogLimits } from './run-log';
+import { BoundedRunLog, type BoundedRunLogLimits } from './bounded-run-log';
+import { type ContainmentKind, RunHold, suspectsMessage } from './run-hold';
 import { runProcesses } from './run-processes';
+import { RunSampling } from './run-sampling';
+import { type BossProcess, type KeeperSupply, keeperLostMessage } from './site-keeper';
 import { settlesWithin, sleep, stopTree } from './stop-tree';
 import type { TreeKiller } from './tree-killer';
 
@@ -37,9 +41,15 @@ export interface RunSettings {
   probe: string | null;
   maxProcesses: number;
   sampleIntervalMs: number;
-  logLimits: RunLogLimits;
+  logLimits: BoundedRunLogLimits;
   table: ProcessTable | null;
   killer: TreeKiller;
+  /** Where each run's site keeper comes from. */
+  keepers: KeeperSupply;
+  /** koffi's entry (a keeper becomes a child subreaper through it), null where it is not installed. */
+  koffi: string | null;
+  /** The ways of holding a run the lab may use (run-hold.ts); the strongest this machine permits is used. */
+  containment: readonly ContainmentKind[];
 }
 
 export interface RunStats {
@@ -59,12 +69,10 @@ export interface RunStats {
 
 /** After the boss exits, the rest of its tree has this long to end by itself. */
 const EXIT_GRACE_MS = 500;
-/** Environments are scanned for escaped processes about this often. */
-const ESCAPE_SCAN_MS = 500;
 
 export class Run {
   readonly id = `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`;
-  readonly log: RunLog;
+  readonly log: BoundedRunLog;
   header!: LogHeader;
   readonly ended: Promise<RunEndEvent>;
   /** Called once run-end is in the log (before `ended` settles, after the tree is gone). */
@@ -73,14 +81,13 @@ export class Run {
   private settleEnded!: (end: RunEndEvent) => void;
   private dir = '';
   private channel: ReportChannel | null = null;
-  private boss: ChildProcess | null = null;
+  private boss: BossProcess | null = null;
+  private hold: RunHold | null = null;
   private bossPid = 0;
   private t0 = 0n;
-  private sampler: TreeSampler | null = null;
+  private sampling: RunSampling | null = null;
   private samplerStats: SamplerStats | null = null;
-  private samplingTimer: NodeJS.Timeout | null = null;
   private deadlineTimer: NodeJS.Timeout | null = null;
-  private sampleTicks = 0;
   private bossExit: { code: number | null; signal: string | null } | null = null;
   private bossExited!: Promise<void>;
   private bossClosed!: Promise<void>;
@@ -98,7 +105,7 @@ export class Run {
   private heldBack: LabEvent[] | null = [];
 
   private constructor(private readonly s: RunSettings) {
-    this.log = new RunLog(s.logLimits, () =>
+    this.log = new BoundedRunLog(s.logLimits, () =>
       this.fail('ERR_OBRA_EVENT_LIMIT', `The run's log reached ${s.logLimits.maxEvents} events (the lab's limit); Obra stopped the run.`),
     );
     this.ended = new Promise((resolve) => (this.settleEnded = resolve));
@@ -112,6 +119,7 @@ export class Run {
       await run.launch(plan);
     } catch (err) {
       await run.channel?.close();
+      await run.hold?.release();
       if (run.dir) await fs.promises.rm(run.dir, { recursive: true, force: true });
       throw ObraError.from(err);
     }
@@ -146,6 +154,7 @@ export class Run {
     } catch {
       // The OS table unreadable: the group (Windows: the boss's tree) still reaches most of it.
     }
+    this.hold?.killAll();
     this.s.killer.killAtExit(this.bossPid, pids);
     try {
       fs.rmSync(this.dir, { recursive: true, force: true });
@@ -156,11 +165,8 @@ export class Run {
 
   private async launch(plan: RunPlan): Promise<void> {
     this.dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'obra-run-')); // created 0700
-    let script = plan.script as string;
-    if (plan.source) {
-      script = path.join(this.dir, plan.source.name);
-      await fs.promises.writeFile(script, plan.source.text, { mode: 0o600, flag: 'wx' });
-    }
+    // Uploaded or edited files: a copy in the run's own folder, checked to parse before anything runs.
+    const script = plan.copy ? await makePrivateCopy(path.join(this.dir, 'code'), plan.copy, { nodePath: this.s.nodePath, env: this.s.extraEnv }) : (plan.script as string);
     const cwd = plan.cwd ?? path.dirname(script);
     const channel = (this.channel = await createReportChannel(this.dir, this.id));
     this.channelIntact = watchChannelPath(channel.address);
@@ -173,31 +179,30 @@ export class Run {
     this.t0 = process.hrtime.bigint();
     env.OBRA_T0 = this.t0.toString();
     this.gate = new RecordGate(() => this.now(), runProcesses(this.s.table, this.id));
-    const boss = spawnBoss(launch, env);
-    if (boss.pid === undefined) {
-      const err = await new Promise<Error>((resolve) => boss.once('error', resolve));
-      throw ObraError.from(err);
-    }
-    this.boss = boss;
+    const hold = (this.hold = RunHold.choose(this.s.containment, this.id, this.s.koffi));
+    const boss = (this.boss = await hold.startBoss({ keeper: this.s.keepers.take(), node: this.s.nodePath, args: [script, ...plan.args], cwd, env, dir: this.dir }));
     this.bossPid = boss.pid;
     this.gate.know(boss.pid);
     this.header = { obra: LOG_VERSION, runId: this.id, script, ...(plan.demoId ? { demoId: plan.demoId } : {}), argv: plan.args, cwd, node, platform: process.platform, cpus: os.availableParallelism(), startedAt: new Date().toISOString() };
     const { obra: _obra, startedAt: _startedAt, ...fields } = this.header;
-    this.add({ type: 'run-start', t: 0, pid: boss.pid, ...fields, sampleIntervalMs: this.s.sampleIntervalMs });
+    this.add({ type: 'run-start', t: 0, pid: boss.pid, ...fields, sampleIntervalMs: this.s.sampleIntervalMs, containment: hold.containment });
     if (!this.s.probe) this.labError('ERR_OBRA_NO_PROBE', "The probe (electron/probe/index.cjs) is missing: this run shows only the boss's output, its exit and OS samples.");
     this.watchBoss(boss);
     if (this.s.table) {
-      this.sampler = new TreeSampler(this.s.table, boss.pid, this.id, () => this.now());
-      this.samplerStats = this.sampler.stats;
-      this.samplingTimer = setInterval(() => this.sample(), this.s.sampleIntervalMs).unref();
+      this.sampling = new RunSampling(this.s.table, boss.pid, this.id, () => this.now(), hold, this.s.sampleIntervalMs, {
+        events: (events, last) => this.onSamples(events, last),
+        failed: (message) => this.labError('ERR_OBRA_SAMPLING', message),
+      });
+      this.samplerStats = this.sampling.stats;
     } else if (processTableProblem()) {
       this.labError('ERR_OBRA_SAMPLING', `OS sampling is off: ${processTableProblem()}. Node processes still report their own CPU and memory; processes that are not Node are not seen.`);
     }
     if (plan.maxDurationMs) this.deadlineTimer = setTimeout(() => void this.stop('timeout'), plan.maxDurationMs).unref();
   }
 
-  private watchBoss(boss: ChildProcess): void {
+  private watchBoss(boss: BossProcess): void {
     const pid = this.bossPid;
+    let exited = () => {};
     for (const type of ['stdout', 'stderr'] as const) {
       boss[type]?.on('data', (chunk: Buffer) => {
         const t = this.now();
@@ -205,7 +210,8 @@ export class Run {
       });
       boss[type]?.on('error', () => {});
     }
-    this.bossExited = new Promise((resolve) =>
+    this.bossExited = new Promise((resolve) => {
+      exited = resolve;
       boss.once('exit', (code, signal) => {
         this.bossExit = { code, signal };
         this.holdBack({ type: 'exit', t: this.now(), pid, childId: BOSS_CHILD_ID, code, signal });
@@ -213,42 +219,36 @@ export class Run {
         void this.channel?.drain(300).then(() => this.releaseHeldBack());
         resolve();
         void this.finish();
-      }),
-    );
+      });
+    });
+    boss.once('keeper-lost', (code, signal) => {
+      // The boss lives on, or not: its exit status went with its parent. The tree is stopped now.
+      this.hold?.lostKeeper();
+      exited();
+      this.fail('ERR_OBRA_KEEPER_LOST', keeperLostMessage(boss.keeperPid, code, signal));
+    });
     this.bossClosed = new Promise((resolve) =>
       boss.once('close', (code, signal) => {
-        this.holdBack({ type: 'close', t: this.now(), pid, childId: BOSS_CHILD_ID, code, signal });
+        if (!this.hold?.keeperGone) this.holdBack({ type: 'close', t: this.now(), pid, childId: BOSS_CHILD_ID, code, signal });
         resolve();
       }),
     );
     boss.on('error', (err: NodeJS.ErrnoException) => this.labError(err.code ?? 'ERR_OBRA_BOSS', err.message));
   }
 
-  /** One poll, unless the last is still under way (a table read by `ps` can take longer than the interval). */
-  private sample(): void {
-    const sampler = this.sampler;
-    if (!sampler || sampler.busy()) return;
-    const scan = ++this.sampleTicks % Math.max(1, Math.round(ESCAPE_SCAN_MS / this.s.sampleIntervalMs)) === 0;
-    sampler.poll(scan).then(
-      (events) => {
-        if (this.sampler !== sampler || this.isOver) return;
-        for (const e of events) {
-          if (e.type === 'os-process' && e.state === 'seen' && e.pid !== null) this.gate?.know(e.pid);
-          this.add(e);
-        }
-        this.checkProcessLimit();
-        this.checkChannel();
-      },
-      (err: Error) => {
-        if (this.sampler !== sampler || this.isOver) return;
-        this.labError('ERR_OBRA_SAMPLING', `OS sampling failed and was turned off: ${err.message}`);
-        this.stopSampling();
-      },
-    );
+  private onSamples(events: OsEvent[], last: boolean): void {
+    if (this.isOver) return;
+    for (const e of events) {
+      if (e.type === 'os-process' && e.state === 'seen' && e.pid !== null) this.gate?.know(e.pid);
+      this.add(e);
+    }
+    if (last) return;
+    this.checkProcessLimit();
+    this.checkChannel();
   }
 
   private checkProcessLimit(): void {
-    const sampled = this.sampler?.alive() ?? [];
+    const sampled = this.sampling?.sampler.alive() ?? [];
     if (this.processCount.count(sampled) <= this.s.maxProcesses) return;
     this.processCount.forgetExited();
     const n = this.processCount.count(sampled);
@@ -300,16 +300,21 @@ export class Run {
 
   private killTree(): Promise<void> {
     return (this.killing ??= (async () => {
-      const left = await stopTree({ group: this.bossPid, killer: this.s.killer, survivors: () => this.survivors() });
-      if (left.length) this.labError('ERR_OBRA_SURVIVORS', `Could not end processes ${left.join(', ')} of the run (not ours to signal?).`);
+      const hold = this.hold;
+      const left = await stopTree({ group: this.bossPid, killer: this.s.killer, survivors: () => this.survivors(), killAll: () => hold?.killAll() });
+      if (left.length) this.labError('ERR_OBRA_SURVIVORS', `Could not end processes ${namedPids(this.s.table, left)} of the run (not ours to signal?).`);
     })());
   }
 
   /** Every process of the run still running: what the OS table finds (or the group), and the children the probe reported. */
   private survivors(): number[] {
-    const found = this.sampler ? this.sampler.survivors() : this.s.killer.groupExists(this.bossPid) ? [this.bossPid] : [];
+    const sampler = this.sampling?.sampler;
+    const found = sampler ? sampler.survivors() : this.s.killer.groupExists(this.bossPid) ? [this.bossPid] : [];
     const reported = this.s.killer.outsideGroup(this.processCount.reported());
-    return reported.length ? [...new Set([...found, ...reported])] : found;
+    const members = sampler ? [] : (this.hold?.members() ?? []);
+    const all = reported.length || members.length ? [...new Set([...found, ...reported, ...members])] : found;
+    const keeper = this.boss?.keeperPid;
+    return all.filter((pid) => pid !== keeper);
   }
 
   private finish(): Promise<void> {
@@ -338,10 +343,18 @@ export class Run {
       this.boss?.stderr?.destroy();
     }
     this.checkChannel();
+    // From here the lab closes the channel and removes the FIFO itself: a poll still under way must not take that for a loss.
+    this.channelIntact = null;
     await this.channel?.drain();
     await this.channel?.close();
     this.releaseHeldBack();
-    await this.lastLook();
+    if (this.hold?.leaky) {
+      const suspects = this.sampling?.sampler.suspects() ?? [];
+      if (suspects.length) this.labError('ERR_OBRA_SURVIVORS', suspectsMessage(suspects, this.hold));
+    }
+    await this.sampling?.last();
+    this.sampling = null;
+    await this.hold?.release();
     if (this.badRecords > 1) this.labError('ERR_OBRA_BAD_RECORD', `${this.badRecords} records from the report channel were ignored in all.`);
     this.endNow();
   }
@@ -364,7 +377,7 @@ export class Run {
 
   private endNow(): void {
     this.releaseHeldBack();
-    this.stopSampling();
+    this.sampling?.stop();
     this.clearDeadline();
     const reason: RunEndReason = this.stopReason ?? 'exit';
     const end: RunEndEvent = { type: 'run-end', t: this.now(), pid: this.bossPid || null, reason, code: this.bossExit?.code ?? null, signal: this.bossExit?.signal ?? null };
@@ -374,25 +387,6 @@ export class Run {
     this.isOver = true;
     this.onEnd(end); // the final batch, run-end in it, goes out now
     fs.rm(this.dir, { recursive: true, force: true }, () => this.settleEnded(end));
-  }
-
-  private stopSampling(): void {
-    if (this.samplingTimer) clearInterval(this.samplingTimer);
-    this.samplingTimer = null;
-  }
-
-  /** Sampling ends with one more look: every process of the tree is then 'gone'. */
-  private async lastLook(): Promise<void> {
-    const sampler = this.sampler;
-    this.stopSampling();
-    if (!sampler) return;
-    try {
-      const events = await sampler.poll();
-      if (this.sampler === sampler) for (const e of events) this.add(e);
-    } catch (err) {
-      this.labError('ERR_OBRA_SAMPLING', `OS sampling failed at the run's end: ${(err as Error).message}`);
-    }
-    this.sampler = null;
   }
 
   private clearDeadline(): void {

@@ -11,6 +11,8 @@ export interface StopTreeOptions {
   killer: TreeKiller;
   /** Every process of the run still alive, looked up afresh on each call. */
   survivors: () => number[];
+  /** Ends every process of the run at once where the OS can (a cgroup), before the one-by-one SIGKILLs. */
+  killAll?: () => void;
   /** How long SIGTERM has before SIGKILL. */
   termGraceMs?: number;
   /** How long SIGKILL has before we give up and report survivors. */
@@ -38,6 +40,7 @@ export async function stopTree(o: StopTreeOptions): Promise<number[]> {
   }
   const killUntil = Date.now() + (o.killGraceMs ?? 3000);
   for (;;) {
+    o.killAll?.();
     o.killer.signal(o.group, left, 'SIGKILL');
     await sleep(LOOK_EVERY_MS);
     left = o.survivors();

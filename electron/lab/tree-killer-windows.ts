@@ -21,7 +21,7 @@
  * table and the probe's pids are for those.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import type { TreeKiller } from './tree-killer';
+import type { TreeKiller } from './tree-killer-interface';
 
 export interface WindowsTools {
   /** Start a program, call back when it ended (execFile). */

@@ -3,21 +3,21 @@
 /**
  * Errors as Node made them: its `code`, `errno`, `syscall`, `path` and `message`, verbatim.
  *
- * @typedef {import('../../shared/events').ErrorEvent} ErrorEvent
+ * @typedef {import('../../shared/events').FailureEvent} FailureEvent
  * @typedef {import('../../shared/events').CallbackError} CallbackError
  * @typedef {import('../../shared/events').SourceLocation} SourceLocation
  */
 const { now } = require('./clock.cjs');
 
 /**
- * @param {ErrorEvent['where']} where
+ * @param {FailureEvent['where']} where
  * @param {unknown} error
  * @param {{ pid: number | null, childId?: string, source?: SourceLocation | null }} about
- * @returns {ErrorEvent}
+ * @returns {FailureEvent}
  */
 function errorRecord(where, error, about) {
   const e = asRecord(error);
-  /** @type {ErrorEvent} */
+  /** @type {FailureEvent} */
   const record = { type: 'error', t: now(), pid: about.pid, where, name: errorName(error), code: null, message: '' };
   if (about.childId !== undefined) record.childId = about.childId;
   record.code = e.code == null ? null : String(e.code);

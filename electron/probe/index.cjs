@@ -28,6 +28,7 @@ function install(address) {
   if (!writer) return;
   require('./report.cjs').startReporting(writer);
   require('./process-hooks.cjs').hookProcess();
+  require('./process-kill.cjs').hookProcessKill();
 
   const childProcess = require('node:child_process');
   const { wrapAsyncApi, hookChildSpawn } = require('./async-calls.cjs');

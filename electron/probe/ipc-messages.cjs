@@ -48,7 +48,7 @@ function messageCounter(dir, from, to) {
       const measured = wire ?? measureMessage(message, mode);
       const verdict = admitFrequent(key, t, measured.bytes, seq);
       if (verdict !== ALONE && verdict !== START_RUN) return;
-      /** @type {import('../../shared/events').MessageEvent} */
+      /** @type {import('../../shared/events').IpcMessageEvent} */
       const record = { type: 'message', t, pid: process.pid, dir, from, to, seq, bytes: measured.bytes, preview: previewOf(message, measured.text) };
       if (verdict === ALONE) reportAlone(record);
       else startRun(key, record);

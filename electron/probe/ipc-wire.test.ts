@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageEvent } from '../../shared/events';
+import type { IpcMessageEvent } from '../../shared/events';
 import { PROBE, fixture, jsonLines, observe, ofType } from './observe.test-helper';
 
 const MiB8 = 8 * 1024 * 1024;
 
 /** The channel's messages in one direction, in seq order, as [sent, received] pairs. */
-function pairs(messages: MessageEvent[], from: number, to: number): [MessageEvent, MessageEvent][] {
+function pairs(messages: IpcMessageEvent[], from: number, to: number): [IpcMessageEvent, IpcMessageEvent][] {
   const of = (dir: 'send' | 'recv') => messages.filter((m) => m.from === from && m.to === to && m.dir === dir).sort((a, b) => a.seq - b.seq);
   const sent = of('send');
   const received = of('recv');

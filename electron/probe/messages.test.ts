@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageEvent } from '../../shared/events';
+import type { IpcMessageEvent } from '../../shared/events';
 import { fixture, jsonLines, observe, ofType } from './observe.test-helper';
 
 /** seq → the record that covers it; fails on a seq covered twice. */
-function bySeq(records: MessageEvent[]): Map<number, MessageEvent> {
-  const map = new Map<number, MessageEvent>();
+function bySeq(records: IpcMessageEvent[]): Map<number, IpcMessageEvent> {
+  const map = new Map<number, IpcMessageEvent>();
   for (const r of records) {
     const first = r.firstSeq ?? r.seq;
     const last = r.lastSeq ?? r.seq;
@@ -42,7 +42,7 @@ describe('IPC messages', () => {
       const received = bySeq(recvs);
       expect([...sent.keys()].sort((a, b) => a - b)).toEqual(seqs(N));
       expect([...received.keys()].sort((a, b) => a - b)).toEqual(seqs(N));
-      const bytes = (rs: MessageEvent[]) => rs.reduce((n, r) => n + r.bytes, 0);
+      const bytes = (rs: IpcMessageEvent[]) => rs.reduce((n, r) => n + r.bytes, 0);
       expect(bytes(recvs)).toBe(bytes(sends));
       // A flood is coalesced, and still no receive is stamped before its send.
       expect(channel.some((m) => (m.count ?? 1) > 1)).toBe(true);

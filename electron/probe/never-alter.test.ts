@@ -33,7 +33,7 @@ describe('observe, never alter', () => {
     expect(observed.records.length).toBeGreaterThan(0);
   });
 
-  it.each(['exit', 'callback', 'data', 'message', 'args'])(
+  it.each(['exit', 'callback', 'data', 'message', 'args', 'kill'])(
     "stack traces through the probe's wrappers (%s): the same frames, the same place thrown",
     async (mode) => {
       const { bare, observed } = await bareAndObserved('stack-boss.js', [mode]);

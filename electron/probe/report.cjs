@@ -16,7 +16,7 @@
  *
  * @typedef {import('../../shared/events').LabEvent} LabEvent
  * @typedef {import('../../shared/events').OutputEvent} OutputEvent
- * @typedef {import('../../shared/events').MessageEvent} MessageEvent
+ * @typedef {import('../../shared/events').IpcMessageEvent} IpcMessageEvent
  * @typedef {import('../../shared/events').TaskEvent} TaskEvent
  * @typedef {import('./report-channel-writer.cjs').ChannelWriter} ChannelWriter
  */
@@ -37,7 +37,7 @@ let writeThrough = false;
 let windowStart = -Infinity;
 let windowCount = 0;
 /** Sums being built, by stream or channel+direction, in the order they started. */
-/** @type {Map<string, OutputEvent | MessageEvent>} */
+/** @type {Map<string, OutputEvent | IpcMessageEvent>} */
 const runs = new Map();
 /** @type {NodeJS.Timeout | null} */
 let runsTimer = null;
@@ -90,14 +90,14 @@ function admitFrequent(key, t, bytes, seq) {
   return FOLDED;
 }
 
-/** @param {OutputEvent | MessageEvent | TaskEvent} record */
+/** @param {OutputEvent | IpcMessageEvent | TaskEvent} record */
 function reportAlone(record) {
   enqueue(record);
 }
 
 /**
  * @param {string} key
- * @param {OutputEvent | MessageEvent} first the run's first event; the run takes its time and preview
+ * @param {OutputEvent | IpcMessageEvent} first the run's first event; the run takes its time and preview
  */
 function startRun(key, first) {
   first.count = 1;

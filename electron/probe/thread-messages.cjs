@@ -63,7 +63,7 @@ function threadMessageCounter(dir, fromThread, toThread) {
       const verdict = admitFrequent(key, t, bytes, seq);
       if (verdict !== ALONE && verdict !== START_RUN) return;
       const pid = process.pid;
-      /** @type {import('../../shared/events').MessageEvent} */
+      /** @type {import('../../shared/events').IpcMessageEvent} */
       const record = { type: 'message', t, pid, dir, from: pid, to: pid, fromThread, toThread, seq, bytes, preview: previewText(text ?? describe(message)) };
       if (verdict === ALONE) reportAlone(record);
       else startRun(key, record);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageEvent } from '../../shared/events';
+import type { IpcMessageEvent } from '../../shared/events';
 import { fixture, jsonLines, observe, ofType } from './observe.test-helper';
 
 /** Sends and receives between two threads of one process, by sequence number. */
-function between(messages: readonly MessageEvent[], from: number, to: number, dir: 'send' | 'recv'): number[] {
+function between(messages: readonly IpcMessageEvent[], from: number, to: number, dir: 'send' | 'recv'): number[] {
   return messages.filter((m) => m.fromThread === from && m.toThread === to && m.dir === dir).map((m) => m.seq);
 }
 

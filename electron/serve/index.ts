@@ -128,7 +128,8 @@ function listen(server: ReturnType<typeof createServer>, port: number): Promise<
 
 async function makeLab(): Promise<LabPort> {
   const { Lab } = await import('../lab/index');
-  return new Lab();
+  // Runs follow one another: each finds its site keeper already started.
+  return new Lab({ spareKeeper: true });
 }
 
 /** The folder holding Obra's package.json, from this file's place in source or build output. */

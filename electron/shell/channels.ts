@@ -13,6 +13,8 @@ export const IPC = {
   saveFile: 'obra:save-file',
   /** invoke(DialogOptions?) → CallOutcome<OpenedFile | null>: "Open recording" through the native dialog. */
   openRecording: 'obra:open-recording',
+  /** invoke(DialogOptions?) → CallOutcome<OpenedLesson | null>: "Open lesson…" through the native folder dialog. */
+  openLesson: 'obra:open-lesson',
   /** send(): the page has subscribed; queued batches may flow. */
   ready: 'obra:ready',
   /** main → page: one EventBatch. */

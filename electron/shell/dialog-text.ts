@@ -11,24 +11,27 @@ export interface DialogText {
   openRecordingFilter: string;
   openScriptTitle: string;
   openScriptFilter: string;
+  openLessonTitle: string;
 }
 
 export const DIALOG_TEXT: Record<Lang, DialogText> = {
   en: {
-    saveTitle: { recording: 'Save recording', png: 'Export PNG', svg: 'Export SVG', trace: 'Export trace', webm: 'Export video', mp4: 'Export video', gif: 'Export GIF' },
-    saveFilter: { recording: 'Obra recording', png: 'PNG image', svg: 'SVG image', trace: 'Chrome trace (JSON)', webm: 'WebM video', mp4: 'MP4 video', gif: 'GIF animation' },
+    saveTitle: { recording: 'Save recording', png: 'Export PNG', svg: 'Export SVG', trace: 'Export trace', webm: 'Export video', mp4: 'Export video', gif: 'Export GIF', narration: 'Save narration' },
+    saveFilter: { recording: 'Obra recording', png: 'PNG image', svg: 'SVG image', trace: 'Chrome trace (JSON)', webm: 'WebM video', mp4: 'MP4 video', gif: 'GIF animation', narration: 'Lesson narration (narration.json)' },
     openRecordingTitle: 'Open recording',
     openRecordingFilter: 'Obra recordings (.obra.json, .ndjson)',
     openScriptTitle: 'Open script',
     openScriptFilter: 'Node.js scripts (.js, .mjs, .cjs)',
+    openLessonTitle: 'Open lesson folder',
   },
   es: {
-    saveTitle: { recording: 'Guardar grabación', png: 'Exportar PNG', svg: 'Exportar SVG', trace: 'Exportar traza', webm: 'Exportar video', mp4: 'Exportar video', gif: 'Exportar GIF' },
-    saveFilter: { recording: 'Grabación de Obra', png: 'Imagen PNG', svg: 'Imagen SVG', trace: 'Traza de Chrome (JSON)', webm: 'Video WebM', mp4: 'Video MP4', gif: 'Animación GIF' },
+    saveTitle: { recording: 'Guardar grabación', png: 'Exportar PNG', svg: 'Exportar SVG', trace: 'Exportar traza', webm: 'Exportar video', mp4: 'Exportar video', gif: 'Exportar GIF', narration: 'Guardar narración' },
+    saveFilter: { recording: 'Grabación de Obra', png: 'Imagen PNG', svg: 'Imagen SVG', trace: 'Traza de Chrome (JSON)', webm: 'Video WebM', mp4: 'Video MP4', gif: 'Animación GIF', narration: 'Narración de la lección (narration.json)' },
     openRecordingTitle: 'Abrir grabación',
     openRecordingFilter: 'Grabaciones de Obra (.obra.json, .ndjson)',
     openScriptTitle: 'Abrir script',
     openScriptFilter: 'Scripts de Node.js (.js, .mjs, .cjs)',
+    openLessonTitle: 'Abrir carpeta de lección',
   },
 };
 

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dialogLang } from './dialog-text';
 import { createFileDialogs, type NativeDialogs } from './file-dialogs';
+import { lessonFromFiles } from '../../shared/lesson';
+import { writeLessonFolder } from '../../tests/fixtures/lesson-folder';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -163,12 +165,21 @@ describe('openRecording through the native dialog', () => {
 });
 
 describe('pickScript through the native dialog', () => {
-  it('asks in the reader’s language for a Node.js script and gives its path; cancelled: null; arguments: refused', async () => {
+  it('asks in the reader’s language for a Node.js script and gives its path with its text and the scripts beside it; cancelled: null; arguments: refused', async () => {
     const dir = tempDir();
     const script = path.join(dir, 'mine.mjs');
+    fs.writeFileSync(script, "import { fork } from 'node:child_process';\n");
+    fs.writeFileSync(path.join(dir, 'worker.cjs'), 'process.send(1);\n');
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a script');
     const { dialogs, asked } = dialogsAnswering(script);
     const files = createFileDialogs({ dialogs, lang: () => 'es', startDir: dir });
-    expect(await files.pickScript([])).toBe(script);
+    expect(await files.pickScript([])).toEqual({
+      path: script,
+      sources: [
+        { path: 'mine.mjs', text: "import { fork } from 'node:child_process';\n" },
+        { path: 'worker.cjs', text: 'process.send(1);\n' },
+      ],
+    });
     expect(asked[0].options).toMatchObject({ title: 'Abrir script', filters: [{ name: 'Scripts de Node.js (.js, .mjs, .cjs)', extensions: ['js', 'mjs', 'cjs'] }] });
     expect(await createFileDialogs({ dialogs: dialogsAnswering(null).dialogs, lang: () => 'en' }).pickScript([])).toBeNull();
     await expect(files.pickScript(['/etc/passwd'])).rejects.toMatchObject({ code: 'ERR_OBRA_BAD_REQUEST' });
@@ -194,5 +205,38 @@ describe('the dialogs’ language', () => {
     await expect(files.pickScript([{ lang: 'es', path: '/etc' }])).rejects.toMatchObject({ code: 'ERR_OBRA_BAD_REQUEST' });
     await expect(files.saveFile([{ suggestedName: 'a.svg', kind: 'svg', data: 'x', lang: 'de' }])).rejects.toMatchObject({ code: 'ERR_OBRA_BAD_REQUEST' });
     expect(asked).toHaveLength(4);
+  });
+});
+
+describe('openLesson through the native folder dialog', () => {
+  it('asks for a folder in the reader’s language, reads its lesson files, and opens the next save dialog there', async () => {
+    const dir = tempDir();
+    const folder = writeLessonFolder(dir, 'sumar');
+    fs.writeFileSync(path.join(folder, 'notes.md'), 'not part of the lesson');
+    const { dialogs, asked } = dialogsAnswering(folder);
+    const files = createFileDialogs({ dialogs, lang: () => 'en', startDir: dir });
+    const opened = await files.openLesson([{ lang: 'es' }]);
+    expect(asked[0].options).toMatchObject({ title: 'Abrir carpeta de lección', properties: ['openDirectory'] });
+    expect(opened?.name).toBe('sumar');
+    expect(opened?.folder).toBe(folder);
+    expect(opened?.files.map((f) => f.path)).toEqual(['lesson.json', 'index.js', 'worker.js', 'narration.json']);
+    // The page checks them the one way every lesson is checked.
+    expect(lessonFromFiles(opened!.name, opened!.files).steps).toHaveLength(4);
+    const saved = dialogsAnswering(null);
+    const later = createFileDialogs({ dialogs: { ...saved.dialogs, showOpenDialog: dialogs.showOpenDialog }, lang: () => 'en', startDir: dir });
+    await later.openLesson([]);
+    expect(await later.saveFile([{ suggestedName: 'narration.json', kind: 'narration', data: '[]' }])).toBeNull();
+    expect(saved.asked[0].options).toMatchObject({ title: 'Save narration', defaultPath: path.join(folder, 'narration.json') });
+  });
+
+  it('cancelled: null; a folder without lesson.json: ERR_OBRA_BAD_LESSON; a FIFO for narration.json: refused, not waited on', async () => {
+    const dir = tempDir();
+    expect(await createFileDialogs({ dialogs: dialogsAnswering(null).dialogs, lang: () => 'en' }).openLesson([])).toBeNull();
+    await expect(createFileDialogs({ dialogs: dialogsAnswering(dir).dialogs, lang: () => 'en' }).openLesson([])).rejects.toMatchObject({ code: 'ERR_OBRA_BAD_LESSON', message: /lesson\.json: missing/ });
+    const folder = writeLessonFolder(dir, 'fifo');
+    fs.rmSync(path.join(folder, 'narration.json'));
+    execFileSync('mkfifo', [path.join(folder, 'narration.json')]);
+    await expect(createFileDialogs({ dialogs: dialogsAnswering(folder).dialogs, lang: () => 'en' }).openLesson([])).rejects.toMatchObject({ code: 'ERR_OBRA_BAD_LESSON', message: /fifo\/narration\.json: is not a regular file/ });
+    await expect(createFileDialogs({ dialogs: dialogsAnswering(folder).dialogs, lang: () => 'en' }).openLesson(['/etc'])).rejects.toMatchObject({ code: 'ERR_OBRA_BAD_REQUEST' });
   });
 });

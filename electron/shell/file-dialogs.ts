@@ -1,6 +1,6 @@
 /**
  * Save and open files through the native dialogs, for `saveFile`,
- * `openRecording` and `pickScript` of the shared API. The page sends a name and the bytes,
+ * `openRecording`, `pickScript` and `openLesson` of the shared API. The page sends a name and the bytes,
  * never a path: the path comes only from the dialog the reader answered.
  *
  * No Electron import: the dialogs are injected (main wires Electron's
@@ -13,9 +13,11 @@ import { constants } from 'node:fs';
 import nodeFs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { MAX_NATIVE_FILE_BYTES, SCRIPT_EXTENSIONS, type Lang, type OpenedFile, type SaveKind } from '../../shared/api';
+import { MAX_NATIVE_FILE_BYTES, SCRIPT_EXTENSIONS, type Lang, type OpenedFile, type OpenedLesson, type PickedScript, type SaveKind } from '../../shared/api';
 import { errorFromShape, tooLarge, validateDialogOptions, validateSaveFile } from '../../shared/validate';
+import { readLessonFolder } from '../lab/lesson-folder';
 import { DIALOG_TEXT } from './dialog-text';
+import { readScriptFiles } from './script-files';
 
 export interface FileFilter {
   name: string;
@@ -30,7 +32,7 @@ export interface NativeDialogs {
     filters: FileFilter[];
     properties: Array<'createDirectory' | 'showOverwriteConfirmation'>;
   }): Promise<{ canceled: boolean; filePath?: string }>;
-  showOpenDialog(options: { title: string; defaultPath: string; filters: FileFilter[]; properties: Array<'openFile'> }): Promise<{ canceled: boolean; filePaths: string[] }>;
+  showOpenDialog(options: { title: string; defaultPath: string; filters: FileFilter[]; properties: Array<'openFile' | 'openDirectory'> }): Promise<{ canceled: boolean; filePaths: string[] }>;
 }
 
 export type FilePort = Pick<typeof nodeFs, 'writeFile' | 'rename' | 'rm' | 'open' | 'realpath' | 'stat' | 'chmod'>;
@@ -55,6 +57,7 @@ export const SAVE_EXTENSIONS: Record<SaveKind, string[]> = {
   webm: ['webm'],
   mp4: ['mp4'],
   gif: ['gif'],
+  narration: ['json'],
 };
 export const RECORDING_EXTENSIONS = ['json', 'ndjson'];
 
@@ -63,8 +66,10 @@ export interface FileDialogs {
   saveFile(params: unknown[]): Promise<string | null>;
   /** `openRecording()`'s params, untrusted: resolves with the chosen file, or null when cancelled. */
   openRecording(params: unknown[]): Promise<OpenedFile | null>;
-  /** `pickScript()`'s params, untrusted: resolves with the chosen script's path, or null when cancelled. */
-  pickScript(params: unknown[]): Promise<string | null>;
+  /** `pickScript()`'s params, untrusted: resolves with the chosen script's path and the scripts shown for it, or null when cancelled. */
+  pickScript(params: unknown[]): Promise<PickedScript | null>;
+  /** `openLesson()`'s params, untrusted: resolves with the chosen folder's lesson files, or null when cancelled. The next save dialog opens there. */
+  openLesson(params: unknown[]): Promise<OpenedLesson | null>;
 }
 
 export function createFileDialogs(options: FileDialogOptions): FileDialogs {
@@ -130,7 +135,24 @@ export function createFileDialogs(options: FileDialogOptions): FileDialogs {
         filters: [{ name: text.openScriptFilter, extensions: [...SCRIPT_EXTENSIONS] }],
         properties: ['openFile'],
       });
-      return picked.canceled ? null : (picked.filePaths[0] ?? null);
+      const chosen = picked.canceled ? undefined : picked.filePaths[0];
+      if (chosen === undefined) return null;
+      lastDir = path.dirname(chosen);
+      return { path: chosen, sources: await readScriptFiles(chosen) };
+    },
+
+    async openLesson(params) {
+      const check = validateDialogOptions('openLesson', params);
+      if (!check.ok) throw errorFromShape(check.error);
+      const text = DIALOG_TEXT[check.lang ?? options.lang()];
+      const picked = await options.dialogs.showOpenDialog({ title: text.openLessonTitle, defaultPath: lastDir, filters: [], properties: ['openDirectory'] });
+      const chosen = picked.canceled ? undefined : picked.filePaths[0];
+      if (!chosen) return null;
+      // The folder's files as read; the page checks them (shared/lesson.ts), as it checks a browser's picked files.
+      const lesson = await readLessonFolder(chosen);
+      // Its narration is saved back into it: the save dialog opens there.
+      lastDir = lesson.folder;
+      return lesson;
     },
   };
 }

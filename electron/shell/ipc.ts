@@ -84,6 +84,7 @@ export function connectPage(win: BrowserWindow, lab: LabPort, devServerUrl: stri
   handleDialog(IPC.pickScript, (params) => files.pickScript(params));
   handleDialog(IPC.saveFile, (params) => files.saveFile(params));
   handleDialog(IPC.openRecording, (params) => files.openRecording(params));
+  handleDialog(IPC.openLesson, (params) => files.openLesson(params));
 
   const onReady = (event: IpcMainEvent): void => {
     if (isOurPage(event)) relay.pageReady();

@@ -168,8 +168,8 @@ export function VideoForm({ subject, choice, onStart, onClose }: VideoFormProps)
             </select>
           </label>
         </div>
-        <p className="video-note">
-          {words.picture}: {words.content[choice.content]} · {words.theme}: {words.themes[choice.theme]}. {words.timelineFixed}
+        <p className="video-note" data-testid="video-picture">
+          {words.picture}: {words.content[choice.content]} · {words.theme}: {words.themes[choice.theme]}.{choice.content === 'stage' ? '' : ` ${words.timelineFixed}`}
         </p>
         <p id={summaryId} className={check.ok ? 'video-summary' : 'video-summary video-problem'} role={!check.ok && tried ? 'alert' : 'status'} data-testid="video-summary">
           {check.ok

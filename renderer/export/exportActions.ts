@@ -64,7 +64,7 @@ export async function exportPng(subject: ExportSubject, choice: PictureChoice, s
 }
 
 export async function exportTrace(subject: ExportSubject): Promise<void> {
-  await saveBlob(traceBlob(runTrace(subject.demoId, subject.run.events, subject.lang)), `${subject.stem}.trace.json`);
+  await saveBlob(traceBlob(runTrace(subject.lesson, subject.run.events, subject.lang)), `${subject.stem}.trace.json`);
 }
 
 /** What the video form asked for: the plan (range, speed, frame rate), the picture's width and the format. */

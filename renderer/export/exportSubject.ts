@@ -8,7 +8,7 @@
 import type { Lang } from '../../shared/api';
 import type { RunLog } from '../model/runLog';
 import type { TimeWindow } from '../model/viewport';
-import type { ObraState } from '../store/obraState';
+import type { ObraState, OpenLesson } from '../store/obraState';
 import { fileStem } from './download';
 
 export interface ExportSubject {
@@ -20,6 +20,8 @@ export interface ExportSubject {
   stageCursor: number;
   lang: Lang;
   demoId: string | null;
+  /** The lesson on screen, whose narration a trace carries. */
+  lesson: OpenLesson | null;
   title: string;
   /** Start of every file name: the demo's id or the script's name. */
   stem: string;
@@ -39,6 +41,8 @@ export function exportSubjectOf(state: ObraState): ExportSubject | null {
   const script = start?.script ?? run.header?.script ?? '';
   const demo = demoId === null ? undefined : state.demos.find((d) => d.id === demoId);
   const scriptName = script.split(/[\\/]/).pop() || script;
+  // An opened lesson folder names the picture and the files as a demo does.
+  const folderLesson = demoId === null && state.lesson?.demoId === null ? state.lesson : null;
   return {
     run,
     window: state.timeWindow,
@@ -46,8 +50,9 @@ export function exportSubjectOf(state: ObraState): ExportSubject | null {
     stageCursor: state.cursor,
     lang: state.lang,
     demoId,
-    title: demo?.title[state.lang] ?? (demoId || scriptName || 'Obra'),
-    stem: fileStem(demoId ?? scriptName),
+    lesson: state.lesson ?? null,
+    title: demo?.title[state.lang] ?? folderLesson?.info.title[state.lang] ?? (demoId || scriptName || 'Obra'),
+    stem: fileStem(demoId ?? folderLesson?.info.id ?? scriptName),
     runEnd: run.index.runEnd?.t ?? run.index.lastT,
     speed: state.speed,
     teaching: state.teaching,

@@ -39,11 +39,12 @@ describe('exports of a real exec demo run', () => {
     );
   });
 
-  it('put the narration steps the run reached in the trace, as global instants at their events', () => {
-    const steps = narrationInstants('exec', run.events, 'en');
+  it('put the narration steps the run reached in the trace, as global instants at their events', async () => {
+    const lesson = { ...(await lab.lesson('exec')), demoId: 'exec' };
+    const steps = narrationInstants(lesson, run.events, 'en');
     expect(steps.length).toBeGreaterThan(2);
     expect(steps[0].text).toMatch(/^1\. /);
-    const trace = runTrace('exec', run.events, 'en');
+    const trace = runTrace(lesson, run.events, 'en');
     const instants = trace.traceEvents.filter((e) => e.cat === 'narration');
     expect(instants.map((e) => e.ts)).toEqual(steps.map((s) => s.t));
     for (const e of instants) expect(e).toMatchObject({ ph: 'i', s: 'g' });

@@ -5,7 +5,7 @@
  * legend, the kinds. Callbacks that share a column of the picture are one mark.
  */
 import type { Lang } from '../../shared/api';
-import { TASK_KINDS, type TaskEvent } from '../../shared/events';
+import { TASK_KINDS, type TaskEvent, type TaskKind } from '../../shared/events';
 import { TASK_MESSAGES } from '../i18n/taskMessages';
 import type { ProcessLane } from '../model/processLanes';
 import { tasksCrossing, type TaskTrack } from '../model/taskIndex';
@@ -63,8 +63,8 @@ export function taskLaneLabel(f: { x: number; u: number; laneH: number; lang: La
   return text({ x: x0, y: y + laneH / 2 + 5 * u, 'font-size': 14 * u, 'font-style': 'italic', fill: palette.inkSoft }, `↻ ${TASK_MESSAGES[f.lang].track}`);
 }
 
-/** The callback kinds under the legend: colour and letter together. */
-export function taskLegend(f: { x: number; top: number; width: number; u: number; lang: Lang; palette: SvgPalette }): { svg: string; height: number } {
+/** The callback kinds the run has, under the legend: colour and letter together. */
+export function taskLegend(f: { x: number; top: number; width: number; u: number; lang: Lang; palette: SvgPalette; kinds: ReadonlySet<TaskKind> }): { svg: string; height: number } {
   const { u, palette } = f;
   const m = TASK_MESSAGES[f.lang];
   const size = 15 * u;
@@ -72,7 +72,7 @@ export function taskLegend(f: { x: number; top: number; width: number; u: number
   let row = 0;
   let svg = text({ x, y: f.top + 5 * u, 'font-size': size, 'font-weight': 700, fill: palette.ink }, `${m.track}:`);
   x += textWidth(`${m.track}:`, size, true) + 10 * u;
-  for (const kind of TASK_KINDS) {
+  for (const kind of TASK_KINDS.filter((k) => f.kinds.has(k))) {
     const w = 22 * u + 6 * u + textWidth(m.kind[kind], size) + 16 * u;
     if (x + w > f.x + f.width) {
       row++;

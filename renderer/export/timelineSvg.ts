@@ -86,7 +86,7 @@ export function timelinePicture(run: TimelineSource, window: TimeWindow, o: Time
   const kinds = KIND_ORDER.filter((kind) => lanes.some((lane) => visualKind(lane.record) === kind));
   const legendTop = lanesBottom + 22 * u;
   const key = legend({ x: pad, top: legendTop, width: width - 2 * pad, u, lang: o.lang, palette, kinds });
-  const tasksKey = lanes.some((lane) => lane.tasks) ? taskLegend({ x: pad, top: legendTop + key.height + 14 * u, width: width - 2 * pad, u, lang: o.lang, palette }) : null;
+  const tasksKey = lanes.some((lane) => lane.tasks) ? taskLegend({ x: pad, top: legendTop + key.height + 14 * u, width: width - 2 * pad, u, lang: o.lang, palette, kinds: index.tasks.kinds }) : null;
   const height = Math.ceil(legendTop + key.height + (tasksKey ? tasksKey.height + 14 * u : 0) + pad * 0.6);
 
   const stripes = lanes.map((_, row) => (row % 2 === 1 ? el('rect', { x: pad, y: lanesTop + row * laneH, width: width - 2 * pad, height: laneH, fill: palette.stripe }) : '')).join('');

@@ -1,4 +1,7 @@
+import { LESSON_TEXT } from './lessonText';
+import { editorEn } from './editorEn';
 import type { Messages } from './messages';
+import { storyEn } from './storyEn';
 
 export const en: Messages = {
   appTitle: 'Obra — child processes at work',
@@ -107,11 +110,14 @@ export const en: Messages = {
     error: (code) => `error ${code}`,
     exit: (what) => `exit: ${what}`,
     callback: (api, result) => `${api} callback: ${result}`,
+    kill: (signal, target, from, code) =>
+      code ? `process.kill(${target}, '${signal}') by ${from ?? '?'} threw ${code}` : signal === '0' ? `${from ?? '?'} asks whether ${target} exists: process.kill(${target}, 0)` : `${signal} sent by ${from ?? '?'}: process.kill(${target})`,
     thread: (state, thread, code) =>
       state === 'start' ? `new Worker: thread ${thread}` : state === 'online' ? `thread ${thread} online` : `thread ${thread} exit: code ${code ?? '?'}`,
     ok: 'no error',
     bucket: (count) => `${count} events in this pixel`,
   },
+  lesson: LESSON_TEXT.en,
   panels: { stage: 'Stage', code: 'Code', narration: 'Narration', console: 'Console', retry: 'Try again' },
   errors: {
     label: 'Errors',
@@ -121,4 +127,6 @@ export const en: Messages = {
     inRun: 'In the run',
     dropped: (count) => `${count} event batches were dropped before the page was ready`,
   },
+  editor: editorEn,
+  story: storyEn,
 };

@@ -1,4 +1,7 @@
+import { LESSON_TEXT } from './lessonText';
+import { editorEs } from './editorEs';
 import type { Messages } from './messages';
+import { storyEs } from './storyEs';
 
 export const es: Messages = {
   appTitle: 'Obra — procesos hijos trabajando',
@@ -107,11 +110,14 @@ export const es: Messages = {
     error: (code) => `error ${code}`,
     exit: (what) => `salida: ${what}`,
     callback: (api, result) => `callback de ${api}: ${result}`,
+    kill: (signal, target, from, code) =>
+      code ? `process.kill(${target}, '${signal}') de ${from ?? '?'} lanzó ${code}` : signal === '0' ? `${from ?? '?'} pregunta si ${target} existe: process.kill(${target}, 0)` : `${signal} enviada por ${from ?? '?'}: process.kill(${target})`,
     thread: (state, thread, code) =>
       state === 'start' ? `new Worker: hilo ${thread}` : state === 'online' ? `hilo ${thread} en marcha` : `hilo ${thread} terminó: código ${code ?? '?'}`,
     ok: 'sin error',
     bucket: (count) => `${count} eventos en este píxel`,
   },
+  lesson: LESSON_TEXT.es,
   panels: { stage: 'Escenario', code: 'Código', narration: 'Narración', console: 'Consola', retry: 'Reintentar' },
   errors: {
     label: 'Errores',
@@ -121,4 +127,6 @@ export const es: Messages = {
     inRun: 'En la ejecución',
     dropped: (count) => `Se perdieron ${count} lotes de eventos antes de que la página estuviera lista`,
   },
+  editor: editorEs,
+  story: storyEs,
 };

@@ -1,30 +1,9 @@
 import type { Lang } from '../../shared/api';
+import { formatNumber } from '../../shared/number-format';
 import { US_PER_UNIT, type TimeUnit } from '../model/timeAxis';
 
-/**
- * Numbers in the reader's locale, grouped always (es: 4.096, en: 4,096: Spanish
- * style leaves 4-digit numbers ungrouped by default, the notes group them).
- */
-const LOCALES: Record<Lang, string> = { es: 'es-ES', en: 'en-US' };
-const formatters = new Map<string, Intl.NumberFormat>();
-
-function formatter(lang: Lang, decimals: number): Intl.NumberFormat {
-  const key = `${lang}:${decimals}`;
-  let format = formatters.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(LOCALES[lang], {
-      useGrouping: 'always',
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-    });
-    formatters.set(key, format);
-  }
-  return format;
-}
-
-export function formatNumber(value: number, lang: Lang, decimals = 0): string {
-  return formatter(lang, decimals).format(value);
-}
+/** Numbers, bytes, durations and percentages in the reader's language; the numbers by the one formatter (shared/number-format.ts). */
+export { formatNumber } from '../../shared/number-format';
 
 /** Exact byte counts with their unit: "4.096 bytes" / "4,096 bytes"; large ones also in KiB/MiB. */
 export function formatBytes(bytes: number, lang: Lang): string {

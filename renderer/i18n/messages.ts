@@ -1,5 +1,8 @@
 import type { RunEndReason } from '../../shared/events';
 import type { VisualKind } from '../model/processRecord';
+import type { LessonText } from './lessonText';
+import type { EditorMessages } from './editorMessages';
+import type { StoryMessages } from './storyMessages';
 
 /** Every UI string, written by hand in each language (es.ts, en.ts). */
 export interface Messages {
@@ -96,11 +99,15 @@ export interface Messages {
     error: (code: string) => string;
     exit: (what: string) => string;
     callback: (api: string, result: string) => string;
+    /** A signal sent with process.kill(target, signal) by `from`; `code` when the call threw. */
+    kill: (signal: string, target: number, from: number | null, code: string | null) => string;
     /** A Worker thread's start, online or exit (with its exit code). */
     thread: (state: 'start' | 'online' | 'exit', thread: number, code: number | undefined) => string;
     ok: string;
     bucket: (count: string) => string;
   };
+  /** Lessons: narration, questions, Open lesson…, author mode (renderer/i18n/lessonText.ts). */
+  lesson: LessonText;
   /** Panel names, for a panel that failed. */
   panels: { stage: string; code: string; narration: string; console: string; retry: string };
   errors: {
@@ -112,4 +119,8 @@ export interface Messages {
     /** `count` event batches dropped before the page was ready (ERR_OBRA_DROPPED). */
     dropped: (count: string) => string;
   };
+  /** The code panel's editor and one's own scripts (editorEs.ts, editorEn.ts). */
+  editor: EditorMessages;
+  /** The narration of a script of one's own, told from its events (storyEs.ts, storyEn.ts). */
+  story: StoryMessages;
 }

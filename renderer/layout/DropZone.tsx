@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useMessages } from '../i18n/useMessages';
-import { useOpenFile } from '../toolbar/useOpenFile';
+import { useOpenFiles } from '../toolbar/useOpenFile';
 
 function hasFiles(e: DragEvent): boolean {
   return Array.from(e.dataTransfer?.types ?? []).includes('Files');
 }
 
-/** Drag a script (or a recording) anywhere onto the window to open it. */
+/** Drag a script, a recording or a lesson (its files, or a .zip) anywhere onto the window to open it. */
 export function DropZone() {
   const { m } = useMessages();
-  const openFile = useOpenFile();
+  const openFiles = useOpenFiles();
   const [over, setOver] = useState(false);
   useEffect(() => {
     let depth = 0;
@@ -32,8 +32,9 @@ export function DropZone() {
       e.preventDefault();
       depth = 0;
       setOver(false);
-      const file = e.dataTransfer?.files[0];
-      if (file) void openFile(file);
+      // Several files dropped together stay together (a boss and the workers it forks, or a lesson).
+      const files = Array.from(e.dataTransfer?.files ?? []);
+      if (files.length) void openFiles(files);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);
@@ -45,7 +46,7 @@ export function DropZone() {
       window.removeEventListener('dragover', overHandler);
       window.removeEventListener('drop', drop);
     };
-  }, [openFile]);
+  }, [openFiles]);
   if (!over) return null;
   return (
     <div className="drop-overlay" aria-hidden="true">

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import type { LabEvent } from '../../shared/events';
+import { AuthorPanel } from '../lessons/AuthorPanel';
 import { useMessages } from '../i18n/useMessages';
 import { CodePanel } from '../lessons/CodePanel';
 import { NarrationPanel } from '../lessons/NarrationPanel';
@@ -20,21 +22,26 @@ export function LessonArea({ narration = true }: { narration?: boolean }) {
   const { version, cursor } = useLiveView(pace.interval);
   pace.key.current = version;
   const run = useObra((s) => s.run);
-  const script = useObra((s) => s.script);
+  const lesson = useObra((s) => s.lesson);
   const sources = useObra((s) => s.sources);
-  const demoId = script?.kind === 'demo' ? script.demoId : null;
   const log = run?.events ?? NO_EVENTS;
+  // Author mode: the narration's place, for as long as the author writes steps.
+  const [authoring, setAuthoring] = useState(false);
   return (
     <div className={`lesson-area${narration ? '' : ' without-narration'}`}>
       <div className="code-area">
         <PanelBoundary name={m.panels.code} retry={m.panels.retry} resetKey={run}>
-          <CodePanel demoId={demoId} sources={sources} log={log} version={version} cursor={cursor} lang={lang} />
+          <CodePanel lesson={lesson} sources={sources} log={log} version={version} cursor={cursor} lang={lang} />
         </PanelBoundary>
       </div>
       {narration && (
         <div className="narration-area">
           <PanelBoundary name={m.panels.narration} retry={m.panels.retry} resetKey={run}>
-            <NarrationPanel demoId={demoId} log={log} version={version} cursor={cursor} lang={lang} />
+            {authoring && run ? (
+              <AuthorPanel key={lesson ? lesson.info.id : 'script'} onClose={() => setAuthoring(false)} />
+            ) : (
+              <NarrationPanel lesson={lesson} onAuthor={run ? () => setAuthoring(true) : undefined} log={log} version={version} cursor={cursor} lang={lang} />
+            )}
           </PanelBoundary>
         </div>
       )}

@@ -1,5 +1,5 @@
 /**
- * The `blocking` lesson's chart: how long each /fast request took while /heavy
+ * The latency panel (the `blocking` lesson declares it): how long each /fast request took while /heavy
  * ran, in the boss's own process (inline) and in a forked worker, side by
  * side. The inline answers wait ~1 s, the forked ones a few ms, so the y-axis
  * is logarithmic (and says so). Each series has its colour (Okabe–Ito), its
@@ -9,11 +9,11 @@
 import { useId, useMemo } from 'react';
 import type { Lang } from '../../shared/api';
 import type { LabEvent } from '../../shared/events';
-import { formatNumber } from '../../shared/narration';
+import { formatValue } from '../../shared/narration';
 import { latencySeries, logAxis, type Variant } from './latencySeries';
-import { logOf } from './lessonScripts';
 
 export interface LatencyChartProps {
+  /** A run of the lesson that declares this panel (renderer/lessons/lessonPanels.tsx). */
   log: readonly LabEvent[];
   version: number;
   cursor: number;
@@ -50,12 +50,12 @@ const LEGEND_STEP = 150;
 
 export function LatencyChart({ log, version, cursor, lang, large = false }: LatencyChartProps) {
   const { W, H, TOP } = large ? PROJECTOR : DESK;
-  const series = useMemo(() => latencySeries(logOf('blocking', log), cursor), [log, version, cursor]);
+  const series = useMemo(() => latencySeries(log, cursor), [log, version, cursor]);
   const uid = useId().replace(/[^\w-]/g, '');
   const shown = VARIANTS.filter((v) => series[v]);
   if (shown.length === 0) return null;
   const text = TEXT[lang];
-  const ms = (v: number) => formatNumber(v, lang);
+  const ms = (v: number) => formatValue(v, lang);
   const axis = logAxis(shown.flatMap((v) => series[v]?.fastMs ?? []));
   const groups = Math.max(...shown.map((v) => series[v]?.fastMs.length ?? 0));
   const plotH = H - TOP - BOTTOM;

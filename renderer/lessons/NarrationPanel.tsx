@@ -1,45 +1,42 @@
 /**
- * The narration panel: the demo's numbered steps, told as the run (or the
+ * The narration panel: the lesson's numbered steps, told as the run (or the
  * replay) reaches their events, with this run's numbers. The step being told
  * is emphasised; the next one waits, dimmed; skipped ones stay out of the way.
+ * A step that asks a question shows it with its choices, and its answer once
+ * its event has happened. The lesson's own extra panel, if it declares one,
+ * goes below. A script of one's own (no lesson) has its story told instead.
  */
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { Lang } from '../../shared/api';
 import type { LabEvent } from '../../shared/events';
-import { currentLine } from '../../shared/narration';
-import { LatencyChart } from './LatencyChart';
+import { currentLine, type NarrationLine } from '../../shared/narration';
+import { changedRanFiles } from '../editor/editsSlice';
+import { MESSAGES } from '../i18n';
+import type { OpenLesson } from '../store/obraState';
+import { useObra } from '../store/useObra';
+import { LessonPanel } from './lessonPanels';
 import { tell } from './lessonScripts';
+import { scriptStory } from './scriptStory';
 import { runOverAt, visibleSteps } from './visibleSteps';
 import './lessons.css';
+import './question.css';
 
 export interface NarrationPanelProps {
-  demoId: string | null;
+  lesson: OpenLesson | null;
+  /** Opens author mode (shown when there is a run to write steps for). */
+  onAuthor?: () => void;
   log: readonly LabEvent[];
   version: number;
   cursor: number;
   lang: Lang;
 }
 
-const LABEL: Record<Lang, { title: string; next: string; start: string; own: string; of: string }> = {
-  es: {
-    title: 'Paso a paso',
-    next: 'Lo que viene',
-    start: 'Ejecuta la demo: cada paso aparece cuando sucede.',
-    own: 'La narración acompaña a las demos. Para tu propio programa, mira el escenario y la línea de tiempo.',
-    of: 'de',
-  },
-  en: {
-    title: 'Step by step',
-    next: 'Coming up',
-    start: 'Run the demo: each step appears as it happens.',
-    own: "Narration comes with the demos. For your own program, watch the stage and the timeline.",
-    of: 'of',
-  },
-};
-
-export function NarrationPanel({ demoId, log, version, cursor, lang }: NarrationPanelProps) {
-  const lines = tell(demoId, log, version, cursor, lang);
-  const text = LABEL[lang];
+export function NarrationPanel({ lesson, onAuthor, log, version, cursor, lang }: NarrationPanelProps) {
+  const changed = useObra(changedRanFiles);
+  const lines = useNarration(lesson, log, version, cursor, lang);
+  const story = lesson === null && lines !== null;
+  const text = MESSAGES[lang].lesson.narration;
+  const edited = MESSAGES[lang].editor;
   const list = useRef<HTMLOListElement>(null);
   const current = lines ? currentLine(lines) : null;
 
@@ -52,45 +49,80 @@ export function NarrationPanel({ demoId, log, version, cursor, lang }: Narration
     }
   }, [current?.n, version]);
 
+  const author = onAuthor && (
+    <button type="button" className="small-button author-open" onClick={onAuthor}>
+      {MESSAGES[lang].lesson.author.open}
+    </button>
+  );
   if (!lines) {
     return (
       <section className="narration-panel" aria-label={text.title}>
-        <p className="narration-hint">{demoId === null ? text.own : ''}</p>
+        {author && <header className="narration-head">{author}</header>}
+        <p className="narration-hint">{lesson === null ? text.own : ''}</p>
+        <LessonPanel lesson={lesson} log={log} version={version} cursor={cursor} lang={lang} />
       </section>
     );
   }
   const reached = lines.filter((l) => l.reached).length;
   return (
-    <section className="narration-panel" aria-label={text.title} data-reached={reached} data-current={current?.n}>
+    <section className="narration-panel" aria-label={text.title} data-reached={reached} data-current={current?.n} data-story={story || undefined}>
       <header className="narration-head">
         <h2>{text.title}</h2>
-        <span className="narration-count">
-          {reached} {text.of} {lines.length}
-        </span>
+        {!story && (
+          <span className="narration-count">
+            {reached} {text.of} {lines.length}
+          </span>
+        )}
+        {author}
       </header>
+      {changed.length > 0 && !story && <p className="narration-edited">{edited.differs(changed.map((f) => f.path).join(', '))}</p>}
       {reached === 0 && <p className="narration-hint">{text.start}</p>}
       <ol className="narration-steps" ref={list} tabIndex={0} aria-label={text.title}>
-        {visibleSteps(lines, runOverAt(log, cursor)).map((l) => (
+        {/* Edited code may never reach the steps still to come: none is announced. */}
+        {visibleSteps(lines, runOverAt(log, cursor) || changed.length > 0).map((l) => (
           <li
             key={l.n}
             value={l.n}
-            className={`narration-step${l === current ? ' is-current' : ''}${l.reached ? ' is-reached' : ' is-next'}`}
+            className={`narration-step${l === current ? ' is-current' : ''}${l.reached ? ' is-reached' : ' is-next'}${l.question ? ' is-question' : ''}`}
             aria-current={l === current ? 'step' : undefined}
             data-step={l.n}
           >
             {!l.reached && <span className="narration-next">{text.next}: </span>}
-            {l.text}
+            {l.question && <StepQuestion line={l} lang={lang} />}
+            {(l.reached || !l.question) && l.text}
           </li>
         ))}
       </ol>
-      {demoId === 'blocking' && <LatencyChart log={log} version={version} cursor={cursor} lang={lang} />}
+      <LessonPanel lesson={lesson} log={log} version={version} cursor={cursor} lang={lang} />
     </section>
   );
 }
 
+/** A question step in the list: the question, its choices, and which is right once the step is reached. */
+function StepQuestion({ line, lang }: { line: NarrationLine; lang: Lang }) {
+  const q = line.question as NonNullable<NarrationLine['question']>;
+  const m = MESSAGES[lang].lesson.question;
+  return (
+    <div className="step-question">
+      <span className="question-badge">{m.label}</span> {q.text}
+      <ol className="question-choices" type="A">
+        {q.choices.map((choice, i) => {
+          const right = line.reached && i + 1 === q.answer;
+          return (
+            <li key={i} className={right ? 'is-answer' : undefined}>
+              {choice}
+              {right && <span className="visually-hidden"> ({m.right})</span>}
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
+
 /** The step being told, alone: the caption bar of projector mode. */
-export function NarrationCaption({ demoId, log, version, cursor, lang }: NarrationPanelProps) {
-  const lines = tell(demoId, log, version, cursor, lang);
+export function NarrationCaption({ lesson, log, version, cursor, lang }: NarrationPanelProps) {
+  const lines = useNarration(lesson, log, version, cursor, lang);
   const current = lines ? currentLine(lines) : null;
   if (!current) return null;
   return (
@@ -98,4 +130,17 @@ export function NarrationCaption({ demoId, log, version, cursor, lang }: Narrati
       <span className="narration-caption-n">{current.n}</span> {current.text}
     </p>
   );
+}
+
+/**
+ * The lines told at the cursor: a lesson's steps (still bound to the code that
+ * ran), or, for a script of one's own, its story told from its events.
+ */
+function useNarration(lesson: OpenLesson | null, log: readonly LabEvent[], version: number, cursor: number, lang: Lang): NarrationLine[] | null {
+  const changed = useObra(changedRanFiles);
+  const story = MESSAGES[lang].story;
+  const told = tell(lesson, log, version, cursor, lang, changed);
+  // `log` grows in place: `version` says when it changed.
+  const own = useMemo(() => (lesson === null && log.length > 0 ? scriptStory(log, cursor, lang, story) : null), [lesson, log, version, cursor, lang, story]);
+  return told ?? own;
 }

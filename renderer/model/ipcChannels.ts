@@ -1,4 +1,4 @@
-import type { MessageEvent } from '../../shared/events';
+import type { IpcMessageEvent } from '../../shared/events';
 import { TickSeries } from './tickSeries';
 
 /**
@@ -20,7 +20,7 @@ export interface IpcChannel {
 export class IpcChannels {
   readonly byKey = new Map<string, IpcChannel>();
 
-  add(event: MessageEvent, logIndex: number): void {
+  add(event: IpcMessageEvent, logIndex: number): void {
     const between = event.fromThread !== undefined && event.toThread !== undefined;
     const key = between ? `${event.from}.${event.fromThread}>${event.to}.${event.toThread}` : `${event.from}>${event.to}`;
     let channel = this.byKey.get(key);
@@ -39,7 +39,7 @@ export class IpcChannels {
 }
 
 /** The first and last sequence number an event stands for (a run of messages, or one). */
-function seqRange(event: MessageEvent): [number, number] {
+function seqRange(event: IpcMessageEvent): [number, number] {
   return [event.firstSeq ?? event.seq, event.lastSeq ?? event.seq];
 }
 

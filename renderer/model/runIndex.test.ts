@@ -102,3 +102,25 @@ describe('the run index, derived from a log', () => {
     expect(findSend(there, 2)).toBe(-1);
   });
 });
+
+describe('signals sent with process.kill, on the lanes', () => {
+  it('an octagon on each lane a signal reached — the pid it was sent to, or a group and its members — saying the signal', async () => {
+    const { LogBuilder, ms } = await import('../stage/test-log');
+    const { markerLabel } = await import('../timeline/marks');
+    const b = new LogBuilder();
+    b.os(50, 3002, 3001, ['sleep', '30']).os(50, 3003, 3001, ['cat']);
+    const group = b.call(1000, 'spawn', 'sleep 30 | cat', [], { shell: true, detached: true });
+    b.spawn(1001, group, 4001).os(1050, 4002, 4001, ['sleep', '30']);
+    b.kill(900, 3002).kill(902, 3003, '0').kill(1300, -4001);
+    const { index, events } = runOf(b.log, 3);
+    const marks = (pid: number) => {
+      const m = index.processes.get(pid)!.markers;
+      return Array.from({ length: m.length }, (_, i) => [m.t[i], markerLabel(events[m.idx[i]])]);
+    };
+    expect(marks(3002)).toEqual([[ms(900), 'SIGTERM']]);
+    expect(marks(3003)).toEqual([]);
+    expect(marks(4001)).toEqual([[ms(1300), 'SIGTERM']]);
+    expect(marks(4002)).toEqual([[ms(1300), 'SIGTERM']]);
+    expect(index.counters.errors).toBe(0);
+  });
+});

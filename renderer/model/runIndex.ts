@@ -1,16 +1,6 @@
-import type {
-  CallbackEvent,
-  CallEvent,
-  ErrorEvent,
-  ExitEvent,
-  LabEvent,
-  OsProcessEvent,
-  RunEndEvent,
-  RunStartEvent,
-  SampleEvent,
-  SpawnEvent,
-} from '../../shared/events';
-import { BOSS_CHILD_ID } from '../../shared/events';
+import type { CallbackEvent, CallEvent, FailureEvent, KillEvent, LabEvent, RunEndEvent, RunStartEvent, SampleEvent } from '../../shared/events';
+import { parentPidOfChildId, ProcessModel } from '../../shared/process-model';
+import { signalReach, type ProcessTree } from '../../shared/signal-reach';
 import { FigureSources } from '../../shared/sample-figures';
 import { IpcChannels } from './ipcChannels';
 import { deriveLanes, type ProcessLane } from './processLanes';
@@ -29,20 +19,19 @@ export interface RunCounters {
   errors: number;
 }
 
-/** The parent's pid from a childId (`${parentPid}:${n}`), or null. */
-export function parentPidOfChildId(childId: string | undefined | null): number | null {
-  if (!childId) return null;
-  const pid = Number.parseInt(childId, 10);
-  return Number.isFinite(pid) ? pid : null;
-}
+export { parentPidOfChildId };
 
 /**
  * Indexes derived from one run's log, updated incrementally: `apply` visits only
- * the events a batch added. Records are mutated in place; `structureVersion`
- * bumps when the process tree's shape changes (a process, or a parent, appears).
+ * the events a batch added. The processes are the run's one process model
+ * (shared/process-model.ts), whose records carry what the timeline adds per
+ * process (bytes, series, markers); `structureVersion` bumps when the process
+ * tree's shape changes (a process, a parent, or a thread appears).
  */
 export class RunIndex {
-  readonly processes = new Map<number, ProcessRecord>();
+  /** Who the processes are and how they live: the shared model, with the timeline's records. */
+  readonly model = new ProcessModel<ProcessRecord>(createProcessRecord);
+  readonly processes = this.model.processes;
   readonly channels = new IpcChannels();
   /** Worker threads, each a lane under its process. */
   readonly threads = new ThreadIndex();
@@ -51,14 +40,8 @@ export class RunIndex {
   /** Log indices of error events, failed callbacks and a run-end with reason 'error'. */
   readonly errors: number[] = [];
   readonly counters: RunCounters = { processes: 0, bytes: 0, messages: 0, errors: 0 };
-  bossPid: number | null = null;
-  runStart: RunStartEvent | null = null;
-  runEnd: RunEndEvent | null = null;
-  /** Latest event time seen, µs. */
-  lastT = 0;
-  structureVersion = 0;
-  private readonly pidByChildId = new Map<string, number>();
-  private readonly callByChildId = new Map<string, CallEvent>();
+  /** Threads and callback tracks that appeared (the model counts the processes). */
+  private threadVersion = 0;
   /** Calls whose failure is already counted: Node reports one failure as an 'error' event and again to the callback. */
   private readonly failedChildren = new Set<string>();
   private sampleSpanUs = 50_000;
@@ -80,39 +63,55 @@ export class RunIndex {
     return this.lanesCache;
   }
 
+  get bossPid(): number | null {
+    return this.model.bossPid;
+  }
+
+  get runStart(): RunStartEvent | null {
+    return this.model.runStart;
+  }
+
+  get runEnd(): RunEndEvent | null {
+    return this.model.runEnd;
+  }
+
+  /** Latest event time seen, µs. */
+  get lastT(): number {
+    return this.model.lastT;
+  }
+
+  get structureVersion(): number {
+    return this.model.structureVersion + this.threadVersion;
+  }
+
   /** The record a childId names, once its spawn is known. */
   processOfChild(childId: string): ProcessRecord | undefined {
-    const pid = this.pidByChildId.get(childId);
-    return pid === undefined ? undefined : this.processes.get(pid);
+    return this.model.processOfChild(childId);
   }
 
   callOf(childId: string): CallEvent | undefined {
-    return this.callByChildId.get(childId);
+    return this.model.callOf(childId);
   }
 
   /** Fold one event, `i` its place in the log (errors and markers point back to it). */
   applyOne(event: LabEvent, i: number): void {
-    if (event.t > this.lastT) this.lastT = event.t;
+    const signalBefore = event.type === 'exit' || event.type === 'close' ? this.endingOf(event)?.signal ?? null : null;
+    const record = this.model.apply(event);
+    this.counters.processes = this.processes.size;
     switch (event.type) {
       case 'run-start':
-        return this.onRunStart(event);
+        this.sampleSpanUs = event.sampleIntervalMs * 1000;
+        return;
       case 'run-end':
-        return this.onRunEnd(event, i);
-      case 'call':
-        return this.onCall(event);
-      case 'spawn':
-        return this.onSpawn(event);
+        if (event.reason === 'error') this.addError(i, this.bossPid, event.t);
+        return;
       case 'exit':
       case 'close':
-        return this.onExit(event, i);
-      case 'disconnect': {
-        const record = this.recordFor(event.pid, event.childId, event.t);
-        if (record) record.disconnectT = event.t;
+        // A signal ended it: an octagon where it ended.
+        if (record?.signal && signalBefore === null) record.markers.add(event.t, 0, 1, i);
         return;
-      }
       case 'stdout':
       case 'stderr': {
-        const record = this.recordFor(event.pid, event.childId, event.t);
         this.counters.bytes += event.bytes;
         if (!record) return;
         const count = event.count ?? 1;
@@ -132,129 +131,44 @@ export class RunIndex {
         this.channels.add(event, i);
         if (event.dir === 'send') {
           this.counters.messages += count;
-          const sender = this.ensure(event.from, event.t);
-          sender.messagesSent += count;
-        } else {
-          this.ensure(event.to, event.t).messagesReceived += count;
+          if (record) record.messagesSent += count;
+        } else if (record) {
+          record.messagesReceived += count;
         }
         const inThread = this.threads.of(event);
         if (inThread) inThread[event.dir === 'send' ? 'messagesSent' : 'messagesReceived'] += count;
         return;
       }
       case 'task':
-        if (event.pid !== null) this.ensure(event.pid, event.t);
-        if (this.tasks.add(event, i)) this.structureVersion++;
+        if (this.tasks.add(event, i)) this.threadVersion++;
         return;
       case 'thread':
-        if (this.threads.apply(event)) this.structureVersion++;
-        if (event.pid !== null) this.ensure(event.pid, event.t);
+        if (this.threads.apply(event)) this.threadVersion++;
         return;
       case 'callback':
         return this.onCallback(event, i);
       case 'error':
         return this.onError(event, i);
-      case 'os-process':
-        return this.onOsProcess(event);
+      case 'kill':
+        return this.onKill(event, i);
       case 'sample':
-        return this.onSample(event);
+        return this.onSample(event, record);
     }
   }
 
-  private ensure(pid: number, t: number): ProcessRecord {
-    let record = this.processes.get(pid);
-    if (!record) {
-      record = createProcessRecord(pid, t);
-      this.processes.set(pid, record);
-      this.counters.processes = this.processes.size;
-      this.structureVersion++;
-    }
-    if (t < record.firstT) record.firstT = t;
-    if (t > record.lastT) record.lastT = t;
-    return record;
-  }
-
-  private recordFor(pid: number | null, childId: string | undefined, t: number): ProcessRecord | undefined {
-    if (pid !== null) return this.ensure(pid, t);
-    const known = childId === undefined ? undefined : this.pidByChildId.get(childId);
-    return known === undefined ? undefined : this.ensure(known, t);
-  }
-
-  private onRunStart(event: RunStartEvent): void {
-    this.runStart = event;
-    this.sampleSpanUs = event.sampleIntervalMs * 1000;
-    if (event.pid === null) return;
-    this.bossPid = event.pid;
-    const boss = this.ensure(event.pid, event.t);
-    boss.kind = 'boss';
-    boss.childId = BOSS_CHILD_ID;
-    boss.command = event.script;
-    boss.args = event.argv;
-    boss.spawnT = event.t;
-    this.pidByChildId.set(BOSS_CHILD_ID, event.pid);
-  }
-
-  private onRunEnd(event: RunEndEvent, i: number): void {
-    this.runEnd = event;
-    if (event.reason === 'error') this.addError(i, this.bossPid, event.t);
-  }
-
-  private onCall(event: CallEvent): void {
-    this.callByChildId.set(event.childId, event);
-    const known = this.processOfChild(event.childId);
-    if (known) this.fillFromCall(known, event);
-  }
-
-  private fillFromCall(record: ProcessRecord, call: CallEvent): void {
-    record.kind = call.api;
-    record.command = call.command;
-    record.args = call.args;
-    record.options = call.options;
-    record.source = call.source;
-    record.callT = call.t;
-  }
-
-  private onSpawn(event: SpawnEvent): void {
-    if (event.pid === null) return;
-    const record = this.ensure(event.pid, event.t);
-    this.pidByChildId.set(event.childId, event.pid);
-    record.childId = event.childId;
-    record.spawnT = event.t;
-    record.sync = event.sync === true;
-    record.ppid = event.ppid;
-    this.structureVersion++; // parent and start time fix the lane's place
-    const call = this.callByChildId.get(event.childId);
-    if (call) this.fillFromCall(record, call);
-    else record.kind = 'spawn';
-  }
-
-  private onExit(event: ExitEvent, i: number): void {
-    const record = this.recordFor(event.pid, event.childId, event.t);
-    if (!record) return;
-    if (event.type === 'exit') {
-      record.exitT = event.t;
-    } else {
-      record.closeT = event.t;
-      if (record.exitT === null) record.exitT = event.t;
-    }
-    if (record.exitCode === null) record.exitCode = event.code;
-    if (event.signal && record.signal === null) {
-      record.signal = event.signal;
-      record.markers.add(event.t, 0, 1, i);
-    }
+  /** The process an exit or close is about, as the model finds it (by pid, else by childId). */
+  private endingOf(event: { pid: number | null; childId: string }): ProcessRecord | undefined {
+    return event.pid !== null ? this.processes.get(event.pid) : this.model.processOfChild(event.childId);
   }
 
   private onCallback(event: CallbackEvent, i: number): void {
     const record = this.processOfChild(event.childId);
-    if (record) {
-      record.callbackT = event.t;
-      record.callbackError = event.error;
-    }
     if (!event.error || this.failedChildren.has(event.childId)) return;
     this.failedChildren.add(event.childId);
     this.addError(i, record?.pid ?? parentPidOfChildId(event.childId) ?? event.pid, event.t);
   }
 
-  private onError(event: ErrorEvent, i: number): void {
+  private onError(event: FailureEvent, i: number): void {
     const inThread = this.threads.of(event);
     if (inThread) {
       // Thrown inside a Worker thread: its octagon goes on the thread's lane.
@@ -267,7 +181,7 @@ export class RunIndex {
       if (this.failedChildren.has(event.childId)) return;
       this.failedChildren.add(event.childId);
     }
-    const pid = event.pid ?? this.pidByChildId.get(event.childId ?? '') ?? parentPidOfChildId(event.childId) ?? this.bossPid;
+    const pid = event.pid ?? this.model.processOfChild(event.childId)?.pid ?? parentPidOfChildId(event.childId) ?? this.bossPid;
     this.addError(i, pid, event.t);
   }
 
@@ -275,33 +189,37 @@ export class RunIndex {
     this.errors.push(i);
     this.counters.errors = this.errors.length;
     if (pid === null) return;
-    const record = this.ensure(pid, t);
+    const record = this.model.ensure(pid, t);
+    this.counters.processes = this.processes.size;
     record.errorCount++;
     record.markers.add(t, 0, 1, i);
   }
 
-  private onOsProcess(event: OsProcessEvent): void {
-    if (event.pid === null) return;
-    const record = this.ensure(event.pid, event.t);
-    if (event.state === 'gone') {
-      record.goneT = event.t;
-      return;
-    }
-    record.osArgv = event.argv.length > 0 ? event.argv : [event.command];
-    if (record.ppid === null && record.kind !== 'boss') {
-      record.ppid = event.ppid;
-      this.structureVersion++;
-    }
+  /** A signal the program sent: an octagon on every lane it reached (a group's leader and members). */
+  private onKill(event: KillEvent, i: number): void {
+    for (const pid of signalReach(event, this.tree)) this.processes.get(pid)?.markers.add(event.t, 0, 1, i);
   }
 
-  private onSample(event: SampleEvent): void {
-    if (event.pid === null) return;
+  private readonly tree: ProcessTree = {
+    pids: () => this.processes.keys(),
+    parentOf: (pid) => this.processes.get(pid)?.ppid ?? null,
+    aliveAt: (pid, t) => {
+      const record = this.processes.get(pid);
+      if (!record) return false;
+      const end = record.exitT ?? record.goneT;
+      return (record.spawnT ?? record.firstT) <= t && (end === null || end >= t);
+    },
+    leadsOwnGroup: (pid) => this.processes.get(pid)?.options?.detached === true,
+  };
+
+  /** A sample of `record`, the process it was taken of (none for a sample with no pid). */
+  private onSample(event: SampleEvent, record: ProcessRecord | undefined): void {
+    if (!record) return;
     const inThread = this.threads.of(event);
     if (inThread) {
       if (event.elu !== undefined) inThread.eluSamples.add(event.t, event.interval ?? this.sampleSpanUs, event.elu);
       return;
     }
-    const record = this.ensure(event.pid, event.t);
     if (event.elu !== undefined) {
       record.elu = event.elu;
       record.eluSamples.add(event.t, event.interval ?? this.sampleSpanUs, event.elu);

@@ -5,7 +5,7 @@
  * past the run's last event it is the run's own index. A forward move folds only
  * the events it passes; a backward one folds again from the start.
  */
-import type { LabEvent } from '../../shared/events';
+import { timeOrder } from '../../shared/process-model';
 import { RunIndex } from './runIndex';
 import type { RunLog } from './runLog';
 
@@ -40,9 +40,4 @@ export function runIndexAt(run: RunLog, cursor: number): RunIndex {
   }
   f.cursor = cursor;
   return index;
-}
-
-function timeOrder(events: readonly LabEvent[]): number[] {
-  const order = events.map((_, i) => i);
-  return order.sort((a, b) => events[a].t - events[b].t || a - b);
 }

@@ -1,4 +1,4 @@
-import type { LabEvent, TaskEvent } from '../../shared/events';
+import type { LabEvent, TaskEvent, TaskKind } from '../../shared/events';
 
 /**
  * The event loop's callbacks (`task` events) of one thread: a process's main thread (0) or
@@ -28,8 +28,14 @@ export function taskEnd(task: TaskEvent): number {
   return task.t + Math.max(task.dur, task.span ?? 0);
 }
 
+/** A timer this late or more has a bracket worth a word in the legend. */
+const LATE_ENOUGH_US = 10_000;
+
 export class TaskIndex {
   readonly byKey = new Map<string, TaskTrack>();
+  /** The kinds of callback the run has, and whether a timer ran visibly late: what the legend needs to say. */
+  readonly kinds = new Set<TaskKind>();
+  lateTimers = 0;
 
   /** Folds a callback; true when its thread got its first one (the timeline gains a track). */
   add(event: TaskEvent, logIndex: number): boolean {
@@ -49,7 +55,11 @@ export class TaskIndex {
     track.end.splice(at, 0, end);
     track.idx.splice(at, 0, logIndex);
     track.longest = Math.max(track.longest, end - event.t);
-    if (event.kind === 'timer' && event.due !== undefined && (event.count ?? 1) === 1) track.timers.push(logIndex);
+    if (event.kind === 'timer' && event.due !== undefined && (event.count ?? 1) === 1) {
+      track.timers.push(logIndex);
+      if (event.t - event.due >= LATE_ENOUGH_US) this.lateTimers++;
+    }
+    this.kinds.add(event.kind);
     return appeared;
   }
 

@@ -7,13 +7,13 @@ import { onFailure } from '../notices/failures';
 import { createObraStore } from '../store/obraStore';
 import { pickFile, RECORDING_ACCEPT } from './pickFile';
 import { saveRecording, saveRecordingFile } from './recordingActions';
-import { parseRecording } from './recordingFile';
+import { readRecording } from '../../shared/recording';
 
 const header: LogHeader = { obra: 1, runId: 'r1', script: '/demos/fork/index.js', demoId: 'fork', argv: [], cwd: '/', node: 'v20', platform: 'linux', cpus: 2, startedAt: '2026-11-26T15:00:00.123Z' };
-const events = [
-  { t: 0, type: 'run-start', pid: 10 },
-  { t: 40, type: 'exit', pid: 11, code: 0, signal: null },
-] as unknown as LabEvent[];
+const events: LabEvent[] = [
+  { t: 0, type: 'run-start', pid: 10, runId: 'r1', script: '/demos/fork/index.js', demoId: 'fork', argv: [], cwd: '/', node: 'v20', platform: 'linux', cpus: 2, sampleIntervalMs: 50 },
+  { t: 40, type: 'exit', pid: 11, childId: '10:1', code: 0, signal: null },
+];
 
 /** The shell's side of the API as Electron's preload gives it: saveFile and openRecording answering like the native dialogs would. */
 function nativeShell(answers: { save?: () => Promise<string | null>; open?: () => Promise<OpenedFile | null> } = {}) {
@@ -63,7 +63,7 @@ describe('saving: the native dialog when the shell has one, else a download', ()
     expect(saving?.name).toBe('fork-2026-11-26-15-00-00.obra.json');
     expect(await saving?.promise).toBeNull();
     expect(saved[0]).toMatchObject({ suggestedName: 'fork-2026-11-26-15-00-00.obra.json', kind: 'recording' });
-    const back = parseRecording(new TextDecoder().decode(saved[0].data as Uint8Array), saved[0].suggestedName);
+    const back = readRecording(new TextDecoder().decode(saved[0].data as Uint8Array), saved[0].suggestedName);
     expect(back.header.runId).toBe('r1');
     expect(back.events).toEqual(events);
     expect(downloads).toEqual([]);

@@ -1,48 +1,36 @@
-import { LOG_VERSION, type LabEvent, type LogHeader } from '../../shared/events';
-import { EVENT_TYPES, RecordingFormatError } from '../../shared/ndjson';
+import type { LabEvent } from '../../shared/events';
+import { NdjsonReader } from '../../shared/recording';
 import type { ObraStore } from '../store/obraStore';
 
 /** Work this long at most before letting the page draw (no long task while a big recording loads). */
 const SLICE_MS = 25;
 
-
 /**
  * Show an NDJSON recording (the CLI's `obra record` output) without starting
  * any process: read as a stream, parsed and folded into the store in slices,
  * so a million-event file never blocks the page and never sits whole in memory as text.
+ * Each line is read and checked by shared/recording.ts, as every recording is;
+ * at a line it refuses, what came before stays shown and the error says which line.
  */
 export async function openRecording(store: ObraStore, file: File): Promise<void> {
   const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
+  const ndjson = new NdjsonReader();
   let rest = '';
-  let lineNo = 0;
-  let header: LogHeader | null = null;
+  let begun = false;
   let pending: LabEvent[] = [];
   let sliceStart = performance.now();
 
   const take = (line: string): void => {
-    lineNo++;
-    const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-    if (text.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (err) {
-      throw new RecordingFormatError(lineNo, `not JSON (${(err as Error).message})`);
+    const event = ndjson.line(line);
+    if (!begun && ndjson.header !== null) {
+      begun = true;
+      store.getState().beginRecording(ndjson.header);
     }
-    if (header === null) {
-      header = checkHeader(value, lineNo);
-      store.getState().beginRecording(header);
-      return;
-    }
-    const event = value as LabEvent;
-    if (typeof event !== 'object' || event === null || typeof event.t !== 'number') {
-      throw new RecordingFormatError(lineNo, 'an event must be an object with a numeric "t"');
-    }
-    if (EVENT_TYPES.has(event.type)) pending.push(event);
+    if (event) pending.push(event);
   };
 
   const flush = async (done: boolean): Promise<void> => {
-    if (header === null) return;
+    if (!begun) return;
     store.getState().appendRecording(pending, done);
     pending = [];
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -61,18 +49,10 @@ export async function openRecording(store: ObraStore, file: File): Promise<void>
       }
     }
     take(rest);
-    if (header === null) throw new RecordingFormatError(1, 'empty file: an Obra recording starts with a {"obra":1,...} header line');
+    ndjson.finish();
     await flush(true);
   } catch (error) {
-    if (header !== null) await flush(true);
+    if (begun) await flush(true);
     throw error;
   }
-}
-
-function checkHeader(value: unknown, lineNo: number): LogHeader {
-  const header = value as Partial<LogHeader> | null;
-  if (typeof header !== 'object' || header === null || header.obra !== LOG_VERSION || typeof header.runId !== 'string') {
-    throw new RecordingFormatError(lineNo, 'not an Obra recording: the first line must be a {"obra":1,...} header');
-  }
-  return header as LogHeader;
 }

@@ -28,19 +28,29 @@ export async function pickRecordingNatively(openRecording: NonNullable<FileDialo
   }
 }
 
-/** The browser's file picker. The input exists only while the picker is open (no hidden input stays in the page). */
+/** The browser's file picker, for one file. */
 function pickWithBrowser(accept: string): Promise<File | null> {
+  return pickFilesWithBrowser(accept, false).then((files) => files[0] ?? null);
+}
+
+/**
+ * The browser's file picker, for one file or several (`multiple`); resolves
+ * with none when the reader cancels. The input exists only while the picker
+ * is open (no hidden input stays in the page).
+ */
+export function pickFilesWithBrowser(accept: string, multiple = true): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     input.accept = accept;
+    input.multiple = multiple;
     input.style.display = 'none';
     input.addEventListener('change', () => {
-      resolve(input.files?.[0] ?? null);
+      resolve(Array.from(input.files ?? []));
       input.remove();
     });
     input.addEventListener('cancel', () => {
-      resolve(null);
+      resolve([]);
       input.remove();
     });
     document.body.append(input);

@@ -3,16 +3,20 @@ import { noticeOf } from '../store/notices';
 import type { ObraStore } from '../store/obraStore';
 import { isBusy } from '../store/catalogueSlice';
 import { demoHash } from '../toolbar/demoHash';
+import { ranSources } from '../editor/editsSlice';
 import { openRecording } from './openRecording';
-import { parseRecording, recordingFileName, recordingText, type ObraRecording } from './recordingFile';
+import { readRecording, recordingFileName, recordingText, type Recording } from '../../shared/recording';
 
 /** Events handed to the store at a time while a recording loads (the page draws between). */
 const CHUNK = 20_000;
 
 /** The shown run as a recording: header, log, and the sources of the scripts that ran. */
-export function currentRecording(store: ObraStore): ObraRecording | null {
-  const { run, sources } = store.getState();
+export function currentRecording(store: ObraStore): Recording | null {
+  const state = store.getState();
+  const { run } = state;
   if (!run?.header) return null;
+  // The files as they ran (edited or not), not as the editor holds them now.
+  const sources = ranSources(state) ?? state.sources;
   return { header: run.header, events: [...run.events], sources: sources.filter((s) => s.text !== '') };
 }
 
@@ -39,7 +43,7 @@ export function saveRecordingFile(store: ObraStore, options: SaveOptions = {}): 
 }
 
 /** Fold a parsed recording into a store as its shown run (no process starts). */
-export async function showRecording(store: ObraStore, recording: ObraRecording): Promise<void> {
+export async function showRecording(store: ObraStore, recording: Recording): Promise<void> {
   store.getState().beginRecording(recording.header);
   const { events } = recording;
   if (events.length === 0) store.getState().appendRecording([], true);
@@ -52,37 +56,42 @@ export async function showRecording(store: ObraStore, recording: ObraRecording):
 /**
  * Open a recording file (`.obra.json`, or the CLI's `.ndjson`) as the shown
  * run. A recording of a demo selects that demo first, so its narration and
- * code marks work; the recording's own sources replace the code panel's.
+ * code marks work; the recording's own sources replace the code panel's. A
+ * recording of no demo keeps an open lesson folder, whose steps it is told with.
  */
 export async function openRecordingFile(store: ObraStore, file: File): Promise<void> {
   if (isBusy(store.getState().status)) return;
   if (/\.ndjson$/i.test(file.name)) {
     const demoId = await peekNdjsonDemo(file);
-    await chooseDemo(store, demoId, []);
+    await chooseDemo(store, demoId, [], '');
     await openRecording(store, file);
     return;
   }
-  const recording = parseRecording(await file.text(), file.name);
-  await chooseDemo(store, recording.header.demoId ?? null, recording.sources);
+  const recording = readRecording(await file.text(), file.name);
+  await chooseDemo(store, recording.header.demoId ?? null, recording.sources, recording.header.runId);
   await showRecording(store, recording);
 }
 
 /** Read just a recording file (for the compare view). */
-export async function readRecordingFile(file: File): Promise<ObraRecording> {
-  return parseRecording(await file.text(), file.name);
+export async function readRecordingFile(file: File): Promise<Recording> {
+  return readRecording(await file.text(), file.name);
 }
 
-async function chooseDemo(store: ObraStore, demoId: string | null, sources: ObraRecording['sources']): Promise<void> {
+async function chooseDemo(store: ObraStore, demoId: string | null, sources: Recording['sources'], runId: string): Promise<void> {
   const state = store.getState();
   const known = demoId !== null && state.demos.some((d) => d.id === demoId);
   if (known) {
     await state.selectDemo(demoId);
     // Name the demo in the URL without a hashchange (which would select it again and clear the run).
     history.replaceState(null, '', `${location.pathname}${location.search}#${demoHash(demoId)}`);
-    if (sources.length > 0) store.setState({ sources });
+    // The files that ran: the editor shows them, and where they differ from the lesson's they are its edits.
+    if (sources.length > 0) store.getState().adoptRanSources(runId, sources);
+  } else if (state.lesson?.demoId === null) {
+    // A recording of no demo while a lesson folder is open (recorded by `obra record ./lesson/`, say): told with that lesson's steps, shown with its code.
+    state.clearRun();
   } else {
     await state.selectDemo(null);
-    store.setState({ sources });
+    store.setState({ sources, ran: { runId, sources } });
   }
 }
 

@@ -1,3 +1,4 @@
+import { changedRanFiles } from '../editor/editsSlice';
 import { tell } from '../lessons/lessonScripts';
 import { saveRecording } from '../recording/recordingActions';
 import { isBusy } from '../store/catalogueSlice';
@@ -20,11 +21,12 @@ function typingIn(target: EventTarget | null, key: string): boolean {
   return target instanceof HTMLInputElement && target.type !== 'checkbox' && target.type !== 'button';
 }
 
-/** Next (1) or previous (-1) narration step's time from the cursor, if the demo narrates. */
+/** Next (1) or previous (-1) narration step's time from the cursor, if the lesson narrates. */
 function narrationStepTime(store: ObraStore, direction: 1 | -1): number | null {
-  const { script, run, version, lang, cursor } = store.getState();
-  if (script?.kind !== 'demo' || !run) return null;
-  const lines = tell(script.demoId, run.events, version, Number.POSITIVE_INFINITY, lang) ?? [];
+  const state = store.getState();
+  const { lesson, run, version, lang, cursor } = state;
+  if (!run) return null;
+  const lines = tell(lesson, run.events, version, Number.POSITIVE_INFINITY, lang, changedRanFiles(state)) ?? [];
   const times = [...new Set(lines.map((l) => l.t).filter((t): t is number => t !== null))].sort((a, b) => a - b);
   if (direction > 0) return times.find((t) => t > cursor) ?? null;
   // Back: the step before the one being told (whose time may be a little before the playhead).
@@ -55,8 +57,10 @@ export function attachClassroomKeys(store: ObraStore): () => void {
       else document.querySelector<HTMLButtonElement>('.open-recording-button')?.click();
       return;
     }
-    if (mod || e.altKey || typingIn(e.target, e.key)) return;
-    const onButton = e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement || (e.target instanceof HTMLInputElement && e.target.type === 'checkbox');
+    // Inside a shadow root (the code editor) the event reaches the window retargeted to its host: the key went where the path starts.
+    const target = e.composedPath()[0] ?? e.target;
+    if (mod || e.altKey || typingIn(target, e.key)) return;
+    const onButton = target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement || (target instanceof HTMLInputElement && target.type === 'checkbox');
     const w = state.timeWindow;
     const duration = state.run?.index.lastT ?? 0;
     const zoom = (factor: number): void => {

@@ -1,28 +1,7 @@
 import type { ObraSlice } from '../store/obraState';
+import type { ClassroomSlice, Theme } from './classroomState';
 
-export type Theme = 'light' | 'dark';
-
-export interface ClassroomSlice {
-  /** Projector mode: full screen, stage and timeline large, narration as a caption. */
-  projector: boolean;
-  setProjector(on: boolean): void;
-  theme: Theme;
-  /** The reader picked a theme (else it follows prefers-color-scheme). */
-  themeChosen: boolean;
-  setTheme(theme: Theme): void;
-  /** Blank screen (a presenter's B): any key brings the picture back. */
-  blank: boolean;
-  setBlank(on: boolean): void;
-  /** The keyboard shortcuts dialog (?). */
-  shortcutsOpen: boolean;
-  setShortcutsOpen(open: boolean): void;
-  /** Projector mode's side column (code and console), shown with `C`. */
-  projectorSide: boolean;
-  setProjectorSide(on: boolean): void;
-  /** The compare view: a second recording under the shown run, on the same time axis. */
-  compareOpen: boolean;
-  setCompareOpen(open: boolean): void;
-}
+export type { ClassroomSlice, Theme } from './classroomState';
 
 function systemTheme(): Theme {
   return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';

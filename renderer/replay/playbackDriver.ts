@@ -13,8 +13,9 @@ export function startPlaybackDriver(store: ObraStore): () => void {
     frame = 0;
     const state = store.getState();
     if (!state.playing) return;
-    // A frame later than 100 ms (a hidden tab) does not jump the playhead.
-    state.advance(Math.min(now - last, 100));
+    // A frame later than 100 ms (a hidden tab) does not jump the playhead. The first frame's
+    // time can be earlier than the moment play was pressed: that is no step back.
+    state.advance(Math.max(0, Math.min(now - last, 100)));
     last = now;
     if (store.getState().playing) frame = requestAnimationFrame(onFrame);
   };

@@ -14,7 +14,7 @@ import { Flag, flagText } from './art/Flag';
 import { StopSign } from './art/StopSign';
 import { BOSS_COLOUR } from './art/palette';
 import { useStagePalette } from './art/stageTheme';
-import { formatBytes, formatPercent, shortText, stageLabels, type StageLang } from './labels';
+import { bytesLabel, percentLabel, shortText, stageLabels, type StageLang } from './labels';
 
 export interface BossPostProps {
   view: BossView;
@@ -49,11 +49,11 @@ function Pile(p: { x: number; y: number; stdout: number; stderr: number; unit: n
 function bossLines(view: BossView, boss: BossState, lang: StageLang): string[] {
   const L = stageLabels(lang);
   const received: string[] = [];
-  if (boss.receivedStdout > 0) received.push(`▪ ${formatBytes(boss.receivedStdout, lang)}`);
-  if (boss.receivedStderr > 0) received.push(`▨ ${formatBytes(boss.receivedStderr, lang)}`);
+  if (boss.receivedStdout > 0) received.push(`▪ ${bytesLabel(boss.receivedStdout, lang)}`);
+  if (boss.receivedStderr > 0) received.push(`▨ ${bytesLabel(boss.receivedStderr, lang)}`);
   const lines = received.length > 0 ? [received.join(' · ')] : [];
   if (view.frozen) lines.push(L.blocked);
-  else if (view.alive && boss.cpu !== null) lines.push(`${L.cpu} ${formatPercent(boss.cpu, lang)}`);
+  else if (view.alive && boss.cpu !== null) lines.push(`${L.cpu} ${percentLabel(boss.cpu, lang)}`);
   return lines;
 }
 

@@ -8,9 +8,10 @@
  * A pure function of (log, cursor): the state at the cursor folds the events
  * with t ≤ cursor (see model.ts), kept incrementally by a StageTracker, and
  * every motion is computed from the cursor, so a replay or a scrub shows what
- * live showed. New props reach the drawing at most once per animation frame.
+ * live showed. A growing log reaches the drawing at most once per animation
+ * frame; a playhead moved over the same log, at once.
  */
-import { memo, useLayoutEffect, useRef, useState, type JSX } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type JSX } from 'react';
 import type { LabEvent } from '../../shared/events';
 import { useFrameGate, useReducedMotion, useStageBox, type StageBox } from './hooks';
 import type { StageTheme } from './art/stageTheme';
@@ -74,9 +75,14 @@ export function Stage(props: StageProps): JSX.Element {
   const reduced = useReducedMotion();
   const [tracker] = useState(() => new StageTracker());
   const [loop] = useState(() => new LoopQueueIndex());
-  const frame = useFrameGate<Frame>({ log: props.log, version: props.version, cursor: props.cursor }, sameFrame);
+  const gated = useFrameGate<Frame>({ log: props.log, version: props.version, cursor: props.cursor }, sameFrame);
+  // A playhead the reader moves (a step, a scrub, the replay clock) over the same log is drawn at
+  // once, in the commit that moves the slider and the readout: one moment on every panel. Only a
+  // growing log waits for the next frame.
+  const moved = gated.log === props.log && gated.version === props.version && gated.cursor !== props.cursor;
+  const frame = useMemo(() => (moved ? { ...gated, cursor: props.cursor } : gated), [moved, gated, props.cursor]);
   return (
-    <div ref={ref} className="obra-stage" data-testid="stage" style={{ width: '100%', height: '100%', minHeight: '10rem', overflow: 'hidden' }}>
+    <div ref={ref} className="obra-stage" data-testid="stage" data-cursor={Math.round(frame.cursor)} style={{ width: '100%', height: '100%', minHeight: '10rem', overflow: 'hidden' }}>
       <StageView frame={frame} box={box} lang={props.lang} reduced={reduced} selectedPid={props.selectedPid ?? null}
         onSelectPid={props.onSelectPid} tracker={tracker} loop={loop} theme={props.theme ?? 'light'} />
     </div>

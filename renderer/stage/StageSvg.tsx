@@ -14,6 +14,7 @@ import { Belts } from './Belts';
 import { BossPost } from './BossPost';
 import { WorkerSlot } from './WorkerSlot';
 import { MoreTile } from './MoreTile';
+import { RoundHeadings } from './RoundHeadings';
 import { FlightLayer } from './FlightLayer';
 import type { StageLang } from './labels';
 import { STAGE_PALETTES, StagePaletteContext, type StageTheme } from './art/stageTheme';
@@ -64,6 +65,7 @@ export function StageSvg(p: StageSvgProps): JSX.Element {
         <rect x={0} y={0} width={layout.width} height={layout.height} fill={colours.ground} />
         <rect x={0} y={0} width={layout.boss.w} height={layout.height} fill={colours.office} />
         <Belts layout={layout} placed={scene.placed} activeRows={activeRows} phase={phase} />
+        <RoundHeadings layout={layout} rounds={scene.rounds} lang={p.lang} />
         <BossPost view={scene.boss} boss={p.state.boss} layout={layout} lang={p.lang}
           selected={p.selectedPid !== null && p.selectedPid === scene.boss.pid} focused={focusKey === 'boss'}
           onSelect={p.onSelectPid} onFocusKey={setFocusKey} />

@@ -15,13 +15,13 @@ import { OsFigure } from './art/OsFigure';
 import { ThreadFigure } from './art/ThreadFigure';
 import { ShellHelper, ShellName } from './art/ShellHelper';
 import { BufferBin } from './art/BufferBin';
-import { Flag, flagText } from './art/Flag';
-import { StopSign, signHalfWidth } from './art/StopSign';
+import { Flag } from './art/Flag';
+import { StopSign } from './art/StopSign';
 import { Badge, badgeWidth, textWidth } from './art/Badge';
 import { figureColour, OKABE_ITO } from './art/palette';
 import { useStagePalette } from './art/stageTheme';
 import { round } from './art/Figure';
-import { formatBytes, shortText, stageLabels, type StageLang } from './labels';
+import { bytesLabel, shortText, stageLabels, twoLines, type StageLang } from './labels';
 import { statusLine, workerAria } from './worker-text';
 
 export interface WorkerSlotProps {
@@ -93,14 +93,20 @@ const FigureBits = memo(function FigureBits(p: FigureBitsProps): JSX.Element {
   return (
     <g transform={`translate(${p.walk} 0)`} opacity={p.opacity}>
       {p.bin !== null && <BufferBin x={p.binX} y={p.y} width={p.h * 0.3} height={p.h * 0.26} fill={p.bin} title={p.binTitle} />}
-      {p.viaShell && <ShellHelper x={p.x + p.h * 0.4} y={p.y} height={p.h * 0.62} pid={p.pid} />}
-      {p.kind === 'os' ? (
-        <OsFigure x={p.x} y={p.y} height={p.h} pid={p.pid} swing={p.swing} />
-      ) : p.kind === 'thread' ? (
-        <ThreadFigure x={p.x} y={p.y} height={p.h} colour={p.colour} pid={p.pid} thread={p.thread ?? 0} swing={p.swing} />
-      ) : (
-        <Worker x={p.x} y={p.y} height={p.h} kind={p.kind} pid={p.pid} swing={p.swing} radioActive={p.radioActive} />
+      {p.viaShell && (
+        <g data-part="shell">
+          <ShellHelper x={p.x + p.h * 0.4} y={p.y} height={p.h * 0.62} pid={p.pid} />
+        </g>
       )}
+      <g data-part="figure">
+        {p.kind === 'os' ? (
+          <OsFigure x={p.x} y={p.y} height={p.h} pid={p.pid} swing={p.swing} />
+        ) : p.kind === 'thread' ? (
+          <ThreadFigure x={p.x} y={p.y} height={p.h} colour={p.colour} pid={p.pid} thread={p.thread ?? 0} swing={p.swing} />
+        ) : (
+          <Worker x={p.x} y={p.y} height={p.h} kind={p.kind} pid={p.pid} swing={p.swing} radioActive={p.radioActive} />
+        )}
+      </g>
       {p.working && <WorkLines x={p.x} y={p.y} h={p.h} />}
       {p.viaShell && p.shellName && <ShellName x={p.x + p.h * 0.25} y={p.y} name={p.shellName} fontSize={p.nameFont} />}
     </g>
@@ -118,6 +124,8 @@ interface LabelBitsProps {
   badge: string;
   colour: string;
   command: string | null;
+  /** The command's second line, where it takes the status line's place. */
+  command2: string | null;
   status: string | null;
   failed: boolean;
 }
@@ -152,7 +160,12 @@ const LabelBits = memo(function LabelBits(p: LabelBitsProps): JSX.Element {
           {p.command}
         </text>
       )}
-      {p.status !== null && (
+      {p.command2 !== null && (
+        <text x={p.x} y={p.y + p.font * 2.3} fontSize={p.small} fill={inkSoft} fontFamily="ui-monospace, monospace">
+          {p.command2}
+        </text>
+      )}
+      {p.command2 === null && p.status !== null && (
         <text x={p.x} y={p.y + p.font * 2.3} fontSize={p.small} fill={p.failed ? ink : inkSoft} fontWeight={p.failed ? 700 : 400}>
           {p.status}
         </text>
@@ -162,49 +175,43 @@ const LabelBits = memo(function LabelBits(p: LabelBitsProps): JSX.Element {
 });
 
 interface MarkerBitsProps {
-  feetX: number;
   feetY: number;
   h: number;
-  right: number;
   font: number;
-  unit: number;
-  flagOk: boolean | null;
-  /** A shell helper stands right of the figure: the flag goes beyond it. */
-  viaShell: boolean;
+  /** The flag's pole (null: no flag), its ✓ / ✕ and the words on its cloth. */
+  pole: number | null;
+  flagOk: boolean;
   flagText: string;
   flagTitle: string;
-  sign: string | null;
+  /** The stop sign's octagon (x null: no sign), its code, and whether the code hangs on a plate. */
+  signX: number | null;
+  signY: number;
+  signR: number;
+  plate: boolean;
+  sign: string;
   signTitle: string;
 }
 
-/** Half a figure's width, shoulders and hands included, as a share of its height. */
-const BODY_HALF = 0.3;
-
-/**
- * The flag planted at exit and the stop sign raised on an error, beside the
- * figure, never over it: the flag's pole just right of the body with its cloth
- * flying right; the stop sign right of that, on its post, low.
- */
+/** The flag planted at exit and the stop sign raised on an error or a signal, where markerPlan put them. */
 const MarkerBits = memo(function MarkerBits(p: MarkerBitsProps): JSX.Element {
-  const r = Math.max(14 * p.unit, Math.min(p.h * 0.19, 28 * p.unit));
-  const pole = p.feetX + p.h * (p.viaShell ? BODY_HALF + 0.35 : BODY_HALF);
-  const half = p.sign === null ? 0 : signHalfWidth(p.sign, r, p.font);
-  // Beside the body (and the pole); pushed back inside the cell only as far as the cell's edge demands.
-  const signX = Math.min(p.right - half - 4 * p.unit, pole + half + 6 * p.unit);
   return (
     <g>
-      {p.flagOk !== null && (
-        <Flag x={pole} y={p.feetY} height={p.h * 0.98} ok={p.flagOk} text={p.flagText} fontSize={p.font} title={p.flagTitle} />
+      {p.pole !== null && (
+        <g data-part="flag">
+          <Flag x={p.pole} y={p.feetY} height={p.h * 0.98} ok={p.flagOk} text={p.flagText} fontSize={p.font} title={p.flagTitle} />
+        </g>
       )}
-      {p.sign !== null && (
-        <StopSign x={signX} y={p.feetY - p.h * 0.42} r={r} code={p.sign} fontSize={p.font} groundY={p.feetY} title={p.signTitle} />
+      {p.signX !== null && (
+        <g data-part="sign" data-sign={p.sign}>
+          <StopSign x={p.signX} y={p.signY} r={p.signR} code={p.sign} fontSize={p.font} groundY={p.feetY} title={p.signTitle} plate={p.plate} />
+        </g>
       )}
     </g>
   );
 });
 
 function WorkerSlotImpl(p: WorkerSlotProps): JSX.Element {
-  const { view: w, cell, anchors } = p.placed;
+  const { view: w, cell, anchors, markers } = p.placed;
   const { ink } = useStagePalette();
   const { font, unit: u, detail } = p.layout;
   const L = stageLabels(p.lang);
@@ -221,11 +228,20 @@ function WorkerSlotImpl(p: WorkerSlotProps): JSX.Element {
   const thread = w.process.thread;
   const pidLabel = thread !== null ? L.threadLabel(thread) : w.pid === null ? '—' : String(w.pid);
   const fitsBeside = !w.badge || detail === 'tiny' || textWidth(pidLabel, font.label, true) + badgeWidth(w.badge, font.small) + 14 * u < cell.w;
+  const commandChars = maxChars - (fitsBeside ? 0 : pidLabel.length + 1);
+  // A command too long for its line (client.js inline 40123) is read whole on two: in a full cell in the status
+  // line's place, in a small one below it where its row has no belt (the belt's room is free).
+  const wraps = fitsBeside && (detail === 'full' || (detail === 'small' && anchors.beltY === null && !p.placed.counters));
   // A small cell has no status line: while a flood runs, its counters take the command's place.
   // An orphan says so on the line every cell has (the status line is only in full detail).
-  const line2 = detail === 'small' && p.placed.counters ? p.placed.counters : w.orphanOf !== null && detail !== 'full' ? `${L.orphanWord}: ${w.command}` : w.command;
-  // In a small cell one marker at a time: the stop sign says more than the flag.
-  const flag = w.flag && (detail === 'full' || !w.sign) ? w.flag : null;
+  // A sign's code or a flag's words that found no room beside the figure lead that line, before
+  // the command — which gives way to them when the line cannot hold all, and then the orphan's word.
+  const orphan = w.orphanOf !== null && detail !== 'full' ? `${L.orphanWord}: ` : '';
+  const displaced = markers.displaced.join(' · ');
+  const said = orphan + [...markers.displaced, w.command].join(' · ');
+  const shorter = [orphan + displaced, displaced].find((text) => text.length <= commandChars) ?? displaced;
+  const line2 = detail === 'small' && p.placed.counters ? p.placed.counters : displaced && !wraps && said.length > commandChars ? shorter : said;
+  const wrapped = wraps ? twoLines(line2, commandChars) : null;
   const select = (): void => {
     if (w.pid !== null) p.onSelect?.(w.pid);
   };
@@ -261,15 +277,16 @@ function WorkerSlotImpl(p: WorkerSlotProps): JSX.Element {
         swing={swing === null ? null : Math.round(swing)} radioActive={radioActive} viaShell={w.viaShell}
         shellName={w.viaShell ? (w.process.shell ?? L.shell) : ''} nameFont={round(font.small)}
         bin={w.buffer && detail !== 'tiny' ? (w.buffer.delivered ? 0 : round(w.buffer.fill, 2)) : null}
-        binX={round(anchors.bin.x)} binTitle={w.buffer ? `${L.buffer}: ${formatBytes(w.buffer.bytes, p.lang)}` : ''}
+        binX={round(anchors.bin.x)} binTitle={w.buffer ? `${L.buffer}: ${bytesLabel(w.buffer.bytes, p.lang)}` : ''}
         working={working} walk={Math.round(walk)} opacity={round(opacity, 2)} />
-      <MarkerBits feetX={round(cell.feet.x)} feetY={round(cell.feet.y)} h={round(h)} right={round(cell.x + cell.w)} font={font.small} unit={u}
-        viaShell={w.viaShell} flagOk={flag ? flag.ok : null} flagText={flag ? flagText(flag.code, flag.signal) : ''}
-        flagTitle={flag ? (flag.signal ? `${L.signal} ${flag.signal}` : `${L.exitCode} ${flag.code}`) : ''}
-        sign={w.sign ? w.sign.short : null} signTitle={w.sign ? `${w.sign.code}: ${w.sign.message}` : ''} />
+      <MarkerBits feetY={round(cell.feet.y)} h={round(h)} font={font.small}
+        pole={markers.flag ? round(markers.flag.pole) : null} flagOk={w.flag?.ok ?? false} flagText={markers.flag?.text ?? ''}
+        flagTitle={w.flag ? (w.flag.signal ? `${L.signal} ${w.flag.signal}` : `${L.exitCode} ${w.flag.code}`) : ''}
+        signX={markers.sign ? round(markers.sign.x) : null} signY={round(markers.sign?.y ?? 0)} signR={round(markers.sign?.r ?? 0, 1)}
+        plate={markers.sign?.plate ?? false} sign={w.sign?.short ?? ''} signTitle={w.sign ? `${w.sign.code}: ${w.sign.message}` : ''} />
       <LabelBits x={round(cell.x + 8 * u)} y={round(cell.labelY)} width={round(cell.w)} font={font.label} small={font.small} unit={u}
         pid={pidLabel} badge={w.badge} colour={colour}
-        command={detail === 'tiny' ? null : shortText(line2, maxChars - (fitsBeside ? 0 : pidLabel.length + 1))}
+        command={detail === 'tiny' ? null : (wrapped?.[0] ?? shortText(line2, commandChars))} command2={wrapped?.[1] ?? null}
         status={detail === 'full' ? shortText(statusLine(w, p.lang), maxChars + 4) : null} failed={w.status === 'failed'} />
     </g>
   );

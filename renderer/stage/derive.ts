@@ -184,8 +184,8 @@ export function workerView(state: StageState, p: StageProcess, cursor: number): 
     orphanOf: alive && p.kind !== 'thread' ? lostParent(state, p, cursor) : null,
     pipesOpen: started && p.exitedAt !== null && p.closedAt === null && p.kind !== 'os' && p.kind !== 'thread',
     flag: started && p.exitedAt !== null ? { code: p.exitCode, signal: p.exitSignal, ok: p.exitCode === 0 } : null,
-    // The sign is the error the program got; the flag is how the process ended. A timeout shows both.
-    sign: p.error ? signOf(p.error.code, p.error.message) : null,
+    // The sign is the error the program got, or the signal it sent this process; the flag is how the process ended. A timeout shows both.
+    sign: p.error ? signOf(p.error.code, p.error.message) : p.signalled ? signOf(p.signalled.signal, `process.kill → ${p.pid}`) : null,
     buffer: p.buffered ? { fill: Math.min(1, fill), bytes: p.stdout.bytes + p.stderr.bytes, delivered: p.callbackAt !== null } : null,
     process: p,
   };

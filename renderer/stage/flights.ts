@@ -11,7 +11,7 @@ import type { WorkerView } from './derive';
 import { BOSS_KEY, RECENT_GESTURES, type StageProcess } from './model-types';
 import { crateSide } from './art/sizes';
 import { BOSS_COLOUR, figureColour } from './art/palette';
-import { formatBytes, formatCount, type StageLang } from './labels';
+import { bytesLabel, formatCount, type StageLang } from './labels';
 
 export const CRATE_US = 600_000;
 export const HOP_US = 320_000;
@@ -137,7 +137,7 @@ export function flightsAt(input: FlightsInput): Flights {
         const { at, opacity } = placement(outRoute, (cursor - g.t) / span, reduced, p.buffered);
         items.push({
           kind: 'crate', id: `${w.key}:${g.t}:${g.stream}`, owner: w.key, at, opacity, stream: g.stream, t: g.t,
-          side: p.buffered ? crateSide(g.bytes / g.count, u) : beltCap(w, crateSide(g.bytes / g.count, u)), label: g.count > 1 ? `×${formatCount(g.count, input.lang)}` : formatBytes(g.bytes, input.lang),
+          side: p.buffered ? crateSide(g.bytes / g.count, u) : beltCap(w, crateSide(g.bytes / g.count, u)), label: g.count > 1 ? `×${formatCount(g.count, input.lang)}` : bytesLabel(g.bytes, input.lang),
         });
       }
     }
@@ -145,7 +145,7 @@ export function flightsAt(input: FlightsInput): Flights {
       const { at, opacity } = placement(toParent(w, a.bin), (cursor - p.delivery.t) / DELIVERY_US, reduced, false);
       items.push({
         kind: 'crate', id: `${w.key}:delivery`, owner: w.key, at, opacity, stream: 'stdout', t: p.delivery.t,
-        side: beltCap(w, crateSide(p.delivery.bytes, u) * 1.15), label: formatBytes(p.delivery.bytes, input.lang),
+        side: beltCap(w, crateSide(p.delivery.bytes, u) * 1.15), label: bytesLabel(p.delivery.bytes, input.lang),
       });
     }
     const messages = inWindow(p.messages, cursor, ENVELOPE_US);
@@ -194,7 +194,7 @@ export function streamPositions(s: StreamFlow, spacing: number, max = 24): Point
 
 /** A flood's counter, each stream by itself: the chunks its 'data' listener got, as the program counts them. */
 function streamLabel(p: StageProcess, lang: StageLang): string {
-  const out = p.stdout.bytes > 0 || p.stderr.bytes === 0 ? `▪ ${formatBytes(p.stdout.bytes, lang)} ×${formatCount(p.stdout.chunks, lang)}` : '';
-  const err = p.stderr.bytes > 0 ? `▨ ${formatBytes(p.stderr.bytes, lang)} ×${formatCount(p.stderr.chunks, lang)}` : '';
+  const out = p.stdout.bytes > 0 || p.stderr.bytes === 0 ? `▪ ${bytesLabel(p.stdout.bytes, lang)} ×${formatCount(p.stdout.chunks, lang)}` : '';
+  const err = p.stderr.bytes > 0 ? `▨ ${bytesLabel(p.stderr.bytes, lang)} ×${formatCount(p.stderr.chunks, lang)}` : '';
   return [out, err].filter(Boolean).join(' · ');
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount, shortCode, stageLabels } from './labels';
+import { bytesLabel, formatCount, shortCode, stageLabels, twoLines } from './labels';
 
 describe('stage labels', () => {
   it('write numbers the reader’s way: es 4.096 bytes, en 4,096 bytes', () => {
     expect(formatCount(4096, 'es')).toBe('4.096');
     expect(formatCount(4096, 'en')).toBe('4,096');
-    expect(formatBytes(4096, 'es')).toBe('4.096 B');
-    expect(formatBytes(9_873_400, 'es')).toBe('9,4 MiB');
-    expect(formatBytes(9_873_400, 'en')).toBe('9.4 MiB');
+    expect(bytesLabel(4096, 'es')).toBe('4.096 B');
+    expect(bytesLabel(9_873_400, 'es')).toBe('9,4 MiB');
+    expect(bytesLabel(9_873_400, 'en')).toBe('9.4 MiB');
   });
 
   it('shorten long error codes so they fit on a sign', () => {
@@ -30,5 +30,14 @@ describe('a pipeline on the stage', () => {
     expect(pipelineNames('sleep 30 | cat')).toBe('sleep | cat');
     expect(pipelineNames('echo hola; sleep 1')).toBeNull();
     expect(pipelineNames('test -f x || echo missing')).toBeNull();
+  });
+});
+
+describe('a command on two lines', () => {
+  it('breaks at the last space that fits, and cuts only what two lines cannot hold', () => {
+    expect(twoLines('client.js inline 40123', 30)).toBeNull();
+    expect(twoLines('client.js inline 40123', 16)).toEqual(['client.js inline', '40123']);
+    expect(twoLines('client.js inline 40123', 12)).toEqual(['client.js', 'inline 40123']);
+    expect(twoLines('node …/generator.js 3145728 and more words', 20)).toEqual(['node …/generator.js', '3145728 and more wo…']);
   });
 });

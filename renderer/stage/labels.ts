@@ -1,8 +1,9 @@
 /**
  * Every word the stage shows, in Spanish and English (written side by side,
  * not translated by machine), and the number formats of each language:
- * es "4.096 bytes", en "4,096 bytes".
+ * es "4.096 bytes", en "4,096 bytes" (numbers by shared/number-format.ts).
  */
+import { formatNumber } from '../../shared/number-format';
 
 export type StageLang = 'es' | 'en';
 
@@ -36,6 +37,10 @@ export interface StageLabels {
   /** A process whose parent `pid` ended before it: re-parented by the OS. */
   orphan: (pid: number) => string;
   orphanWord: string;
+  /** The heading of the boss's nth round of workers and Worker threads (n null: its counts alone, for a narrow round). */
+  round: (n: number | null, workers: number, threads: number) => string;
+  /** A signal the program sent this process with process.kill. */
+  signalFrom: (signal: string, pid: number | null) => string;
   /** A Worker thread: its name on the stage ("t1"), and what a screen reader says of it. */
   threadLabel: (thread: number) => string;
   threadOf: (thread: number, pid: number | null) => string;
@@ -73,6 +78,8 @@ const es: StageLabels = {
   childOf: 'hijo de',
   orphan: (pid) => `huérfano: ${pid} ya no está`,
   orphanWord: 'huérfano',
+  signalFrom: (signal, pid) => `señal ${signal} enviada por ${pid ?? '—'}`,
+  round: (n, workers, threads) => roundText('es', n, workers, threads, { round: 'Tanda', worker: ['obrero', 'obreros'], thread: ['hilo', 'hilos'] }),
   threadLabel: (thread) => `h${thread}`,
   threadOf: (thread, pid) => `hilo ${thread} del proceso ${pid ?? '—'}`,
   summary: (pid, n, running) =>
@@ -111,6 +118,8 @@ const en: StageLabels = {
   childOf: 'child of',
   orphan: (pid) => `orphan: ${pid} is gone`,
   orphanWord: 'orphan',
+  signalFrom: (signal, pid) => `signal ${signal} sent by ${pid ?? '—'}`,
+  round: (n, workers, threads) => roundText('en', n, workers, threads, { round: 'Round', worker: ['worker', 'workers'], thread: ['thread', 'threads'] }),
   threadLabel: (thread) => `t${thread}`,
   threadOf: (thread, pid) => `thread ${thread} of process ${pid ?? '—'}`,
   summary: (pid, n, running) =>
@@ -124,27 +133,16 @@ export function stageLabels(lang: StageLang): StageLabels {
   return lang === 'es' ? es : en;
 }
 
-const LOCALE: Record<StageLang, string> = { es: 'es-ES', en: 'en-US' };
-const formatters = new Map<string, Intl.NumberFormat>();
-
-function numberFormat(lang: StageLang, fractionDigits: number): Intl.NumberFormat {
-  const key = `${lang}:${fractionDigits}`;
-  let f = formatters.get(key);
-  if (!f) {
-    // useGrouping 'always': es-ES would otherwise leave 4-digit numbers ungrouped (4096).
-    f = new Intl.NumberFormat(LOCALE[lang], {
-      maximumFractionDigits: fractionDigits,
-      minimumFractionDigits: fractionDigits,
-      useGrouping: 'always',
-    });
-    formatters.set(key, f);
-  }
-  return f;
+/** "Round 2 · 2 workers", "Tanda 1 · 2 hilos", "Round 1 · 1 worker, 2 threads"; without "Round n · " when n is null. */
+function roundText(lang: StageLang, n: number | null, workers: number, threads: number, words: { round: string; worker: [string, string]; thread: [string, string] }): string {
+  const counted = (k: number, [one, many]: [string, string]) => `${formatCount(k, lang)} ${k === 1 ? one : many}`;
+  const parts = [workers > 0 || threads === 0 ? counted(workers, words.worker) : null, threads > 0 ? counted(threads, words.thread) : null];
+  return `${n === null ? '' : `${words.round} ${formatCount(n, lang)} · `}${parts.filter(Boolean).join(', ')}`;
 }
 
 /** A whole number in the reader's locale: es 50.001, en 50,001. */
 export function formatCount(n: number, lang: StageLang): string {
-  return numberFormat(lang, 0).format(Math.round(n));
+  return formatNumber(Math.round(n), lang);
 }
 
 const UNITS = ['KiB', 'MiB', 'GiB', 'TiB'];
@@ -153,7 +151,7 @@ const UNITS = ['KiB', 'MiB', 'GiB', 'TiB'];
  * Bytes with their unit: exact below 100,000 ("4.096 B" / "4,096 B"),
  * then binary units with one decimal below 100 ("9,4 MiB" / "9.4 MiB").
  */
-export function formatBytes(bytes: number, lang: StageLang): string {
+export function bytesLabel(bytes: number, lang: StageLang): string {
   if (bytes < 100_000) return `${formatCount(bytes, lang)} B`;
   let v = bytes / 1024;
   let unit = 0;
@@ -161,11 +159,11 @@ export function formatBytes(bytes: number, lang: StageLang): string {
     v /= 1024;
     unit++;
   }
-  return `${numberFormat(lang, v < 100 ? 1 : 0).format(v)} ${UNITS[unit]}`;
+  return `${formatNumber(v, lang, v < 100 ? 1 : 0)} ${UNITS[unit]}`;
 }
 
 /** Percent of one core, rounded: "87 %" in Spanish, "87%" in English. */
-export function formatPercent(p: number, lang: StageLang): string {
+export function percentLabel(p: number, lang: StageLang): string {
   const n = formatCount(p, lang);
   return lang === 'es' ? `${n} %` : `${n}%`;
 }
@@ -200,4 +198,15 @@ export function shortCode(code: string): string {
 /** A command line cut to fit a label, with an ellipsis. */
 export function shortText(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
+}
+
+/**
+ * A line too long for `max` characters, broken at a space into two lines (the second cut if it
+ * must be), so a command is read whole where two lines fit it; null when it fits on one.
+ */
+export function twoLines(text: string, max: number): [string, string] | null {
+  if (text.length <= max) return null;
+  const cut = text.lastIndexOf(' ', max);
+  if (cut <= 0) return [shortText(text, max), ''];
+  return [text.slice(0, cut), shortText(text.slice(cut + 1), max)];
 }

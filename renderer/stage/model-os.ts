@@ -3,6 +3,7 @@
  * of exec, the `find` under it), and CPU / memory / event-loop samples.
  */
 import type { OsProcessEvent, SampleEvent } from '../../shared/events';
+import { osCommandLine } from '../../shared/process-names';
 import { isProbeSample } from '../../shared/sample-figures';
 import { BOSS_KEY, type StageProcess, type StageState } from './model-types';
 import { adoptUnplaced, newProcess } from './model-process';
@@ -19,20 +20,9 @@ export function processOf(state: StageState, pid: number): StageProcess | null {
   return key === undefined ? null : (state.processes.get(key) ?? null);
 }
 
-function basename(path: string): string {
-  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  return i >= 0 ? path.slice(i + 1) : path;
-}
-
-/** `/usr/bin/find /usr -name x` → "find /usr -name x". */
-export function osCommandLine(e: Pick<OsProcessEvent, 'command' | 'argv'>): string {
-  if (e.argv.length === 0) return e.command;
-  return [basename(e.argv[0]), ...e.argv.slice(1)].join(' ');
-}
-
 export function applyOsProcess(state: StageState, e: OsProcessEvent): void {
   if (e.pid === null || e.pid === state.boss.pid) return;
-  const line = osCommandLine(e);
+  const line = osCommandLine(e.argv, e.command);
   const known = processOf(state, e.pid);
   if (known) {
     if (e.state === 'seen') {

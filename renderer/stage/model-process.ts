@@ -49,6 +49,8 @@ export function newProcess(state: StageState, key: string, t: number, kind: Work
     exitCode: null,
     exitSignal: null,
     error: null,
+    signalled: null,
+    detached: false,
     callbackAt: null,
     osCommand: null,
     stdout: { bytes: 0, chunks: 0 },
@@ -87,6 +89,7 @@ export function absorb(into: StageProcess, from: StageProcess): void {
     into.eluAt = from.eluAt;
   }
   into.rss ??= from.rss;
+  if (from.signalled && (!into.signalled || from.signalled.t > into.signalled.t)) into.signalled = from.signalled;
   for (const k of ['toParent', 'fromParent'] as const) {
     into[k].sent += from[k].sent;
     into[k].received += from[k].received;

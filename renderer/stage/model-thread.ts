@@ -4,7 +4,7 @@
  * with its process. Its messages are envelopes between it and the thread that
  * created it; its samples and errors are its own, not its process's.
  */
-import type { ErrorEvent, MessageEvent, SampleEvent, ThreadEvent } from '../../shared/events';
+import type { FailureEvent, IpcMessageEvent, SampleEvent, ThreadEvent } from '../../shared/events';
 import { BOSS_KEY, RECENT_GESTURES, type StageProcess, type StageState } from './model-types';
 import { keyOfPid } from './model-os';
 import { newProcess } from './model-process';
@@ -44,7 +44,7 @@ export function threadOfEvent(state: StageState, e: { pid: number | null; thread
 }
 
 /** A message between two threads: counted on the thread end nearer the leaves (the one created by the other). */
-export function applyThreadMessage(state: StageState, e: MessageEvent & { fromThread: number; toThread: number }): void {
+export function applyThreadMessage(state: StageState, e: IpcMessageEvent & { fromThread: number; toThread: number }): void {
   const fromKey = endKey(state, e.from, e.fromThread) ?? BOSS_KEY;
   const toKey = endKey(state, e.to, e.toThread) ?? BOSS_KEY;
   const from = state.processes.get(fromKey);
@@ -75,6 +75,6 @@ export function applyThreadSample(p: StageProcess, e: SampleEvent): void {
 }
 
 /** An error thrown inside a thread: the thread raises the stop sign, not its process. */
-export function applyThreadError(p: StageProcess, e: ErrorEvent): void {
+export function applyThreadError(p: StageProcess, e: FailureEvent): void {
   p.error = { t: e.t, code: e.code ?? e.name, message: e.message };
 }

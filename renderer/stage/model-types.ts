@@ -73,6 +73,10 @@ export interface StageProcess {
   exitCode: number | null;
   exitSignal: string | null;
   error: StageError | null;
+  /** The latest signal the program sent it with process.kill (to it, or to its group). */
+  signalled: { t: number; signal: string; from: number | null } | null;
+  /** Started `detached`: it leads a process group of its own. */
+  detached: boolean;
   callbackAt: number | null;
   /** What OS sampling says this process runs (e.g. the `/bin/sh -c …` of exec). */
   osCommand: string | null;

@@ -176,6 +176,31 @@ describe('messages sent before the spawn is reported', () => {
   });
 });
 
+describe('signals the program sends with process.kill', () => {
+  // exec('sleep 30 | cat'): its shell is killed, sleep and cat outlive it; the boss then signals each by pid.
+  const b = new LogBuilder();
+  const pipe = b.call(10, 'exec', 'sleep 30 | cat');
+  b.spawn(11, pipe, 3001).os(50, 3002, 3001, ['sleep', '30']).os(50, 3003, 3001, ['cat']);
+  b.exit(300, pipe, 3001, null, 'SIGTERM');
+  b.kill(900, 3002).kill(901, 3003).kill(902, 3003, '0', 'ESRCH').os(950, 3002, 3001, ['sleep', '30'], 'gone').os(950, 3003, 3001, ['cat'], 'gone');
+  // spawn('sleep 30 | cat', { shell: true, detached: true }): one signal to its group.
+  const group = b.call(1000, 'spawn', 'sleep 30 | cat', [], { shell: true, detached: true });
+  b.spawn(1001, group, 4001).os(1050, 4002, 4001, ['sleep', '30']).os(1050, 4003, 4001, ['cat']);
+  b.kill(1300, -4001).exit(1301, group, 4001, null, 'SIGTERM');
+
+  it('raises the signal on the process it was sent to, from that moment on', () => {
+    expect(worker(b, 899, 'os:3002').sign).toBeNull();
+    expect(worker(b, 900, 'os:3002').sign).toMatchObject({ code: 'SIGTERM' });
+    expect(worker(b, 900, 'os:3003').sign).toBeNull();
+    expect(worker(b, 901, 'os:3003').sign).toMatchObject({ code: 'SIGTERM' });
+  });
+
+  it('a signal to a group reaches its leader and every member alive; signal 0 and a failed call reach nobody', () => {
+    for (const key of [group, 'os:4002', 'os:4003']) expect(worker(b, 1300, key).process.signalled).toEqual({ t: ms(1300), signal: 'SIGTERM', from: BOSS });
+    expect(worker(b, 1300, 'os:3003').process.signalled?.t).toBe(ms(901));
+  });
+});
+
 describe("CPU and memory: the OS's where it sampled the process, else the probe's", () => {
   const probe = { elu: 0.5, interval: 50_000 };
   it("shows a worker's own figures (from its probe) where the OS table has none", () => {

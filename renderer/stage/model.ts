@@ -8,17 +8,14 @@
  * by time of appearance), so the incremental tracker can apply a late event
  * when it arrives and still agree with this fold.
  */
-import type { CallEvent, LabEvent, MessageEvent, OutputEvent } from '../../shared/events';
+import type { CallEvent, KillEvent, LabEvent, IpcMessageEvent, OutputEvent } from '../../shared/events';
 import { BOSS_CHILD_ID } from '../../shared/events';
-import { BOSS_KEY, RECENT_GESTURES, type StageProcess, type StageState, type WorkerKind } from './model-types';
+import { asyncTwin, timeOrder } from '../../shared/process-model';
+import { signalReach, type ProcessTree } from '../../shared/signal-reach';
+import { BOSS_KEY, RECENT_GESTURES, type StageProcess, type StageState } from './model-types';
 import { applyOsProcess, applySample, keyOfPid, processOf } from './model-os';
 import { DEFAULT_MAX_BUFFER, absorb, adoptUnplaced, emptyStageState, newProcess } from './model-process';
 import { applyThread, applyThreadError, applyThreadMessage, applyThreadSample, threadOfEvent } from './model-thread';
-
-/** Indices of the log in time order (stable: equal times keep arrival order). */
-export function timeOrder(log: readonly LabEvent[]): number[] {
-  return log.map((_, i) => i).sort((a, b) => log[a].t - log[b].t || a - b);
-}
 
 /** The stage at `cursor` (µs since run start), folded from scratch. */
 export function stageStateAt(log: readonly LabEvent[], cursor: number): StageState {
@@ -28,13 +25,6 @@ export function stageStateAt(log: readonly LabEvent[], cursor: number): StageSta
     applyEvent(state, log[i]);
   }
   return state;
-}
-
-export function kindOfApi(api: CallEvent['api']): WorkerKind {
-  if (api === 'exec' || api === 'execSync') return 'exec';
-  if (api === 'execFile' || api === 'execFileSync') return 'execFile';
-  if (api === 'fork') return 'fork';
-  return 'spawn';
 }
 
 /** The process a child event is about: by childId, else by pid; created if unseen. */
@@ -60,8 +50,8 @@ function remember<T extends { t: number }>(ring: T[], item: T): void {
 }
 
 function applyCall(state: StageState, e: CallEvent): void {
-  const p = state.processes.get(e.childId) ?? newProcess(state, e.childId, e.t, kindOfApi(e.api));
-  p.kind = kindOfApi(e.api);
+  const p = state.processes.get(e.childId) ?? newProcess(state, e.childId, e.t, asyncTwin(e.api));
+  p.kind = asyncTwin(e.api);
   p.api = e.api;
   p.command = e.command;
   p.args = e.args;
@@ -69,6 +59,7 @@ function applyCall(state: StageState, e: CallEvent): void {
   p.viaShell = e.api === 'exec' || e.api === 'execSync' || Boolean(e.options.shell);
   if (typeof e.options.shell === 'string') p.shell ??= e.options.shell;
   p.buffered = e.api === 'exec' || e.api === 'execFile';
+  p.detached = e.options.detached === true;
   p.maxBuffer = e.options.maxBuffer ?? DEFAULT_MAX_BUFFER;
 }
 
@@ -124,7 +115,7 @@ function messageEnd(state: StageState, pid: number, otherEnd: number): { key: st
   return { key: p.key, p };
 }
 
-function applyMessage(state: StageState, e: MessageEvent): void {
+function applyMessage(state: StageState, e: IpcMessageEvent): void {
   if (e.fromThread !== undefined && e.toThread !== undefined) return applyThreadMessage(state, { ...e, fromThread: e.fromThread, toThread: e.toThread });
   const { key: fromKey, p: from } = messageEnd(state, e.from, e.to);
   const { key: toKey, p: to } = messageEnd(state, e.to, e.from);
@@ -165,6 +156,28 @@ function applyCallback(state: StageState, e: Extract<LabEvent, { type: 'callback
   // A numeric code is the exit code (the flag shows it); a string code or a kill is an error.
   if (typeof err.code === 'string') p.error = { t: e.t, code: err.code, message: err.message };
   else if (err.killed && err.signal) p.error = { t: e.t, code: err.signal, message: err.message };
+}
+
+/** The processes of the stage as a tree, for the reach of a signal sent to a group. */
+function treeOf(state: StageState): ProcessTree {
+  return {
+    pids: () => state.byPid.keys(),
+    parentOf: (pid) => processOf(state, pid)?.parentPid ?? null,
+    aliveAt: (pid, t) => {
+      const p = processOf(state, pid);
+      const end = p ? (p.exitedAt ?? p.goneAt) : null;
+      return p !== null && p.bornAt <= t && (end === null || end >= t);
+    },
+    leadsOwnGroup: (pid) => processOf(state, pid)?.detached === true,
+  };
+}
+
+/** A signal the program sent: each process it reached keeps the latest (by time, whatever the order applied). */
+function applyKill(state: StageState, e: KillEvent): void {
+  for (const pid of signalReach(e, treeOf(state))) {
+    const p = processOf(state, pid);
+    if (p && (!p.signalled || e.t >= p.signalled.t)) p.signalled = { t: e.t, signal: e.signal, from: e.pid };
+  }
 }
 
 function applyExit(state: StageState, e: Extract<LabEvent, { type: 'exit' | 'close' }>): void {
@@ -231,6 +244,9 @@ export function applyEvent(state: StageState, e: LabEvent): void {
       break;
     case 'error':
       applyError(state, e);
+      break;
+    case 'kill':
+      applyKill(state, e);
       break;
     case 'os-process':
       applyOsProcess(state, e);

@@ -10,10 +10,16 @@ import { flightsAt, type Flights } from './flights';
 import { stageLayout, type Cell, type StageLayout } from './layout';
 import { BOSS_KEY, type StageState } from './model-types';
 import { stageLabels, type StageLang } from './labels';
+import { workerWaves, type Wave } from './waves';
+import { markerPlan, type MarkerPlan } from './markerPlan';
+import { flagText } from './art/Flag';
 
 export interface PlacedWorker {
   view: WorkerView;
+  /** Its cell, with the figure's feet where its markers leave them room. */
   cell: Cell;
+  /** Its flag and stop sign, beside the figure. */
+  markers: MarkerPlan;
   anchors: Anchors;
   /** A flood's running totals, while it floods ("▪ 9,4 MiB · 2.200 cuotas · ✉ 20.001"). */
   counters?: string;
@@ -31,6 +37,8 @@ export interface StageScene {
   beltRows: ReadonlySet<number>;
   summary: string;
   running: number;
+  /** The boss's workers by round, when the run hired them in rounds (each band of `layout.rounds`). */
+  rounds: Wave[];
 }
 
 export interface SceneSize {
@@ -64,14 +72,26 @@ function rowsWithBelts(shown: readonly WorkerView[], layout: StageLayout): Set<n
   return rows;
 }
 
+/** The flag (in a small cell only without a sign: the sign says more) and the stop sign of a worker, placed in its cell. */
+function markersOf(view: WorkerView, cell: Cell, layout: StageLayout): MarkerPlan {
+  const flag = view.flag && (layout.detail === 'full' || !view.sign) ? view.flag : null;
+  return markerPlan({
+    cell, os: view.kind === 'os', viaShell: view.viaShell, bin: view.buffer !== null && layout.detail !== 'tiny',
+    flag: flag ? { ok: flag.ok, text: flagText(flag.code, flag.signal) } : null,
+    sign: view.sign?.short ?? null, font: layout.font.small, unit: layout.unit,
+  });
+}
+
 export function sceneAt(state: StageState, cursor: number, size: SceneSize, lang: StageLang, reduced: boolean): StageScene {
   const all = workersInOrder(state, cursor);
-  const layout = stageLayout(size.width, size.height, size.unit, all.length);
+  const rounds = workerWaves(all);
+  const layout = stageLayout(size.width, size.height, size.unit, all.length, rounds?.map((r) => r.slots) ?? null);
   const { shown, hidden } = pickVisible(all, layout.capacity);
   const beltRows = rowsWithBelts(shown, layout);
   const placed: PlacedWorker[] = shown.map((view, i) => {
-    const cell = layout.cells[i];
-    return { view, cell, anchors: cellAnchors(cell, beltRows.has(cell.row)) };
+    const markers = markersOf(view, layout.cells[i], layout);
+    const cell = markers.feetX === layout.cells[i].feet.x ? layout.cells[i] : { ...layout.cells[i], feet: { ...layout.cells[i].feet, x: markers.feetX } };
+    return { view, cell, markers, anchors: cellAnchors(cell, beltRows.has(cell.row)) };
   });
   const moreCell = hidden.length > 0 ? layout.cells[layout.cells.length - 1] : null;
   const anchors = new Map<string, Anchors>([[BOSS_KEY, bossAnchors(layout)]]);
@@ -87,7 +107,7 @@ export function sceneAt(state: StageState, cursor: number, size: SceneSize, lang
   const running = all.filter((w) => w.status === 'running').length;
   const boss = bossView(state, cursor);
   return {
-    layout, boss, placed, hidden, moreCell, flights, running, beltRows,
+    layout, boss, placed, hidden, moreCell, flights, running, beltRows, rounds: layout.rounds.length ? (rounds ?? []) : [],
     summary: stageLabels(lang).summary(boss.pid, all.length, running),
   };
 }

@@ -63,6 +63,12 @@ export class LogBuilder {
     return this;
   }
 
+  /** process.kill(target, signal) from the boss. */
+  kill(ms: number, target: number, signal = 'SIGTERM', code: string | null = null): this {
+    this.log.push({ type: 'kill', t: ms * MS, pid: BOSS, target, signal, code, source: null });
+    return this;
+  }
+
   sample(ms: number, pid: number, s: { cpu?: number; elu?: number; rss?: number; interval?: number }): this {
     this.log.push({ type: 'sample', t: ms * MS, pid, ...s });
     return this;

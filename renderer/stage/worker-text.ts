@@ -2,7 +2,7 @@
 import type { WorkerView } from './derive';
 import { BUSY_LOAD } from './derive';
 import { flagText } from './art/Flag';
-import { formatBytes, formatCount, formatPercent, stageLabels, type StageLang } from './labels';
+import { bytesLabel, formatCount, percentLabel, stageLabels, type StageLang } from './labels';
 
 /** The status line: CPU, output so far, messages, or why it is not running. */
 export function statusLine(w: WorkerView, lang: StageLang): string {
@@ -15,7 +15,7 @@ export function statusLine(w: WorkerView, lang: StageLang): string {
   // An orphan says so: its parent is gone and the OS gave it another one.
   if (w.orphanOf !== null) parts.push(L.orphan(w.orphanOf));
   else if (w.depth > 1 && p.parentPid !== null) parts.push(`↳ ${p.parentPid}`);
-  if (w.status === 'running' && w.cpu !== null) parts.push(`${L.cpu} ${formatPercent(w.cpu, lang)}`);
+  if (w.status === 'running' && w.cpu !== null) parts.push(`${L.cpu} ${percentLabel(w.cpu, lang)}`);
   // Each stream by itself, as the parent's 'data' listeners count it: the boss's
   // "97 chunks" on stdout is 97 here too, whatever went to stderr.
   if (p.stdout.bytes > 0) parts.push(streamText('▪', p.stdout, lang));
@@ -29,7 +29,7 @@ export function statusLine(w: WorkerView, lang: StageLang): string {
 }
 
 function streamText(mark: string, stream: { bytes: number; chunks: number }, lang: StageLang): string {
-  const bytes = `${mark} ${formatBytes(stream.bytes, lang)}`;
+  const bytes = `${mark} ${bytesLabel(stream.bytes, lang)}`;
   return stream.chunks >= 10 ? `${bytes} · ${formatCount(stream.chunks, lang)} ${stageLabels(lang).chunks}` : bytes;
 }
 
@@ -44,7 +44,9 @@ export function workerAria(w: WorkerView, lang: StageLang): string {
   if (w.status === 'running') parts.push(w.load >= BUSY_LOAD ? L.working : L.waiting);
   if (w.status === 'failed') parts.push(L.notStarted);
   if (w.flag) parts.push(w.flag.signal ? `${L.signal} ${w.flag.signal}` : `${L.exitCode} ${flagText(w.flag.code, null)}`);
-  if (w.sign) parts.push(`${L.error} ${w.sign.code}`);
+  const signalled = w.process.signalled;
+  if (w.sign && !(signalled && !w.process.error)) parts.push(`${L.error} ${w.sign.code}`);
+  if (signalled) parts.push(L.signalFrom(signalled.signal, signalled.from));
   const line = statusLine(w, lang);
   if (line && line !== L.notStarted && line !== L.waiting) parts.push(line);
   return parts.join(', ');

@@ -1,21 +1,24 @@
 import type { ObraApi } from '../../shared/api';
+import { assembleLesson, lessonFromFiles } from '../../shared/lesson';
 import type { CatalogueSlice, ObraSlice } from './obraState';
 import { noticeOf } from './notices';
 
-/** The demo catalogue, the chosen script and the sources the code panel shows. */
+/** The demo catalogue, the chosen script or lesson and the sources the code panel shows. */
 export const catalogueSlice =
   (api: ObraApi): ObraSlice<CatalogueSlice> =>
   (set, get) => ({
     demos: [],
     script: null,
+    lesson: null,
     sources: [],
     canPickScript: typeof api.pickScript === 'function',
+    canPickLesson: typeof api.openLesson === 'function',
 
     async pickScript() {
       if (!api.pickScript || isBusy(get().status)) return;
       try {
-        const path = await api.pickScript();
-        if (path) await get().openScriptFile(path);
+        const picked = await api.pickScript();
+        if (picked) get().openScriptFile(picked.path, picked.sources);
       } catch (error) {
         get().pushNotice(noticeOf(error));
       }
@@ -35,33 +38,66 @@ export const catalogueSlice =
       if (isBusy(get().status)) return;
       get().clearRun();
       if (id === null) {
-        set({ script: null, sources: [] });
+        set({ script: null, lesson: null, sources: [] });
         return;
       }
-      set({ script: { kind: 'demo', demoId: id }, sources: [] });
-      try {
-        const sources = await api.readDemo(id);
+      set({ script: { kind: 'demo', demoId: id }, lesson: null, sources: [] });
+      const still = (): boolean => {
         const now = get().script;
-        if (now?.kind === 'demo' && now.demoId === id) set({ sources });
+        return now?.kind === 'demo' && now.demoId === id;
+      };
+      try {
+        const files = await api.readDemo(id);
+        const info = get().demos.find((d) => d.id === id) ?? (await api.listDemos()).find((d) => d.id === id);
+        // The catalogue's lessons go the one way every lesson goes (shared/lesson.ts).
+        const lesson = info ? assembleLesson(info, files, id) : null;
+        if (still()) set({ lesson: lesson && { ...lesson, demoId: id }, sources: lesson?.sources ?? files });
       } catch (error) {
         // A demo that cannot be read cannot be run: nothing stays selected.
-        const now = get().script;
-        if (now?.kind === 'demo' && now.demoId === id) set({ script: null, sources: [] });
+        if (still()) set({ script: null, lesson: null, sources: [] });
         get().pushNotice(noticeOf(error));
       }
     },
 
-    async openScript(name, text) {
+    openScripts(files, entry) {
       if (isBusy(get().status)) return;
-      set({ script: { kind: 'source', name, text }, sources: [{ path: name, text }] });
-      await get().startRun();
+      get().clearRun();
+      // One's own files are new each time they are opened: no edits carried over from others.
+      set({ script: { kind: 'source', name: entry }, lesson: null, sources: files, syntaxError: null, drafts: { ...get().drafts, source: {} } });
     },
 
-    async openScriptFile(path) {
+    chooseBoss(path) {
+      const { script, sources, status } = get();
+      if (script?.kind !== 'source' || isBusy(status) || !sources.some((s) => s.path === path)) return;
+      set({ script: { kind: 'source', name: path } });
+    },
+
+    openScriptFile(path, sources) {
       if (isBusy(get().status)) return;
+      get().clearRun();
       const name = path.split(/[\\/]/).pop() ?? path;
-      set({ script: { kind: 'file', path }, sources: [{ path: name, text: '' }] });
-      await get().startRun();
+      set({ script: { kind: 'file', path }, lesson: null, sources: sources.length ? sources : [{ path: name, text: '' }], syntaxError: null });
+    },
+
+    async pickLesson() {
+      if (!api.openLesson || isBusy(get().status)) return;
+      try {
+        const opened = await api.openLesson();
+        if (opened) get().openLesson(opened);
+      } catch (error) {
+        get().pushNotice(noticeOf(error));
+      }
+    },
+
+    openLesson({ name, folder, files }) {
+      if (isBusy(get().status)) return;
+      try {
+        const lesson = lessonFromFiles(name, files);
+        get().clearRun();
+        set({ script: { kind: 'lesson', name, folder, entry: lesson.info.entry }, lesson: { ...lesson, demoId: null }, sources: lesson.sources, syntaxError: null });
+      } catch (error) {
+        get().pushNotice(noticeOf(error));
+      }
     },
   });
 

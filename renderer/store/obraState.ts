@@ -1,35 +1,56 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { DemoInfo, DemoSource, Lang, RunRequest } from '../../shared/api';
+import type { DemoInfo, DemoSource, Lang, OpenedLesson, RunRequest } from '../../shared/api';
+import type { Lesson } from '../../shared/lesson';
 import type { RunLog } from '../model/runLog';
 import type { TimeWindow } from '../model/viewport';
 import type { EventBatch } from '../../shared/api';
 import type { LogHeader, LabEvent } from '../../shared/events';
 import type { Notice } from './notices';
-import type { PlaybackSlice } from '../replay/playbackSlice';
-import type { ClassroomSlice } from '../replay/classroomSlice';
+import type { PlaybackSlice } from '../replay/playbackState';
+import type { ClassroomSlice } from '../replay/classroomState';
+import type { EditsSlice } from '../editor/editsState';
 
-/** What Run runs: a demo of the catalogue, a script the user opened, or a file path (Electron's dialog). */
+/**
+ * What Run runs: a demo of the catalogue, a lesson folder the reader opened
+ * (its entry, where it is in Electron, else its files uploaded), the files
+ * the user opened (`name`: the boss among them, the files themselves in
+ * `sources`), or a file path (Electron's dialog).
+ */
 export type ScriptChoice =
   | { kind: 'demo'; demoId: string }
-  | { kind: 'source'; name: string; text: string }
+  | { kind: 'lesson'; name: string; folder: string | null; entry: string }
+  | { kind: 'source'; name: string }
   | { kind: 'file'; path: string };
+
+/** The lesson on screen: a demo of the catalogue (its id) or a folder the reader opened (demoId null). */
+export type OpenLesson = Lesson & { demoId: string | null };
 
 export interface CatalogueSlice {
   demos: DemoInfo[];
   script: ScriptChoice | null;
-  /** The files shown in the code panel: the demo's, or the opened script. */
+  /** The chosen demo's or opened folder's lesson: its narration, its panel, its scripts. */
+  lesson: OpenLesson | null;
+  /** The files shown in the code panel as they are on disk or were opened (the edits: EditsSlice). */
   sources: DemoSource[];
   loadCatalogue(): Promise<void>;
   /** Choose a demo (null: none). Does not run it. */
   selectDemo(id: string | null): Promise<void>;
-  /** Open the user's own script and run it. */
-  openScript(name: string, text: string): Promise<void>;
+  /** Show the user's own files (`entry`: the boss among them); Run starts them. */
+  openScripts(files: DemoSource[], entry: string): void;
+  /** Choose the boss among the user's own files. */
+  chooseBoss(path: string): void;
   /** The shell has a native file dialog (Electron). */
   canPickScript: boolean;
-  /** Ask the native dialog for a script and run it. */
+  /** Ask the native dialog for a script and show it. */
   pickScript(): Promise<void>;
-  /** Run a script by path (Electron's native dialog). */
-  openScriptFile(path: string): Promise<void>;
+  /** Show a script on disk (Electron's native dialog) and the scripts beside it; Run runs it where it is (edited: from a copy of its folder). */
+  openScriptFile(path: string, sources: DemoSource[]): void;
+  /** The shell has a native folder dialog for lessons (Electron). */
+  canPickLesson: boolean;
+  /** Ask the native folder dialog for a lesson and open it. */
+  pickLesson(): Promise<void>;
+  /** Show a lesson folder's files (checked by shared/lesson.ts; a bad one becomes a notice naming file, step and field). Does not run it. */
+  openLesson(opened: OpenedLesson): void;
 }
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'stopping' | 'ended' | 'loading';
@@ -88,7 +109,7 @@ export interface UiSlice {
   dismissRunErrors(): void;
 }
 
-export type ObraState = CatalogueSlice & RunSlice & UiSlice & PlaybackSlice & ClassroomSlice;
+export type ObraState = CatalogueSlice & RunSlice & UiSlice & PlaybackSlice & ClassroomSlice & EditsSlice;
 export type ObraSlice<T> = StateCreator<ObraState, [], [], T>;
 
 export type { RunRequest };

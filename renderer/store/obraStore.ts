@@ -6,6 +6,7 @@ import { runSlice } from './runSlice';
 import { uiSlice } from './uiSlice';
 import { classroomSlice } from '../replay/classroomSlice';
 import { playbackSlice } from '../replay/playbackSlice';
+import { editsSlice } from '../editor/editsSlice';
 
 export type ObraStore = StoreApi<ObraState>;
 
@@ -20,6 +21,7 @@ export function createObraStore(api: ObraApi): { store: ObraStore; dispose: () =
     ...uiSlice(...a),
     ...playbackSlice(...a),
     ...classroomSlice(...a),
+    ...editsSlice(...a),
   }));
   const unsubscribe = api.subscribe((batch) => store.getState().ingest(batch));
   return { store, dispose: unsubscribe };

@@ -1,8 +1,11 @@
-import type { EventBatch, ObraApi, RunRequest } from '../../shared/api';
+import type { DemoSource, EventBatch, ObraApi } from '../../shared/api';
+import { syntaxPlaceOf } from '../../shared/syntax-error';
+import { runRequestOf, withDrafts } from '../editor/editedSources';
+import { currentDrafts } from '../editor/editsSlice';
 import { RunLog } from '../model/runLog';
 import { fitWindow } from '../model/viewport';
 import { recordArrival } from '../perf/frameLog';
-import type { ObraSlice, ObraState, RunSlice, ScriptChoice } from './obraState';
+import type { ObraSlice, ObraState, RunSlice } from './obraState';
 import { noticeOf } from './notices';
 import { isBusy } from './catalogueSlice';
 import { droppedNoticeBatch } from '../../shared/dropped-batches';
@@ -32,18 +35,10 @@ function freshView() {
   };
 }
 
-function requestFor(script: ScriptChoice, args: readonly string[] | undefined): RunRequest {
-  const withArgs = args?.length ? { args: [...args] } : {};
-  // One's own script: the reader may leave the callbacks out (they cost time in callback-heavy programs).
-  const own = { ...withArgs, ...(callbacksForOwnScripts() ? {} : { callbacks: false }) };
-  switch (script.kind) {
-    case 'demo':
-      return { demoId: script.demoId, ...withArgs };
-    case 'source':
-      return { source: { name: script.name, text: script.text }, ...own };
-    case 'file':
-      return { file: script.path, ...own };
-  }
+/** `fresh` files over the same paths in `shown`, the others kept (and `fresh` alone when nothing had text yet). */
+function mergeSources(shown: readonly DemoSource[], fresh: readonly DemoSource[]): DemoSource[] {
+  if (shown.every((s) => s.text === '')) return [...fresh];
+  return shown.map((s) => fresh.find((f) => f.path === s.path) ?? s);
 }
 
 /** The playhead and window after the log grew, when following live. */
@@ -85,9 +80,15 @@ export const runSlice =
         early = [];
         earlyDropped.clear();
         try {
-          const info = await api.startRun(requestFor(script, args));
-          // A file on disk (Electron's Open script…): the lab read it, the code panel shows it.
-          if (script.kind === 'file' && info.sources?.length) set({ sources: info.sources });
+          // The files as edited: the lab runs a private copy of them (and checks they parse first).
+          const drafts = currentDrafts(get());
+          const request = runRequestOf(script, get().sources, drafts, args);
+          // One's own script: the reader may leave the callbacks out (they cost time in callback-heavy programs).
+          const own = script.kind === 'source' || script.kind === 'file';
+          const info = await api.startRun(own && !callbacksForOwnScripts() ? { ...request, callbacks: false } : request);
+          // A file on disk (Electron's Open script…): the boss as the lab read it as the run started.
+          if (script.kind === 'file' && info.sources?.length) set({ sources: mergeSources(get().sources, info.sources) });
+          set({ ran: { runId: info.runId, sources: withDrafts(get().sources, drafts) }, syntaxError: null });
           const run = new RunLog(info.runId, info.header);
           const waiting = early;
           early = null;
@@ -102,7 +103,8 @@ export const runSlice =
           earlyDropped.clear();
         } catch (error) {
           early = null;
-          set({ status: get().run?.index.runEnd ? 'ended' : 'idle' });
+          // A file that does not parse is marked at its line in the editor (and told in the banner).
+          set({ status: get().run?.index.runEnd ? 'ended' : 'idle', syntaxError: syntaxPlaceOf(error) });
           get().pushNotice(noticeOf(error));
         }
       },

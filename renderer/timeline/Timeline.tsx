@@ -57,7 +57,7 @@ export function Timeline() {
           {m.timeline.followLive}
         </button>
         <TimelineLegend m={m} threads={lanes.some((lane) => lane.thread)} />
-        {lanes.some((lane) => lane.tasks) && <TaskLegend lang={lang} />}
+        {run && lanes.some((lane) => lane.tasks) && <TaskLegend lang={lang} kinds={run.index.tasks.kinds} late={run.index.tasks.lateTimers > 0} />}
         {sampleMs !== undefined && (
           <span className="timeline-note">{m.timeline.sampledNote(`${formatNumber(sampleMs, lang)} ms`)}</span>
         )}

@@ -87,6 +87,15 @@ export class TimelinePainter {
     if (!this.frame) this.frame = requestAnimationFrame(() => this.onFrame());
   }
 
+  /** Draw at once (a pending frame's draw is not needed any more). */
+  private drawNow(): void {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.onlyData = true;
+    this.draw();
+    this.lastDrawEnd = performance.now();
+  }
+
   /**
    * While a flood grows the log, drawing every frame could take the main
    * thread from everything else: a draw that only shows new data waits until
@@ -133,7 +142,12 @@ export class TimelinePainter {
   private onState(state: ObraState, previous: ObraState): void {
     if (state.cursor !== previous.cursor) this.followPlayhead(state);
     const userMoved = !state.followLive && (state.timeWindow !== previous.timeWindow || state.cursor !== previous.cursor);
-    if (userMoved || state.selection !== previous.selection || state.lang !== previous.lang || state.theme !== previous.theme || state.run !== previous.run || state.followLive !== previous.followLive) {
+    if (userMoved && state.cursor !== previous.cursor && state.version === previous.version && state.run === previous.run) {
+      // The reader (or the replay clock) moved the playhead: drawn now, in the frame whose panels show
+      // the same moment, not a frame behind them. (A playhead moves at most once a frame: the clock
+      // ticks per frame, input events come per frame.)
+      this.drawNow();
+    } else if (userMoved || state.selection !== previous.selection || state.lang !== previous.lang || state.theme !== previous.theme || state.run !== previous.run || state.followLive !== previous.followLive) {
       this.requestDraw();
     } else if (state.version !== previous.version || state.timeWindow !== previous.timeWindow || state.cursor !== previous.cursor) {
       // The log grew (and live follow moved the window with it): only data.
@@ -232,9 +246,20 @@ export class TimelinePainter {
       run.index.channels.byKey.values(),
     );
     this.paintCursor(ctx, state, cursorX, run.index.lastT, palette);
+    this.sayDrawn(state.cursor, scale);
     this.paintFocus(ctx, state, scale, rowOf, scrollTop, palette);
     recordDraw(run.events.length, began);
     this.lastDrawMs = performance.now() - began;
+  }
+
+  /**
+   * The playhead and the window this draw showed, on the canvas (µs): what the
+   * tests compare with the slider, the readout and the stage at one moment.
+   */
+  private sayDrawn(cursor: number, scale: PixelScale): void {
+    const data = this.el.lanes.dataset;
+    const drawn = { cursor: String(Math.round(cursor)), windowStart: String(Math.round(scale.start)), windowEnd: String(Math.round(scale.start + scale.width / scale.pxPerUs)) };
+    for (const [key, value] of Object.entries(drawn)) if (data[key] !== value) data[key] = value;
   }
 
   private paintCursor(ctx: CanvasRenderingContext2D, state: ObraState, cursorX: number | null, lastT: number, palette: TimelinePalette): void {

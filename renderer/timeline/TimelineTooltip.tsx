@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import { useMessages } from '../i18n/useMessages';
 import { formatBytes, formatNumber } from '../i18n/format';
 import { shortCommand } from '../model/processRecord';
+import { runIndexAt } from '../model/runIndexAt';
 import { useObra } from '../store/useObra';
 import { describeEvent, lifetimeText, timeText } from './describeEvent';
 import type { HoverStore } from './hoverStore';
@@ -10,10 +11,12 @@ import type { HoverStore } from './hoverStore';
 export function TimelineTooltip({ hover }: { hover: HoverStore }) {
   const state = useStore(hover, (s) => s.hover);
   const run = useObra((s) => s.run);
+  const cursor = useObra((s) => s.cursor);
   const { m, lang } = useMessages();
   if (!state || !run) return null;
   const { hit } = state;
-  const record = run.index.processes.get(hit.pid);
+  // The process as it stood at the playhead (not yet gone at 3.5 s if it leaves at 3.6 s); a later one as the run knows it.
+  const record = runIndexAt(run, cursor).processes.get(hit.pid) ?? run.index.processes.get(hit.pid);
   const event = hit.eventIndex === null ? null : run.events[hit.eventIndex];
   const lines: string[] = [];
   if (event) {

@@ -23,6 +23,8 @@ export function describeEvent(event: LabEvent, m: Messages, lang: Lang): string 
         event.api,
         event.error ? `${event.error.code ?? event.error.signal ?? ''} ${event.error.message}`.trim() : m.events.ok,
       );
+    case 'kill':
+      return m.events.kill(event.signal, event.target, event.pid, event.code);
     case 'call':
       return `${event.api}(${[event.command, ...event.args].join(' ')})`;
     case 'spawn':

@@ -57,6 +57,8 @@ export function markerLabel(event: LabEvent | undefined): string {
       return event.signal ?? (event.code !== null ? String(event.code) : '');
     case 'run-end':
       return event.errorCode ?? event.reason;
+    case 'kill':
+      return event.signal;
     default:
       return '';
   }

@@ -9,6 +9,7 @@ export function DemoPicker() {
   const { m, lang } = useMessages();
   const demos = useObra((s) => s.demos);
   const script = useObra((s) => s.script);
+  const lesson = useObra((s) => s.lesson);
   const busy = useObra((s) => isBusy(s.status));
   const id = useId();
   const value = script?.kind === 'demo' ? script.demoId : '';
@@ -23,7 +24,9 @@ export function DemoPicker() {
           location.hash = demoHash(e.target.value || null);
         }}
       >
-        <option value="">{script?.kind === 'source' || script?.kind === 'file' ? scriptName(script) : m.chooseDemo}</option>
+        <option value="">
+          {script?.kind === 'source' || script?.kind === 'file' ? scriptName(script) : script?.kind === 'lesson' && lesson ? m.lesson.open.picked(lesson.info.title[lang]) : m.chooseDemo}
+        </option>
         {demos.map((demo) => (
           <option key={demo.id} value={demo.id} title={demo.summary[lang]}>
             {demo.title[lang]}

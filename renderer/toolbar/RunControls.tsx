@@ -14,7 +14,7 @@ export function RunControls() {
   const startRun = useObra((s) => s.startRun);
   const stopRun = useObra((s) => s.stopRun);
   const canStop = status === 'running' || status === 'starting';
-  const ownScript = useObra((s) => s.script !== null && s.script.kind !== 'demo');
+  const ownScript = useObra((s) => s.script?.kind === 'source' || s.script?.kind === 'file');
   return (
     <div className="run-controls">
       <button type="button" className="toolbar-button run-button" disabled={!hasScript || isBusy(status)} onClick={() => void startRun()}>

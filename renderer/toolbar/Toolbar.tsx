@@ -4,6 +4,7 @@ import { useObra } from '../store/useObra';
 import { DemoPicker } from './DemoPicker';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LiveCounters } from './LiveCounters';
+import { OpenLessonButton } from './OpenLessonButton';
 import { OpenScriptButton } from './OpenScriptButton';
 import { RunControls } from './RunControls';
 import { ClassroomTools } from '../replay/ClassroomTools';
@@ -25,6 +26,7 @@ export function Toolbar() {
       </h1>
       <DemoPicker />
       <OpenScriptButton />
+      <OpenLessonButton />
       <RunControls />
       <span className={`run-status status-${status}`} role="status">
         {statusText}

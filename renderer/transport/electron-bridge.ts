@@ -30,9 +30,10 @@ export function electronApi(): ObraApi | null {
   // The native dialogs speak the page's language (ES/EN as chosen), not the system's.
   const { pickScript } = bridge;
   if (pickScript) api.pickScript = (options) => withErrors(pickScript({ lang: pageLang(), ...options }));
-  const { saveFile, openRecording } = bridge;
+  const { saveFile, openRecording, openLesson } = bridge;
   if (saveFile) api.saveFile = (file) => withErrors(saveFile({ lang: pageLang(), ...file }));
   if (openRecording) api.openRecording = (options) => withErrors(openRecording({ lang: pageLang(), ...options }));
+  if (openLesson) api.openLesson = (options) => withErrors(openLesson({ lang: pageLang(), ...options }));
   return api;
 }
 

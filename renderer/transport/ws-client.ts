@@ -5,8 +5,8 @@
  * subscribed. Calls in flight when the socket drops reject with
  * ERR_OBRA_DISCONNECTED (the server stops a closed page's runs).
  */
-import type { EventBatch, ObraApi, ObraErrorShape } from '../../shared/api';
-import { errorFromShape } from '../../shared/validate';
+import { MAX_REQUEST_BYTES, type EventBatch, type ObraApi, type ObraErrorShape } from '../../shared/api';
+import { errorFromShape, TOO_LARGE } from '../../shared/validate';
 import { isBatchPush, isErrorReply, parseServerMessage, type ApiRequest } from '../../shared/ws-protocol';
 
 export type ConnectionState = 'connecting' | 'open' | 'closed';
@@ -94,12 +94,15 @@ export function createWsApi(url: string, opts: WsApiOptions = {}): WsApi {
 
   async function invoke<T>(method: ApiRequest['method'], params: unknown[]): Promise<T> {
     if (closedForGood) throw disconnected();
-    const ws = await connect();
     const id = nextId++;
-    const request: ApiRequest = { id, method, params };
+    const text = JSON.stringify({ id, method, params } satisfies ApiRequest);
+    // The server closes a socket that sends more (1009): a call that big is refused here, with its reason, instead.
+    const bytes = new TextEncoder().encode(text).length;
+    if (bytes > MAX_REQUEST_BYTES) throw errorFromShape({ code: TOO_LARGE, message: `this request holds ${bytes} bytes, more than the ${MAX_REQUEST_BYTES} one message to obra serve carries: open fewer or smaller files` });
+    const ws = await connect();
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      ws.send(JSON.stringify(request));
+      ws.send(text);
     });
   }
 

@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { processItem, waitForStatus } from './ui-helpers';
+import { bossOutput, processItem, waitForStatus } from './ui-helpers';
+import { runToEnd } from './run-helpers';
 
 test.use({ viewport: { width: 1920, height: 1080 } });
 test.describe.configure({ mode: 'serial' });
@@ -320,11 +321,31 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
-test('D repaints the stage and the timeline in the other theme; a demo of many workers reads in both', async ({ page, obra, saveScreenshot }) => {
+/** The round each worker stands in: the nearest heading line above its figure that spans it. */
+async function roundsOnStage(page: Page, pids: number[]): Promise<number[]> {
+  const lines = await page.locator('[data-round]').evaluateAll((gs) =>
+    gs.map((g) => ({ round: Number(g.getAttribute('data-round')), box: g.querySelector('line')!.getBoundingClientRect().toJSON() as DOMRect })),
+  );
+  const rounds: number[] = [];
+  for (const pid of pids) {
+    const figure = (await page.getByTestId('stage').locator(`[data-pid="${pid}"]`).boundingBox())!;
+    const middle = figure.x + figure.width / 2;
+    const above = lines.filter((l) => l.box.y <= figure.y + figure.height / 2 && middle >= l.box.x && middle <= l.box.x + l.box.width);
+    rounds.push(above.sort((a, b) => b.box.y - a.box.y)[0]?.round ?? 0);
+  }
+  return rounds;
+}
+
+test('D repaints the stage and the timeline in the other theme; a demo of many workers reads in both, in its two rounds', async ({ page, obra, saveScreenshot }) => {
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.goto(`${obra.url}#demo=all-cores`);
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await waitForStatus(page, 'Finished');
+  const log = await runToEnd(page, obra, 'all-cores');
+  // The boss hired one worker, then — once it was done — one per core: two rounds on the stage, each under its heading.
+  const forks = log.filter((e) => e.type === 'spawn').map((e) => e.pid as number);
+  const cores = Number(/availableParallelism\(\) = (\d+)/.exec(bossOutput(log))?.[1]);
+  expect(forks).toHaveLength(1 + cores);
+  await expect(page.locator('[data-round="1"]')).toHaveText('Round 1 · 1 worker');
+  await expect(page.locator('[data-round="2"]')).toHaveText(`Round 2 · ${cores} workers`);
+  expect(await roundsOnStage(page, forks)).toEqual([1, ...forks.slice(1).map(() => 2)]);
   await page.getByRole('button', { name: 'Projector mode' }).click();
   await blur(page);
   const slider = page.getByRole('slider', { name: 'Playhead' });
@@ -344,6 +365,7 @@ test('D repaints the stage and the timeline in the other theme; a demo of many w
     expect(stage.length).toBeGreaterThan(3);
     expect(stage.filter((t) => t.size < 26).map((t) => `${t.text} ${t.size.toFixed(1)}`), `${theme}: stage texts under 26 px`).toEqual([]);
     expect(stage.filter((t) => t.contrast < 7).map((t) => `${t.text}: ${t.fill} on ${t.ground} ${t.contrast.toFixed(2)}`), `${theme}: stage texts under 7:1`).toEqual([]);
+    if (theme === 'light') expect(await roundsOnStage(page, forks), 'on the projector too').toEqual([1, ...forks.slice(1).map(() => 2)]);
     await saveScreenshot(page, `classroom-projector-all-cores-${theme}`);
   }
   await page.keyboard.press('f');

@@ -45,7 +45,7 @@ test.describe('the Electron shell', () => {
       const w = window as PageWithBridge;
       return { keys: Object.keys(w.obra ?? {}).sort(), require: typeof w.require, process: typeof w.process, ipc: typeof w.ipcRenderer };
     });
-    expect(exposed).toEqual({ keys: ['listDemos', 'openRecording', 'pickScript', 'readDemo', 'saveFile', 'startRun', 'stopRun', 'subscribe'], require: 'undefined', process: 'undefined', ipc: 'undefined' });
+    expect(exposed).toEqual({ keys: ['listDemos', 'openLesson', 'openRecording', 'pickScript', 'readDemo', 'saveFile', 'startRun', 'stopRun', 'subscribe'], require: 'undefined', process: 'undefined', ipc: 'undefined' });
   });
 
   test('runs with the secure web preferences', async () => {

@@ -87,3 +87,24 @@ test('Cancel ends a GIF mid-way: no file, and the progress goes away', async ({ 
   await expect(page.locator('.export-progress')).toHaveCount(0, { timeout: 10_000 });
   expect(downloads).toBe(0);
 });
+
+test('the clip draws the picture its form names: Stage, picked in the menu for a PNG a moment before', async ({ page, obra }) => {
+  await runExec(page, obra.url);
+  // As a teacher would: E, Stage, a PNG; then E again, Export video.
+  await page.keyboard.press('e');
+  await page.getByRole('menuitemradio', { name: 'Stage', exact: true }).click();
+  const saving = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'PNG 1×' }).click();
+  const png = fs.readFileSync((await (await saving).path()) as string);
+  const pngShape = png.readUInt32BE(16) / png.readUInt32BE(20);
+  await page.keyboard.press('e');
+  await page.getByRole('menuitem', { name: 'Export video' }).click();
+  const form = page.getByRole('dialog', { name: 'Export video' });
+  await expect(form.getByTestId('video-picture')).toHaveText('Picture: Stage · Colours: Light.');
+  await fillVideoForm(form, { format: 'GIF', from: '0.250', to: '0.500', fps: '10', width: '480' });
+  const { file, name } = await startAndSave(page, form);
+  expect(name).toBe('exec-stage-0.25-0.5s.gif');
+  // The stage alone has about the PNG's shape (its title band weighs a little more at 480 px); a stage and timeline clip would be twice as tall.
+  const gif = readGif(new Uint8Array(fs.readFileSync(file)));
+  expect(Math.abs(gif.width / gif.height / pngShape - 1)).toBeLessThan(0.1);
+});

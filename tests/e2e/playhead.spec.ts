@@ -4,11 +4,11 @@
  * banner, the counters, the inspector, the narration and the code mark — and
  * they all move with it at once when the reader steps or plays.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { LabEvent } from '../../shared/events';
-import { currentLine, narrate, parseNarration } from '../../shared/narration';
+import { currentLine, narrate } from '../../shared/narration';
+import { DemoCatalogue } from '../../electron/lab/demo-catalogue';
 import { test, expect, ROOT } from './fixtures';
 import { bossOutput, processItem } from './ui-helpers';
 import { runToEnd } from './run-helpers';
@@ -21,8 +21,8 @@ async function moveTo(page: Page, us: number): Promise<void> {
 
 const playhead = async (page: Page): Promise<number> => Number(await page.getByRole('slider', { name: 'Playhead' }).inputValue());
 
-function stepsOf(demo: string) {
-  return parseNarration(JSON.parse(fs.readFileSync(path.join(ROOT, 'assets', 'demos', demo, 'narration.json'), 'utf8')), demo);
+async function stepsOf(demo: string) {
+  return (await new DemoCatalogue(path.join(ROOT, 'assets', 'demos')).lesson(demo)).steps;
 }
 
 test('exec: before the missing command fails, nothing on screen knows it will', async ({ page, obra }) => {
@@ -56,7 +56,7 @@ test('exec: before the missing command fails, nothing on screen knows it will', 
 
 test('spawn: stepping event by event, the narration and the code mark move with the playhead at once', async ({ page, obra }) => {
   const log = await runToEnd(page, obra, 'spawn');
-  const steps = stepsOf('spawn');
+  const steps = await stepsOf('spawn');
   const narration = page.locator('section.narration-panel');
   await moveTo(page, 0);
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -127,4 +127,53 @@ test('exec: stepping forward, the lesson is told in the order of the run, and th
   expect(told, `steps told, in order: ${told.join(' → ')}`).toEqual([...told].sort((a, b) => a - b));
   expect(told).toEqual(expect.arrayContaining([3, 4]));
   expect(sawCallbackMark).toBe(true);
+});
+
+test('teaching speed: one clock — at every frame the timeline, the readout, the slider and the stage show the same moment', async ({ page, obra }) => {
+  const log = await runToEnd(page, obra, 'exec');
+  const end = Math.max(...log.map((e) => e.t));
+  await moveTo(page, Math.round(end * 0.3));
+  await page.getByRole('checkbox', { name: 'Teaching speed' }).check();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  // Read every panel as each frame is about to be painted: a ResizeObserver's callback runs in the frame's
+  // rendering step after every animation-frame callback (the replay clock's, the timeline's draw), so what
+  // it reads is what that frame shows. A hidden box changes size every frame to make it fire.
+  const frames = await page.evaluate(
+    () =>
+      new Promise<Array<{ slider: number; readout: string; timeline: number; stage: number }>>((resolve) => {
+        const slider = document.querySelector<HTMLInputElement>('input.replay-scrub')!;
+        const readout = document.querySelector<HTMLOutputElement>('output.replay-time')!;
+        const lanes = document.querySelector<HTMLCanvasElement>('canvas.timeline-lanes')!;
+        const stage = document.querySelector<HTMLElement>('[data-testid="stage"]')!;
+        const out: Array<{ slider: number; readout: string; timeline: number; stage: number }> = [];
+        const box = document.body.appendChild(document.createElement('div'));
+        box.style.cssText = 'position: fixed; width: 1px; height: 1px; visibility: hidden';
+        const started = performance.now();
+        const observer = new ResizeObserver(() => {
+          out.push({ slider: Number(slider.value), readout: readout.textContent ?? '', timeline: Number(lanes.dataset.cursor), stage: Number(stage.dataset.cursor) });
+        });
+        observer.observe(box);
+        const nudge = (): void => {
+          box.style.width = box.style.width === '1px' ? '2px' : '1px';
+          if (performance.now() - started < 3_000) requestAnimationFrame(nudge);
+          else {
+            observer.disconnect();
+            box.remove();
+            resolve(out);
+          }
+        };
+        requestAnimationFrame(nudge);
+      }),
+  );
+  expect(new Set(frames.map((f) => f.slider)).size, 'the playhead moved').toBeGreaterThan(5);
+  const disagreements = frames.filter((f) => {
+    // The readout says the slider's moment to the precision it shows (µs, 2 or 1 decimals of ms or s).
+    const shown = /^([\d.,]+) (µs|ms|s) \//.exec(f.readout);
+    if (!shown) return true;
+    const digits = shown[1].split('.')[1]?.length ?? 0;
+    const unit = { µs: 1, ms: 1_000, s: 1_000_000 }[shown[2] as 'µs' | 'ms' | 's'];
+    const readoutOff = Math.abs(Number(shown[1].replace(/,/g, '')) * unit - f.slider) > (unit * 10 ** -digits) / 2 + 1;
+    return readoutOff || Math.round(f.slider) !== f.timeline || Math.round(f.slider) !== f.stage;
+  });
+  expect(disagreements.slice(0, 5), `${disagreements.length} of ${frames.length} frames disagree`).toEqual([]);
 });

@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { bossOutput, shootStageAndTimeline } from './ui-helpers';
+import { bossOutput, processItem, shootStageAndTimeline } from './ui-helpers';
 import { runToEnd } from './run-helpers';
 
 test.use({ viewport: { width: 1920, height: 1080 } });
@@ -23,8 +23,32 @@ async function svgTextPx(page: Page, selector: string): Promise<Array<{ text: st
   );
 }
 
-test('blocking in projector mode: the latency chart stays, at ≥ 24 px; C brings the code and the console', async ({ page, obra }) => {
+/** The words each worker's cell shows on the stage, its lines joined; none cut short. */
+async function namesOnStage(page: Page, pids: number[]): Promise<string[]> {
+  const stage = page.getByTestId('stage');
+  return Promise.all(
+    pids.map(async (pid) => {
+      const lines = await stage.locator(`[data-pid="${pid}"] text`).allTextContents();
+      return lines.map((l) => l.trim()).filter(Boolean).join(' ');
+    }),
+  );
+}
+
+test('blocking in projector mode: the latency chart stays, at ≥ 24 px; C brings the code and the console; the two clients are named whole on the stage', async ({ page, obra }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
   const log = await runToEnd(page, obra, 'blocking');
+  // Each client by its whole command line (node's argv after the module: its variant and the server's port), never cut.
+  const clients = log.flatMap((e) => (e.type === 'call' && e.command.endsWith('client.js') ? [e] : []));
+  expect(clients.map((c) => c.args[0])).toEqual(['inline', 'fork']);
+  const pids = clients.map((c) => log.find((e) => e.type === 'spawn' && e.childId === c.childId)?.pid as number);
+  const whole = clients.map((c) => `client.js ${c.args.join(' ')}`);
+  const named = async (where: string): Promise<void> => {
+    const shown = await namesOnStage(page, pids);
+    shown.forEach((text, i) => expect(text, where).toContain(whole[i]));
+    expect(shown.filter((t) => t.includes('…')), where).toEqual([]);
+  };
+  await named('1366×768');
+  await page.setViewportSize({ width: 1920, height: 1080 });
   await page.keyboard.press('p');
   await expect(page.locator('.app.projector')).toBeVisible();
   const chart = page.locator('.projector-caption .latency-chart');
@@ -51,9 +75,11 @@ test('blocking in projector mode: the latency chart stays, at ≥ 24 px; C bring
   await expect(side).toBeVisible();
   await expect(side.getByRole('region', { name: 'Code' })).toBeVisible();
   await expect(side.getByRole('region', { name: 'Console' })).toContainText('server on 127.0.0.1');
+  await named('projector, with the code and the console beside the stage');
   await shootStageAndTimeline(page, 'projector-blocking');
   await page.keyboard.press('c');
   await expect(side).toHaveCount(0);
+  await named('projector');
 });
 
 test("the console: each process's lines by the playhead, named by pid and program", async ({ page, obra }) => {
@@ -76,8 +102,10 @@ test("the console: each process's lines by the playhead, named by pid and progra
   await expect(said(worker, 'hola')).toHaveCount(1);
 });
 
-test('kill in projector mode: orphans said so, kinds in words, the demo title whole, lanes follow the playhead', async ({ page, obra }) => {
+test('kill in projector mode: orphans said so and the signals the boss sends them marked, kinds in words, the demo title whole, lanes follow the playhead', async ({ page, obra, saveScreenshot }) => {
   const log = await runToEnd(page, obra, 'kill');
+  // Dark, as a class often sees it on a projector.
+  await page.keyboard.press('d');
   await page.keyboard.press('p');
   await expect(page.locator('.app.projector')).toBeVisible();
   // The demo picker shows its whole title.
@@ -103,4 +131,48 @@ test('kill in projector mode: orphans said so, kinds in words, the demo title wh
     expect(await item.locator('.kind-badge').evaluate((b) => b.scrollWidth <= b.clientWidth + 1)).toBe(true);
   }
   await shootStageAndTimeline(page, 'projector-kill');
+
+  // The boss then ends each orphan with process.kill(pid, 'SIGTERM'): from that moment, the signal is on its figure and on its lane.
+  const boss = log[0].pid as number;
+  const kills = log.filter((e) => e.type === 'kill' && e.target > 0);
+  expect(kills.map((e) => e.type === 'kill' && e.target).sort()).toEqual([...orphans].sort());
+  const slider = page.getByRole('slider', { name: 'Playhead' });
+  const lanes = page.locator('canvas.timeline-lanes');
+  for (const kill of kills) {
+    if (kill.type !== 'kill') continue;
+    const figure = stage.locator(`[data-pid="${kill.target}"]`);
+    await slider.fill(String(kill.t - 1));
+    await expect(figure).not.toHaveAttribute('aria-label', /signal SIGTERM/);
+    await slider.fill(String(kill.t));
+    await expect(figure).toHaveAttribute('aria-label', new RegExp(`signal SIGTERM sent by ${boss}`));
+    await expect(figure.locator('[data-sign="SIGTERM"]')).toBeVisible();
+    // On its lane, an octagon at the moment it was sent: hovering it says who sent which signal.
+    const item = processItem(page, kill.target);
+    await item.scrollIntoViewIfNeeded();
+    await expect(lanes).toHaveAttribute('data-cursor', String(kill.t));
+    const [box, row, start, end] = [await lanes.boundingBox(), await item.boundingBox(), Number(await lanes.getAttribute('data-window-start')), Number(await lanes.getAttribute('data-window-end'))];
+    await page.mouse.move(box!.x + ((kill.t - start) / (end - start)) * box!.width, row!.y + row!.height / 2);
+    await expect(page.getByRole('tooltip')).toContainText(`SIGTERM sent by ${boss}: process.kill(${kill.target})`);
+    // …and the process as it stands at the playhead: still running when the signal is sent.
+    await expect(page.getByRole('tooltip')).toContainText(new RegExp(`${kill.target} · .+ · running`));
+  }
+  await expect(page.locator('.projector-caption')).toContainText(`process.kill(pid, 'SIGTERM') to ${orphans.join(' · ')}`);
+  // One signal to a group: the shell that leads it and every member alive, each marked.
+  const group = log.find((e) => e.type === 'kill' && e.target < 0);
+  expect(group?.type === 'kill' && group.code).toBeNull();
+  const members = log.filter((e) => e.type === 'os-process' && e.state === 'seen' && group?.type === 'kill' && (e.pid === -group.target || e.ppid === -group.target));
+  await slider.fill(String((group as { t: number }).t));
+  for (const pid of new Set(members.map((e) => e.pid))) await expect(stage.locator(`[data-pid="${pid}"]`)).toHaveAttribute('aria-label', /signal SIGTERM sent by/);
+  await expect(page.locator('.projector-caption')).toContainText(`process.kill(${(group as { target: number }).target}, 'SIGTERM')`);
+  // The class's view just after the orphans' kill, in English and in Spanish.
+  for (const lang of ['en', 'es']) {
+    if (lang === 'es') {
+      await page.keyboard.press('p');
+      await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'ES' }).click();
+      await page.keyboard.press('p');
+    }
+    await page.locator('input.replay-scrub').fill(String((kills[kills.length - 1] as { t: number }).t));
+    await expect(page.locator('.projector-caption')).toContainText("process.kill(pid, 'SIGTERM')");
+    await saveScreenshot(page, `projector-kill-signals-${lang}-dark`);
+  }
 });

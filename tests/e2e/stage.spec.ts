@@ -38,6 +38,54 @@ async function waitForEnd(page: Page): Promise<void> {
   await expect(page.getByRole('button', { name: 'Stop' })).toBeDisabled({ timeout: 30_000 });
 }
 
+type Box = { x: number; y: number; w: number; h: number };
+interface CellBoxes {
+  pid: string;
+  cell: Box;
+  figure: Box;
+  shell: Box | null;
+  pole: Box | null;
+  cloth: Box | null;
+  sign: Box | null;
+}
+
+/** Each worker's drawings on screen: its cell, figure, shell helper, flag (pole and cloth) and stop sign. */
+async function markerBoxes(page: Page): Promise<CellBoxes[]> {
+  return page.getByTestId('stage').locator('g[role="button"][data-pid]').evaluateAll((cells) =>
+    cells
+      .filter((c) => c.querySelector('[data-part="figure"]'))
+      .map((c) => {
+        const box = (selector: string): Box | null => {
+          const r = c.querySelector(selector)?.getBoundingClientRect();
+          return r ? { x: r.x, y: r.y, w: r.width, h: r.height } : null;
+        };
+        return {
+          pid: c.getAttribute('data-pid') ?? '?', cell: box(':scope > rect')!, figure: box('[data-part="figure"]')!, shell: box('[data-part="shell"]'),
+          pole: box('[data-part="flag"] line'), cloth: box('[data-part="flag"] path'), sign: box('[data-part="sign"]'),
+        };
+      }),
+  );
+}
+
+const meet = (a: Box | null, b: Box | null): boolean => !!a && !!b && a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5;
+const inside = (a: Box, b: Box): boolean => a.x >= b.x - 1 && a.x + a.w <= b.x + b.w + 1;
+
+/** Every stop sign or flag cloth that covers a figure, a shell helper, a flag or a sign, or leaves its cell's width. */
+function overlaps(cells: CellBoxes[]): string[] {
+  const found: string[] = [];
+  for (const c of cells) {
+    for (const [what, part] of [['shell', c.shell], ['figure', c.figure], ['pole', c.pole], ['cloth', c.cloth]] as const) if (meet(c.sign, part)) found.push(`${c.pid}: sign over its ${what}`);
+    for (const [what, part] of [['sign', c.sign], ['cloth', c.cloth]] as const) if (part && !inside(part, c.cell)) found.push(`${c.pid}: ${what} out of its cell`);
+    for (const o of cells) {
+      if (o === c) continue;
+      for (const [what, part] of [['sign', c.sign], ['cloth', c.cloth]] as const) {
+        for (const [their, other] of [['figure', o.figure], ['shell', o.shell], ['sign', o.sign], ['cloth', o.cloth]] as const) if (meet(part, other)) found.push(`${c.pid}: ${what} over ${o.pid}'s ${their}`);
+      }
+    }
+  }
+  return found;
+}
+
 function spawnedPids(log: readonly LabEvent[]): number[] {
   return log.filter((e) => e.type === 'spawn').map((e) => e.pid as number);
 }
@@ -93,7 +141,8 @@ test.describe('the stage', () => {
     const sign = page.getByTestId('stage').getByRole('button', { name: /error ERR_CHILD_PROCESS_STDIO_MAXBUFFER/ });
     await expect(sign).toHaveCount(1);
     await expect(sign).toHaveAccessibleName(/signal SIGTERM/);
-    await expect(sign.locator('text', { hasText: /^MAXBUFFER$/ })).toBeVisible();
+    // Its code on the sign's plate, or — where the cell has no room for the plate — leading its label line.
+    await expect(sign.locator('text', { hasText: /^MAXBUFFER( · |$)/ })).toBeVisible();
   });
 
   test('fork: envelopes between boss and worker; a worker is selected with the keyboard', async ({ page, obra }) => {
@@ -139,10 +188,28 @@ test.describe('the stage', () => {
     await shoot(page, 'all-cores', 'end');
   });
 
-  test('kill: signals and orphans', async ({ page, obra }) => {
-    await runDemo(page, obra, 'kill');
+  test('kill: signals and orphans; every stop sign stands beside its figure — clear of it, its shell helper, its flag and the other cells — in every cell size, projector too', async ({ page, obra }) => {
+    const runId = await runDemo(page, obra, 'kill');
     await waitForEnd(page);
     await shoot(page, 'kill', 'end');
     await expect(page.getByTestId('stage').getByRole('button', { name: /signal SIGTERM/ }).first()).toBeVisible();
+    const log = obra.lab.log(runId);
+    // The moment of the group's kill (full and small cells, signs and flags side by side) and the end (the most workers).
+    const moments = [log.find((e) => e.type === 'kill' && e.target < 0)!.t + 1, Math.max(...log.map((e) => e.t))];
+    for (const [width, height, projector] of [[1366, 768, false], [1024, 700, false], [1920, 1080, true], [1280, 720, true]] as const) {
+      await page.setViewportSize({ width, height });
+      if (projector) await page.keyboard.press('p');
+      for (const t of moments) {
+        await page.getByRole('slider', { name: 'Playhead' }).fill(String(t));
+        await expect(page.getByTestId('stage')).toHaveAttribute('data-cursor', String(t));
+        const cells = await markerBoxes(page);
+        expect(cells.filter((c) => c.sign).length, `signs at ${t} µs`).toBeGreaterThan(0);
+        expect(overlaps(cells), `${width}×${height}${projector ? ' projector' : ''} at ${t} µs`).toEqual([]);
+      }
+      if (projector) {
+        await shoot(page, 'kill', `projector-${width}`);
+        await page.keyboard.press('p');
+      }
+    }
   });
 });

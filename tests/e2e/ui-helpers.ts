@@ -63,6 +63,6 @@ export async function waitForStatus(page: Page, text: string | RegExp, timeout =
 export async function shootStageAndTimeline(page: Page, name: string): Promise<void> {
   const dir = path.join(RESULTS_DIR, 'screens');
   await page.locator('.stage-area').screenshot({ path: path.join(dir, `${name}-stage.png`) });
-  await page.getByRole('region', { name: 'Timeline' }).screenshot({ path: path.join(dir, `${name}-timeline.png`) });
+  await page.locator('section.timeline').screenshot({ path: path.join(dir, `${name}-timeline.png`) });
   await page.screenshot({ path: path.join(dir, `${name}-window.png`) });
 }

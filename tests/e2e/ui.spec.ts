@@ -60,10 +60,12 @@ test('the fork demo, chosen in the picker, lists the worker under the pid the bo
   await expect(page.getByRole('complementary', { name: 'Inspector' })).toContainText(`Process ${worker}`);
 });
 
-test('a script opened with Open script… runs; the pid its worker reports from inside is in the list, and the inspector shows the call’s line', async ({ page, obra }) => {
+test('a script opened with Open script… shows its code, and Run runs it; the pid its worker reports from inside is in the list, and the inspector shows the call’s line', async ({ page, obra }) => {
   const lab = watchLab(obra.lab);
   await page.goto(obra.url);
-  await page.locator('input[type=file]').setInputFiles(fixture('fork-pids.js'));
+  await page.locator('input[type=file][multiple]').setInputFiles(fixture('fork-pids.js'));
+  await expect(page.getByRole('textbox', { name: 'fork-pids.js' })).toBeVisible();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await waitForStatus(page, 'Finished');
   lab.stop();
 
@@ -81,7 +83,8 @@ test('a script opened with Open script… runs; the pid its worker reports from 
 test('Stop ends a long run from the UI and leaves no process of it alive', async ({ page, obra }) => {
   const lab = watchLab(obra.lab);
   await page.goto(obra.url);
-  await page.locator('input[type=file]').setInputFiles(fixture('long-run.js'));
+  await page.locator('input[type=file][multiple]').setInputFiles(fixture('long-run.js'));
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await waitForStatus(page, 'Running');
   await expect.poll(() => /pids (\d+) (\d+) (\d+)/.exec(bossOutput(lab.latest())), { timeout: 15_000 }).not.toBeNull();
   const pids = /pids (\d+) (\d+) (\d+)/.exec(bossOutput(lab.latest()))!.slice(1).map(Number);
@@ -98,7 +101,7 @@ test('Stop ends a long run from the UI and leaves no process of it alive', async
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
 });
 
-test('a script with a syntax error, dropped onto the window, shows the SyntaxError as a readable message', async ({ page, obra }) => {
+test('a script with a syntax error, dropped onto the window, shows its code; Run shows the SyntaxError as a readable message and runs nothing', async ({ page, obra }) => {
   await page.goto(obra.url);
   await expect(page.getByRole('button', { name: 'Open script…' })).toBeEnabled();
   // Written here, not kept as a fixture: a file that does not parse would fail the lint.
@@ -108,6 +111,8 @@ test('a script with a syntax error, dropped onto the window, shows the SyntaxErr
     window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dropped }));
     window.dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, cancelable: true }));
   });
+  await expect(page.getByRole('textbox', { name: 'broken.js' })).toContainText('const total = ;');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   const banner = page.getByRole('alert');
   await expect(banner).toContainText('SyntaxError', { timeout: 20_000 });
   await expect(banner).toContainText(/Unexpected token/);

@@ -34,11 +34,12 @@ afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-/** The probe and every demo file are real files in `resources/app.asar.unpacked`, the folder paths.ts derives from the archive's. */
+/** The probe, the site keeper and every demo file are real files in `resources/app.asar.unpacked`, the folder paths.ts derives from the archive's. */
 function expectUnpackedBeside(resources: string): void {
   const unpacked = outsideAsar(path.join(resources, 'app.asar'));
   expect(unpacked).toBe(path.join(resources, 'app.asar.unpacked'));
   for (const file of probeFiles()) expect(existsSync(path.join(unpacked, 'electron/probe', file)), file).toBe(true);
+  expect(existsSync(path.join(unpacked, 'electron/keeper/site-keeper.cjs'))).toBe(true);
   for (const [id, file] of demoFiles(unpacked)) expect(existsSync(path.join(unpacked, 'assets/demos', id, file)), `${id}/${file}`).toBe(true);
 }
 

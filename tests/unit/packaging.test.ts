@@ -47,9 +47,10 @@ describe('the packaged app (Linux)', () => {
     for (const file of ['/package.json', '/out/main/index.js', '/out/preload/index.js', '/out/renderer/index.html']) expect(packed, file).toContain(file);
   });
 
-  it('keeps the probe and every demo file outside the archive, as real files', () => {
+  it('keeps the probe, the site keeper and every demo file outside the archive, as real files', () => {
     const unpacked = path.join(resources, 'app.asar.unpacked');
     for (const file of probeFiles()) expect(existsSync(path.join(unpacked, 'electron/probe', file)), file).toBe(true);
+    expect(existsSync(path.join(unpacked, 'electron/keeper/site-keeper.cjs'))).toBe(true);
     const files = demoFiles(unpacked);
     expect(files.length).toBeGreaterThan(9);
     for (const [id, file] of files) expect(existsSync(path.join(unpacked, 'assets/demos', id, file)), `${id}/${file}`).toBe(true);

@@ -25,8 +25,8 @@ async function lesson(id: string, untold: number[] = []): Promise<WineRecording>
   // The boss reports its own CPU and RSS (the probe), and the OS samples it too: the OS's figures count.
   expect(hasProbeFigures(run.log, boss as number), 'the probe figures of the boss').toBe(true);
   expectOsFiguresCount(run.log);
-  const steps = narrationOf(id);
-  const told = toldAtEnd({ id, log: run.log, end: run.end, ms: 0 });
+  const steps = await narrationOf(id);
+  const told = await toldAtEnd({ id, log: run.log, end: run.end, ms: 0 });
   for (const lang of ['es', 'en'] as const) {
     const windowsSteps = steps.filter((s) => !s.platform || (s.platform.startsWith('!') ? s.platform !== '!win32' : s.platform === 'win32'));
     expect(told[lang]).toHaveLength(windowsSteps.length);
@@ -97,7 +97,7 @@ describe('the demos under Windows Node', () => {
     const killed = signal === 'SIGTERM';
     expect(exit).toMatchObject(killed ? { code: null, signal: 'SIGTERM' } : { code: 0, signal: null });
     expect([code, signal]).toEqual(killed ? ['null', 'SIGTERM'] : ['0', 'null']);
-    const told = toldAtEnd({ id: 'spawn', log, end: ofType(log, 'run-end')[0], ms: 0 }).en;
+    const told = (await toldAtEnd({ id: 'spawn', log, end: ofType(log, 'run-end')[0], ms: 0 })).en;
     expect([told[6].reached, told[7].reached]).toEqual([killed, !killed]);
   });
 

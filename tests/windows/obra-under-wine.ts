@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { LabEvent, LogHeader, RunEndEvent } from '../../shared/events';
-import { parseRecording } from '../../shared/ndjson';
+import { readRecording } from '../../shared/recording';
 import { type Figures, countedFigures, isProbeSample, osSampledPids } from '../../shared/sample-figures';
 import { type WineNode, type WineResult, runNodeExe, winPath } from './wine-node';
 
@@ -28,7 +28,7 @@ export async function recordUnderWine(wine: WineNode, target: string, options: s
   try {
     const cli = await runNodeExe(wine, [winPath(path.join(ROOT, 'bin', 'obra.cjs')), 'record', target, '--out', winPath(out), ...options], { cwd: ROOT });
     if (!fs.existsSync(out)) throw new Error(`obra record ${target} wrote no recording (exit ${cli.code}):\n${cli.stderr}\n${cli.stdout}`);
-    const { header, events } = parseRecording(fs.readFileSync(out, 'utf8'));
+    const { header, events } = readRecording(fs.readFileSync(out, 'utf8'));
     const end = events[events.length - 1];
     if (end?.type !== 'run-end') throw new Error(`the recording of ${target} does not end with run-end`);
     return { header, log: events, end, cli };

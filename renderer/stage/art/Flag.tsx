@@ -12,6 +12,16 @@ export function flagText(code: number | null, signal: string | null): string {
   return code === null ? '?' : String(code);
 }
 
+/** What the cloth says: ✓ or ✕, and the code or signal when there is room for it. */
+export function flagLabel(ok: boolean, text: string): string {
+  return text ? `${ok ? '✓' : '✕'} ${text}` : ok ? '✓' : '✕';
+}
+
+/** How wide the cloth flies for `label` at `fontSize` (generous: DejaVu Sans is wide). */
+export function flagClothWidth(label: string, fontSize: number): number {
+  return label.length * fontSize * 0.7 + fontSize * 0.9;
+}
+
 export interface FlagProps {
   /** Foot of the pole. */
   x: number;
@@ -27,9 +37,9 @@ export interface FlagProps {
 export function Flag(p: FlagProps): JSX.Element {
   const c = useStagePalette();
   const cloth = p.ok ? c.okFlag : c.errorSign;
-  const label = `${p.ok ? '✓' : '✕'} ${p.text}`;
+  const label = flagLabel(p.ok, p.text);
   const clothH = p.fontSize * 1.5;
-  const clothW = label.length * p.fontSize * 0.7 + p.fontSize * 0.9;
+  const clothW = flagClothWidth(label, p.fontSize);
   return (
     <g transform={`translate(${round(p.x)} ${round(p.y)})`}>
       {p.title && <title>{p.title}</title>}

@@ -27,6 +27,8 @@ export interface StopSignProps {
   fontSize: number;
   /** Where the post ends (the ground), below the sign; omit for no post. */
   groundY?: number;
+  /** A code that does not fit inside hangs on a plate below (the default); false: the octagon alone, with its bar. */
+  plate?: boolean;
   title?: string;
 }
 
@@ -60,10 +62,14 @@ export function StopSign(p: StopSignProps): JSX.Element {
       ) : (
         <g>
           <rect x={-p.r * 0.5} y={-p.r * 0.13} width={p.r} height={p.r * 0.26} rx={p.r * 0.06} fill={text} />
-          <rect x={round(-plateW / 2)} y={round(plateY)} width={round(plateW)} height={round(plateH)} rx={3} fill={fill} stroke={c.outline} strokeWidth={1.2} />
-          <text x={0} y={round(plateY + plateH * 0.72)} textAnchor="middle" fontSize={round(p.fontSize)} fontWeight={800} fill={text} fontFamily="system-ui, sans-serif">
-            {p.code}
-          </text>
+          {p.plate !== false && (
+            <>
+              <rect x={round(-plateW / 2)} y={round(plateY)} width={round(plateW)} height={round(plateH)} rx={3} fill={fill} stroke={c.outline} strokeWidth={1.2} />
+              <text x={0} y={round(plateY + plateH * 0.72)} textAnchor="middle" fontSize={round(p.fontSize)} fontWeight={800} fill={text} fontFamily="system-ui, sans-serif">
+                {p.code}
+              </text>
+            </>
+          )}
         </g>
       )}
     </g>

@@ -1,5 +1,6 @@
 /**
- * One run's event log, and the memory bounds around it.
+ * One run's event log as the lab keeps it, and the memory bounds around it
+ * (the page keeps its own copy with the views' indexes: renderer/model/runLog.ts).
  *
  * Order: events from different processes arrive in any order (each process
  * flushes its own records). Events wait in `pending` for the next batch; a
@@ -21,9 +22,9 @@
  * at about 130 bytes for an event with a short preview, plus its strings),
  * so the lab can bound what it keeps of ended runs.
  */
-import type { LabEvent, MessageEvent, OutputEvent, TaskEvent } from '../../shared/events';
+import type { LabEvent, IpcMessageEvent, OutputEvent, TaskEvent } from '../../shared/events';
 
-export interface RunLogLimits {
+export interface BoundedRunLogLimits {
   maxEvents: number;
   maxEventsPerSecond: number;
 }
@@ -43,10 +44,10 @@ export function eventBytes(e: LabEvent): number {
   return EVENT_BYTES + 2 * chars;
 }
 
-export class RunLog {
+export class BoundedRunLog {
   readonly events: LabEvent[] = [];
   private pending: LabEvent[] = [];
-  private readonly merging = new Map<string, OutputEvent | MessageEvent>();
+  private readonly merging = new Map<string, OutputEvent | IpcMessageEvent>();
   private readonly mergingTasks = new Map<string, TaskEvent>();
   private windowStart = 0;
   private windowCount = 0;
@@ -59,7 +60,7 @@ export class RunLog {
   bytes = 0;
 
   constructor(
-    private readonly limits: RunLogLimits,
+    private readonly limits: BoundedRunLogLimits,
     private readonly onFull: () => void,
   ) {}
 
@@ -115,7 +116,7 @@ export class RunLog {
     return this.windowCount >= (this.limits.maxEventsPerSecond * WINDOW_MS) / 1000;
   }
 
-  private merge(e: OutputEvent | MessageEvent): void {
+  private merge(e: OutputEvent | IpcMessageEvent): void {
     const key = e.type === 'message' ? `m|${e.dir}|${e.from}|${e.to}` : `${e.type}|${e.pid}|${e.childId}`;
     const into = this.merging.get(key);
     if (!into) {
@@ -157,7 +158,7 @@ export class RunLog {
     this.coalesced++;
   }
 
-  private withSeqRange(e: OutputEvent | MessageEvent): LabEvent {
+  private withSeqRange(e: OutputEvent | IpcMessageEvent): LabEvent {
     if (e.type === 'message') {
       e.firstSeq = e.firstSeq ?? e.seq;
       e.lastSeq = e.lastSeq ?? e.seq;

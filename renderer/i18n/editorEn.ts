@@ -1,0 +1,26 @@
+import type { EditorMessages } from './editorMessages';
+
+export const editorEn: EditorMessages = {
+  code: 'Code',
+  files: 'Files',
+  empty: 'Pick a demo to see its code.',
+  line: 'line',
+  changed: 'changed',
+  readOnlyRunning: 'Running: the code is read-only and follows the playhead.',
+  readOnlyReplay: 'Replaying: the code is read-only and follows the playhead.',
+  resetFile: 'Reset file',
+  resetAll: 'Reset all',
+  changedCount: (n) => (n === 1 ? '1 file changed' : `${n} files changed`),
+  syntaxError: (path, line, column, message) => `SyntaxError in ${path}, line ${line}${column === null ? '' : `, column ${column}`}: ${message}. Nothing was run.`,
+  boss: 'Boss',
+  openFolder: 'Open folder…',
+  openFolderHint: 'Open a folder of scripts: the boss can fork its siblings',
+  skipped: (names, why) => `Left out ${names}: ${why}`,
+  notText: 'not UTF-8 text',
+  tooMany: (max) => `more than ${max} files`,
+  tooBig: (mib) => `more than the ${mib} MiB a run carries`,
+  noScript: 'There is no .js, .mjs or .cjs file among them.',
+  differs: (files) => `This run's code differs from the lesson's (${files}): steps about code that changed stay quiet, and nothing is announced before it happens.`,
+  pressRun: 'Press Run to start it. Edit it first if you like.',
+  phrases: {},
+};

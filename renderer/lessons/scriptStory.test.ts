@@ -1,0 +1,61 @@
+/**
+ * The story of a script of one's own, from a real run: a boss that forks a
+ * worker, execs a command that does not exist and spawns a program, told in
+ * order, with the reason for each call, the messages, the exits and the error codes.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import type { LabEvent } from '../../shared/events';
+import { Lab } from '../../electron/lab/index';
+import { MESSAGES } from '../i18n';
+import { scriptStory } from './scriptStory';
+
+const BOSS = `const { fork, exec, spawn } = require('node:child_process');
+const w = fork(require('node:path').join(__dirname, 'worker.js'));
+w.on('message', (m) => {
+  w.disconnect();
+  exec('nosuchcmd-obra', (err) => {
+    const ls = spawn('ls', ['/']);
+    ls.stdout.resume();
+  });
+});
+`;
+const WORKER = "process.send({ hello: 'boss' });";
+
+const lab = new Lab();
+afterAll(() => lab.shutdown());
+
+async function ownRun(): Promise<LabEvent[]> {
+  const { runId } = await lab.startRun({ source: { name: 'boss.js', text: BOSS }, files: [{ path: 'worker.js', text: WORKER }] });
+  await lab.ended(runId);
+  return [...lab.log(runId)];
+}
+
+describe('the story of a script of one’s own', () => {
+  it('names its calls in order, each with why, and tells messages, exits and error codes (es and en)', async () => {
+    const log = await ownRun();
+    const en = scriptStory(log, Infinity, 'en', MESSAGES.en.story).map((l) => l.text);
+    const calls = en.filter((l) => / calls /.test(l));
+    expect(calls.map((l) => /calls (\w+)\(/.exec(l)?.[1])).toEqual(['fork', 'exec', 'spawn']);
+    expect(calls[0]).toMatch(/fork\("worker\.js"\) \(boss\.js:2\)\. fork starts another Node program with an IPC channel/);
+    expect(calls[1]).toMatch(/exec\("nosuchcmd-obra"\) \(boss\.js:5\)\. exec runs the command in a shell and buffers/);
+    expect(calls[2]).toMatch(/spawn\("ls", \["\/"\]\) \(boss\.js:6\)\. spawn streams the output/);
+    expect(en.join('\n')).toMatch(/\(worker\.js\) → the boss \(pid \d+\), a message over the channel \(\d+ bytes\): \{"hello":"boss"\}/);
+    expect(en.join('\n')).toMatch(/exec's callback runs in the boss \(pid \d+\) with an error: err\.code = 127/);
+    expect(en.join('\n')).toMatch(/\(ls\) writes on stdout/);
+    expect(en.filter((l) => /exits with code 0/.test(l))).toHaveLength(3);
+    expect(en.at(-1)).toBe('The run is over: the boss ended and no process is left.');
+    expect(en.indexOf(calls[0])).toBeLessThan(en.indexOf(calls[1]));
+
+    const es = scriptStory(log, Infinity, 'es', MESSAGES.es.story).map((l) => l.text);
+    expect(es.filter((l) => / llama a /.test(l)).map((l) => /llama a (\w+)\(/.exec(l)?.[1])).toEqual(['fork', 'exec', 'spawn']);
+    expect(es.join('\n')).toMatch(/err\.code = 127/);
+  }, 20_000);
+
+  it('tells only what happened by the playhead', async () => {
+    const log = await ownRun();
+    const fork = log.find((e) => e.type === 'call') as LabEvent;
+    const atFork = scriptStory(log, fork.t, 'en', MESSAGES.en.story);
+    expect(atFork.map((l) => l.text).at(-1)).toMatch(/calls fork/);
+    expect(atFork.every((l) => l.reached && (l.t ?? 0) <= fork.t)).toBe(true);
+  }, 20_000);
+});

@@ -1,0 +1,152 @@
+/**
+ * The narration of any script, told from its own events: who started whom,
+ * with which call and why that call (a shell or not, output streamed or
+ * buffered, a channel or not), what came out, the messages, the exits, the
+ * errors with their codes. Output and messages between the same two ends are
+ * one line that keeps counting, so a chatty program still tells a short story.
+ * Pure: the same log, cursor and words always give the same lines.
+ */
+import type { Lang } from '../../shared/api';
+import type { CallEvent, LabEvent } from '../../shared/events';
+import { formatValue, type NarrationLine } from '../../shared/narration';
+import type { StoryMessages } from '../i18n/storyMessages';
+
+/** Lines told at most; past them one line says how many events are left to the timeline. */
+const MAX_LINES = 400;
+
+export function scriptStory(log: readonly LabEvent[], cursor: number, lang: Lang, m: StoryMessages): NarrationLine[] {
+  const start = log.find((e) => e.type === 'run-start');
+  const boss = start?.pid ?? null;
+  const programs = new Map<number, string>();
+  const calls = new Map<string, CallEvent>();
+  const lines: { t: number; text: () => string }[] = [];
+  /** What the last line told keeps counting (output of one process and stream, messages one way) until another line comes. */
+  let counting: { key: string; tally: { count: number; bytes: number; last: string } } | null = null;
+  // Node processes report their own start (spawn): the OS sampler finding them too is no news.
+  const nodePids = new Set(log.filter((e) => e.type === 'spawn' && !e.sync).map((e) => e.pid));
+  let untold = 0;
+  const n = (v: number): string => formatValue(v, lang);
+  const who = (pid: number | null): string => (pid === null ? '?' : pid === boss ? m.boss(pid) : m.process(pid, programs.get(pid) ?? '?'));
+  const tell = (t: number, text: () => string): void => {
+    counting = null;
+    if (lines.length < MAX_LINES) lines.push({ t, text });
+    else untold += 1;
+  };
+  const count = (key: string, t: number, bytes: number, times: number, last: string, text: (c: { count: number; bytes: number; last: string }) => string): void => {
+    if (counting?.key === key) {
+      counting.tally.count += times;
+      counting.tally.bytes += bytes;
+      counting.tally.last = last;
+      return;
+    }
+    const tally = { count: times, bytes, last };
+    tell(t, () => text(tally));
+    counting = { key, tally };
+  };
+
+  for (const ev of log) {
+    if (ev.t > cursor) break;
+    switch (ev.type) {
+      case 'run-start':
+        programs.set(ev.pid as number, baseName(ev.script));
+        tell(ev.t, () => m.start(who(ev.pid), baseName(ev.script), ev.node));
+        break;
+      case 'call':
+        calls.set(ev.childId, ev);
+        tell(ev.t, () => [m.call(who(ev.pid), callText(ev), ev.source ? `${baseName(ev.source.file)}:${ev.source.line}` : null), m.why[ev.api], ...how(ev, m, n)].join(' '));
+        break;
+      case 'spawn': {
+        const call = calls.get(ev.childId);
+        if (ev.pid !== null) programs.set(ev.pid, programOf(call, ev.file));
+        tell(ev.t, () => m.started(call?.api ?? 'spawn', who(ev.pid), who(ev.ppid)));
+        break;
+      }
+      case 'os-process':
+        if (ev.state !== 'seen' || ev.pid === null || nodePids.has(ev.pid) || programs.has(ev.pid)) break;
+        programs.set(ev.pid, ev.argv.length ? ev.argv.join(' ') : ev.command);
+        tell(ev.t, () => m.seen(who(ev.pid), who(ev.ppid)));
+        break;
+      case 'stdout':
+      case 'stderr': {
+        const chunks = ev.count ?? 1;
+        const last = firstLine(ev.preview);
+        if (ev.pid === boss && ev.childId === 'boss') count(`print:${ev.type}`, ev.t, ev.bytes, chunks, last, (c) => m.printed(who(boss), ev.type, c.count, n(c.count), c.last));
+        else count(`out:${ev.pid}:${ev.type}`, ev.t, ev.bytes, chunks, last, (c) => m.output(who(ev.pid), ev.type, c.count, n(c.count), n(c.bytes), c.last));
+        break;
+      }
+      case 'message': {
+        // Each message is seen at both ends: told once, as the receiver got it.
+        if (ev.dir !== 'recv') break;
+        const between = ev.fromThread !== undefined || ev.toThread !== undefined;
+        const from = between ? `${m.thread(ev.fromThread ?? 0)} (${who(ev.from)})` : who(ev.from);
+        const to = between ? m.thread(ev.toThread ?? 0) : who(ev.to);
+        count(`msg:${ev.from}:${ev.fromThread ?? 0}:${ev.to}:${ev.toThread ?? 0}`, ev.t, ev.bytes, ev.count ?? 1, ev.preview, (c) => m.messages(from, to, c.count, n(c.count), n(c.bytes), c.last));
+        break;
+      }
+      case 'callback':
+        tell(ev.t, () =>
+          ev.error ? m.callbackError(ev.api, who(ev.pid), String(ev.error.code ?? ev.error.signal ?? '?'), ev.error.message.split('\n')[0]) : m.callbackOk(ev.api, who(ev.pid), n(ev.stdoutBytes), n(ev.stderrBytes)),
+        );
+        break;
+      case 'exit':
+        tell(ev.t, () => m.exit(who(ev.pid), ev.code, ev.signal));
+        break;
+      case 'disconnect':
+        tell(ev.t, () => m.disconnect(who(ev.pid)));
+        break;
+      case 'error':
+        tell(ev.t, () => m.error[ev.where](who(ev.pid), ev.code ?? ev.name, ev.message.split('\n')[0]));
+        break;
+      case 'thread':
+        if (ev.state === 'start') tell(ev.t, () => m.threadStart(who(ev.pid), ev.thread, baseName(ev.file ?? '?')));
+        else if (ev.state === 'exit') tell(ev.t, () => m.threadExit(who(ev.pid), ev.thread, String(ev.code ?? '?')));
+        break;
+      case 'run-end':
+        tell(ev.t, () => m.end[ev.reason]);
+        break;
+      default:
+        break;
+    }
+  }
+  const told: NarrationLine[] = lines.map((line, i) => ({ n: i + 1, text: line.text(), t: line.t, reached: true }));
+  const lastT = told.at(-1)?.t ?? 0;
+  if (untold > 0) told.push({ n: told.length + 1, text: m.more(n(untold)), t: lastT, reached: true });
+  return told;
+}
+
+/** `fork("worker.js")`, `exec("ls -l | sort")`, `spawn("node", ["reader.js", "30"])`: absolute paths by their last part, as a reader names them. */
+function callText(call: CallEvent): string {
+  const short = (text: string): string => (/^([a-zA-Z]:)?[\\/]/.test(text) ? baseName(text) : text);
+  const command = call.api === 'exec' || call.api === 'execSync' ? call.command : short(call.command);
+  const args = call.args.length ? `, [${call.args.map((a) => JSON.stringify(short(a))).join(', ')}]` : '';
+  return `${call.api}(${JSON.stringify(command)}${args})`;
+}
+
+/** How this call departs from its API's usual way: a shell where there is none by default, detached, inherited output, a timeout, a signal. */
+function how(call: CallEvent, m: StoryMessages, n: (v: number) => string): string[] {
+  const o = call.options;
+  const notes: string[] = [];
+  const usesShell = call.api === 'exec' || call.api === 'execSync';
+  if (!usesShell && o.shell) notes.push(m.throughShell(typeof o.shell === 'string' ? o.shell : 'sh'));
+  if (o.detached) notes.push(m.detached);
+  if (o.stdio === 'inherit') notes.push(m.inherit);
+  if (o.timeout) notes.push(m.timeout(n(o.timeout)));
+  if (o.signal) notes.push(m.abortable);
+  return notes;
+}
+
+/** What a child is called: the script fork ran, the shell exec started, else the program. */
+function programOf(call: CallEvent | undefined, file: string | undefined): string {
+  if (call?.api === 'fork') return baseName(call.command);
+  if (call?.api === 'exec' && file) return baseName(file);
+  return baseName(call?.command ?? file ?? '?');
+}
+
+function baseName(file: string): string {
+  return file.split(/[\\/]/).pop() || file;
+}
+
+/** The first line of a preview (previews escape newlines as `\n`). */
+function firstLine(preview: string): string {
+  return preview.split(/\\r\\n|\\n/).find((l) => l !== '') ?? '';
+}

@@ -83,12 +83,12 @@ export function App() {
           </div>
         )}
         {!projector ? (
-          <aside className="side" aria-label={lang === 'es' ? 'Código, narración y consola' : 'Code, narration and console'}>
+          <aside className="side" aria-label={m.side.lesson}>
             <LessonArea />
           </aside>
         ) : (
           projectorSide && (
-            <aside className="side" aria-label={lang === 'es' ? 'Código y consola' : 'Code and console'}>
+            <aside className="side" aria-label={m.side.projector}>
               <LessonArea narration={false} />
             </aside>
           )

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRecording } from '../../shared/recording';
-import { BIN, FIXTURES, ROOT, alive, ensureCliBuilt, runObra } from './cli-test-kit';
+import { BIN, FIXTURES, ROOT, alive, ensureCliBuilt, runObra } from '../../tests/fixtures/cli-kit';
 import { treeStarted } from '../../tests/fixtures/proc';
 
 let dir: string;

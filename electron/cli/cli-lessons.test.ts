@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRecording } from '../../shared/recording';
 import { LESSON_STEPS, writeLessonFolder } from '../../tests/fixtures/lesson-folder';
-import { ROOT, ensureCliBuilt, runObra } from './cli-test-kit';
+import { ROOT, ensureCliBuilt, runObra } from '../../tests/fixtures/cli-kit';
 
 let dir: string;
 beforeAll(() => {

@@ -7,7 +7,7 @@ import { readRecording } from '../../shared/recording';
 import { summarize } from '../../shared/summary';
 import type { ChromeTrace } from '../../shared/trace';
 import { checkTrace } from '../../shared/trace-check';
-import { FIXTURES, ROOT, ensureCliBuilt, runObra } from './cli-test-kit';
+import { FIXTURES, ROOT, ensureCliBuilt, runObra } from '../../tests/fixtures/cli-kit';
 
 let dir: string;
 beforeAll(() => {

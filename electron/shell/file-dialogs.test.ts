@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dialogLang } from './dialog-text';
+import { langOfLocale } from '../../shared/api';
 import { createFileDialogs, type NativeDialogs } from './file-dialogs';
 import { lessonFromFiles } from '../../shared/lesson';
 import { writeLessonFolder } from '../../tests/fixtures/lesson-folder';
@@ -189,7 +189,7 @@ describe('pickScript through the native dialog', () => {
 
 describe('the dialogs’ language', () => {
   it('is Spanish for a Spanish system locale, else English', () => {
-    expect(['es', 'es-ES', 'es-419', 'en-US', 'de', ''].map(dialogLang)).toEqual(['es', 'es', 'es', 'en', 'en', 'en']);
+    expect(['es', 'es-ES', 'es-419', 'en-US', 'de', ''].map(langOfLocale)).toEqual(['es', 'es', 'es', 'en', 'en', 'en']);
   });
 
   it('is the page’s when the page gives it (ES chosen on an English system), and a language that is not es/en is refused', async () => {

@@ -15,8 +15,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { MAX_NATIVE_FILE_BYTES, SCRIPT_EXTENSIONS, type Lang, type OpenedFile, type OpenedLesson, type PickedScript, type SaveKind } from '../../shared/api';
 import { errorFromShape, tooLarge, validateDialogOptions, validateSaveFile } from '../../shared/validate';
+import { DIALOG_TEXT } from '../../renderer/i18n/dialogText';
 import { readLessonFolder } from '../lab/lesson-folder';
-import { DIALOG_TEXT } from './dialog-text';
 import { readScriptFiles } from './script-files';
 
 export interface FileFilter {

@@ -8,13 +8,12 @@
  * Batches go the other way through a BatchRelay, held until the page is ready.
  */
 import { app, BrowserWindow, dialog, ipcMain, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
-import type { EventBatch, RunInfo } from '../../shared/api';
+import { langOfLocale, type EventBatch, type RunInfo } from '../../shared/api';
 import { badRequest, toErrorShape, validateCall } from '../../shared/validate';
 import { dispatchCall, type LabPort } from '../serve/lab-port';
 import { isAppUrl } from './app-origin';
 import { BatchRelay } from './batch-relay';
 import { IPC, type CallOutcome } from './channels';
-import { dialogLang } from './dialog-text';
 import { createFileDialogs } from './file-dialogs';
 
 export interface PageLink {
@@ -78,7 +77,7 @@ export function connectPage(win: BrowserWindow, lab: LabPort, devServerUrl: stri
   // Save/open through the native dialogs: the path comes only from the dialog (electron/shell/file-dialogs.ts).
   const files = createFileDialogs({
     dialogs: { showSaveDialog: (options) => dialog.showSaveDialog(win, options), showOpenDialog: (options) => dialog.showOpenDialog(win, options) },
-    lang: () => dialogLang(app.getLocale()),
+    lang: () => langOfLocale(app.getLocale()),
     startDir: documentsDir(),
   });
   handleDialog(IPC.pickScript, (params) => files.pickScript(params));

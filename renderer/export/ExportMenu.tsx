@@ -10,7 +10,7 @@ import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } f
 import { localNotice } from '../store/notices';
 import { useObra, useObraStore } from '../store/useObra';
 import { exportPng, exportSvg, exportTrace, exportVideo, type PictureChoice, type VideoRequest } from './exportActions';
-import { EXPORT_TEXT, type PictureContent } from './exportText';
+import { EXPORT_TEXT, type PictureContent } from '../i18n/exportText';
 import { exportSubjectOf, type ExportSubject } from './exportSubject';
 import { ExportProgress, type VideoJob } from './ExportProgress';
 import { VideoForm } from './VideoForm';

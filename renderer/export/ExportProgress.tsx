@@ -6,7 +6,7 @@
 import { useEffect } from 'react';
 import type { Lang } from '../../shared/api';
 import { formatNumber } from '../i18n/format';
-import { EXPORT_TEXT } from './exportText';
+import { EXPORT_TEXT } from '../i18n/exportText';
 
 export interface VideoJob {
   controller: AbortController;

@@ -3,7 +3,7 @@
  * window, playhead, language): a picture as SVG or PNG at 1×, 2× or 4×, the
  * Chrome trace, and a clip of a replay range the reader chose: MP4, WebM or GIF.
  */
-import type { PictureContent } from './exportText';
+import type { PictureContent } from '../i18n/exportText';
 import type { ExportSubject } from './exportSubject';
 import { saveBlob } from './download';
 import { pictureLayout, pictureSvgText, type PictureLayout } from './pictureSvg';

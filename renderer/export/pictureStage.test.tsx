@@ -9,7 +9,7 @@ import { RunLog } from '../model/runLog';
 import { fitWindow } from '../model/viewport';
 import { stageSvgText } from '../stage/export';
 import { pictureLayout, pictureSvgText } from './pictureSvg';
-import { checkXml } from './xmlWellFormed';
+import { checkXml } from '../../tests/fixtures/xml-well-formed';
 
 describe('a picture of a real exec demo run', () => {
   let lab: Lab;

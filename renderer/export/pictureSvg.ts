@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../../shared/api';
 import type { TimeWindow } from '../model/viewport';
-import type { PictureContent } from './exportText';
+import type { PictureContent } from '../i18n/exportText';
 import { pictureHeader, runSubtitle } from './svgHeader';
 import { SVG_PALETTES, type ExportTheme } from './svgTheme';
 import { SLIDE_WIDTH, timelinePicture, type TimelinePicture, type TimelineSource } from './timelineSvg';

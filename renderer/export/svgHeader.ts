@@ -7,7 +7,7 @@ import { formatBytesShort, formatNumber, formatTick } from '../i18n/format';
 import type { RunCounters } from '../model/runIndex';
 import { unitForStep, US_PER_UNIT } from '../model/timeAxis';
 import type { TimeWindow } from '../model/viewport';
-import { EXPORT_TEXT } from './exportText';
+import { EXPORT_TEXT } from '../i18n/exportText';
 import type { SvgPalette } from './svgTheme';
 import { fitText, text } from './xml';
 

@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../../shared/api';
 import { MESSAGES } from '../i18n';
+import { EXPORT_TEXT } from '../i18n/exportText';
 import type { ProcessLane } from '../model/processLanes';
 import { shortCommand, visualKind } from '../model/processRecord';
 import type { SvgPalette } from './svgTheme';
@@ -16,8 +17,6 @@ import { taskLaneLabel } from './svgTaskLane';
 export const LABEL_COLUMN = 340;
 const INDENT = 18;
 const MAX_DEPTH = 6;
-/** The OS-process badge is short: the list beside the screen's timeline spells it out. */
-const OS_BADGE: Record<Lang, string> = { es: 'SO', en: 'OS' };
 
 export interface LabelFrame {
   x: number;
@@ -49,7 +48,7 @@ export function laneLabel(f: LabelFrame, lane: ProcessLane, row: number, y: numb
   out += text({ x: x0, y: mid + 5 * u, 'font-size': size, 'font-weight': 700, fill: palette.ink }, pidText);
   let x = x0 + textWidth(pidText, size, true) + 7 * u;
 
-  const badge = kind === 'os' ? OS_BADGE[f.lang] : MESSAGES[f.lang].kind[kind];
+  const badge = kind === 'os' ? EXPORT_TEXT[f.lang].osBadge : MESSAGES[f.lang].kind[kind];
   const badgeSize = 14 * u;
   const badgeW = textWidth(badge, badgeSize, true) + 12 * u;
   out += el('rect', { x, y: mid - 10 * u, width: badgeW, height: 20 * u, rx: 4 * u, fill: palette.kind[kind], stroke: palette.outline[kind], 'stroke-width': u });

@@ -6,7 +6,7 @@
 import type { Lang } from '../../shared/api';
 import { MESSAGES } from '../i18n';
 import type { VisualKind } from '../model/processRecord';
-import { EXPORT_TEXT } from './exportText';
+import { EXPORT_TEXT } from '../i18n/exportText';
 import { hatchId, octagon } from './svgLaneMarks';
 import { head } from './svgArrows';
 import type { SvgPalette } from './svgTheme';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { RunLog } from '../model/runLog';
 import { fitWindow } from '../model/viewport';
-import { LogBuilder } from '../stage/test-log';
+import { LogBuilder } from '../../tests/fixtures/log-builder';
 import { TASK_FILL } from '../timeline/taskPalette';
 import { timelineSvg } from './timelineSvg';
-import { checkXml } from './xmlWellFormed';
+import { checkXml } from '../../tests/fixtures/xml-well-formed';
 
 /** The event-loop demo's shape: the main script, a 1.5 s sum in a timer, a 100 ms timer late behind it. */
 function loopRun(): RunLog {

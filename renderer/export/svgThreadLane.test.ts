@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { LabEvent } from '../../shared/events';
 import { RunLog } from '../model/runLog';
 import { fitWindow } from '../model/viewport';
-import { LogBuilder, BOSS, ms } from '../stage/test-log';
+import { LogBuilder, BOSS, ms } from '../../tests/fixtures/log-builder';
 import { timelineSvg } from './timelineSvg';
-import { checkXml } from './xmlWellFormed';
+import { checkXml } from '../../tests/fixtures/xml-well-formed';
 
 /** A boss with one Worker thread that gets a message and answers it, then ends with code 0. */
 function threadRun(): RunLog {

@@ -5,9 +5,9 @@ import type { LabEvent } from '../../shared/events';
 import { shortCommand } from '../model/processRecord';
 import { RunLog } from '../model/runLog';
 import { fitWindow } from '../model/viewport';
-import { LogBuilder, ms } from '../stage/test-log';
+import { LogBuilder, ms } from '../../tests/fixtures/log-builder';
 import { timelinePicture, timelineSvg } from './timelineSvg';
-import { checkXml } from './xmlWellFormed';
+import { checkXml } from '../../tests/fixtures/xml-well-formed';
 import { escapeXml } from './xml';
 
 function runOf(events: readonly LabEvent[]): RunLog {

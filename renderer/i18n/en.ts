@@ -30,6 +30,7 @@ export const en: Messages = {
     ended: { exit: 'Finished', stopped: 'Stopped', timeout: 'Time limit reached', error: 'Failed' },
   },
   emptyStage: 'Pick a demo or open a script, then press Run.',
+  side: { lesson: 'Code, narration and console', projector: 'Code and console' },
   dropHere: 'Drop a .js, .mjs or .cjs file to run it',
   dropWhileRunning: 'Stop the current run before opening another script.',
   notAScript: (name) => `“${name}” is not a .js, .mjs or .cjs script.`,

@@ -30,6 +30,7 @@ export const es: Messages = {
     ended: { exit: 'Terminado', stopped: 'Detenido', timeout: 'Se acabó el tiempo', error: 'Falló' },
   },
   emptyStage: 'Elige una demo o abre un script y pulsa Ejecutar.',
+  side: { lesson: 'Código, narración y consola', projector: 'Código y consola' },
   dropHere: 'Suelta un archivo .js, .mjs o .cjs para ejecutarlo',
   dropWhileRunning: 'Detén la ejecución en curso antes de abrir otro script.',
   notAScript: (name) => `«${name}» no es un script .js, .mjs ni .cjs.`,

@@ -1,3 +1,10 @@
+/**
+ * Every word of the interface, in Spanish and English written by hand: the
+ * app's (messages.ts, es.ts, en.ts, with the editor's and the story's
+ * sections) here as MESSAGES, and one table per area beside it — stageText,
+ * lessonText, classroomText, exportText, clipText, dialogText (the native
+ * dialogs', which the main process shows). Nowhere else (textHome.test.ts).
+ */
 import { isLang, langOfLocale, type Lang } from '../../shared/api';
 import { en } from './en';
 import { es } from './es';

@@ -1,8 +1,11 @@
 import type { Lang } from '../../shared/api';
+import type { Variant } from '../lessons/latencySeries';
 
-/** The words of lessons: the narration panel, questions, Open lesson… and author mode. */
+/** The words of lessons: the narration panel, questions, Open lesson…, author mode, the console and the blocking lesson's latency chart. */
 export interface LessonText {
   narration: { title: string; next: string; start: string; own: string; of: string };
+  console: { title: string; empty: string; boss: string; cut: (bytes: string) => string; chunks: (n: string, bytes: string) => string };
+  latency: { title: string; request: string; scale: string; series: Record<Variant, string> };
   question: {
     /** The badge of a step that asks first. */
     label: string;
@@ -58,6 +61,19 @@ export const LESSON_TEXT: Record<Lang, LessonText> = {
       own: 'Ejecuta tu programa: su historia se cuenta aquí, a partir de sus eventos.',
       of: 'de',
     },
+    console: {
+      title: 'Consola',
+      empty: 'Lo que cada proceso escribe aparece acá, a medida que lo escribe.',
+      boss: 'jefe',
+      cut: (bytes) => `… (cuota de ${bytes} bytes)`,
+      chunks: (n, bytes) => `… (${n} cuotas, ${bytes} bytes)`,
+    },
+    latency: {
+      title: 'Cuánto tardó cada pedido a /fast',
+      request: 'pedido',
+      scale: 'ms, escala logarítmica: cada línea vale 10 veces la de abajo',
+      series: { inline: 'en el proceso del jefe', fork: 'en un obrero (fork)' },
+    },
     question: {
       label: 'Pregunta',
       revealHint: 'Piensa tu respuesta. Enter muestra lo que pasa.',
@@ -103,6 +119,19 @@ export const LESSON_TEXT: Record<Lang, LessonText> = {
       start: 'Run the demo: each step appears as it happens.',
       own: 'Run your program: its story is told here, from its events.',
       of: 'of',
+    },
+    console: {
+      title: 'Console',
+      empty: 'What each process writes shows here, as it writes it.',
+      boss: 'boss',
+      cut: (bytes) => `… (a ${bytes}-byte chunk)`,
+      chunks: (n, bytes) => `… (${n} chunks, ${bytes} bytes)`,
+    },
+    latency: {
+      title: 'How long each /fast request took',
+      request: 'request',
+      scale: 'ms, log scale: each line is 10 times the one below',
+      series: { inline: "in the boss's process", fork: 'in a forked worker' },
     },
     question: {
       label: 'Question',

@@ -32,6 +32,8 @@ export interface Messages {
     ended: Record<RunEndReason, string>;
   };
   emptyStage: string;
+  /** The side column's name: with the narration, and in projector mode (code and console only). */
+  side: { lesson: string; projector: string };
   dropHere: string;
   dropWhileRunning: string;
   notAScript: (name: string) => string;

@@ -9,6 +9,7 @@ import type { Lang } from '../../shared/api';
 import type { RunLog } from '../model/runLog';
 import { shortCommand, visualKind } from '../model/processRecord';
 import { consoleLines } from './consoleLines';
+import { MESSAGES } from '../i18n';
 import './console.css';
 
 export interface ConsolePanelProps {
@@ -18,25 +19,8 @@ export interface ConsolePanelProps {
   lang: Lang;
 }
 
-const LABEL: Record<Lang, { title: string; empty: string; boss: string; cut: (bytes: string) => string; chunks: (n: string, bytes: string) => string }> = {
-  es: {
-    title: 'Consola',
-    empty: 'Lo que cada proceso escribe aparece acá, a medida que lo escribe.',
-    boss: 'jefe',
-    cut: (bytes) => `… (cuota de ${bytes} bytes)`,
-    chunks: (n, bytes) => `… (${n} cuotas, ${bytes} bytes)`,
-  },
-  en: {
-    title: 'Console',
-    empty: 'What each process writes shows here, as it writes it.',
-    boss: 'boss',
-    cut: (bytes) => `… (a ${bytes}-byte chunk)`,
-    chunks: (n, bytes) => `… (${n} chunks, ${bytes} bytes)`,
-  },
-};
-
 export function ConsolePanel({ run, version, cursor, lang }: ConsolePanelProps) {
-  const text = LABEL[lang];
+  const text = MESSAGES[lang].lesson.console;
   const lines = useMemo(() => (run ? consoleLines(run.events, cursor) : []), [run, version, cursor]);
   const box = useRef<HTMLOListElement>(null);
   const last = lines.at(-1);

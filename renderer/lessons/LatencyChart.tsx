@@ -11,6 +11,7 @@ import type { Lang } from '../../shared/api';
 import type { LabEvent } from '../../shared/events';
 import { formatValue } from '../../shared/narration';
 import { latencySeries, logAxis, type Variant } from './latencySeries';
+import { MESSAGES } from '../i18n';
 
 export interface LatencyChartProps {
   /** A run of the lesson that declares this panel (renderer/lessons/lessonPanels.tsx). */
@@ -24,21 +25,6 @@ export interface LatencyChartProps {
    */
   large?: boolean;
 }
-
-const TEXT: Record<Lang, { title: string; request: string; scale: string; series: Record<Variant, string> }> = {
-  es: {
-    title: 'Cuánto tardó cada pedido a /fast',
-    request: 'pedido',
-    scale: 'ms, escala logarítmica: cada línea vale 10 veces la de abajo',
-    series: { inline: 'en el proceso del jefe', fork: 'en un obrero (fork)' },
-  },
-  en: {
-    title: 'How long each /fast request took',
-    request: 'request',
-    scale: 'ms, log scale: each line is 10 times the one below',
-    series: { inline: "in the boss's process", fork: 'in a forked worker' },
-  },
-};
 
 const VARIANTS: Variant[] = ['inline', 'fork'];
 const DESK = { W: 360, H: 132, TOP: 24 };
@@ -54,7 +40,7 @@ export function LatencyChart({ log, version, cursor, lang, large = false }: Late
   const uid = useId().replace(/[^\w-]/g, '');
   const shown = VARIANTS.filter((v) => series[v]);
   if (shown.length === 0) return null;
-  const text = TEXT[lang];
+  const text = MESSAGES[lang].lesson.latency;
   const ms = (v: number) => formatValue(v, lang);
   const axis = logAxis(shown.flatMap((v) => series[v]?.fastMs ?? []));
   const groups = Math.max(...shown.map((v) => series[v]?.fastMs.length ?? 0));

@@ -105,7 +105,7 @@ describe('the run index, derived from a log', () => {
 
 describe('signals sent with process.kill, on the lanes', () => {
   it('an octagon on each lane a signal reached — the pid it was sent to, or a group and its members — saying the signal', async () => {
-    const { LogBuilder, ms } = await import('../stage/test-log');
+    const { LogBuilder, ms } = await import('../../tests/fixtures/log-builder');
     const { markerLabel } = await import('../timeline/marks');
     const b = new LogBuilder();
     b.os(50, 3002, 3001, ['sleep', '30']).os(50, 3003, 3001, ['cat']);

@@ -4,7 +4,7 @@ import { formatBytes, formatDuration, formatNumber } from '../i18n/format';
 import { liveTickerOf } from '../store/liveTicker';
 import type { ObraStore } from '../store/obraStore';
 import { runFigures, speedUp, type RunFigures } from './compareFigures';
-import type { ClassroomText } from './classroomText';
+import type { ClassroomText } from '../i18n/classroomText';
 
 interface Figures {
   figures: RunFigures | null;

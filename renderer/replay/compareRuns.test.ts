@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventBatch, ObraApi, RunRequest } from '../../shared/api';
 import { LOG_VERSION, type LabEvent } from '../../shared/events';
 import { createObraStore } from '../store/obraStore';
-import { CLASSROOM_TEXT } from './classroomText';
+import { CLASSROOM_TEXT } from '../i18n/classroomText';
 import { runOneVsAll } from './compareRuns';
 
 const READ_ONLY: ObraApi = { listDemos: async () => [], readDemo: async () => [], startRun: () => Promise.reject(new Error('no')), stopRun: async () => {}, subscribe: () => () => {} };

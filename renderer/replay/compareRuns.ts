@@ -10,7 +10,7 @@ import { currentRecording, showRecording } from '../recording/recordingActions';
 import { isBusy } from '../store/catalogueSlice';
 import { localNotice } from '../store/notices';
 import type { ObraStore } from '../store/obraStore';
-import { CLASSROOM_TEXT, type ClassroomText } from './classroomText';
+import { CLASSROOM_TEXT, type ClassroomText } from '../i18n/classroomText';
 import { reportedCores } from './compareFigures';
 
 export const ONE_VS_ALL_DEMO = 'all-cores';

@@ -14,13 +14,15 @@ import { Flag, flagText } from './art/Flag';
 import { StopSign } from './art/StopSign';
 import { BOSS_COLOUR } from './art/palette';
 import { useStagePalette } from './art/stageTheme';
-import { bytesLabel, percentLabel, shortText, stageLabels, type StageLang } from './labels';
+import { bytesLabel, percentLabel, shortText } from './labels';
+import { STAGE_TEXT } from '../i18n/stageText';
+import type { Lang } from '../../shared/api';
 
 export interface BossPostProps {
   view: BossView;
   boss: BossState;
   layout: StageLayout;
-  lang: StageLang;
+  lang: Lang;
   selected: boolean;
   focused: boolean;
   onSelect?: (pid: number) => void;
@@ -46,8 +48,8 @@ function Pile(p: { x: number; y: number; stdout: number; stderr: number; unit: n
 }
 
 /** The lines under the boss: received output, then CPU (or "blocked"). */
-function bossLines(view: BossView, boss: BossState, lang: StageLang): string[] {
-  const L = stageLabels(lang);
+function bossLines(view: BossView, boss: BossState, lang: Lang): string[] {
+  const L = STAGE_TEXT[lang];
   const received: string[] = [];
   if (boss.receivedStdout > 0) received.push(`▪ ${bytesLabel(boss.receivedStdout, lang)}`);
   if (boss.receivedStderr > 0) received.push(`▨ ${bytesLabel(boss.receivedStderr, lang)}`);
@@ -62,7 +64,7 @@ export function BossPost(p: BossPostProps): JSX.Element {
   const { ink, inkSoft } = useStagePalette();
   const b = layout.boss;
   const u = layout.unit;
-  const L = stageLabels(p.lang);
+  const L = STAGE_TEXT[p.lang];
   const h = b.figureH;
   const cx = b.feet.x;
   const select = (): void => {

@@ -5,7 +5,8 @@
  * at the top of its cell, as much of it as fits (in a small cell, the running card alone).
  */
 import type { JSX } from 'react';
-import { stageLabels, type StageLang } from './labels';
+import type { Lang } from '../../shared/api';
+import { STAGE_TEXT } from '../i18n/stageText';
 import { LoopQueueCards, type QueueArea } from './LoopQueueCards';
 import type { LoopQueueIndex } from './loopQueue';
 import type { StageScene } from './scene';
@@ -21,7 +22,7 @@ export function bossQueueArea(scene: StageScene): QueueArea {
   return { x: 10 * u, y: 8 * u, w: b.w - 20 * u, h: Math.max(0, b.feet.y - b.figureH - 40 * u) };
 }
 
-export function BossQueue(p: { loop: LoopQueueIndex; scene: StageScene; cursor: number; lang: StageLang }): JSX.Element | null {
+export function BossQueue(p: { loop: LoopQueueIndex; scene: StageScene; cursor: number; lang: Lang }): JSX.Element | null {
   const pid = p.scene.boss.pid;
   if (pid === null || !p.scene.boss.started) return null;
   const queue = p.loop.at(pid, p.cursor);
@@ -29,16 +30,16 @@ export function BossQueue(p: { loop: LoopQueueIndex; scene: StageScene; cursor: 
   const { layout } = p.scene;
   const wide = p.scene.placed.length === 0 && !p.scene.moreCell;
   return (
-    <LoopQueueCards queue={queue} area={bossQueueArea(p.scene)} owner={`${stageLabels(p.lang).boss} ${pid}`}
+    <LoopQueueCards queue={queue} area={bossQueueArea(p.scene)} owner={`${STAGE_TEXT[p.lang].boss} ${pid}`}
       font={wide ? layout.font.label : layout.font.small} unit={layout.unit} lang={p.lang} />
   );
 }
 
 /** The queues of the workers on stage whose loops' callbacks were recorded. */
-export function WorkerQueues(p: { loop: LoopQueueIndex; scene: StageScene; cursor: number; lang: StageLang }): JSX.Element {
+export function WorkerQueues(p: { loop: LoopQueueIndex; scene: StageScene; cursor: number; lang: Lang }): JSX.Element {
   const { layout } = p.scene;
   const u = layout.unit;
-  const word = stageLabels(p.lang).worker;
+  const word = STAGE_TEXT[p.lang].worker;
   return (
     <g>
       {p.scene.placed.map(({ view, cell }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stageSvgText } from './export';
-import { BOSS, LogBuilder, ms } from './test-log';
+import { BOSS, LogBuilder, ms } from '../../tests/fixtures/log-builder';
 
 const blockedBoss = (): LogBuilder => new LogBuilder().blockedLoop();
 

@@ -9,7 +9,8 @@ import { formatDuration } from '../i18n/format';
 import { TASK_MESSAGES } from '../i18n/taskMessages';
 import { TASK_FILL, TASK_LETTER, TASK_OUTLINE } from '../timeline/taskPalette';
 import { useStagePalette } from './art/stageTheme';
-import { formatCount, shortText, type StageLang } from './labels';
+import type { Lang } from '../../shared/api';
+import { formatCount, shortText } from './labels';
 import type { LoopQueue, QueueCard } from './loopQueue';
 
 export interface QueueArea {
@@ -26,7 +27,7 @@ export interface LoopQueueCardsProps {
   owner: string;
   font: number;
   unit: number;
-  lang: StageLang;
+  lang: Lang;
   /** Whose queue it is, written above the cards (a worker's cell has no room: its name is under its figure). */
   titled?: boolean;
 }
@@ -72,7 +73,7 @@ export function LoopQueueCards(p: LoopQueueCardsProps): JSX.Element | null {
   );
 }
 
-function Card(p: { card: QueueCard; x: number; y: number; w: number; h: number; font: number; unit: number; lang: StageLang; compact: boolean }): JSX.Element {
+function Card(p: { card: QueueCard; x: number; y: number; w: number; h: number; font: number; unit: number; lang: Lang; compact: boolean }): JSX.Element {
   const c = useStagePalette();
   const { card, font, unit: u } = p;
   const band = Math.max(18 * u, font * 1.3);
@@ -109,19 +110,19 @@ function Card(p: { card: QueueCard; x: number; y: number; w: number; h: number; 
   );
 }
 
-function cardTitle(card: QueueCard, lang: StageLang): string {
+function cardTitle(card: QueueCard, lang: Lang): string {
   const m = TASK_MESSAGES[lang];
   if (card.count > 1) return `${m.kind[card.kind]} ×${formatCount(card.count, lang)}`;
   if (card.label === 'main' && card.kind === 'other') return m.main;
   return card.label ?? m.kind[card.kind];
 }
 
-function cardState(card: QueueCard, lang: StageLang): string {
+function cardState(card: QueueCard, lang: Lang): string {
   const m = TASK_MESSAGES[lang];
   const word = card.state === 'running' ? m.queue.running : m.queue.waiting;
   return card.kind === 'ipc' && card.index === null ? word : `${word} · ${formatDuration(card.for, lang)}`;
 }
 
-function cardText(card: QueueCard, lang: StageLang): string {
+function cardText(card: QueueCard, lang: Lang): string {
   return `${cardTitle(card, lang)}, ${cardState(card, lang)}`;
 }

@@ -3,12 +3,13 @@ import type { JSX } from 'react';
 import type { Cell, StageLayout } from './layout';
 import type { WorkerView } from './derive';
 import { useStagePalette } from './art/stageTheme';
-import { stageLabels, type StageLang } from './labels';
+import { STAGE_TEXT } from '../i18n/stageText';
+import type { Lang } from '../../shared/api';
 
-export function MoreTile(p: { cell: Cell; hidden: readonly WorkerView[]; layout: StageLayout; lang: StageLang }): JSX.Element {
+export function MoreTile(p: { cell: Cell; hidden: readonly WorkerView[]; layout: StageLayout; lang: Lang }): JSX.Element {
   const { cell, layout } = p;
   const c = useStagePalette();
-  const L = stageLabels(p.lang);
+  const L = STAGE_TEXT[p.lang];
   const u = layout.unit;
   const running = p.hidden.filter((w) => w.status === 'running').length;
   const cx = cell.x + cell.w / 2;

@@ -8,21 +8,22 @@ import type { StageLayout } from './layout';
 import type { Wave } from './waves';
 import { useStagePalette } from './art/stageTheme';
 import { round } from './art/Figure';
-import { stageLabels, type StageLang } from './labels';
 import { textWidth } from './art/Badge';
+import { STAGE_TEXT, type StageText } from '../i18n/stageText';
+import type { Lang } from '../../shared/api';
 
 /** "Round 2 · 4 workers", or "4 workers" where a round's band is too narrow for it. */
-function heading(L: ReturnType<typeof stageLabels>, n: number, wave: Wave, room: number, font: number): string {
+function heading(L: StageText, n: number, wave: Wave, room: number, font: number): string {
   const full = L.round(n, wave.workers, wave.threads);
   return textWidth(full, font, true) <= room ? full : L.round(null, wave.workers, wave.threads);
 }
 
-export function RoundHeadings(p: { layout: StageLayout; rounds: readonly Wave[]; lang: StageLang }): JSX.Element | null {
+export function RoundHeadings(p: { layout: StageLayout; rounds: readonly Wave[]; lang: Lang }): JSX.Element | null {
   const c = useStagePalette();
   const { layout } = p;
   if (layout.rounds.length === 0 || layout.rounds.length !== p.rounds.length) return null;
   const u = layout.unit;
-  const L = stageLabels(p.lang);
+  const L = STAGE_TEXT[p.lang];
   return (
     <g data-rounds={p.rounds.length}>
       {layout.rounds.map((band, i) => (

@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { Stage } from './Stage';
 import { StageSvg } from './StageSvg';
 import { stageStateAt } from './model';
-import { BOSS, LogBuilder, ms } from './test-log';
+import { BOSS, LogBuilder, ms } from '../../tests/fixtures/log-builder';
 
 function threeWorkers(): LogBuilder {
   const b = new LogBuilder();

@@ -16,16 +16,16 @@ import { WorkerSlot } from './WorkerSlot';
 import { MoreTile } from './MoreTile';
 import { RoundHeadings } from './RoundHeadings';
 import { FlightLayer } from './FlightLayer';
-import type { StageLang } from './labels';
 import { STAGE_PALETTES, StagePaletteContext, type StageTheme } from './art/stageTheme';
 import type { LoopQueueIndex } from './loopQueue';
 import { BossQueue, WorkerQueues } from './BossQueue';
+import type { Lang } from '../../shared/api';
 
 export interface StageSvgProps {
   state: StageState;
   cursor: number;
   box: StageBox;
-  lang: StageLang;
+  lang: Lang;
   reduced: boolean;
   selectedPid: number | null;
   onSelectPid?: (pid: number) => void;

@@ -21,13 +21,15 @@ import { Badge, badgeWidth, textWidth } from './art/Badge';
 import { figureColour, OKABE_ITO } from './art/palette';
 import { useStagePalette } from './art/stageTheme';
 import { round } from './art/Figure';
-import { bytesLabel, shortText, stageLabels, twoLines, type StageLang } from './labels';
+import { bytesLabel, shortText, twoLines } from './labels';
 import { statusLine, workerAria } from './worker-text';
+import { STAGE_TEXT } from '../i18n/stageText';
+import type { Lang } from '../../shared/api';
 
 export interface WorkerSlotProps {
   placed: PlacedWorker;
   layout: StageLayout;
-  lang: StageLang;
+  lang: Lang;
   cursor: number;
   reduced: boolean;
   selected: boolean;
@@ -214,7 +216,7 @@ function WorkerSlotImpl(p: WorkerSlotProps): JSX.Element {
   const { view: w, cell, anchors, markers } = p.placed;
   const { ink } = useStagePalette();
   const { font, unit: u, detail } = p.layout;
-  const L = stageLabels(p.lang);
+  const L = STAGE_TEXT[p.lang];
   // A thread is a lighter figure than a process: a little smaller.
   const h = w.kind === 'thread' ? cell.figureH * THREAD_FIGURE_SHARE : cell.figureH;
   const colour = figureColour(w.kind, w.ownerKind);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stageSvgText } from './export';
-import { LogBuilder, ms } from './test-log';
+import { LogBuilder, ms } from '../../tests/fixtures/log-builder';
 import { STAGE_PALETTES } from './art/stageTheme';
 
 describe('stageSvgText', () => {

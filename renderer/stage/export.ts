@@ -11,13 +11,13 @@ import { stageStateAt } from './model';
 import type { StageState } from './model-types';
 import { StageSvg } from './StageSvg';
 import { LoopQueueIndex } from './loopQueue';
-import type { StageLang } from './labels';
 import type { StageTheme } from './art/stageTheme';
+import type { Lang } from '../../shared/api';
 
 export interface StageExportOptions {
   width: number;
   height: number;
-  lang: StageLang;
+  lang: Lang;
   /** Size of everything drawn (1 = the app at 1366 px; 1.75 for a projector). */
   unit?: number;
   selectedPid?: number | null;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { stageStateAt } from './model';
 import { sceneAt } from './scene';
 import { CRATE_US, MAX_FLYING } from './flights';
-import { LogBuilder, ms } from './test-log';
+import { LogBuilder, ms } from '../../tests/fixtures/log-builder';
 
 const BOX = { width: 956, height: 340, unit: 1 };
 

@@ -11,7 +11,8 @@ import type { WorkerView } from './derive';
 import { BOSS_KEY, RECENT_GESTURES, type StageProcess } from './model-types';
 import { crateSide } from './art/sizes';
 import { BOSS_COLOUR, figureColour } from './art/palette';
-import { bytesLabel, formatCount, type StageLang } from './labels';
+import { bytesLabel, formatCount } from './labels';
+import type { Lang } from '../../shared/api';
 
 export const CRATE_US = 600_000;
 export const HOP_US = 320_000;
@@ -74,7 +75,7 @@ export interface FlightsInput {
   layout: StageLayout;
   cursor: number;
   reduced: boolean;
-  lang: StageLang;
+  lang: Lang;
 }
 
 export interface Flights {
@@ -193,7 +194,7 @@ export function streamPositions(s: StreamFlow, spacing: number, max = 24): Point
 }
 
 /** A flood's counter, each stream by itself: the chunks its 'data' listener got, as the program counts them. */
-function streamLabel(p: StageProcess, lang: StageLang): string {
+function streamLabel(p: StageProcess, lang: Lang): string {
   const out = p.stdout.bytes > 0 || p.stderr.bytes === 0 ? `▪ ${bytesLabel(p.stdout.bytes, lang)} ×${formatCount(p.stdout.chunks, lang)}` : '';
   const err = p.stderr.bytes > 0 ? `▨ ${bytesLabel(p.stderr.bytes, lang)} ×${formatCount(p.stderr.chunks, lang)}` : '';
   return [out, err].filter(Boolean).join(' · ');

@@ -4,6 +4,7 @@
  * a gate that lets new props through at most once per animation frame.
  */
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { frames } from '../frames/frameScheduler';
 
 export interface StageBox {
   width: number;
@@ -60,21 +61,22 @@ export function useReducedMotion(): boolean {
 
 /**
  * Returns `value`, but lets a changed value through at most once per
- * animation frame: a parent may re-render per batch of events, the stage
- * draws once per frame with the latest.
+ * animation frame, in the frame's draw turn (after the replay clock and the
+ * live ticker have updated): a parent may re-render per batch of events, the
+ * stage draws once per frame with the latest.
  */
 export function useFrameGate<T>(value: T, same: (a: T, b: T) => boolean): T {
   const [shown, setShown] = useState(value);
   const latest = useRef(value);
   latest.current = value;
-  const frame = useRef(0);
+  const takeBack = useRef<(() => void) | null>(null);
   useEffect(() => {
-    if (same(shown, value) || frame.current !== 0) return;
-    frame.current = requestAnimationFrame(() => {
-      frame.current = 0;
+    if (same(shown, value) || takeBack.current) return;
+    takeBack.current = frames.request('draw', () => {
+      takeBack.current = null;
       setShown(latest.current);
     });
   });
-  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+  useEffect(() => () => takeBack.current?.(), []);
   return shown;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bytesLabel, formatCount, shortCode, stageLabels, twoLines } from './labels';
+import { bytesLabel, formatCount, shortCode, twoLines } from './labels';
+import { STAGE_TEXT } from '../i18n/stageText';
 
 describe('stage labels', () => {
   it('write numbers the reader’s way: es 4.096 bytes, en 4,096 bytes', () => {
@@ -18,8 +19,8 @@ describe('stage labels', () => {
   });
 
   it('say boss and jefe', () => {
-    expect(stageLabels('en').summary(12, 3, 2)).toBe('Boss 12 and 3 workers, 2 running');
-    expect(stageLabels('es').summary(12, 1, 1)).toBe('Jefe de obra 12 y 1 obrero, 1 activo');
+    expect(STAGE_TEXT.en.summary(12, 3, 2)).toBe('Boss 12 and 3 workers, 2 running');
+    expect(STAGE_TEXT.es.summary(12, 1, 1)).toBe('Jefe de obra 12 y 1 obrero, 1 activo');
   });
 });
 

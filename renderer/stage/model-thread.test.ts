@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LabEvent } from '../../shared/events';
 import { stageStateAt } from './model';
 import { bossView, workersInOrder } from './derive';
-import { BOSS, LogBuilder, ms } from './test-log';
+import { BOSS, LogBuilder, ms } from '../../tests/fixtures/log-builder';
 
 /** The boss starts two Worker threads; thread 1 gets a job and answers; thread 2 is busy, then ends. */
 function threadsLog(): LabEvent[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stageStateAt } from './model';
 import { bossView, workersInOrder, workerView } from './derive';
-import { BOSS, LogBuilder, ms } from './test-log';
+import { BOSS, LogBuilder, ms } from '../../tests/fixtures/log-builder';
 
 function worker(log: LogBuilder, cursorMs: number, key: string) {
   const state = stageStateAt(log.log, ms(cursorMs));

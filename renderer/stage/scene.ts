@@ -9,10 +9,11 @@ import { bossView, byAppearance, workersInOrder, type BossView, type WorkerView 
 import { flightsAt, type Flights } from './flights';
 import { stageLayout, type Cell, type StageLayout } from './layout';
 import { BOSS_KEY, type StageState } from './model-types';
-import { stageLabels, type StageLang } from './labels';
 import { workerWaves, type Wave } from './waves';
 import { markerPlan, type MarkerPlan } from './markerPlan';
 import { flagText } from './art/Flag';
+import { STAGE_TEXT } from '../i18n/stageText';
+import type { Lang } from '../../shared/api';
 
 export interface PlacedWorker {
   view: WorkerView;
@@ -82,7 +83,7 @@ function markersOf(view: WorkerView, cell: Cell, layout: StageLayout): MarkerPla
   });
 }
 
-export function sceneAt(state: StageState, cursor: number, size: SceneSize, lang: StageLang, reduced: boolean): StageScene {
+export function sceneAt(state: StageState, cursor: number, size: SceneSize, lang: Lang, reduced: boolean): StageScene {
   const all = workersInOrder(state, cursor);
   const rounds = workerWaves(all);
   const layout = stageLayout(size.width, size.height, size.unit, all.length, rounds?.map((r) => r.slots) ?? null);
@@ -108,6 +109,6 @@ export function sceneAt(state: StageState, cursor: number, size: SceneSize, lang
   const boss = bossView(state, cursor);
   return {
     layout, boss, placed, hidden, moreCell, flights, running, beltRows, rounds: layout.rounds.length ? (rounds ?? []) : [],
-    summary: stageLabels(lang).summary(boss.pid, all.length, running),
+    summary: STAGE_TEXT[lang].summary(boss.pid, all.length, running),
   };
 }

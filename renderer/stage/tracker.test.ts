@@ -3,7 +3,7 @@ import type { LabEvent } from '../../shared/events';
 import { stageStateAt } from './model';
 import type { StageState } from './model-types';
 import { StageTracker } from './tracker';
-import { BOSS, LogBuilder, ms } from './test-log';
+import { BOSS, LogBuilder, ms } from '../../tests/fixtures/log-builder';
 
 /** The state as plain data, maps sorted by key (their insertion order follows arrival, not meaning). */
 function snapshot(s: StageState): unknown {

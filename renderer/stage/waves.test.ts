@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { stageStateAt } from './model';
 import { workersInOrder } from './derive';
 import { stageLayout } from './layout';
-import { stageLabels } from './labels';
-import { BOSS, LogBuilder, ms } from './test-log';
+import { BOSS, LogBuilder, ms } from '../../tests/fixtures/log-builder';
 import { workerWaves } from './waves';
+import { STAGE_TEXT } from '../i18n/stageText';
 
 const wavesAt = (b: LogBuilder, cursorMs: number) => workerWaves(workersInOrder(stageStateAt(b.log, ms(cursorMs)), ms(cursorMs)));
 
@@ -61,9 +61,9 @@ describe('the boss hires its workers in rounds', () => {
       { first: 0, slots: 2, workers: 0, threads: 2 },
       { first: 2, slots: 2, workers: 2, threads: 0 },
     ]);
-    const L = stageLabels('en');
+    const L = STAGE_TEXT.en;
     expect(waves?.map((w, i) => L.round(i + 1, w.workers, w.threads))).toEqual(['Round 1 · 2 threads', 'Round 2 · 2 workers']);
-    expect(stageLabels('es').round(1, 1, 2)).toBe('Tanda 1 · 1 obrero, 2 hilos');
+    expect(STAGE_TEXT.es.round(1, 1, 2)).toBe('Tanda 1 · 1 obrero, 2 hilos');
     expect(L.round(null, 1, 0)).toBe('1 worker');
   });
 

@@ -2,11 +2,13 @@
 import type { WorkerView } from './derive';
 import { BUSY_LOAD } from './derive';
 import { flagText } from './art/Flag';
-import { bytesLabel, formatCount, percentLabel, stageLabels, type StageLang } from './labels';
+import { bytesLabel, formatCount, percentLabel } from './labels';
+import { STAGE_TEXT } from '../i18n/stageText';
+import type { Lang } from '../../shared/api';
 
 /** The status line: CPU, output so far, messages, or why it is not running. */
-export function statusLine(w: WorkerView, lang: StageLang): string {
-  const L = stageLabels(lang);
+export function statusLine(w: WorkerView, lang: Lang): string {
+  const L = STAGE_TEXT[lang];
   if (w.status === 'failed') return L.notStarted;
   if (w.status === 'starting') return '…';
   const p = w.process;
@@ -28,13 +30,13 @@ export function statusLine(w: WorkerView, lang: StageLang): string {
   return parts.join(' · ');
 }
 
-function streamText(mark: string, stream: { bytes: number; chunks: number }, lang: StageLang): string {
+function streamText(mark: string, stream: { bytes: number; chunks: number }, lang: Lang): string {
   const bytes = `${mark} ${bytesLabel(stream.bytes, lang)}`;
-  return stream.chunks >= 10 ? `${bytes} · ${formatCount(stream.chunks, lang)} ${stageLabels(lang).chunks}` : bytes;
+  return stream.chunks >= 10 ? `${bytes} · ${formatCount(stream.chunks, lang)} ${STAGE_TEXT[lang].chunks}` : bytes;
 }
 
-export function workerAria(w: WorkerView, lang: StageLang): string {
-  const L = stageLabels(lang);
+export function workerAria(w: WorkerView, lang: Lang): string {
+  const L = STAGE_TEXT[lang];
   const thread = w.process.thread;
   const who =
     w.kind === 'os' ? `${L.kind.os} ${w.pid ?? '—'}` : thread !== null ? `${L.threadOf(thread, w.pid)}, ${w.badge}` : `${L.worker} ${w.pid ?? '—'}, ${w.badge}`;

@@ -1,6 +1,7 @@
+import { frames as pageFrames, type FrameScheduler } from '../frames/frameScheduler';
 import type { ObraStore } from './obraStore';
 
-/** Two subscribers whose turns fall within this many ms update together, in one React commit. */
+/** A panel due within this many ms fires in this frame, with the others, rather than in the next (a frame is ~16 ms). */
 const SLACK_MS = 12;
 /** Frames slower than this on average mean the page is behind: panels slow down. */
 const BEHIND_MS = 24;
@@ -22,28 +23,40 @@ interface Subscriber {
 /**
  * Paces the React panels that follow the log (stage, counters, lists, code,
  * narration): each at most every `intervalMs` × pressure, all that are due
- * fired from one timer task so React commits them together. Pressure is a
- * closed loop on what the reader sees: while the log grows, a frame monitor
- * doubles it when frames come late (the panels' renders, layout and paint
- * are taking the main thread) and halves it when they are on time again. The
- * timeline's canvas is not paced here: it reads the store every frame.
+ * fired in one frame's update turn (renderer/frames) so React commits them
+ * together, before that frame's draws. Pressure is a closed loop on what the
+ * reader sees: while the log grows, the same turn doubles it when frames come
+ * late (the panels' renders, layout and paint are taking the main thread) and
+ * halves it when they are on time again. The timeline's canvas is not paced
+ * here: it reads the store and draws in the frame's draw turn.
  * A playhead the reader moves (not a live run following its log) is not
- * paced either: every panel takes the new moment at once, so the stage, the
- * narration, the code mark, the readout and the timeline never disagree.
+ * paced either, nor the end of a run: every panel takes the new moment at
+ * once, so the stage, the narration, the code mark, the readout, the status
+ * and the timeline never disagree.
  */
 export class LiveTicker {
   private readonly subscribers = new Set<Subscriber>();
-  private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly unsubscribe: () => void;
+  /** Takes back the turn waiting for the next frame; null when none waits. */
+  private takeBack: (() => void) | null = null;
   private pressure = 1;
-  private monitor = 0;
+  /** The previous frame's time, 0 before the first frame watched. */
   private lastFrame = 0;
   private lastChange = 0;
   private frameSum = 0;
   private frameCount = 0;
 
-  constructor(store: ObraStore) {
+  constructor(
+    store: ObraStore,
+    private readonly frames: FrameScheduler = pageFrames,
+  ) {
     this.unsubscribe = store.subscribe((state, previous) => {
+      if (state.status === 'ended' && previous.status !== 'ended') {
+        // The run ended: no flood left to pace. Every panel shows the whole log now, in the commit
+        // whose status line says so — the last step of the narration is not a turn behind "Finished".
+        this.fireAll();
+        return;
+      }
       if (state.version === previous.version && state.cursor === previous.cursor) return;
       if (state.version === previous.version && !state.followLive) {
         // The reader moved the playhead (a step, a scrub, the replay clock): every panel shows
@@ -53,8 +66,7 @@ export class LiveTicker {
       }
       for (const s of this.subscribers) s.dirty = true;
       this.lastChange = performance.now();
-      this.watchFrames();
-      this.schedule();
+      this.takeBack ??= this.frames.request('update', this.turn);
     });
   }
 
@@ -68,8 +80,8 @@ export class LiveTicker {
 
   dispose(): void {
     this.unsubscribe();
-    if (this.timer !== null) clearTimeout(this.timer);
-    if (this.monitor) cancelAnimationFrame(this.monitor);
+    this.takeBack?.();
+    this.takeBack = null;
   }
 
   /** The current slow-down factor (1 = every panel at its own pace). */
@@ -92,57 +104,51 @@ export class LiveTicker {
     }
   }
 
-  private schedule(): void {
-    if (this.timer !== null) return;
+  /**
+   * The ticker's turn in a frame's updates, every frame while the log changes
+   * and a second after: the frame is timed, then the panels that are due fire
+   * — before the frame draws the stage and the timeline with the same log.
+   */
+  private readonly turn = (frameTime: number): void => {
+    this.takeBack = null;
     const now = performance.now();
-    let wait = Infinity;
-    for (const s of this.subscribers) if (s.dirty) wait = Math.min(wait, s.last + this.paced(s) - now);
-    if (wait === Infinity) return;
-    this.timer = setTimeout(() => this.flush(), Math.max(0, wait));
-  }
-
-  private flush(): void {
-    this.timer = null;
-    const now = performance.now();
+    const settled = now - this.lastChange > 1_000;
+    if (settled) {
+      // The log settled: the next change starts again at full pace, and a
+      // turn that was put off under pressure comes now, not later.
+      this.pressure = 1;
+      this.lastFrame = 0;
+      this.frameSum = 0;
+      this.frameCount = 0;
+    } else this.timeFrame(frameTime);
+    let dirty = false;
     for (const s of this.subscribers) {
-      if (!s.dirty || now - s.last < this.paced(s) - SLACK_MS) continue;
+      if (!s.dirty) continue;
+      // Due within SLACK_MS: fired in this frame with the others rather than alone in the next.
+      if (now - s.last < this.paced(s) - SLACK_MS) {
+        dirty = true;
+        continue;
+      }
       s.dirty = false;
       s.last = now;
       s.fire();
     }
-    this.schedule();
-  }
+    if (dirty || !settled) this.takeBack = this.frames.request('update', this.turn);
+  };
 
-  /** Watch frame times while the log keeps changing; stop a second after it settles. */
-  private watchFrames(): void {
-    if (this.monitor || typeof requestAnimationFrame !== 'function') return;
-    this.lastFrame = performance.now();
-    const onFrame = (now: number): void => {
-      this.frameSum += now - this.lastFrame;
+  /** Frame times while the log grows: late frames double the pressure, quick ones halve it. */
+  private timeFrame(frameTime: number): void {
+    if (this.lastFrame > 0) {
+      this.frameSum += frameTime - this.lastFrame;
       this.frameCount++;
-      this.lastFrame = now;
-      if (this.frameCount >= SAMPLE_FRAMES) {
-        const mean = this.frameSum / this.frameCount;
-        if (mean > BEHIND_MS) this.pressure = Math.min(MAX_PRESSURE, this.pressure * 2);
-        else if (mean < AHEAD_MS) this.pressure = Math.max(1, this.pressure / 2);
-        this.frameSum = 0;
-        this.frameCount = 0;
-      }
-      if (now - this.lastChange > 1_000) {
-        // The log settled: the next change starts again at full pace, and a
-        // turn that was put off under pressure comes now, not later.
-        this.pressure = 1;
-        this.monitor = 0;
-        this.frameSum = 0;
-        this.frameCount = 0;
-        if (this.timer !== null) clearTimeout(this.timer);
-        this.timer = null;
-        this.schedule();
-        return;
-      }
-      this.monitor = requestAnimationFrame(onFrame);
-    };
-    this.monitor = requestAnimationFrame(onFrame);
+    }
+    this.lastFrame = frameTime;
+    if (this.frameCount < SAMPLE_FRAMES) return;
+    const mean = this.frameSum / this.frameCount;
+    if (mean > BEHIND_MS) this.pressure = Math.min(MAX_PRESSURE, this.pressure * 2);
+    else if (mean < AHEAD_MS) this.pressure = Math.max(1, this.pressure / 2);
+    this.frameSum = 0;
+    this.frameCount = 0;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { PixelScale } from '../model/levelOfDetail';
 import type { ProcessLane } from '../model/processLanes';
+import { frames } from '../frames/frameScheduler';
 import { recordDraw } from '../perf/frameLog';
 import type { ObraStore } from '../store/obraStore';
 import type { ObraState } from '../store/obraState';
@@ -22,8 +23,9 @@ export interface TimelineElements {
 }
 
 /**
- * Draws the timeline on two canvases (axis, lanes) on requestAnimationFrame,
- * only when something it shows changed. It reads the store directly
+ * Draws the timeline on two canvases (axis, lanes) in a frame's draw turn
+ * (renderer/frames: after the frame's updates, so a playhead the replay clock
+ * moved is drawn in that same frame), only when something it shows changed. It reads the store directly
  * (store.subscribe), never through React renders: a flood of batches costs one
  * draw per frame, and a draw costs O(lanes · width · log n) whatever the log's size.
  */
@@ -31,7 +33,8 @@ export class TimelinePainter {
   laneHeight: number;
   /** Every canvas text's size, from the lanes' height (projector mode raises both). */
   private readonly text: TimelineText;
-  private frame = 0;
+  /** Takes back the draw waiting for its frame; null when none waits. */
+  private takeBack: (() => void) | null = null;
   /** Only the log grew since the last draw (no view change): such draws may wait a frame. */
   private onlyData = true;
   private lastDrawMs = 0;
@@ -64,7 +67,7 @@ export class TimelinePainter {
   destroy(): void {
     for (const off of this.unsubscribe) off();
     this.resizeObserver.disconnect();
-    if (this.frame) cancelAnimationFrame(this.frame);
+    this.takeBack?.();
   }
 
   /** The window on screen as pixels. */
@@ -81,19 +84,10 @@ export class TimelinePainter {
     return lanes[row] ?? null;
   }
 
-  /** Draw on the next frame. `dataOnly`: just the log grew (the view did not move). */
+  /** Draw in the coming frame's draw turn. `dataOnly`: just the log grew (the view did not move). */
   requestDraw(dataOnly = false): void {
     if (!dataOnly) this.onlyData = false;
-    if (!this.frame) this.frame = requestAnimationFrame(() => this.onFrame());
-  }
-
-  /** Draw at once (a pending frame's draw is not needed any more). */
-  private drawNow(): void {
-    if (this.frame) cancelAnimationFrame(this.frame);
-    this.frame = 0;
-    this.onlyData = true;
-    this.draw();
-    this.lastDrawEnd = performance.now();
+    this.takeBack ??= frames.request('draw', this.onFrame);
   }
 
   /**
@@ -102,16 +96,16 @@ export class TimelinePainter {
    * twice the last draw's cost has passed (the timeline takes at most a third
    * of the thread). Pans, zooms and the playhead always draw on the next frame.
    */
-  private onFrame(): void {
-    this.frame = 0;
+  private readonly onFrame = (): void => {
+    this.takeBack = null;
     if (this.onlyData && performance.now() - this.lastDrawEnd < 2 * this.lastDrawMs) {
-      this.frame = requestAnimationFrame(() => this.onFrame());
+      this.takeBack = frames.request('draw', this.onFrame);
       return;
     }
     this.onlyData = true;
     this.draw();
     this.lastDrawEnd = performance.now();
-  }
+  };
 
   /**
    * More lanes than the pane shows (the kill demo's twelve on a projector):
@@ -141,13 +135,10 @@ export class TimelinePainter {
 
   private onState(state: ObraState, previous: ObraState): void {
     if (state.cursor !== previous.cursor) this.followPlayhead(state);
+    // A playhead the reader (or the replay clock, in a frame's updates) moved is drawn in the coming
+    // draw turn: the same frame whose panels show that moment, never a frame behind them.
     const userMoved = !state.followLive && (state.timeWindow !== previous.timeWindow || state.cursor !== previous.cursor);
-    if (userMoved && state.cursor !== previous.cursor && state.version === previous.version && state.run === previous.run) {
-      // The reader (or the replay clock) moved the playhead: drawn now, in the frame whose panels show
-      // the same moment, not a frame behind them. (A playhead moves at most once a frame: the clock
-      // ticks per frame, input events come per frame.)
-      this.drawNow();
-    } else if (userMoved || state.selection !== previous.selection || state.lang !== previous.lang || state.theme !== previous.theme || state.run !== previous.run || state.followLive !== previous.followLive) {
+    if (userMoved || state.selection !== previous.selection || state.lang !== previous.lang || state.theme !== previous.theme || state.run !== previous.run || state.followLive !== previous.followLive) {
       this.requestDraw();
     } else if (state.version !== previous.version || state.timeWindow !== previous.timeWindow || state.cursor !== previous.cursor) {
       // The log grew (and live follow moved the window with it): only data.

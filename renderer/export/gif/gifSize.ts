@@ -8,7 +8,7 @@
  * within a factor of 1.6 of the file); a busy stage costs more, a still one
  * less, so the form says "about". Pure.
  */
-import type { PictureContent } from '../exportText';
+import type { PictureContent } from '../../i18n/exportText';
 
 /** A whole frame of flat colours and text, LZW-coded: bytes per pixel. */
 const FIRST_FRAME_PER_PX = 0.07;

@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../../../shared/api';
 import { CLIP_FORMATS, type ClipFormat } from './clipFormat';
-import { CLIP_TEXT } from './clipText';
+import { CLIP_TEXT } from '../../i18n/clipText';
 
 export function FormatField({ lang, format, name, onChange }: { lang: Lang; format: ClipFormat; name: string; onChange: (format: ClipFormat) => void }) {
   const words = CLIP_TEXT[lang];

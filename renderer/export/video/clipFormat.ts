@@ -6,7 +6,7 @@
  * frames a second. The form remembers the last format chosen; a file is
  * named after the demo, the picture, the range and the format. Pure.
  */
-import type { PictureContent } from '../exportText';
+import type { PictureContent } from '../../i18n/exportText';
 
 export type ClipFormat = 'mp4' | 'webm' | 'gif';
 export const CLIP_FORMATS: readonly ClipFormat[] = ['mp4', 'webm', 'gif'];

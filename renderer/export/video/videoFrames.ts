@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../../../shared/api';
 import { formatDuration } from '../../i18n/format';
-import { EXPORT_TEXT } from '../exportText';
+import { EXPORT_TEXT } from '../../i18n/exportText';
 import { pictureSvgText, type PictureLayout } from '../pictureSvg';
 import { svgImage } from '../rasterize';
 import { SVG_PALETTES } from '../svgTheme';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ART_FILES, artFileText } from './standalone';
+import { ART_FILES, artFileText } from '../../../tests/fixtures/art-files';
 
 const DIR = path.resolve(__dirname, '../../../assets/art');
 const write = process.env.OBRA_WRITE_ART === '1';

@@ -3,8 +3,8 @@
  * and where it plays, what an MP4 holds when H.264 cannot be encoded here,
  * a GIF's estimated size and the warning past 20 MB, and the file's name.
  */
-import type { Lang } from '../../../shared/api';
-import type { ClipFormat } from './clipFormat';
+import type { Lang } from '../../shared/api';
+import type { ClipFormat } from '../export/video/clipFormat';
 
 export interface ClipText {
   format: string;

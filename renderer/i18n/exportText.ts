@@ -4,7 +4,8 @@
  * Spanish and English. Accessible names of the menu items are these words.
  */
 import type { Lang } from '../../shared/api';
-import { clipLengthText, secondsText, type RangePreset, type RangeProblem } from './video/videoRange';
+import { DIALOG_TEXT } from './dialogText';
+import { clipLengthText, secondsText, type RangePreset, type RangeProblem } from '../export/video/videoRange';
 
 export type PictureContent = 'timeline' | 'stage' | 'both';
 
@@ -57,6 +58,8 @@ export interface ExportText {
   window: (from: string, to: string) => string;
   lifetime: string;
   exitCode: string;
+  /** An OS process's badge on its lane (short: the list beside the screen's timeline spells it out). */
+  osBadge: string;
   speed: (factor: string) => string;
   teachingSpeed: (factor: string) => string;
 }
@@ -73,17 +76,18 @@ export const EXPORT_TEXT: Record<Lang, ExportText> = {
     theme: 'Colours',
     themes: { light: 'Light', dark: 'Dark' },
     png: (scale) => `Export PNG ${scale}×`,
-    svg: 'Export SVG',
-    trace: 'Export trace',
+    // The Save dialogs' titles: the menu item and the dialog it opens say the same.
+    svg: DIALOG_TEXT.en.saveTitle.svg,
+    trace: DIALOG_TEXT.en.saveTitle.trace,
     traceHint: 'Chrome trace JSON, opens in Perfetto',
-    video: 'Export video',
+    video: DIALOG_TEXT.en.saveTitle.webm,
     videoHint: 'MP4, WebM or GIF of a replay range: pick it next',
     videoProgress: 'Exporting video',
     videoDone: 'Video saved',
     videoCancelled: 'Video export cancelled',
     cancel: 'Cancel',
     failed: 'The export failed',
-    videoTitle: 'Export video',
+    videoTitle: DIALOG_TEXT.en.saveTitle.webm,
     from: 'From',
     to: 'To',
     seconds: 'seconds of the run, to the ms',
@@ -118,6 +122,7 @@ export const EXPORT_TEXT: Record<Lang, ExportText> = {
     window: (from, to) => `from ${from} to ${to}`,
     lifetime: 'alive (spawn → exit)',
     exitCode: 'exit code',
+    osBadge: 'OS',
     speed: (factor) => `speed ×${factor}`,
     teachingSpeed: (factor) => `teaching speed ×${factor}`,
   },
@@ -130,17 +135,18 @@ export const EXPORT_TEXT: Record<Lang, ExportText> = {
     theme: 'Colores',
     themes: { light: 'Claro', dark: 'Oscuro' },
     png: (scale) => `Exportar PNG ${scale}×`,
-    svg: 'Exportar SVG',
-    trace: 'Exportar traza',
+    // The Save dialogs' titles: the menu item and the dialog it opens say the same.
+    svg: DIALOG_TEXT.es.saveTitle.svg,
+    trace: DIALOG_TEXT.es.saveTitle.trace,
     traceHint: 'JSON de traza de Chrome, se abre en Perfetto',
-    video: 'Exportar video',
+    video: DIALOG_TEXT.es.saveTitle.webm,
     videoHint: 'MP4, WebM o GIF de un tramo de la reproducción: se elige a continuación',
     videoProgress: 'Exportando video',
     videoDone: 'Video guardado',
     videoCancelled: 'Exportación de video cancelada',
     cancel: 'Cancelar',
     failed: 'No se pudo exportar',
-    videoTitle: 'Exportar video',
+    videoTitle: DIALOG_TEXT.es.saveTitle.webm,
     from: 'Desde',
     to: 'Hasta',
     seconds: 'segundos de la ejecución, al ms',
@@ -175,6 +181,7 @@ export const EXPORT_TEXT: Record<Lang, ExportText> = {
     window: (from, to) => `de ${from} a ${to}`,
     lifetime: 'vivo (spawn → exit)',
     exitCode: 'código de salida',
+    osBadge: 'SO',
     speed: (factor) => `velocidad ×${factor}`,
     teachingSpeed: (factor) => `ritmo de clase ×${factor}`,
   },

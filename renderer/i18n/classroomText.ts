@@ -1,4 +1,5 @@
 import type { Lang } from '../../shared/api';
+import { DIALOG_TEXT } from './dialogText';
 
 /** The classroom's words (replay, recordings, projector, shortcuts), written by hand in each language. */
 export interface ClassroomText {
@@ -54,8 +55,9 @@ export const CLASSROOM_TEXT: Record<Lang, ClassroomText> = {
     teaching: 'Ritmo de clase',
     teachingHint: 'Cada evento se ve un momento: los huecos de microsegundos se estiran, los de segundos se acortan.',
     live: 'En vivo',
-    saveRecording: 'Guardar grabación',
-    openRecording: 'Abrir grabación',
+    // The dialogs' titles: the button and the dialog it opens say the same.
+    saveRecording: DIALOG_TEXT.es.saveTitle.recording,
+    openRecording: DIALOG_TEXT.es.openRecordingTitle,
     noRunToSave: 'No hay ninguna ejecución que guardar.',
     projector: 'Modo proyector',
     theme: 'Tema',
@@ -118,8 +120,8 @@ export const CLASSROOM_TEXT: Record<Lang, ClassroomText> = {
     teaching: 'Teaching speed',
     teachingHint: 'Every event gets its moment: microsecond gaps are stretched, gaps of seconds shortened.',
     live: 'Live',
-    saveRecording: 'Save recording',
-    openRecording: 'Open recording',
+    saveRecording: DIALOG_TEXT.en.saveTitle.recording,
+    openRecording: DIALOG_TEXT.en.openRecordingTitle,
     noRunToSave: 'There is no run to save.',
     projector: 'Projector mode',
     theme: 'Theme',

@@ -1,7 +1,8 @@
 // @ts-check
 // `npm run bench`: Obra's overhead, measured side by side in one run — each
-// workload bare (plain node) and under the lab, alternating, median of several
-// runs — then probe → subscriber throughput, then the renderer's bench if present.
+// workload bare (plain node), under the lab, and under the lab without the event
+// loop's callbacks (OBRA_TASKS=0), in turn, median of several runs — then
+// probe → subscriber throughput, then the renderer's bench if present.
 // Prints figures; it is not a test (it fails only if a count comes out wrong).
 // `node bench/run.cjs --skip-renderer` leaves out the (long) renderer bench.
 'use strict';
@@ -46,6 +47,11 @@ function bigMessagesAtWireSize(log) {
   const sent = big('send');
   const received = big('recv');
   return sent.length === 4 && sent.join() === received.join() && sent.every((b) => Math.abs(b - BIG_MESSAGE) / BIG_MESSAGE <= 0.01);
+}
+
+/** Whether the log holds the event loop's callbacks (the boss's main script at least). @param {any[]} log */
+function callbacksRecorded(log) {
+  return log.some((e) => e.type === 'task');
 }
 
 /** @param {number[]} values */
@@ -123,9 +129,13 @@ function table(rows) {
 
 const ms = (/** @type {number} */ x) => x.toFixed(1);
 
+/** Callbacks recorded vs left out (OBRA_TASKS=0): the cost of the callback track alone. */
+const CALLBACKS_GOAL = 1.3;
+
 async function overhead(Lab) {
   const lab = new Lab();
-  const rows = [['workload', 'runs', 'bare ms', 'lab ms', 'lab/bare', 'goal', 'best bare', 'best lab', 'best ×', 'counts']];
+  const labWithoutCallbacks = new Lab({ env: { OBRA_TASKS: '0' } });
+  const rows = [['workload', 'runs', 'bare ms', 'lab ms', 'lab/bare', 'goal', 'best bare', 'best lab', 'best ×', 'counts', 'no callbacks ms', 'lab/no callbacks']];
   let allExact = true;
   /** @type {string[]} */
   const notes = [];
@@ -133,13 +143,16 @@ async function overhead(Lab) {
     for (const c of CASES) {
       const bare = [];
       const under = [];
+      const withoutCallbacks = [];
       let exact = true;
       for (let i = 0; i < c.runs; i++) {
         const b = await runBare(c.workload, c.args);
         const l = await runUnderLab(lab, c.workload, c.args);
-        exact &&= c.exact(b, l);
+        const n = await runUnderLab(labWithoutCallbacks, c.workload, c.args);
+        exact &&= c.exact(b, l) && c.exact(b, n) && callbacksRecorded(l.log) && !callbacksRecorded(n.log);
         bare.push(b);
         under.push(l);
+        withoutCallbacks.push(n);
       }
       allExact &&= exact;
       const bareMs = median(bare.map((r) => r.ms));
@@ -147,17 +160,22 @@ async function overhead(Lab) {
       const ratio = labMs / bareMs;
       const bestBare = Math.min(...bare.map((r) => r.ms));
       const bestLab = Math.min(...under.map((r) => r.ms));
+      const noCallbacksMs = median(withoutCallbacks.map((r) => r.ms));
+      const callbacksRatio = labMs / noCallbacksMs;
       rows.push([
         c.name, c.runs, ms(bareMs), ms(labMs), `${ratio.toFixed(2)}×`, `≤ ${c.goal.toFixed(2)}× ${ratio <= c.goal ? 'met' : 'MISSED'}`,
         ms(bestBare), ms(bestLab), `${(bestLab / bestBare).toFixed(2)}×`, exact ? 'exact' : 'WRONG',
+        ms(noCallbacksMs), `${callbacksRatio.toFixed(2)}× ${callbacksRatio <= CALLBACKS_GOAL ? '' : `(> ${CALLBACKS_GOAL}×)`}`.trim(),
       ]);
       if (c.more) notes.push(`${c.name}:\n${c.more(bare, under)}`);
       process.stdout.write(`  done: ${c.name}\n`);
     }
   } finally {
     await lab.shutdown();
+    await labWithoutCallbacks.shutdown();
   }
-  return { text: [table(rows), ...notes].join('\n'), allExact };
+  const legend = `"no callbacks": the same lab with OBRA_TASKS=0 (the event loop's callbacks not recorded); lab/no callbacks is what recording them costs (goal ≤ ${CALLBACKS_GOAL}×).`;
+  return { text: [table(rows), legend, ...notes].join('\n'), allExact };
 }
 
 /** The 1, 5 and 15-minute load averages, and the cores they are shared by. */

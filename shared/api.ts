@@ -57,6 +57,11 @@ export interface RunRequest {
   files?: DemoSource[];
   args?: string[];
   maxDurationMs?: number;
+  /**
+   * Record every callback the observed event loops run (`task` events; default true). Costs
+   * time in callback-heavy programs (README, Performance): a switch for one's own script.
+   */
+  callbacks?: boolean;
 }
 
 export interface RunInfo {

@@ -12,7 +12,7 @@
  *
  * Pure: no Node or DOM imports.
  */
-import { BOSS_CHILD_ID, type ChildApi, type LabEvent, type LabEventType } from './events';
+import { BOSS_CHILD_ID, TASK_KINDS, type ChildApi, type LabEvent, type LabEventType } from './events';
 
 /** Where an event comes from: a process's record on the report channel, or a saved log. */
 export type EventSource = 'channel' | 'log';
@@ -38,6 +38,9 @@ const END_REASONS = new Set(['exit', 'stopped', 'timeout', 'error']);
 /** A call's id: the calling process's pid, then its call number (in a worker thread, with the thread's id). */
 const CHILD_ID = /^(\d+):(?:t\d+\.)?\d+$/;
 const THREAD_STATES = new Set(['start', 'online', 'exit']);
+const TASK_KIND_SET: ReadonlySet<string> = new Set(TASK_KINDS);
+/** The longest task label the probe writes (an HTTP request's method and URL, cut). */
+const MAX_TASK_LABEL_CHARS = 200;
 
 const int = (v: unknown) => typeof v === 'number' && Number.isInteger(v);
 const count = (v: unknown) => int(v) && (v as number) >= 0;
@@ -141,6 +144,14 @@ const CHECKS: Record<LabEventType, Check> = {
     need(str(r.command), 'command', 'must be a string') ??
     need(strs(r.argv), 'argv', 'must be strings') ??
     need(r.state === 'seen' || r.state === 'gone', 'state', 'must be seen or gone'),
+  task: (r) =>
+    need(TASK_KIND_SET.has(r.kind as string), 'kind', `must be one of ${TASK_KINDS.join(', ')}`) ??
+    need(count(r.dur), 'dur', 'must be a count of µs') ??
+    need(optional(r.due, num), 'due', 'must be a number (µs)') ??
+    need(optional(r.label, (v) => str(v) && (v as string).length <= MAX_TASK_LABEL_CHARS), 'label', `must be a string of at most ${MAX_TASK_LABEL_CHARS} characters`) ??
+    need(r.source === undefined || location(r.source), 'source', 'must be null or a location') ??
+    need(optional(r.count, (v) => count(v) && (v as number) >= 1), 'count', 'must be ≥ 1') ??
+    need(optional(r.span, count), 'span', 'must be a count of µs'),
   sample: (r) => {
     const bad = ['cpu', 'rss', 'elu', 'interval'].find((k) => !optional(r[k], num));
     return bad ? [bad, 'cpu/rss/elu/interval must be numbers'] : null;

@@ -273,6 +273,32 @@ export interface ThreadEvent extends Base {
   code?: number;
 }
 
+/** What a callback of the event loop was for (TASK_KINDS). */
+export type TaskKind = 'timer' | 'immediate' | 'fs' | 'net' | 'http' | 'child' | 'ipc' | 'other';
+
+export const TASK_KINDS: readonly TaskKind[] = ['timer', 'immediate', 'fs', 'net', 'http', 'child', 'ipc', 'other'];
+
+/**
+ * A callback the event loop of process `pid` (of thread `threadId`) ran: it began at `t` and
+ * ran `dur` µs, with the promise jobs and nextTicks it queued. `kind` says what it was for
+ * (a timer, an immediate, a file system call, a socket, an HTTP request or response, a child's
+ * exit or output, an IPC or thread message, anything else — `other`, `label` `main` for the
+ * main script's first run). A timer's `due` is its `setTimeout` call plus its delay (µs on the
+ * run's clock): `t - due` is how late it ran. `source` is the line that set the timer, where
+ * known. Under load one event stands for `count` callbacks of one kind: `dur` is then their
+ * total time and `span` µs from the first one's start to the last one's end.
+ */
+export interface TaskEvent extends Base {
+  type: 'task';
+  kind: TaskKind;
+  dur: number;
+  due?: number;
+  label?: string;
+  source?: SourceLocation | null;
+  count?: number;
+  span?: number;
+}
+
 export type LabEvent =
   | RunStartEvent
   | RunEndEvent
@@ -287,7 +313,8 @@ export type LabEvent =
   | KillEvent
   | OsProcessEvent
   | SampleEvent
-  | ThreadEvent;
+  | ThreadEvent
+  | TaskEvent;
 
 export type LabEventType = LabEvent['type'];
 

@@ -17,6 +17,22 @@ const log: LabEvent[] = [
 const step = (on: NarrationStep['on'], es: string, en: string, extra: Partial<NarrationStep> = {}): NarrationStep => ({ on, text: { es, en }, ...extra });
 
 describe('narrate', () => {
+  it("tells a callback by its label and a timer's lateness (late = start − due), which a step can also compare", () => {
+    const tasks: LabEvent[] = [
+      ...log,
+      { type: 'task', t: 90_000, pid: 100, kind: 'timer', dur: 200, due: 80_000, label: 'setTimeout 400 ms' },
+      { type: 'task', t: 1_506_000, pid: 100, kind: 'timer', dur: 350, due: 100_000, label: 'setTimeout 100 ms' },
+    ];
+    const late = step(
+      { type: 'task', proc: 'boss', text: '^setTimeout (?<ms>\\d+) ms$', where: { kind: 'timer', late: { gte: 500_000 } } },
+      'El de {ms} ms corrió {late|ms} ms tarde, en {dur|ms} ms.',
+      'The {ms} ms one ran {late|ms} ms late, in {dur|ms} ms.',
+    );
+    expect(narrate([late], tasks, Infinity, 'en')[0].text).toBe('The 100 ms one ran 1,406 ms late, in 0.35 ms.');
+    expect(narrate([late], tasks, Infinity, 'es')[0].text).toBe('El de 100 ms corrió 1.406 ms tarde, en 0,35 ms.');
+    expect(narrate([late], tasks, 1_000_000, 'en')[0].reached).toBe(false);
+  });
+
   it('fills the numbers of the matched event in the reader locale', () => {
     const steps = [step({ type: 'stdout', proc: 'child' }, 'llega la primera cuota: {bytes} bytes', 'the first chunk arrives: {bytes} bytes')];
     expect(narrate(steps, log, Infinity, 'es')[0].text).toBe('llega la primera cuota: 4.096 bytes');

@@ -181,7 +181,7 @@ export function matches(m: EventMatcher, ev: LabEvent, ctx: MatchContext): Recor
     if (id === undefined || childIdOf(ev) !== id) return null;
   }
   for (const [path, cond] of Object.entries(m.where ?? {})) {
-    if (!satisfies(valueAt(ev, path), cond)) return null;
+    if (!satisfies(fieldOf(ev, path), cond)) return null;
   }
   if (m.text === undefined) return {};
   const re = new RegExp(m.text);
@@ -211,11 +211,20 @@ function textLines(ev: LabEvent): string[] {
       return [ev.message];
     case 'callback':
       return ev.error ? [ev.error.message] : [];
+    case 'task':
+      return ev.label ? [ev.label] : [];
     case 'kill':
       return [`process.kill(${ev.target}, ${ev.signal})`];
     default:
       return [];
   }
+}
+
+/** A field of the event, or one a step may name that the log does not hold: a callback's `late` (µs from due to start) and `end`. */
+function fieldOf(ev: LabEvent, path: string): unknown {
+  if (ev.type === 'task' && path === 'late') return ev.due === undefined ? undefined : ev.t - ev.due;
+  if (ev.type === 'task' && path === 'end') return ev.t + ev.dur;
+  return valueAt(ev, path);
 }
 
 function valueAt(obj: unknown, path: string): unknown {
@@ -263,7 +272,7 @@ function placeholders(st: StepState, states: readonly StepState[]): Lookup {
       const other = states[Number(name.slice(6)) - 1]?.event;
       return other ? ev.t - other.t : undefined;
     }
-    return valueAt(ev, name);
+    return fieldOf(ev, name);
   };
 }
 

@@ -184,6 +184,7 @@ export class ProcessModel<R extends ProcessFacts = ProcessFacts> {
         if (own && e.where === 'uncaught') own.runsNode = true;
         return own;
       case 'thread':
+      case 'task':
         if (own) own.runsNode = true;
         return own;
       case 'sample':

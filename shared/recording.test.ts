@@ -65,6 +65,13 @@ describe('NDJSON recordings', () => {
     expect([noCode.field, noCode.message]).toEqual(['code', 'recording line 7: exit: code must be an integer or null']);
   });
 
+  it("reads the event loop's callbacks (task events) back as they were written", () => {
+    const task: LabEvent = { type: 'task', t: 1_506_000, pid: 7, kind: 'timer', dur: 350, due: 100_000, label: 'setTimeout 100 ms' };
+    expect(readRecording(formatRecording(header, [...events, task])).events.at(-1)).toEqual(task);
+    const bad = errorOf(formatRecording(header, events) + '{"type":"task","t":30,"pid":7,"kind":"teleport","dur":1}\n');
+    expect(bad.field).toBe('kind');
+  });
+
   it('refuses an event type this Obra does not know, rather than leave it out', () => {
     const err = errorOf(formatRecording(header, events) + '{"type":"future-thing","t":30,"pid":7}\n');
     expect(err.field).toBe('type');

@@ -41,7 +41,7 @@ export function isScriptName(name: string): boolean {
   return SCRIPT_NAME.test(name);
 }
 
-const PAGE_KEYS: ReadonlySet<string> = new Set<keyof RunRequest>(['demoId', 'file', 'source', 'files', 'args', 'maxDurationMs']);
+const PAGE_KEYS: ReadonlySet<string> = new Set<keyof RunRequest>(['demoId', 'file', 'source', 'files', 'args', 'maxDurationMs', 'callbacks']);
 /** A local caller (the CLI) may also name the boss's working directory. */
 const LOCAL_KEYS: ReadonlySet<string> = new Set([...PAGE_KEYS, 'cwd']);
 
@@ -56,7 +56,8 @@ export function runRequestProblem(value: unknown, { local = false } = {}): ObraE
   if (extra !== undefined) return badRequest(`unknown field ${describe(extra)} in the run request`);
   const targets = (['demoId', 'file', 'source'] as const).filter((key) => value[key] !== undefined);
   if (targets.length !== 1) return badRequest('give exactly one of demoId, file or source');
-  const { demoId, file, cwd, source, files, args, maxDurationMs } = value;
+  const { demoId, file, cwd, source, files, args, maxDurationMs, callbacks } = value;
+  if (callbacks !== undefined && typeof callbacks !== 'boolean') return badRequest('callbacks must be true or false');
   if (demoId !== undefined && !(typeof demoId === 'string' && DEMO_ID.test(demoId))) return badRequest('demoId must be a short kebab-case name');
   if (file !== undefined && !isPathText(file)) return badRequest(`file must be a path (a non-empty string of at most ${RUN_LIMITS.pathChars} characters, without NUL)`);
   if (cwd !== undefined && !isPathText(cwd)) return badRequest(`cwd must be a path (a non-empty string of at most ${RUN_LIMITS.pathChars} characters, without NUL)`);

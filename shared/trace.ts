@@ -2,7 +2,8 @@
  * The event log as Chrome Trace Event JSON (see docs/TRACE-FORMAT.md), for
  * Perfetto UI or chrome://tracing. One Chrome "process" per OS process, its
  * main thread as tid = pid and each Worker thread a thread of its own
- * (trace-threads.ts): its lifetime as X slices, output, calls, errors and
+ * (trace-threads.ts): its lifetime as X slices, its event loop's callbacks
+ * as X slices inside it (trace-tasks.ts), output, calls, errors and
  * signals as thread instants, IPC as flows, samples as counters, narration
  * steps as global instants. Pure: no Node or DOM imports.
  */
@@ -11,6 +12,7 @@ import { countedFigures, osSampledPids } from './sample-figures';
 import { buildTraceProcesses, type TraceProcess } from './trace-processes';
 import { joinMessages, seqLabel } from './trace-flows';
 import { buildThreadTable, threadName, threadSlices, threadTid, type TraceThread } from './trace-threads';
+import { taskSlices } from './trace-tasks';
 
 export interface TraceEvent {
   ph: 'M' | 'X' | 'i' | 'C';
@@ -68,6 +70,10 @@ export function toChromeTrace(log: readonly LabEvent[], options: TraceOptions = 
 
   for (const proc of table.processes.values()) lifetimeSlices(proc, on);
   threadSlices(threads, log.length ? log[log.length - 1].t : 0, (tid, pid, event) => {
+    used.add(pid);
+    out.push({ ...event, pid, tid });
+  });
+  taskSlices(log, table.processes, threads, (tid, pid, event) => {
     used.add(pid);
     out.push({ ...event, pid, tid });
   });

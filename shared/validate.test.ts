@@ -15,6 +15,7 @@ describe('validateCall', () => {
     expect(validateCall('readDemo', ['event-loop']).ok).toBe(true);
     expect(validateCall('stopRun', ['run-1a2b']).ok).toBe(true);
     expect(validateCall('startRun', [{ demoId: 'fork', args: ['x'], maxDurationMs: 5000 }]).ok).toBe(true);
+    expect(validateCall('startRun', [{ file: '/tmp/a.js', callbacks: false }]).ok).toBe(true);
     expect(validateCall('startRun', [{ file: '/home/ana/boss.js' }]).ok).toBe(true);
     expect(validateCall('startRun', [{ source: { name: 'mine.mjs', text: 'console.log(1)' } }]).ok).toBe(true);
   });
@@ -62,6 +63,7 @@ describe('validateCall', () => {
     expect(refusal('startRun', [{ demoId: 'exec', maxDurationMs: Infinity }])).toMatch(/maxDurationMs/);
     expect(refusal('startRun', [{ demoId: 'exec', maxDurationMs: -5 }])).toMatch(/maxDurationMs/);
     expect(refusal('startRun', [{ demoId: 'exec', maxDurationMs: 1.5 }])).toMatch(/maxDurationMs/);
+    expect(refusal('startRun', [{ demoId: 'exec', callbacks: 'no' }])).toMatch(/callbacks must be true or false/);
   });
 
   it('refuses objects that are not plain JSON objects', () => {

@@ -45,6 +45,16 @@ describe('the demos, run through the lab', () => {
     expect(blocked.length).toBeGreaterThan(0);
     expect(blocked[0].elu).toBeGreaterThanOrEqual(0.9);
     expect(Number(bossLine(run.log, /^timer 100 ms: fired at \+(\d+) ms/)[1])).toBeGreaterThanOrEqual(1400);
+    // The callbacks: the sum runs in one timer callback; the 100 ms timer, due meanwhile, runs right after it, late by it.
+    const tasks = ofType(run.log, 'task').filter((t) => t.pid === bossPid(run.log));
+    const sum = tasks.find((t) => t.label === 'setTimeout 500 ms' && t.dur >= 1_400_000);
+    const late = tasks.find((t) => t.label === 'setTimeout 100 ms');
+    expect(sum && late).toBeTruthy();
+    expect(late!.t).toBeGreaterThanOrEqual(sum!.t + sum!.dur);
+    expect(late!.t - late!.due!).toBeGreaterThanOrEqual(1_300_000);
+    // Told with this run's number: "ran 1,406 ms late".
+    const ms = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format((late!.t - late!.due!) / 1000);
+    expect((await toldAtEnd(run)).en.map((l) => l.text).join('\n')).toContain(`timer's callback ran ${ms} ms late`);
   });
 
   it('exec: a /bin/sh between boss and command, one buffered callback, then 127', { timeout: TEST_TIMEOUT }, async () => {
@@ -114,6 +124,12 @@ describe('the demos, run through the lab', () => {
     expect(inline).toHaveLength(4);
     expect(median(inline)).toBeGreaterThanOrEqual(10 * median(forked));
     expect(ofType(run.log, 'call').filter((c) => c.api === 'fork' && c.command.endsWith('heavy-worker.js'))).toHaveLength(1);
+    // In the boss's loop: the first /heavy request's callback holds it; the /fast callbacks that came meanwhile run after it.
+    const http = ofType(run.log, 'task').filter((t) => t.pid === bossPid(run.log) && t.kind === 'http');
+    const heavy = http.find((t) => t.label === 'GET /heavy')!;
+    expect(heavy.dur).toBeGreaterThanOrEqual(1_400_000);
+    const fastAfter = http.filter((t) => t.label === 'GET /fast' && t.t >= heavy.t + heavy.dur && t.t < heavy.t + heavy.dur + 500_000);
+    expect(fastAfter.length).toBeGreaterThanOrEqual(1);
   });
 
   it('all-cores: N workers finish sooner than 1', { timeout: 3 * TEST_TIMEOUT }, async () => {

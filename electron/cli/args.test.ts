@@ -14,7 +14,7 @@ function failure(argv: string[]): CliError {
 describe('the obra command line', () => {
   it('record: target, options, and the script arguments after --', () => {
     expect(parseCommandLine(['record', 'x.js', '-o', 'x.json', '--max-duration', '500', '--', '--help', '-o', 'y'], {})).toEqual({
-      name: 'record', target: 'x.js', out: 'x.json', format: null, maxDurationMs: 500, maxProcesses: null, quiet: false, lang: 'en', scriptArgs: ['--help', '-o', 'y'],
+      name: 'record', target: 'x.js', out: 'x.json', format: null, maxDurationMs: 500, maxProcesses: null, quiet: false, callbacks: true, lang: 'en', scriptArgs: ['--help', '-o', 'y'],
     });
     expect(parseCommandLine(['record', 'spawn', '--format=trace', '-q', '--lang', 'es'], {})).toMatchObject({ target: 'spawn', format: 'trace', quiet: true, lang: 'es' });
   });

@@ -22,6 +22,8 @@ export type Command =
       /** The lab's limit of processes alive at once (its default when null). */
       maxProcesses: number | null;
       quiet: boolean;
+      /** false with --no-callbacks: the event loops' callbacks are not recorded. */
+      callbacks: boolean;
       /** Language of the narration steps told as the run goes, and in a trace. */
       lang: 'es' | 'en';
       scriptArgs: string[];
@@ -36,6 +38,7 @@ const COMMAND_OPTIONS: Record<'record' | 'demos' | 'serve', Options> = {
     'max-duration': { type: 'string' },
     'max-processes': { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
+    'no-callbacks': { type: 'boolean' },
     lang: { type: 'string' },
   },
   demos: { json: { type: 'boolean' }, lang: { type: 'string' }, dir: { type: 'string' } },
@@ -99,6 +102,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
         maxDurationMs: maxDuration === undefined ? null : positiveInteger('--max-duration', maxDuration),
         maxProcesses: maxProcesses === undefined ? null : positiveInteger('--max-processes', maxProcesses),
         quiet: values.quiet === true,
+        callbacks: values['no-callbacks'] !== true,
         lang: chooseLang(values.lang as string | undefined, env),
         scriptArgs,
       };
@@ -135,6 +139,8 @@ Usage:
       --max-duration MS       stop the whole tree after MS milliseconds
       --max-processes N       the lab's limit of processes alive at once (default 256)
       -q, --quiet             no live counters, no narration steps
+      --no-callbacks          leave out the event loops' callbacks (the
+                              callback track): callback-heavy scripts run faster
       --lang es|en            the narration's language (default: from LANG)
   obra demos [--json] [--lang es|en] [--dir FOLDER]
       the demo catalogue, or the lessons of FOLDER (its catalogue.json, else

@@ -122,6 +122,7 @@ export async function record(cmd: RecordCommand, io: CliIO): Promise<number> {
       ...(target.demoId ? { demoId: target.demoId } : target.lesson ? { file: target.file } : { file: target.file, cwd: process.cwd() }),
       args: cmd.scriptArgs,
       ...(cmd.maxDurationMs !== null ? { maxDurationMs: cmd.maxDurationMs } : {}),
+      ...(cmd.callbacks ? {} : { callbacks: false }),
     });
     runId = run.runId;
     if (interrupted) void lab.stopRun(runId).catch(() => {});

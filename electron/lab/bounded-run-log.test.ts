@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LabEvent, IpcMessageEvent } from '../../shared/events';
+import type { LabEvent, IpcMessageEvent, TaskEvent } from '../../shared/events';
 import { BoundedRunLog } from './bounded-run-log';
 
 const msg = (seq: number, t = seq): IpcMessageEvent => ({ type: 'message', t, pid: 10, dir: 'send', from: 10, to: 11, seq, bytes: 5, preview: `m${seq}` });
@@ -30,6 +30,26 @@ describe('the run log', () => {
     ]);
     expect(batch[2].preview).toBe('m3');
     expect(log.coalesced).toBe(8);
+  });
+
+  it('past the rate, joins the callbacks of one thread and kind into one task with exact count, total time and the span they cover', () => {
+    const log = new BoundedRunLog({ maxEvents: 1000, maxEventsPerSecond: 20 }, () => {}); // 2 per 100 ms window
+    const task = (t: number, dur: number, kind: TaskEvent['kind'] = 'ipc', threadId?: number): TaskEvent => ({ type: 'task', t, pid: 10, kind, dur, label: 'message', ...(threadId ? { threadId } : {}) });
+    log.add(task(1, 5));
+    log.add(task(10, 5));
+    for (let i = 0; i < 5; i++) log.add(task(100 + i * 10, 3));
+    log.add({ type: 'task', t: 50, pid: 10, kind: 'ipc', dur: 7, count: 4, span: 20 });
+    log.add(task(60, 2, 'ipc', 1));
+    log.add(task(70, 9, 'timer'));
+    const batch = log.takeBatch() as TaskEvent[];
+    expect(batch.map((e) => [e.t, e.kind, e.threadId ?? 0, e.dur, e.count ?? 1, e.span ?? null, e.label ?? null])).toEqual([
+      [1, 'ipc', 0, 5, 1, null, 'message'],
+      [10, 'ipc', 0, 5, 1, null, 'message'],
+      [50, 'ipc', 0, 22, 9, 93, null],
+      [60, 'ipc', 1, 2, 1, 2, null],
+      [70, 'timer', 0, 9, 1, 9, null],
+    ]);
+    expect(log.coalesced).toBe(5);
   });
 
   it('when full, calls onFull once, keeps only essential events and counts the rest', () => {

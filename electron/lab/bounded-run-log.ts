@@ -13,7 +13,8 @@
  * Rate: past `maxEventsPerSecond` (counted per 100 ms window), stdout/stderr
  * and message events are coalesced further, per writer/channel, into one
  * event per batch with exact `count` and `bytes` (messages: contiguous
- * `firstSeq`..`lastSeq`). Size: past `maxEvents` the log takes nothing but
+ * `firstSeq`..`lastSeq`); callbacks (`task`), per thread and kind, into one
+ * with exact `count` and total `dur`, and the `span` they cover. Size: past `maxEvents` the log takes nothing but
  * the run's ending, and `onFull` is called once (the run reports
  * ERR_OBRA_EVENT_LIMIT and stops). Nothing is dropped silently.
  *
@@ -21,7 +22,7 @@
  * at about 130 bytes for an event with a short preview, plus its strings),
  * so the lab can bound what it keeps of ended runs.
  */
-import type { LabEvent, IpcMessageEvent, OutputEvent } from '../../shared/events';
+import type { LabEvent, IpcMessageEvent, OutputEvent, TaskEvent } from '../../shared/events';
 
 export interface BoundedRunLogLimits {
   maxEvents: number;
@@ -47,6 +48,7 @@ export class BoundedRunLog {
   readonly events: LabEvent[] = [];
   private pending: LabEvent[] = [];
   private readonly merging = new Map<string, OutputEvent | IpcMessageEvent>();
+  private readonly mergingTasks = new Map<string, TaskEvent>();
   private windowStart = 0;
   private windowCount = 0;
   private full = false;
@@ -63,7 +65,7 @@ export class BoundedRunLog {
   ) {}
 
   get size(): number {
-    return this.events.length + this.pending.length + this.merging.size;
+    return this.events.length + this.pending.length + this.merging.size + this.mergingTasks.size;
   }
 
   /** Add an event. `essential` ones (the run's own ending) pass even a full log. */
@@ -78,8 +80,13 @@ export class BoundedRunLog {
       this.onFull();
       return;
     }
-    if (this.overRate() && (e.type === 'stdout' || e.type === 'stderr' || e.type === 'message')) {
+    const overRate = this.overRate();
+    if (overRate && (e.type === 'stdout' || e.type === 'stderr' || e.type === 'message')) {
       this.merge(e);
+      return;
+    }
+    if (overRate && e.type === 'task') {
+      this.mergeTask(e);
       return;
     }
     this.windowCount++;
@@ -133,6 +140,24 @@ export class BoundedRunLog {
     this.coalesced++;
   }
 
+  /** A task joins the others of its thread and kind: exact count and total time, the span from the earliest start to the latest end. */
+  private mergeTask(e: TaskEvent): void {
+    const key = `${e.pid}|${e.threadId ?? 0}|${e.kind}`;
+    const end = e.t + Math.max(e.dur, e.span ?? 0);
+    const into = this.mergingTasks.get(key);
+    if (!into) {
+      const { label: _label, due: _due, source: _source, ...rest } = e;
+      this.mergingTasks.set(key, { ...rest, count: e.count ?? 1, span: end - e.t });
+      return;
+    }
+    const intoEnd = into.t + (into.span ?? into.dur);
+    into.t = Math.min(into.t, e.t);
+    into.span = Math.max(intoEnd, end) - into.t;
+    into.dur += e.dur;
+    into.count = (into.count ?? 1) + (e.count ?? 1);
+    this.coalesced++;
+  }
+
   private withSeqRange(e: OutputEvent | IpcMessageEvent): LabEvent {
     if (e.type === 'message') {
       e.firstSeq = e.firstSeq ?? e.seq;
@@ -144,5 +169,7 @@ export class BoundedRunLog {
   private flushMerged(): void {
     for (const e of this.merging.values()) this.pending.push(this.withSeqRange(e));
     this.merging.clear();
+    for (const e of this.mergingTasks.values()) this.pending.push(e);
+    this.mergingTasks.clear();
   }
 }

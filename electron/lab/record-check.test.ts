@@ -17,6 +17,10 @@ describe('records from the report channel', () => {
     expect(checkRecord(thread)).toEqual({ event: thread });
     const fromThread = { type: 'message', t: 16, pid: 7, threadId: 1, dir: 'send', from: 7, to: 7, fromThread: 1, toThread: 0, seq: 1, bytes: 2, preview: '{}' };
     expect(checkRecord(fromThread)).toEqual({ event: fromThread });
+    const timer = { type: 'task', t: 1_406_000, pid: 7, kind: 'timer', dur: 350, due: 100_000, label: 'setTimeout 100 ms', source: { file: '/a.js', line: 5, column: 3 } };
+    expect(checkRecord(timer)).toEqual({ event: timer });
+    const coalesced = { type: 'task', t: 20, pid: 7, threadId: 2, kind: 'ipc', dur: 5_000, count: 900, span: 48_000 };
+    expect(checkRecord(coalesced)).toEqual({ event: coalesced });
   });
 
   it.each([
@@ -34,6 +38,10 @@ describe('records from the report channel', () => {
     ['a spawn whose argv is not strings', { type: 'spawn', t: 1, pid: 2, childId: '1:1', ppid: 1, argv: [1] }, /argv must be strings/],
     ['a main thread named as a thread', { type: 'disconnect', t: 1, pid: 1, threadId: 0, childId: 'x' }, /threadId must be ≥ 1/],
     ['a thread event without its thread', { type: 'thread', t: 1, pid: 1, state: 'online' }, /thread must be a threadId/],
+    ['a task of a kind the loop has not', { type: 'task', t: 1, pid: 1, kind: 'teleport', dur: 1 }, /kind must be one of timer, immediate/],
+    ['a task lasting a fraction of a µs', { type: 'task', t: 1, pid: 1, kind: 'fs', dur: 0.5 }, /dur must be a count/],
+    ['a coalesced task of no callbacks', { type: 'task', t: 1, pid: 1, kind: 'fs', dur: 1, count: 0 }, /count must be ≥ 1/],
+    ['a task with a label no probe writes', { type: 'task', t: 1, pid: 1, kind: 'http', dur: 1, label: 'x'.repeat(201) }, /label must be a string of at most 200/],
     ['a kill of no pid', { type: 'kill', t: 1, pid: 1, target: 'everyone', signal: 'SIGTERM', code: null, source: null }, /target must be an integer/],
     ['a kill whose signal is a number', { type: 'kill', t: 1, pid: 1, target: 2, signal: 15, code: null, source: null }, /signal must be a string/],
     ['a kill that threw a number', { type: 'kill', t: 1, pid: 1, target: 2, signal: 'SIGTERM', code: 3, source: null }, /code must be a string or null/],

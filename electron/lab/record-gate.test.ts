@@ -95,4 +95,19 @@ describe('the record gate, asking the OS', () => {
     expect(refusal(gate.admit({ ...out, t: 0, bytes: 3 * 2 ** 30 }))).toMatch(/more than any process moves/);
     expect(refusal(gate.admit({ type: 'sample', t: nowUs(), pid: process.pid, elu: 7 }))).toMatch(/elu 7 is not between 0 and 1/);
   });
+
+  it("holds callbacks to one thread's time: no more callback time than the run has lasted, no task ending in the future, no timer due after it ran", () => {
+    const { gate, nowUs } = gateForThisProcess();
+    const task = { type: 'task', pid: process.pid, kind: 'timer' };
+    const t = nowUs();
+    expect(refusal(gate.admit({ ...task, t, dur: 0, due: t - 500 }))).toBeNull();
+    expect(refusal(gate.admit({ ...task, t: nowUs(), dur: 3_600_000_000 }))).toMatch(/ends after now/);
+    expect(refusal(gate.admit({ ...task, t: nowUs(), dur: 0, due: nowUs() + 60e6 }))).toMatch(/due .* is outside the run or after the timer ran/);
+    expect(refusal(gate.admit({ ...task, t: 10, dur: 0, count: 1e6 }))).toMatch(/more than any loop runs/);
+    // Two threads each run their own callbacks; one thread claiming more callback time than wall time is refused.
+    const other = { ...task, kind: 'other', threadId: 1 };
+    expect(refusal(gate.admit({ ...other, t: 0, dur: 500 }))).toBeNull();
+    for (let i = 0; i < 3; i++) expect(refusal(gate.admit({ ...task, kind: 'fs', t: 0, dur: 400_000 }))).toBeNull();
+    expect(refusal(gate.admit({ ...task, kind: 'fs', t: 0, dur: 400_000 }))).toMatch(/µs of callbacks by .* is more than one thread runs/);
+  });
 });

@@ -8,6 +8,9 @@
  * - Sizes: no payload is larger than Node can make (4 GiB), and no stream or
  *   channel moves more than 64 GiB a second since the run began (no pipe or
  *   memory copy comes near): `1e15` bytes on a stdout is refused.
+ * - Callbacks (`task`): one thread runs one callback at a time, so the time its
+ *   tasks claim adds up to no more than the run has lasted; a timer was due
+ *   within the run.
  * - Processes: every pid a record names (its pid, a spawn's parent, a
  *   message's ends, the caller in a child's id) is the boss, a child already
  *   admitted, a process OS sampling found in the tree, or — asked of the OS
@@ -21,7 +24,7 @@
  * Where the OS cannot be asked (no process table), processes are not checked.
  */
 import os from 'node:os';
-import type { LabEvent } from '../../shared/events';
+import type { LabEvent, TaskEvent } from '../../shared/events';
 import { callerOf, checkRecord } from './record-check';
 
 /** What the OS says about a run's processes (Linux: /proc). */
@@ -103,12 +106,28 @@ export class RecordGate {
       if (e.stdoutBytes > MAX_PAYLOAD_BYTES || e.stderrBytes > MAX_PAYLOAD_BYTES) return 'more bytes than one buffer holds';
       return this.claim(`cb|${e.childId}`, e.stdoutBytes + e.stderrBytes, possible * 2);
     }
+    if (e.type === 'task') return this.taskProblem(e, since);
     if (e.type === 'sample') {
       if (e.elu !== undefined && !(e.elu >= 0 && e.elu <= 1)) return `elu ${e.elu} is not between 0 and 1`;
       if (e.interval !== undefined && !(e.interval >= 0 && e.interval <= since + CLOCK_SLACK_US)) return `interval ${e.interval} µs is longer than the run`;
       if (e.cpu !== undefined && !(e.cpu >= 0 && e.cpu <= this.maxCpu * 2)) return `cpu ${e.cpu} % is more than this machine's cores give`;
       if (e.rss !== undefined && !(e.rss >= 0 && e.rss <= this.maxRss)) return `rss ${e.rss} bytes is more than this machine's memory`;
     }
+    return null;
+  }
+
+  private taskProblem(e: TaskEvent, since: number): string | null {
+    const count = e.count ?? 1;
+    if (count > 1 + since * MAX_EVENTS_PER_US) return `${count} callbacks in ${since} µs is more than any loop runs`;
+    if (e.t + Math.max(e.dur, e.span ?? 0) > this.nowUs() + CLOCK_SLACK_US) return `a callback from ${e.t} µs lasting ${e.dur} µs ends after now`;
+    if (e.due !== undefined && (e.due < -CLOCK_SLACK_US || e.due > e.t + CLOCK_SLACK_US)) return `due ${e.due} µs is outside the run or after the timer ran`;
+    // One thread runs one callback at a time: its callbacks' time fits before the last one's end.
+    const key = `task|${e.pid}|${e.threadId ?? 0}`;
+    const total = (this.claimed.get(key) ?? 0) + e.dur;
+    const lastEnd = Math.max(this.claimed.get(`${key}|end`) ?? 0, e.t + Math.max(e.dur, e.span ?? 0));
+    if (total > lastEnd + CLOCK_SLACK_US) return `${total} µs of callbacks by ${lastEnd} µs is more than one thread runs`;
+    this.claimed.set(key, total);
+    this.claimed.set(`${key}|end`, lastEnd);
     return null;
   }
 

@@ -29,6 +29,8 @@ export interface RunPlan {
   args: string[];
   demoId?: string;
   maxDurationMs?: number;
+  /** false: the event loops' callbacks are not recorded (OBRA_TASKS=0 for the whole tree). */
+  callbacks: boolean;
   /** A `file` run: the boss script's text as read before it started (RunInfo.sources), when it is at most 1 MiB. */
   sources?: DemoSource[];
 }
@@ -43,7 +45,7 @@ export function checkRunRequest(req: unknown): LabRunRequest {
 /** Resolve what the request names; rejects with ENOENT/EISDIR/ERR_OBRA_* as a user would want to read them. */
 export async function planRun(req: LabRunRequest, catalogue: DemoCatalogue): Promise<RunPlan> {
   const args = req.args ? [...req.args] : [];
-  const common = { args, maxDurationMs: req.maxDurationMs, cwd: req.cwd ? path.resolve(req.cwd) : null };
+  const common = { args, maxDurationMs: req.maxDurationMs, cwd: req.cwd ? path.resolve(req.cwd) : null, callbacks: req.callbacks !== false };
   if (req.cwd) await checkDirectory(common.cwd as string);
   const files = req.files ?? [];
   if (req.source) return { ...common, script: null, copy: { write: [{ path: req.source.name, text: req.source.text }, ...files], entry: req.source.name } };

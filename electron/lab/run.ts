@@ -173,7 +173,8 @@ export class Run {
     channel.onRecord((r) => this.onRecord(r));
     channel.onBadLine((line) => this.refuse(`not JSON: ${JSON.stringify(line.slice(0, 60))}`));
     const node = await nodeVersionOf(this.s.nodePath, this.s.extraEnv);
-    const launch = { nodePath: this.s.nodePath, script, args: plan.args, cwd, extraEnv: this.s.extraEnv, probe: this.s.probe, report: channel.address, t0: 0n, runId: this.id };
+    const extraEnv = plan.callbacks ? this.s.extraEnv : { ...this.s.extraEnv, OBRA_TASKS: '0' };
+    const launch = { nodePath: this.s.nodePath, script, args: plan.args, cwd, extraEnv, probe: this.s.probe, report: channel.address, t0: 0n, runId: this.id };
     const env = bossEnv(launch);
     this.t0 = process.hrtime.bigint();
     env.OBRA_T0 = this.t0.toString();

@@ -18,6 +18,7 @@ const { errorRecord } = require('./error-record.cjs');
 const { isInternalMessage, messageCounter } = require('./ipc-messages.cjs');
 const { decodedByteCounter } = require('./decoded-bytes.cjs');
 const { wireMeter, UNMEASURED } = require('./ipc-wire.cjs');
+const { markChildStreams } = require('./task-kind.cjs');
 
 /**
  * Starts watching `child` (before Node spawns it). Call `spawned()` once the spawn call
@@ -58,6 +59,7 @@ function watchChild(child, childId) {
       // Reported as the spawn call returns, not at Node's 'spawn' event a tick later: a
       // program that blocks its loop now, and is killed, has still said what it started.
       if (typeof child.pid === 'number') report({ type: 'spawn', t: now(), pid: child.pid, childId, ppid: process.pid, file: child.spawnfile, argv: child.spawnargs });
+      markChildStreams(child);
       if (child.stdout) watchOutput(child.stdout, 'stdout', pid, childId);
       if (child.stderr) watchOutput(child.stderr, 'stderr', pid, childId);
       if (typeof child.send === 'function') {

@@ -4,7 +4,7 @@
  * Obra's probe. The lab loads it into every Node process of an observed tree
  * (NODE_OPTIONS=--require <this file>, with OBRA_REPORT, OBRA_T0 and OBRA_RUN). It watches
  * the process's child_process calls, their children, output, IPC messages and errors, and
- * its event loop, and reports them as LabEvent records (shared/events.ts) to the lab.
+ * its event loop (samples, and every callback it runs), and reports them as LabEvent records (shared/events.ts) to the lab.
  *
  * It observes and never alters: no listener is added, no handle is kept alive, nothing
  * changes a program's output, exit code or order of events. Without OBRA_REPORT it does
@@ -38,12 +38,16 @@ function install(address) {
   hookChildSpawn();
   hookSpawnSyncBinding();
   installThreadHooks();
+  const tasks = process.env.OBRA_TASKS !== '0';
+  if (tasks) require('./timer-schedule.cjs').wrapTimerFunctions();
   // ESM `import { spawn } from 'node:child_process'` reads a copy of the exports: refresh it.
   require('node:module').syncBuiltinESMExports();
   void childProcess;
 
   // Every thread samples its own event loop (a Worker thread's samples carry its threadId).
   require('./loop-sampler.cjs').startLoopSampler();
+  // Every callback the loop runs (a per-run option: OBRA_TASKS=0 leaves it out).
+  if (tasks) require('./loop-tasks.cjs').startLoopTasks();
 }
 
 /** Workers this thread creates; inside a Worker thread, also its port to its parent and its end. */

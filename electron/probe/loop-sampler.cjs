@@ -14,6 +14,7 @@ const perfHooks = require('node:perf_hooks');
 const { isMainThread } = require('node:worker_threads');
 const { now } = require('./clock.cjs');
 const { report } = require('./report.cjs');
+const { ownInterval } = require('./own-timers.cjs');
 
 const SAMPLE_MS = 50;
 const RSS_STEP = 64 * 1024;
@@ -25,7 +26,7 @@ function startLoopSampler() {
   let lastT = now();
   let sentRss = -Infinity;
   let sentRssAt = -Infinity;
-  const timer = setInterval(() => {
+  ownInterval(() => {
     try {
       const current = perfHooks.performance.eventLoopUtilization();
       const t = now();
@@ -52,7 +53,6 @@ function startLoopSampler() {
       // never break the program
     }
   }, SAMPLE_MS);
-  timer.unref();
 }
 
 module.exports = { startLoopSampler };

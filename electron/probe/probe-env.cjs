@@ -10,7 +10,7 @@ const path = require('node:path');
 const PROBE_PATH = path.join(__dirname, 'index.cjs');
 const REQUIRE_PROBE = '--require ' + quoteForNodeOptions(PROBE_PATH);
 /** The run's variables, as this process received them (the program may delete them later). */
-const CARRIED = ['OBRA_REPORT', 'OBRA_T0', 'OBRA_RUN']
+const CARRIED = ['OBRA_REPORT', 'OBRA_T0', 'OBRA_RUN', 'OBRA_TASKS']
   .filter((key) => process.env[key] !== undefined)
   .map((key) => [key, /** @type {string} */ (process.env[key])]);
 

@@ -17,9 +17,11 @@
  * @typedef {import('../../shared/events').LabEvent} LabEvent
  * @typedef {import('../../shared/events').OutputEvent} OutputEvent
  * @typedef {import('../../shared/events').IpcMessageEvent} IpcMessageEvent
+ * @typedef {import('../../shared/events').TaskEvent} TaskEvent
  * @typedef {import('./report-channel-writer.cjs').ChannelWriter} ChannelWriter
  */
 const { recordLine, MAX_RECORD_BYTES } = require('./record-line.cjs');
+const { ownTimeout } = require('./own-timers.cjs');
 
 const RATE_WINDOW_US = 50_000;
 const RATE_LIMIT = 200;
@@ -88,7 +90,7 @@ function admitFrequent(key, t, bytes, seq) {
   return FOLDED;
 }
 
-/** @param {OutputEvent | IpcMessageEvent} record */
+/** @param {OutputEvent | IpcMessageEvent | TaskEvent} record */
 function reportAlone(record) {
   enqueue(record);
 }
@@ -101,10 +103,7 @@ function startRun(key, first) {
   first.count = 1;
   if (first.type === 'message') first.firstSeq = first.lastSeq = first.seq;
   runs.set(key, first);
-  if (!runsTimer) {
-    runsTimer = setTimeout(flushRuns, RATE_WINDOW_US / 1000);
-    runsTimer.unref();
-  }
+  if (!runsTimer) runsTimer = ownTimeout(flushRuns, RATE_WINDOW_US / 1000);
 }
 
 /** Writes the pending sums (each stamped with the time of its first event). */
@@ -146,6 +145,25 @@ function flushQueue() {
   if (chunk) writer.write(chunk);
 }
 
+/** What must be said before this thread's last records (the loop's task still open). */
+/** @type {(() => void)[]} */
+const beforeLastRecords = [];
+
+/** @param {() => void} fn called once, when the process or thread is exiting */
+function atLastRecords(fn) {
+  beforeLastRecords.push(fn);
+}
+
+function sayLastRecords() {
+  for (const fn of beforeLastRecords.splice(0)) {
+    try {
+      fn();
+    } catch {
+      // the probe must never break the program
+    }
+  }
+}
+
 /** Writes everything now, synchronously: the process may be gone after this call. */
 function flushNow() {
   if (runs.size) flushRuns();
@@ -154,6 +172,7 @@ function flushNow() {
 
 /** Writes everything, then closes this thread's connection to the channel: later records go nowhere. */
 function closeReporting() {
+  sayLastRecords();
   flushNow();
   writer?.close();
   writer = null;
@@ -161,6 +180,7 @@ function closeReporting() {
 
 /** From now on every record is written at once (the process is exiting). */
 function switchToWriteThrough() {
+  sayLastRecords();
   writeThrough = true;
   flushNow();
 }
@@ -176,4 +196,5 @@ module.exports = {
   flushNow,
   switchToWriteThrough,
   closeReporting,
+  atLastRecords,
 };

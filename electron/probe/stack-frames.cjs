@@ -13,6 +13,10 @@
  *   comes out without them, with the frames it would have had without Obra. The probe reports
  *   those errors, so it catches them: an uncaught one shows the probe's line as where it was
  *   thrown, where without Obra it shows Node's own (node:internal/errors).
+ * - While the probe sees the loop's callbacks (loop-tasks.cjs), Node calls every native
+ *   callback through its `callbackTrampoline` (node:internal/async_hooks), whose frame is then
+ *   the outermost of the stack: taken out of uncaught errors too (a program that uses
+ *   async_hooks or AsyncLocalStorage itself had that frame without Obra, and loses it).
  * What remains: a stack read where nothing is thrown (`new Error().stack` or console.trace()
  * inside an observed listener) shows the wrapper's frame, and an error thrown through a
  * wrapper and caught by the program keeps it. A program that replaces Error.prepareStackTrace
@@ -25,6 +29,13 @@ const PROBE_DIR = __dirname + path.sep;
 /** More than the probe's frames under one call (exec → execFile → spawn → ChildProcess#spawn). */
 const ROOM = 16;
 const FRAME = /^\s+at /;
+const TRAMPOLINE = /^\s+at (?:\S+\.)?callbackTrampoline \(node:internal\/async_hooks:\d+:\d+\)$/;
+/** Whether Node's callbackTrampoline frame is ours to take out (the probe's hooks put it there). */
+let trampolineIsOurs = false;
+
+function hideTrampolineFrames() {
+  trampolineIsOurs = true;
+}
 /** Node's own, as it was when the probe loaded (before the program's code ran). */
 const NODE_PREPARE = Error.prepareStackTrace;
 
@@ -68,7 +79,7 @@ function scrubProbeFrames(err, keep = Infinity) {
     const kept = lines.filter((line) => {
       if (frames < 0 && !FRAME.test(line)) return true;
       if (frames < 0) frames = 0;
-      if (line.includes(PROBE_DIR)) return false;
+      if (line.includes(PROBE_DIR) || (trampolineIsOurs && TRAMPOLINE.test(line))) return false;
       return ++frames <= keep;
     });
     if (kept.length !== lines.length) /** @type {Error} */ (err).stack = kept.join('\n');
@@ -78,4 +89,4 @@ function scrubProbeFrames(err, keep = Infinity) {
   return err;
 }
 
-module.exports = { withoutProbeFrames, scrubProbeFrames };
+module.exports = { withoutProbeFrames, scrubProbeFrames, hideTrampolineFrames };

@@ -11,6 +11,7 @@ import { shortCommand, visualKind } from '../model/processRecord';
 import type { SvgPalette } from './svgTheme';
 import { el, fitText, n, text, textWidth } from './xml';
 import { threadLaneLabel } from './svgThreadLane';
+import { taskLaneLabel } from './svgTaskLane';
 
 /** Width of the labels' column at 1280 px. */
 export const LABEL_COLUMN = 340;
@@ -28,6 +29,7 @@ export interface LabelFrame {
 
 export function laneLabel(f: LabelFrame, lane: ProcessLane, row: number, y: number): string {
   const { u, laneH, palette } = f;
+  if (lane.tasks) return taskLaneLabel({ ...f, indent: INDENT, maxDepth: MAX_DEPTH }, { ...lane, tasks: lane.tasks }, y);
   if (lane.thread) return threadLaneLabel({ ...f, right: f.x + LABEL_COLUMN * u, indent: INDENT, maxDepth: MAX_DEPTH }, { ...lane, thread: lane.thread }, y);
   const record = lane.record;
   const kind = visualKind(record);
@@ -36,7 +38,7 @@ export function laneLabel(f: LabelFrame, lane: ProcessLane, row: number, y: numb
   const x0 = f.x + 4 * u + depth * INDENT * u;
   let out = '';
   if (depth > 0) {
-    const parentRow = f.lanes.findIndex((other) => other.pid === record.ppid && !other.thread);
+    const parentRow = f.lanes.findIndex((other) => other.pid === record.ppid && !other.thread && !other.tasks);
     const top = parentRow >= 0 && parentRow < row ? y - (row - parentRow) * laneH + laneH / 2 + 9 * u : y;
     const elbowX = x0 - INDENT * u + 6 * u;
     out += el('path', { d: `M${n(elbowX)} ${n(top)}V${n(mid)}H${n(x0 - 3 * u)}`, fill: 'none', stroke: palette.axisLine, 'stroke-width': 1.2 * u });

@@ -16,6 +16,7 @@ import type { TimeWindow } from '../model/viewport';
 import { visualKind, type VisualKind } from '../model/processRecord';
 import { ipcArrows } from './svgArrows';
 import { threadLaneMarks } from './svgThreadLane';
+import { taskLaneMarks, taskLegend } from './svgTaskLane';
 import { laneRows } from '../timeline/laneRows';
 import { axisOf, playhead, timeAxis, type AxisFrame } from './svgAxis';
 import { laneLabel, LABEL_COLUMN } from './svgLaneLabel';
@@ -85,11 +86,18 @@ export function timelinePicture(run: TimelineSource, window: TimeWindow, o: Time
   const kinds = KIND_ORDER.filter((kind) => lanes.some((lane) => visualKind(lane.record) === kind));
   const legendTop = lanesBottom + 22 * u;
   const key = legend({ x: pad, top: legendTop, width: width - 2 * pad, u, lang: o.lang, palette, kinds });
-  const height = Math.ceil(legendTop + key.height + pad * 0.6);
+  const tasksKey = lanes.some((lane) => lane.tasks) ? taskLegend({ x: pad, top: legendTop + key.height + 14 * u, width: width - 2 * pad, u, lang: o.lang, palette, kinds: index.tasks.kinds }) : null;
+  const height = Math.ceil(legendTop + key.height + (tasksKey ? tasksKey.height + 14 * u : 0) + pad * 0.6);
 
   const stripes = lanes.map((_, row) => (row % 2 === 1 ? el('rect', { x: pad, y: lanesTop + row * laneH, width: width - 2 * pad, height: laneH, fill: palette.stripe }) : '')).join('');
   const frame = { scale, plotX, laneH, u, palette, log: run.events, openEnd: index.runEnd?.t ?? index.lastT };
-  const marks = lanes.map((lane, row) => (lane.thread ? threadLaneMarks(frame, { ...lane, thread: lane.thread }, lanesTop + row * laneH) : laneMarks(frame, lane, lanesTop + row * laneH))).join('');
+  const marks = lanes
+    .map((lane, row) => {
+      const y = lanesTop + row * laneH;
+      if (lane.tasks) return taskLaneMarks(frame, { ...lane, tasks: lane.tasks }, y, theme);
+      return lane.thread ? threadLaneMarks(frame, { ...lane, thread: lane.thread }, y) : laneMarks(frame, lane, y);
+    })
+    .join('');
   const rows = laneRows(lanes);
   const middle = (row: number): number => lanesTop + row * laneH + laneH / 2;
   const laneMiddle = new Map([...rows.rowOf].map(([pid, row]) => [pid, middle(row)]));
@@ -111,7 +119,8 @@ export function timelinePicture(run: TimelineSource, window: TimeWindow, o: Time
     labels +
     el('g', { 'clip-path': 'url(#obra-tl-plot)' }, marks + arrows + (o.cursor !== undefined && o.cursor !== null ? playhead(axisFrame, o.cursor) : '')) +
     el('path', { d: `M${n(pad)} ${n(lanesBottom)}H${n(width - pad)}`, stroke: palette.axisLine, 'stroke-width': u }) +
-    key.svg;
+    key.svg +
+    (tasksKey?.svg ?? '');
   const svg =
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(FONT)}" role="img" aria-label="${escapeXml(o.title)}">` +

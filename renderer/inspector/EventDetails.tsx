@@ -4,10 +4,12 @@ import { formatBytes, formatDuration } from '../i18n/format';
 import type { Messages } from '../i18n/messages';
 import { describeEvent } from '../timeline/describeEvent';
 import { DetailList } from './DetailList';
+import { TaskDetails } from './TaskDetails';
 
 /** The selected event: what it is, when, and its own fields (preview, code, source). */
 export function EventDetails({ event, m, lang }: { event: LabEvent; m: Messages; lang: Lang }) {
   const i = m.inspector;
+  if (event.type === 'task') return <TaskDetails task={event} m={m} lang={lang} />;
   const preview = 'preview' in event ? event.preview : null;
   const bytes = 'bytes' in event ? formatBytes(event.bytes, lang) : null;
   const source = event.type === 'error' || event.type === 'call' ? event.source : null;

@@ -1,4 +1,5 @@
 import type { ProcessRecord } from './processRecord';
+import type { TaskIndex, TaskTrack } from './taskIndex';
 import type { ThreadIndex, ThreadRecord } from './threadIndex';
 
 /** One row of the timeline: a process, indented under its parent; or one of its Worker threads, under it. */
@@ -8,6 +9,8 @@ export interface ProcessLane {
   record: ProcessRecord;
   /** This lane is a Worker thread of `record`'s process, nested under the thread that created it. */
   thread?: ThreadRecord;
+  /** This lane is the callback track of the lane above it (the process's main thread, or `thread`). */
+  tasks?: TaskTrack;
 }
 
 function startOf(record: ProcessRecord): number {
@@ -20,7 +23,7 @@ function startOf(record: ProcessRecord): number {
  * its children (a thread under the thread that created it). A process whose
  * parent is not in the run (the boss, or an orphan re-parented away) is a root.
  */
-export function deriveLanes(processes: ReadonlyMap<number, ProcessRecord>, threads?: ThreadIndex): ProcessLane[] {
+export function deriveLanes(processes: ReadonlyMap<number, ProcessRecord>, threads?: ThreadIndex, tasks?: TaskIndex): ProcessLane[] {
   const children = new Map<number, ProcessRecord[]>();
   const roots: ProcessRecord[] = [];
   for (const record of processes.values()) {
@@ -40,7 +43,8 @@ export function deriveLanes(processes: ReadonlyMap<number, ProcessRecord>, threa
     if (placed.has(record.pid)) return; // a cycle in reported ppids must not loop forever
     placed.add(record.pid);
     lanes.push({ pid: record.pid, depth, record });
-    if (threads) pushThreads(lanes, record, threads.ofProcess(record.pid), depth);
+    pushTaskTrack(lanes, tasks?.track(record.pid, 0), record, depth);
+    if (threads) pushThreads(lanes, record, threads.ofProcess(record.pid), depth, tasks);
     for (const child of (children.get(record.pid) ?? []).sort(byStart)) visit(child, depth + 1);
   };
   roots.sort((a, b) => (a.kind === 'boss' ? -1 : b.kind === 'boss' ? 1 : byStart(a, b)));
@@ -51,7 +55,7 @@ export function deriveLanes(processes: ReadonlyMap<number, ProcessRecord>, threa
 }
 
 /** A process's threads, each under the thread that created it (0: the process's main thread, its own lane). */
-function pushThreads(lanes: ProcessLane[], record: ProcessRecord, threads: readonly ThreadRecord[], depth: number): void {
+function pushThreads(lanes: ProcessLane[], record: ProcessRecord, threads: readonly ThreadRecord[], depth: number, tasks?: TaskIndex): void {
   const known = new Set(threads.map((t) => t.thread));
   // A thread whose creator was never reported (it ran without the probe) hangs from the main thread.
   const parentOf = (t: ThreadRecord): number => (known.has(t.parentThread) ? t.parentThread : 0);
@@ -61,8 +65,14 @@ function pushThreads(lanes: ProcessLane[], record: ProcessRecord, threads: reado
       if (parentOf(thread) !== parent || placed.has(thread.thread)) continue;
       placed.add(thread.thread);
       lanes.push({ pid: record.pid, depth: d, record, thread });
+      pushTaskTrack(lanes, tasks?.track(record.pid, thread.thread), record, d, thread);
       visit(thread.thread, d + 1);
     }
   };
   visit(0, depth + 1);
+}
+
+/** A thread's callback track, right under its lane (when its loop's callbacks were recorded). */
+function pushTaskTrack(lanes: ProcessLane[], track: TaskTrack | undefined, record: ProcessRecord, depth: number, thread?: ThreadRecord): void {
+  if (track) lanes.push({ pid: record.pid, depth, record, tasks: track, ...(thread ? { thread } : {}) });
 }

@@ -6,6 +6,7 @@ import { IpcChannels } from './ipcChannels';
 import { deriveLanes, type ProcessLane } from './processLanes';
 import { createProcessRecord, type ProcessRecord } from './processRecord';
 import { ThreadIndex } from './threadIndex';
+import { TaskIndex } from './taskIndex';
 
 /** The run's totals, as the toolbar shows them. */
 export interface RunCounters {
@@ -34,10 +35,12 @@ export class RunIndex {
   readonly channels = new IpcChannels();
   /** Worker threads, each a lane under its process. */
   readonly threads = new ThreadIndex();
+  /** The event loop's callbacks, a track under each thread that has them. */
+  readonly tasks = new TaskIndex();
   /** Log indices of error events, failed callbacks and a run-end with reason 'error'. */
   readonly errors: number[] = [];
   readonly counters: RunCounters = { processes: 0, bytes: 0, messages: 0, errors: 0 };
-  /** Threads that appeared (the model counts the processes). */
+  /** Threads and callback tracks that appeared (the model counts the processes). */
   private threadVersion = 0;
   /** Calls whose failure is already counted: Node reports one failure as an 'error' event and again to the callback. */
   private readonly failedChildren = new Set<string>();
@@ -54,7 +57,7 @@ export class RunIndex {
   /** The timeline's lanes in tree order, derived again only when the tree changed. */
   lanes(): ProcessLane[] {
     if (this.lanesVersion !== this.structureVersion) {
-      this.lanesCache = deriveLanes(this.processes, this.threads);
+      this.lanesCache = deriveLanes(this.processes, this.threads, this.tasks);
       this.lanesVersion = this.structureVersion;
     }
     return this.lanesCache;
@@ -136,6 +139,9 @@ export class RunIndex {
         if (inThread) inThread[event.dir === 'send' ? 'messagesSent' : 'messagesReceived'] += count;
         return;
       }
+      case 'task':
+        if (this.tasks.add(event, i)) this.threadVersion++;
+        return;
       case 'thread':
         if (this.threads.apply(event)) this.threadVersion++;
         return;

@@ -2,13 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { recordedStore } from '../../tests/fixtures/recorded-store';
 
 describe('the replay clock', () => {
-  it('steps from event to event (samples are not events to teach), both ways, and pauses', () => {
+  it('steps from event to event (samples and callbacks are not events to teach, a late timer is), both ways, and pauses', () => {
     const store = recordedStore();
     store.getState().setCursor(0);
     store.getState().stepEvent(1);
     expect(store.getState().cursor).toBe(30);
     store.getState().stepEvent(1);
+    expect(store.getState().cursor).toBe(1_500_000);
+    store.getState().stepEvent(1);
     expect(store.getState().cursor).toBe(2_000_000);
+    store.getState().stepEvent(-1);
     store.getState().stepEvent(-1);
     expect(store.getState().cursor).toBe(30);
     expect(store.getState().playing).toBe(false);

@@ -6,20 +6,31 @@ import { nextTime, previousTime, stepSpeed, TeachingClock } from './teachingTime
 
 export type { PlaybackSlice } from './playbackState';
 
-/** Distinct times of the events one can step to (samples are the OS's heartbeat, not events to teach). */
+/**
+ * The events one can step to. Samples are the OS's heartbeat, not events to teach; so are the
+ * loop's callbacks (the track and the stage's queue show them at any playhead), but for a timer
+ * that ran late: when it finally runs is a moment of the lesson.
+ */
+function teachable(e: LabEvent): boolean {
+  if (e.type === 'sample') return false;
+  if (e.type === 'task') return e.due !== undefined && (e.count ?? 1) === 1 && e.t - e.due >= 1_000;
+  return true;
+}
+
+/** Distinct times of the teachable events. */
 const clocks = new WeakMap<readonly LabEvent[], { length: number; clock: TeachingClock }>();
 export function teachingClockOf(events: readonly LabEvent[]): TeachingClock {
   const cached = clocks.get(events);
   if (cached && cached.length === events.length) return cached.clock;
   // A live run's log grew: the new times usually come after the clock's last, and are added to it (not a rebuild every frame).
   if (cached && cached.length < events.length) {
-    const later = events.slice(cached.length).filter((e) => e.type !== 'sample').map((e) => e.t);
+    const later = events.slice(cached.length).filter(teachable).map((e) => e.t);
     if (cached.clock.extend(later)) {
       cached.length = events.length;
       return cached.clock;
     }
   }
-  const clock = new TeachingClock(events.filter((e) => e.type !== 'sample').map((e) => e.t));
+  const clock = new TeachingClock(events.filter(teachable).map((e) => e.t));
   clocks.set(events, { length: events.length, clock });
   return clock;
 }

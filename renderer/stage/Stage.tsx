@@ -16,6 +16,7 @@ import type { LabEvent } from '../../shared/events';
 import { useFrameGate, useReducedMotion, useStageBox, type StageBox } from './hooks';
 import type { StageTheme } from './art/stageTheme';
 import { StageTracker } from './tracker';
+import { LoopQueueIndex } from './loopQueue';
 import { StageSvg } from './StageSvg';
 import { stageFrames } from './perf';
 
@@ -49,6 +50,7 @@ interface ViewProps {
   selectedPid: number | null;
   onSelectPid?: (pid: number) => void;
   tracker: StageTracker;
+  loop: LoopQueueIndex;
   theme: StageTheme;
 }
 
@@ -60,9 +62,10 @@ const StageView = memo(function StageView(p: ViewProps): JSX.Element {
     stageFrames.logLength.push(p.frame.log.length);
   });
   const state = p.tracker.at(p.frame.log, p.frame.cursor);
+  p.loop.update(p.frame.log);
   return (
     <StageSvg state={state} cursor={p.frame.cursor} box={p.box} lang={p.lang} reduced={p.reduced}
-      selectedPid={p.selectedPid} onSelectPid={p.onSelectPid} theme={p.theme} />
+      selectedPid={p.selectedPid} onSelectPid={p.onSelectPid} theme={p.theme} loop={p.loop} />
   );
 });
 
@@ -71,6 +74,7 @@ export function Stage(props: StageProps): JSX.Element {
   const box = useStageBox(ref);
   const reduced = useReducedMotion();
   const [tracker] = useState(() => new StageTracker());
+  const [loop] = useState(() => new LoopQueueIndex());
   const gated = useFrameGate<Frame>({ log: props.log, version: props.version, cursor: props.cursor }, sameFrame);
   // A playhead the reader moves (a step, a scrub, the replay clock) over the same log is drawn at
   // once, in the commit that moves the slider and the readout: one moment on every panel. Only a
@@ -80,7 +84,7 @@ export function Stage(props: StageProps): JSX.Element {
   return (
     <div ref={ref} className="obra-stage" data-testid="stage" data-cursor={Math.round(frame.cursor)} style={{ width: '100%', height: '100%', minHeight: '10rem', overflow: 'hidden' }}>
       <StageView frame={frame} box={box} lang={props.lang} reduced={reduced} selectedPid={props.selectedPid ?? null}
-        onSelectPid={props.onSelectPid} tracker={tracker} theme={props.theme ?? 'light'} />
+        onSelectPid={props.onSelectPid} tracker={tracker} loop={loop} theme={props.theme ?? 'light'} />
     </div>
   );
 }

@@ -17,6 +17,8 @@ import { MoreTile } from './MoreTile';
 import { RoundHeadings } from './RoundHeadings';
 import { FlightLayer } from './FlightLayer';
 import { STAGE_PALETTES, StagePaletteContext, type StageTheme } from './art/stageTheme';
+import type { LoopQueueIndex } from './loopQueue';
+import { BossQueue, WorkerQueues } from './BossQueue';
 import type { Lang } from '../../shared/api';
 
 export interface StageSvgProps {
@@ -29,6 +31,8 @@ export interface StageSvgProps {
   onSelectPid?: (pid: number) => void;
   /** Light (the default: exports, slides) or dark ground and ink. */
   theme?: StageTheme;
+  /** The log's callbacks, indexed: the boss's queue of callbacks (absent: not drawn). */
+  loop?: LoopQueueIndex;
 }
 
 export function StageSvg(p: StageSvgProps): JSX.Element {
@@ -70,6 +74,8 @@ export function StageSvg(p: StageSvgProps): JSX.Element {
             selected={p.selectedPid !== null && w.view.pid === p.selectedPid} focused={focusKey === w.view.key}
             onSelect={p.onSelectPid} onFocusKey={setFocusKey} />
         ))}
+        {p.loop && <BossQueue loop={p.loop} scene={scene} cursor={p.cursor} lang={p.lang} />}
+        {p.loop && <WorkerQueues loop={p.loop} scene={scene} cursor={p.cursor} lang={p.lang} />}
         {scene.moreCell && <MoreTile cell={scene.moreCell} hidden={scene.hidden} layout={layout} lang={p.lang} />}
         <FlightLayer flights={scene.flights} unit={layout.unit} font={layout.font.small} />
       </StagePaletteContext.Provider>

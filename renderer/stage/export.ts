@@ -10,6 +10,7 @@ import type { LabEvent } from '../../shared/events';
 import { stageStateAt } from './model';
 import type { StageState } from './model-types';
 import { StageSvg } from './StageSvg';
+import { LoopQueueIndex } from './loopQueue';
 import type { StageTheme } from './art/stageTheme';
 import type { Lang } from '../../shared/api';
 
@@ -27,11 +28,13 @@ export interface StageExportOptions {
 }
 
 export function stageSvgText(log: readonly LabEvent[], cursor: number, o: StageExportOptions): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${stageSvgMarkup(stageStateAt(log, cursor), cursor, o)}\n`;
+  const loop = new LoopQueueIndex();
+  loop.update(log);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${stageSvgMarkup(stageStateAt(log, cursor), cursor, o, loop)}\n`;
 }
 
 /** The stage's <svg> element for a state already folded (a video's frames keep one StageTracker), sized in pixels. */
-export function stageSvgMarkup(state: StageState, cursor: number, o: StageExportOptions): string {
+export function stageSvgMarkup(state: StageState, cursor: number, o: StageExportOptions, loop?: LoopQueueIndex): string {
   const svg = renderToStaticMarkup(
     createElement(StageSvg, {
       state,
@@ -41,6 +44,7 @@ export function stageSvgMarkup(state: StageState, cursor: number, o: StageExport
       reduced: !o.motion,
       selectedPid: o.selectedPid ?? null,
       theme: o.theme ?? 'light',
+      loop,
     }),
   );
   // The live stage fills its box (100%); a document says its size, once.

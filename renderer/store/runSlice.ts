@@ -9,6 +9,7 @@ import type { ObraSlice, ObraState, RunSlice } from './obraState';
 import { noticeOf } from './notices';
 import { isBusy } from './catalogueSlice';
 import { droppedNoticeBatch } from '../../shared/dropped-batches';
+import { callbacksForOwnScripts } from './callbacksSetting';
 
 /** Batches that arrive before startRun resolves (the lab may be faster than the reply); beyond this the oldest go. */
 const MAX_EARLY_BATCHES = 10_000;
@@ -81,7 +82,10 @@ export const runSlice =
         try {
           // The files as edited: the lab runs a private copy of them (and checks they parse first).
           const drafts = currentDrafts(get());
-          const info = await api.startRun(runRequestOf(script, get().sources, drafts, args));
+          const request = runRequestOf(script, get().sources, drafts, args);
+          // One's own script: the reader may leave the callbacks out (they cost time in callback-heavy programs).
+          const own = script.kind === 'source' || script.kind === 'file';
+          const info = await api.startRun(own && !callbacksForOwnScripts() ? { ...request, callbacks: false } : request);
           // A file on disk (Electron's Open script…): the boss as the lab read it as the run started.
           if (script.kind === 'file' && info.sources?.length) set({ sources: mergeSources(get().sources, info.sources) });
           set({ ran: { runId: info.runId, sources: withDrafts(get().sources, drafts) }, syntaxError: null });

@@ -8,6 +8,7 @@ import { lifetimeOf } from '../model/processRecord';
 import { ORPHAN_AFTER_US } from '../stage/derive';
 import type { ThreadRecord } from '../model/threadIndex';
 import { basename } from '../../shared/process-names';
+import { TaskTrackItem } from './TaskTrackItem';
 
 /**
  * The parent pid of a process that outlived its parent (not the boss): re-parented by the OS; else null.
@@ -36,11 +37,12 @@ interface ProcessListProps {
  * "Processes" (pid, kind, command, state), and what the mouse clicks to
  * inspect a process. Each item is exactly one lane tall, beside its lane.
  */
-export function ProcessList({ lanes, laneHeight, selectedPid, onSelect, m }: ProcessListProps) {
+export function ProcessList({ lanes, laneHeight, selectedPid, onSelect, m, lang }: ProcessListProps) {
   const byPid = new Map(lanes.map((lane) => [lane.pid, lane.record]));
   return (
     <ul className="process-list" role="list" aria-label={m.timeline.processes}>
       {lanes.map((lane) => {
+        if (lane.tasks) return <TaskTrackItem key={`${lane.pid}:${lane.tasks.thread}:tasks`} lane={lane} laneHeight={laneHeight} onSelect={onSelect} lang={lang} />;
         if (lane.thread) return <ThreadItem key={`${lane.pid}:${lane.thread.thread}`} lane={lane} thread={lane.thread} laneHeight={laneHeight} onSelect={onSelect} m={m} />;
         const record = lane.record;
         const kind = visualKind(record);

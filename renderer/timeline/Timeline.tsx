@@ -5,6 +5,7 @@ import { useLiveView, useObra, useObraStore } from '../store/useObra';
 import { createHoverStore } from './hoverStore';
 import { LANE_HEIGHT, PROJECTOR_LANE_HEIGHT } from './laneLayout';
 import { ProcessList } from './ProcessList';
+import { TaskLegend } from './TaskLegend';
 import { TimelineLegend } from './TimelineLegend';
 import { TimelinePainter } from './TimelinePainter';
 import { TimelineTooltip } from './TimelineTooltip';
@@ -56,6 +57,7 @@ export function Timeline() {
           {m.timeline.followLive}
         </button>
         <TimelineLegend m={m} threads={lanes.some((lane) => lane.thread)} />
+        {run && lanes.some((lane) => lane.tasks) && <TaskLegend lang={lang} kinds={run.index.tasks.kinds} late={run.index.tasks.lateTimers > 0} />}
         {sampleMs !== undefined && (
           <span className="timeline-note">{m.timeline.sampledNote(`${formatNumber(sampleMs, lang)} ms`)}</span>
         )}

@@ -10,7 +10,8 @@ import { paintArrows } from './paintArrows';
 import { paintAxis, paintGrid } from './paintAxis';
 import { paintLane } from './paintLane';
 import { paintThreadLane } from './paintThreadLane';
-import { laneLifetime, laneRows } from './laneRows';
+import { paintTaskLane } from './paintTaskLane';
+import { laneLifetime, laneRows, taskRowOf } from './laneRows';
 import { TIMELINE_PALETTES, type TimelinePalette } from './palette';
 import { FontSizes, timelineTextFor, type TimelineText } from './timelineText';
 
@@ -210,7 +211,7 @@ export class TimelinePainter {
     const rows = visibleLanes(lanes.length, h, scrollTop, this.height);
     for (let row = rows[0]; row < rows[1]; row++) {
       const y = row * h - scrollTop;
-      const selected = lanes[row].pid === state.selection.pid && !lanes[row].thread;
+      const selected = lanes[row].pid === state.selection.pid && !lanes[row].thread && !lanes[row].tasks;
       if (selected || row % 2 === 1) {
         ctx.fillStyle = selected ? palette.selectedLane : palette.stripe;
         ctx.fillRect(0, y, this.width, h);
@@ -221,7 +222,8 @@ export class TimelinePainter {
     const paint = { ctx, scale, geometry: laneGeometry(h), log: run.events, openEnd, text: this.text, fonts: laneFonts, palette };
     for (let row = rows[0]; row < rows[1]; row++) {
       const lane = lanes[row];
-      if (lane.thread) paintThreadLane(paint, lane, lane.thread, row * h - scrollTop);
+      if (lane.tasks) paintTaskLane(paint, lane.tasks, row * h - scrollTop, state.theme);
+      else if (lane.thread) paintThreadLane(paint, lane, lane.thread, row * h - scrollTop);
       else paintLane(paint, lane, row * h - scrollTop);
     }
     laneFonts.show(this.el.lanes);
@@ -271,7 +273,8 @@ export class TimelinePainter {
     const ring = (eventIndex: number | null, pid: number | null, colour: string): void => {
       if (eventIndex === null || pid === null) return;
       const event = run.events[eventIndex];
-      const row = rowOf.get(pid);
+      // A callback is ringed on its thread's callback track, every other event on its process's lane.
+      const row = event?.type === 'task' ? taskRowOf(run.index.lanes(), pid, event.threadId ?? 0) : rowOf.get(pid);
       if (!event || row === undefined) return;
       const x = (event.t - scale.start) * scale.pxPerUs;
       const y = row * this.laneHeight - scrollTop + this.laneHeight / 2;

@@ -21,7 +21,7 @@ export function TimelineTooltip({ hover }: { hover: HoverStore }) {
   const lines: string[] = [];
   if (event) {
     lines.push(describeEvent(event, m, lang));
-    if (hit.count > 1) lines.push(`${m.events.bucket(formatNumber(hit.count, lang))} · ${formatBytes(hit.bytes, lang)}`);
+    if (hit.count > 1 && hit.kind !== 'task') lines.push(`${m.events.bucket(formatNumber(hit.count, lang))} · ${formatBytes(hit.bytes, lang)}`);
     if ('preview' in event && event.preview && hit.count <= 1) lines.push(`“${event.preview}”`);
     lines.push(timeText(event.t, lang));
   } else {

@@ -1,6 +1,7 @@
 import type { Lang } from '../../shared/api';
 import type { LabEvent } from '../../shared/events';
 import { formatBytes, formatDuration, formatNumber } from '../i18n/format';
+import { describeTask } from './describeTask';
 import type { Messages } from '../i18n/messages';
 import type { ProcessRecord } from '../model/processRecord';
 
@@ -38,6 +39,8 @@ export function describeEvent(event: LabEvent, m: Messages, lang: Lang): string 
       return m.events.thread(event.state, event.thread, event.code);
     case 'run-start':
       return event.script;
+    case 'task':
+      return describeTask(event, lang);
     case 'run-end':
       return `run-end: ${event.reason}${event.errorCode ? ` ${event.errorCode}` : ''}`;
   }

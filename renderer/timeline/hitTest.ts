@@ -2,8 +2,9 @@ import type { ProcessLane } from '../model/processLanes';
 import type { RunIndex } from '../model/runIndex';
 import type { TickSeries } from '../model/tickSeries';
 import { laneLifetime } from './laneRows';
+import { tasksCrossing, type TaskTrack } from '../model/taskIndex';
 
-export type HitKind = 'marker' | 'stderr' | 'stdout' | 'message' | 'lifetime';
+export type HitKind = 'marker' | 'stderr' | 'stdout' | 'message' | 'lifetime' | 'task';
 
 /** What is under the pointer on the timeline. */
 export interface TimelineHit {
@@ -37,6 +38,7 @@ function nearestIn(series: TickSeries, t: number, reach: number): { index: numbe
 export function hitTest(index: RunIndex, lane: ProcessLane, t: number, usPerPx: number, openEnd: number): TimelineHit | null {
   const reach = HIT_RADIUS_PX * usPerPx;
   const record = lane.record;
+  if (lane.tasks) return taskHit(lane.tasks, record.pid, t, reach);
   const seriesHit = (kind: HitKind, series: TickSeries): TimelineHit | null => {
     const near = nearestIn(series, t, reach);
     if (!near) return null;
@@ -64,4 +66,20 @@ export function hitTest(index: RunIndex, lane: ProcessLane, t: number, usPerPx: 
   const end = life.close ?? life.exit ?? openEnd;
   if (t >= life.start - reach && t <= end + reach) return { kind: 'lifetime', pid: record.pid, eventIndex: null, count: 0, bytes: 0 };
   return null;
+}
+
+/** The callback under the pointer on a callback track: the one running at `t`, else the nearest within reach. */
+function taskHit(track: TaskTrack, pid: number, t: number, reach: number): TimelineHit | null {
+  const [from, to] = tasksCrossing(track, t - reach, t + reach);
+  let best = -1;
+  let bestGap = Infinity;
+  for (let i = from; i < to; i++) {
+    const gap = t < track.start[i] ? track.start[i] - t : t > track.end[i] ? t - track.end[i] : 0;
+    if (gap < bestGap || (gap === 0 && bestGap === 0)) {
+      best = i;
+      bestGap = gap;
+    }
+  }
+  if (best < 0 || bestGap > reach) return null;
+  return { kind: 'task', pid, eventIndex: track.idx[best], count: to - from, bytes: 0 };
 }

@@ -1,6 +1,7 @@
 import { useMessages } from '../i18n/useMessages';
 import { isBusy } from '../store/catalogueSlice';
 import { useObra } from '../store/useObra';
+import { CallbacksSwitch } from './CallbacksSwitch';
 
 /**
  * Run and Stop. Their accessible names are the words on them ("Run"/"Stop" in
@@ -13,6 +14,7 @@ export function RunControls() {
   const startRun = useObra((s) => s.startRun);
   const stopRun = useObra((s) => s.stopRun);
   const canStop = status === 'running' || status === 'starting';
+  const ownScript = useObra((s) => s.script?.kind === 'source' || s.script?.kind === 'file');
   return (
     <div className="run-controls">
       <button type="button" className="toolbar-button run-button" disabled={!hasScript || isBusy(status)} onClick={() => void startRun()}>
@@ -27,6 +29,7 @@ export function RunControls() {
         </span>
         {m.stop}
       </button>
+      {ownScript && <CallbacksSwitch disabled={isBusy(status)} />}
     </div>
   );
 }

@@ -22,10 +22,12 @@ test('worker-threads: each thread a nested lane and a figure of its own, alive b
   const ids = threads.filter((e) => e.state === 'start').map((e) => e.thread);
   expect(ids.length).toBeGreaterThanOrEqual(1);
 
-  // The timeline: the boss's lane, then its threads right under it, each badged "thread", then the forked processes.
+  // The timeline: the boss's lane, then its threads right under it, each badged "thread", then the forked processes
+  // (each lane with its callback track right under it).
   const items = page.getByRole('list', { name: 'Processes' }).getByRole('listitem');
-  const rows = await items.evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.thread ?? 'process'));
-  expect(rows.slice(0, 1 + ids.length)).toEqual(['process', ...ids.map(String)]);
+  const rows = await items.evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.thread ?? ((li as HTMLElement).dataset.tasks ? 'callbacks' : 'process')));
+  expect(rows.filter((row) => row !== 'callbacks').slice(0, 1 + ids.length)).toEqual(['process', ...ids.map(String)]);
+  expect(rows.slice(0, 2)).toEqual(['process', 'callbacks']);
   const thread1 = items.filter({ has: page.locator('[data-thread="1"]') }).or(page.locator('li[data-thread="1"]'));
   await expect(thread1.locator('.kind-thread')).toHaveText('thread');
   await expect(thread1).toContainText('helper.js');

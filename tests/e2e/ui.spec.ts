@@ -49,10 +49,10 @@ test('the fork demo, chosen in the picker, lists the worker under the pid the bo
   await expect(processItem(page, worker)).toContainText('fork');
   await expect(page.locator('[data-counter=messages]')).not.toHaveText('0');
 
-  // On the timeline, the worker's lane (second, under the boss): hover shows it, a click inspects it.
+  // On the timeline, the worker's lane (beside its label, under the boss and the boss's callbacks): hover shows it, a click inspects it.
   const lanes = await page.locator('canvas.timeline-lanes').boundingBox();
-  const laneHeight = (await processItem(page, worker).boundingBox())!.height;
-  const at = { x: lanes!.x + lanes!.width * 0.6, y: lanes!.y + laneHeight * 1.5 };
+  const label = (await processItem(page, worker).boundingBox())!;
+  const at = { x: lanes!.x + lanes!.width * 0.6, y: label.y + label.height / 2 };
   await page.mouse.move(at.x, at.y);
   await expect(page.getByRole('tooltip')).toContainText(String(worker));
   await shootStageAndTimeline(page, 'ui-fork');

@@ -11,9 +11,12 @@ import type { LabEvent } from '../../../shared/events';
 import type { StageTheme } from '../../stage/art/stageTheme';
 import { stageSvgMarkup } from '../../stage/export';
 import { StageTracker } from '../../stage/tracker';
+import { LoopQueueIndex } from '../../stage/loopQueue';
 import type { StageDrawing } from './videoFrames';
 
 export function stageFrames(log: readonly LabEvent[], box: { width: number; height: number; unit: number }, lang: Lang, theme: StageTheme = 'light'): StageDrawing {
   const tracker = new StageTracker();
-  return (t) => stageSvgMarkup(tracker.at(log, t), t, { width: box.width, height: box.height, unit: box.unit, lang, motion: true, theme });
+  const loop = new LoopQueueIndex();
+  loop.update(log);
+  return (t) => stageSvgMarkup(tracker.at(log, t), t, { width: box.width, height: box.height, unit: box.unit, lang, motion: true, theme }, loop);
 }

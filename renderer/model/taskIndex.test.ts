@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { LabEvent, TaskEvent } from '../../shared/events';
+import { loopAt, TaskIndex, tasksCrossing } from './taskIndex';
+
+const task = (t: number, dur: number, extra: Partial<TaskEvent> = {}): TaskEvent => ({ type: 'task', t, pid: 7, kind: 'fs', dur, ...extra });
+
+describe('the callbacks of a thread, indexed', () => {
+  // The event-loop demo's shape: the main script, a file read, then a 1.5 s sum in a timer while a 100 ms timer waits.
+  const log: LabEvent[] = [
+    task(0, 20_000, { kind: 'other', label: 'main' }),
+    task(30_000, 500),
+    task(500_000, 1_500_000, { kind: 'timer', due: 499_000, label: 'setTimeout 500 ms' }),
+    task(2_000_100, 300, { kind: 'timer', due: 600_000, label: 'setTimeout 100 ms' }),
+    task(10, 5, { threadId: 1, kind: 'ipc' }),
+  ];
+  const index = new TaskIndex();
+  const appeared = log.map((e, i) => index.add(e as TaskEvent, i));
+
+  it('one track per thread, appearing with its first callback; a late record is put in its place', () => {
+    expect(appeared).toEqual([true, false, false, false, true]);
+    const late = new TaskIndex();
+    late.add(task(50, 1), 0);
+    late.add(task(10, 1), 1);
+    expect(late.track(7)?.idx).toEqual([1, 0]);
+  });
+
+  it('the callbacks crossing a window, the long one included though it began before', () => {
+    const track = index.track(7)!;
+    expect(tasksCrossing(track, 1_000_000, 1_100_000)).toEqual([2, 3]);
+    expect(tasksCrossing(track, 0, 3_000_000)).toEqual([0, 4]);
+    expect(tasksCrossing(track, 25_000, 29_000)).toEqual([1, 1]);
+  });
+
+  it('at a moment: the callback running, and the timers due but waiting behind it', () => {
+    const track = index.track(7)!;
+    const during = loopAt(track, log, 1_000_000);
+    expect(during.running?.label).toBe('setTimeout 500 ms');
+    expect(during.waitingTimers.map((w) => w.event.label)).toEqual(['setTimeout 100 ms']);
+    const before = loopAt(track, log, 550_000);
+    expect(before.waitingTimers).toEqual([]);
+    const idle = loopAt(track, log, 2_100_000);
+    expect([idle.running, idle.waitingTimers]).toEqual([null, []]);
+  });
+});

@@ -6,6 +6,7 @@
  * `bind_id` (a slice carries one bind_id, and an id is never reused).
  */
 import type { IpcMessageEvent } from './events';
+import { messageChannelKey } from './message-channel';
 
 /** A message event and the seq range it stands for. */
 interface MessageRun {
@@ -55,8 +56,7 @@ function findRun(runs: MessageRun[], seq: number): MessageRun | undefined {
 export function joinMessages(messages: readonly IpcMessageEvent[]): MessageJoin {
   const channels = new Map<string, { sends: MessageRun[]; recvs: MessageRun[] }>();
   for (const event of messages) {
-    // Between threads of one process, each pair of threads is a channel of its own.
-    const key = `${event.from}.${event.fromThread ?? ''}>${event.to}.${event.toThread ?? ''}`;
+    const key = messageChannelKey(event);
     let channel = channels.get(key);
     if (!channel) channels.set(key, (channel = { sends: [], recvs: [] }));
     (event.dir === 'send' ? channel.sends : channel.recvs).push(runOf(event));

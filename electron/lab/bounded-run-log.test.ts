@@ -32,6 +32,22 @@ describe('the run log', () => {
     expect(log.coalesced).toBe(8);
   });
 
+  it('past the rate, keeps the channels of two Worker threads of one process apart: each its own count and seq range', () => {
+    const log = new BoundedRunLog({ maxEvents: 1000, maxEventsPerSecond: 20 }, () => {}); // 2 per 100 ms window
+    const toThread = (thread: number, seq: number): IpcMessageEvent => ({ ...msg(seq), to: 10, fromThread: 0, toThread: thread, preview: `t${thread}:${seq}` });
+    log.add(msg(1));
+    log.add(msg(2));
+    for (let seq = 1; seq <= 4; seq++) {
+      log.add(toThread(1, seq));
+      log.add(toThread(2, seq));
+    }
+    const merged = (log.takeBatch() as IpcMessageEvent[]).filter((e) => e.toThread !== undefined);
+    expect(merged.map((e) => [e.toThread, e.count, e.firstSeq, e.lastSeq, e.bytes, e.preview])).toEqual([
+      [1, 4, 1, 4, 20, 't1:1'],
+      [2, 4, 1, 4, 20, 't2:1'],
+    ]);
+  });
+
   it('past the rate, joins the callbacks of one thread and kind into one task with exact count, total time and the span they cover', () => {
     const log = new BoundedRunLog({ maxEvents: 1000, maxEventsPerSecond: 20 }, () => {}); // 2 per 100 ms window
     const task = (t: number, dur: number, kind: TaskEvent['kind'] = 'ipc', threadId?: number): TaskEvent => ({ type: 'task', t, pid: 10, kind, dur, label: 'message', ...(threadId ? { threadId } : {}) });

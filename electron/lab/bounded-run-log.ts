@@ -23,6 +23,7 @@
  * so the lab can bound what it keeps of ended runs.
  */
 import type { LabEvent, IpcMessageEvent, OutputEvent, TaskEvent } from '../../shared/events';
+import { messageChannelKey } from '../../shared/message-channel';
 
 export interface BoundedRunLogLimits {
   maxEvents: number;
@@ -117,7 +118,7 @@ export class BoundedRunLog {
   }
 
   private merge(e: OutputEvent | IpcMessageEvent): void {
-    const key = e.type === 'message' ? `m|${e.dir}|${e.from}|${e.to}` : `${e.type}|${e.pid}|${e.childId}`;
+    const key = e.type === 'message' ? `m|${e.dir}|${messageChannelKey(e)}` : `${e.type}|${e.pid}|${e.childId}`;
     const into = this.merging.get(key);
     if (!into) {
       this.merging.set(key, { ...e, count: e.count ?? 1 });

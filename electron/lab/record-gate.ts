@@ -26,6 +26,7 @@
 import os from 'node:os';
 import type { LabEvent, TaskEvent } from '../../shared/events';
 import { callerOf, checkRecord } from './record-check';
+import { messageChannelKey } from '../../shared/message-channel';
 
 /** What the OS says about a run's processes (Linux: /proc). */
 export interface RunProcesses {
@@ -99,7 +100,7 @@ export class RecordGate {
       const count = e.count ?? 1;
       if (count > 1 + since * MAX_EVENTS_PER_US) return `${count} ${e.type === 'message' ? 'messages' : 'chunks'} in ${since} µs is more than any process makes`;
       if (e.bytes > count * MAX_PAYLOAD_BYTES) return `${e.bytes} bytes in ${count} is more than Node makes`;
-      const key = e.type === 'message' ? `m|${e.dir}|${e.from}|${e.to}` : `${e.type}|${e.childId}`;
+      const key = e.type === 'message' ? `m|${e.dir}|${messageChannelKey(e)}` : `${e.type}|${e.childId}`;
       return this.claim(key, e.bytes, possible);
     }
     if (e.type === 'callback') {

@@ -11,6 +11,7 @@ import type { CallEvent, LabEvent } from '../../shared/events';
 import { formatValue, type NarrationLine } from '../../shared/narration';
 import { basename } from '../../shared/process-names';
 import type { StoryMessages } from '../i18n/storyMessages';
+import { messageChannelKey } from '../../shared/message-channel';
 
 /** Lines told at most; past them one line says how many events are left to the timeline. */
 const MAX_LINES = 400;
@@ -81,7 +82,7 @@ export function scriptStory(log: readonly LabEvent[], cursor: number, lang: Lang
         const between = ev.fromThread !== undefined || ev.toThread !== undefined;
         const from = between ? `${m.thread(ev.fromThread ?? 0)} (${who(ev.from)})` : who(ev.from);
         const to = between ? m.thread(ev.toThread ?? 0) : who(ev.to);
-        count(`msg:${ev.from}:${ev.fromThread ?? 0}:${ev.to}:${ev.toThread ?? 0}`, ev.t, ev.bytes, ev.count ?? 1, ev.preview, (c) => m.messages(from, to, c.count, n(c.count), n(c.bytes), c.last));
+        count(`msg:${messageChannelKey(ev)}`, ev.t, ev.bytes, ev.count ?? 1, ev.preview, (c) => m.messages(from, to, c.count, n(c.count), n(c.bytes), c.last));
         break;
       }
       case 'callback':

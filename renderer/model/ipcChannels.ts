@@ -1,5 +1,6 @@
 import type { IpcMessageEvent } from '../../shared/events';
 import { TickSeries } from './tickSeries';
+import { messageChannelKey } from '../../shared/message-channel';
 
 /**
  * One direction of an IPC channel (from → to): the sends the sender reported
@@ -22,7 +23,7 @@ export class IpcChannels {
 
   add(event: IpcMessageEvent, logIndex: number): void {
     const between = event.fromThread !== undefined && event.toThread !== undefined;
-    const key = between ? `${event.from}.${event.fromThread}>${event.to}.${event.toThread}` : `${event.from}>${event.to}`;
+    const key = messageChannelKey(event);
     let channel = this.byKey.get(key);
     if (!channel) {
       channel = { from: event.from, to: event.to, sends: new TickSeries(16, true), recvs: new TickSeries(16, true) };

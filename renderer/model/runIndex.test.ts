@@ -3,6 +3,7 @@ import type { LabEvent } from '../../shared/events';
 import { findSend } from './ipcChannels';
 import { shortCommand, visualKind } from './processRecord';
 import { RunLog } from './runLog';
+import { messageChannelKey } from '../../shared/message-channel';
 
 // A small log written by hand: a boss (100) forks a worker (101), execs `ls | wc -l`
 // through /bin/sh (102, under which sampling saw `ls` 103), and fails to execFile a
@@ -95,9 +96,9 @@ describe('the run index, derived from a log', () => {
 
   it('joins an IPC receive to its send by sequence number, runs of messages included', () => {
     const { index } = runOf(log, 100);
-    const back = index.channels.byKey.get('101>100')!;
+    const back = index.channels.byKey.get(messageChannelKey({ from: 101, to: 100 }))!;
     expect(findSend(back, 2)).toBe(0);
-    const there = index.channels.byKey.get('100>101')!;
+    const there = index.channels.byKey.get(messageChannelKey({ from: 100, to: 101 }))!;
     expect(findSend(there, 1)).toBe(0);
     expect(findSend(there, 2)).toBe(-1);
   });

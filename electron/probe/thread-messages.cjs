@@ -12,6 +12,7 @@ const { admitFrequent, reportAlone, startRun, ALONE, START_RUN } = require('./re
 const { previewText } = require('./preview.cjs');
 const { replaceProperty } = require('./replace-property.cjs');
 const { safely } = require('./async-calls.cjs');
+const { messageHead } = require('./message-preview.cjs');
 
 /**
  * A message's size and text. Sized as an IPC message is, by its JSON text (cheap, and the
@@ -21,7 +22,7 @@ const { safely } = require('./async-calls.cjs');
  * @returns {{ bytes: number, text: string | null }} bytes 0 for a value only postMessage can
  *   carry (a MessagePort); text null when not JSON
  */
-function measureMessage(message) {
+function measureThreadMessage(message) {
   if (!(message instanceof ArrayBuffer || ArrayBuffer.isView(message))) {
     try {
       const text = JSON.stringify(message);
@@ -37,15 +38,6 @@ function measureMessage(message) {
   }
 }
 
-/** @param {unknown} value */
-function describe(value) {
-  try {
-    return String(value);
-  } catch {
-    return Object.prototype.toString.call(value); // no toString of its own (Object.create(null))
-  }
-}
-
 /**
  * One direction between two threads, as seen from this one.
  * @param {'send' | 'recv'} dir
@@ -58,7 +50,7 @@ function threadMessageCounter(dir, fromThread, toThread) {
   return {
     /**
      * @param {unknown} message
-     * @param {{ bytes: number, text: string | null }} measured its measureMessage
+     * @param {{ bytes: number, text: string | null }} measured its measureThreadMessage
      * @param {number} t when it was sent / delivered
      */
     note(message, { bytes, text }, t) {
@@ -67,7 +59,7 @@ function threadMessageCounter(dir, fromThread, toThread) {
       if (verdict !== ALONE && verdict !== START_RUN) return;
       const pid = process.pid;
       /** @type {import('../../shared/events').IpcMessageEvent} */
-      const record = { type: 'message', t, pid, dir, from: pid, to: pid, fromThread, toThread, seq, bytes, preview: previewText(text ?? describe(message)) };
+      const record = { type: 'message', t, pid, dir, from: pid, to: pid, fromThread, toThread, seq, bytes, preview: previewText(text ?? messageHead(message).text) };
       if (verdict === ALONE) reportAlone(record);
       else startRun(key, record);
     },
@@ -86,11 +78,11 @@ function countPosts(port, sent, ended = () => false) {
   replaceProperty(port, 'postMessage', /** @this {unknown} */ function postMessage(/** @type {unknown} */ message) {
     if (ended()) return Reflect.apply(originalPost, this, arguments);
     const t = now();
-    const measured = measureMessage(message);
+    const measured = measureThreadMessage(message);
     const result = Reflect.apply(originalPost, this, arguments);
     safely(() => sent.note(message, measured, t));
     return result;
   });
 }
 
-module.exports = { threadMessageCounter, measureMessage, countPosts };
+module.exports = { threadMessageCounter, measureThreadMessage, countPosts };

@@ -67,4 +67,11 @@ describe('Worker threads, observed', () => {
     expect(ofType(observed.records, 'thread').filter((t) => t.state === 'exit')).toHaveLength(8);
     expect(ofType(observed.records, 'message').filter((m) => m.dir === 'send')).toHaveLength(8);
   });
+
+  it("a message JSON cannot carry is previewed without running the program's code (no toString called)", async () => {
+    const run = await observe(fixture('threads-tostring-boss.js'));
+    expect(run.stdout.toString()).toBe('got bigint\n');
+    const sent = ofType(run.records, 'message').find((m) => m.dir === 'send' && m.fromThread === 0);
+    expect(sent?.preview).toBe('{"n":12n}');
+  });
 });

@@ -18,7 +18,7 @@ const { report } = require('./report.cjs');
 const { replaceProperty } = require('./replace-property.cjs');
 const { callSite } = require('./call-site.cjs');
 const { withProbeVariables } = require('./probe-env.cjs');
-const { threadMessageCounter, measureMessage, countPosts } = require('./thread-messages.cjs');
+const { threadMessageCounter, measureThreadMessage, countPosts } = require('./thread-messages.cjs');
 const { safely } = require('./async-calls.cjs');
 const { THREAD_ID } = require('./thread-identity.cjs');
 
@@ -60,7 +60,7 @@ function watchWorker(worker, t, source, file) {
   const originalEmit = worker.emit;
   replaceProperty(worker, 'emit', /** @this {unknown} */ function emit(/** @type {unknown} */ event) {
     try {
-      if (event === 'message') received.note(arguments[1], measureMessage(arguments[1]), now());
+      if (event === 'message') received.note(arguments[1], measureThreadMessage(arguments[1]), now());
       else if (event === 'online') report({ type: 'thread', t: now(), pid, state: 'online', thread });
       else if (event === 'exit') {
         exited = true;

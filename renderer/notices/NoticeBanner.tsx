@@ -2,11 +2,19 @@ import { useEffect } from 'react';
 import type { LabEvent } from '../../shared/events';
 import { formatNumber } from '../i18n/format';
 import { useMessages } from '../i18n/useMessages';
-import { noticeOf } from '../store/notices';
+import { noticeOf, type Notice } from '../store/notices';
+import type { Messages } from '../i18n/messages';
+import { syntaxPlaceOf } from '../../shared/syntax-error';
 import { useLiveView, useObra, useObraStore } from '../store/useObra';
 import { droppedCountOf } from '../../shared/dropped-batches';
 import { onFailure } from './failures';
 import { runIndexAt } from '../model/runIndexAt';
+
+/** A notice's sentence: a file that does not parse is told in the page's language, where Node's words allow. */
+function noticeText(notice: Notice, m: Messages): string {
+  const place = syntaxPlaceOf(notice);
+  return place ? m.editor.syntaxError(place.path, place.line, place.column, place.message) : notice.message;
+}
 
 /** Shown at most; older ones are counted. */
 const MAX_SHOWN = 3;
@@ -51,7 +59,7 @@ export function NoticeBanner() {
         <div key={notice.id} className="notice">
           <span className="octagon" aria-hidden="true" />
           <code className="notice-code">{notice.code}</code>
-          <span className="notice-message">{notice.message}</span>
+          <span className="notice-message">{noticeText(notice, m)}</span>
           <button type="button" className="small-button" onClick={() => dismissNotice(notice.id)}>
             {m.errors.dismiss}
           </button>

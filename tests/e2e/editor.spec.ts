@@ -104,7 +104,7 @@ test('a syntax error typed into a file shows at its line, and nothing runs', asy
   await expect(page.getByRole('status').filter({ hasText: 'Ready' })).toBeVisible();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('ERR_OBRA_SYNTAX');
-  await expect(page.getByRole('alert')).toContainText('worker.js:1:15: SyntaxError: Unexpected token');
+  await expect(page.getByRole('alert')).toContainText('SyntaxError in worker.js, line 1, column 15: Unexpected token');
   const marked = page.locator('section.code-panel .code-line.is-error');
   await expect(marked).toHaveAttribute('data-line', '1');
   await expect(page.locator('section.code-panel .cm-syntax-error-note')).toContainText('SyntaxError in worker.js, line 1, column 15: Unexpected token');
@@ -216,6 +216,8 @@ for (const look of [
     await page.keyboard.type('\nprocess.send({ ok: });');
     await page.getByRole('button', { name: look.lang === 'es' ? 'Ejecutar' : 'Run', exact: true }).click();
     await expect(page.locator('section.code-panel .code-line.is-error')).toHaveCount(1);
+    // The banner tells it in the page's language too.
+    await expect(page.getByRole('alert')).toContainText(look.lang === 'es' ? 'No se ejecutó nada.' : 'Nothing was run.');
     await expect(page.locator('html')).toHaveAttribute('data-theme', look.theme);
     if (look.projector) {
       await page.keyboard.press('Escape');

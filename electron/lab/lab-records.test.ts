@@ -60,4 +60,16 @@ describe('records from the channel are claims, held to what can be true of the r
     expect(lost).toHaveLength(1);
     expect(lost[0]).toMatchObject({ where: 'lab', pid: null });
   });
+
+  it('a channel replaced mid-run by a file is reported (ERR_OBRA_CHANNEL_LOST), and no probe writes its records into that file', async () => {
+    lab = new Lab();
+    const { runId } = await lab.startRun({ file: fixture('channel-replacer-boss.js') });
+    const end = await lab.ended(runId);
+    expect(end).toMatchObject({ reason: 'exit', code: 0 });
+    const log = lab.log(runId);
+    const said = ofType(log, 'stdout').map((e) => e.preview).join('');
+    expect(said).toContain('boss got {"hello":"boss"}\\n');
+    expect(said).toContain('planted file holds 0 bytes');
+    expect(ofType(log, 'error').filter((e) => e.code === 'ERR_OBRA_CHANNEL_LOST')).toHaveLength(1);
+  });
 });

@@ -5,6 +5,7 @@
  * (used by report-channel-writer.cjs on POSIX).
  */
 const fs = require('node:fs');
+const { reopenedNotice } = require('./reopened-notice.cjs');
 
 /** @typedef {{ fd: number, check(): { fd: number, notice: string } | null }} FifoGuard */
 
@@ -43,12 +44,7 @@ function fifoGuard(address) {
       }
       const lost = fd;
       fd = again.fd;
-      const { now } = require('./clock.cjs');
-      const notice = {
-        type: 'error', t: now(), pid: process.pid, where: 'probe', name: 'ObraError', code: 'ERR_OBRA_CHANNEL_REOPENED',
-        message: `The program closed the probe's report descriptor (${lost}) and may have opened something else under that number; the probe opened the report channel again (${fd}) and goes on reporting.`,
-      };
-      return { fd, notice: JSON.stringify(notice) + '\n' };
+      return { fd, notice: reopenedNotice(lost, fd) };
     },
   };
 }

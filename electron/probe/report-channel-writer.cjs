@@ -20,6 +20,7 @@
  */
 const fs = require('node:fs');
 const { fifoGuard } = require('./fifo-guard.cjs');
+const { pipeGuard } = require('./pipe-guard.cjs');
 
 /**
  * @typedef {{ write(chunk: string): boolean, close(): void }} ChannelWriter  `write` answers
@@ -37,33 +38,13 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
  * @returns {ChannelWriter | null} null when there is no channel to write to
  */
 function openChannelWriter(address) {
-  if (process.platform === 'win32') {
-    const fd = openPipe(address);
-    return fd === null ? null : channelWriter(fd, null);
-  }
-  const guard = fifoGuard(address);
+  const guard = process.platform === 'win32' ? pipeGuard(address) : fifoGuard(address);
   return guard === null ? null : channelWriter(guard.fd, guard);
 }
 
 /**
- * @param {string} address
- * @returns {number | null}
- */
-function openPipe(address) {
-  for (let waited = 0; ; waited += 1) {
-    try {
-      // Write-only and no O_CREAT: CreateFile(OPEN_EXISTING, GENERIC_WRITE) on the pipe.
-      return fs.openSync(address, fs.constants.O_WRONLY);
-    } catch (err) {
-      if (/** @type {NodeJS.ErrnoException} */ (err).code !== 'EBUSY' || waited >= MAX_WAIT_MS) return null; // ENOENT: no lab
-      Atomics.wait(pause, 0, 0, 1);
-    }
-  }
-}
-
-/**
  * @param {number} fd
- * @param {import('./fifo-guard.cjs').FifoGuard | null} guard checks, before each write, that `fd` still is our FIFO
+ * @param {import('./fifo-guard.cjs').FifoGuard} guard checks, before each write, that `fd` still is our FIFO or pipe connection
  * @returns {ChannelWriter}
  */
 function channelWriter(fd, guard) {
@@ -82,16 +63,14 @@ function channelWriter(fd, guard) {
     },
     write(chunk) {
       if (!open) return false;
-      if (guard) {
-        const checked = guard.check();
-        if (checked === null) {
-          open = false; // our FIFO is gone from its path: nothing of ours to write to (the lab reports it)
-          return false;
-        }
-        if (checked.fd !== fd) {
-          fd = checked.fd;
-          if (!this.write(checked.notice)) return false;
-        }
+      const checked = guard.check();
+      if (checked === null) {
+        open = false; // our channel is gone: nothing of ours to write to (the lab reports it)
+        return false;
+      }
+      if (checked.fd !== fd) {
+        fd = checked.fd;
+        if (!this.write(checked.notice)) return false;
       }
       const bytes = Buffer.from(chunk, 'utf8');
       let offset = 0;

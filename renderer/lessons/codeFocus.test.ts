@@ -41,6 +41,17 @@ describe('codeFocus', () => {
     expect(codeFocus(threads, 300, sources, null)).toEqual({ path: 'index.js', line: 3, t: 300 });
   });
 
+  it("points a timer's callback, as it runs, into the function the setTimeout that set it was given", () => {
+    const timerSources: DemoSource[] = [{ path: 'index.js', text: "setTimeout(() => {\n  console.log('late');\n}, 100);\nlet sum = 0;\n" }];
+    const timed: LabEvent[] = [
+      log[0],
+      { type: 'task', t: 50, pid: 1, kind: 'other', dur: 900, label: 'main' },
+      { type: 'task', t: 1_000, pid: 1, kind: 'timer', dur: 20, due: 100, label: 'setTimeout 100 ms', source: at('/demos/fork/index.js', 1) },
+    ];
+    expect(codeFocus(timed, 500, timerSources, null)).toBeNull();
+    expect(codeFocus(timed, 1_000, timerSources, null)).toEqual({ path: 'index.js', line: 2, t: 1_000 });
+  });
+
   it("prefers the current narration step's line when that step is newer", () => {
     const told = [step(1, 100), step(2, 950, { file: 'index.js', text: 'w.send(' }), step(3, null)];
     expect(codeFocus(log, 1000, sources, told)).toEqual({ path: 'index.js', line: 3, t: 950 });

@@ -4,7 +4,7 @@
  * spawn, output, exit, callback… the line of the call that started it; for a
  * Worker thread's start, online and exit, the line of its `new Worker`), or
  * the line the current narration step talks about, when that step is newer.
- * A callback (exec, execFile) points into the callback itself: the first
+ * A callback (exec, execFile, a timer the program set) points into the callback itself: the first
  * statement of the function passed to the call, not the call's line.
  */
 import type { DemoSource } from '../../shared/api';
@@ -43,10 +43,12 @@ function latestSourcedEvent(log: readonly LabEvent[], cursor: number, sources: r
       source = workerSite.get(key);
     } else if (ev.type === 'error' && ev.source) {
       source = ev.source;
+    } else if (ev.type === 'task') {
+      source = ev.source; // a timer's callback: the line that set it, where known
     } else if ('childId' in ev && typeof ev.childId === 'string') {
       source = callSite.get(ev.childId);
     }
-    if (source && (!best || ev.t >= best.t)) best = { t: ev.t, source, callback: ev.type === 'callback' };
+    if (source && (!best || ev.t >= best.t)) best = { t: ev.t, source, callback: ev.type === 'callback' || ev.type === 'task' };
   }
   if (!best) return null;
   const path = tabOf(best.source.file, sources);

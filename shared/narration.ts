@@ -197,7 +197,7 @@ function oneOf<T>(wanted: T | T[], actual: T): boolean {
 }
 
 /** The text a `text` regex is tried on, line by line (previews escape newlines as `\n`). */
-function textLines(ev: LabEvent): string[] {
+export function textLines(ev: LabEvent): string[] {
   switch (ev.type) {
     case 'stdout':
     case 'stderr':

@@ -9,7 +9,7 @@
  * where the check said.
  */
 import type { ChildApi, LabEvent } from '../../shared/events';
-import { matches, type EventMatcher, type MatchContext } from '../../shared/narration';
+import { matches, textLines, type EventMatcher, type MatchContext } from '../../shared/narration';
 
 export interface Binding {
   on: EventMatcher;
@@ -56,7 +56,8 @@ export function proposeBinding(log: readonly LabEvent[], index: number): Binding
 /** What may tell an event apart, in the order a reader would name it. */
 function refinements(ev: LabEvent): Partial<EventMatcher>[] {
   const out: Partial<EventMatcher>[] = [];
-  const line = firstLine(ev);
+  // The first line a `text` regex is tried on that says something.
+  const line = textLines(ev).find((l) => l.trim() !== '');
   // The line's start, and its end when the whole line fits (a preview may be cut).
   if (line) out.push({ text: `^${escapeRegex(line.slice(0, 40))}${line.length <= 40 ? '$' : ''}` });
   switch (ev.type) {
@@ -78,22 +79,6 @@ function refinements(ev: LabEvent): Partial<EventMatcher>[] {
       break;
   }
   return out;
-}
-
-/** The text a matcher's regex would be tried on first (shared/narration.ts textLines), for the events that have one. */
-function firstLine(ev: LabEvent): string | null {
-  switch (ev.type) {
-    case 'stdout':
-    case 'stderr':
-    case 'message':
-      return ev.preview.split(/\\n|\n/).find((l) => l.trim() !== '') ?? null;
-    case 'call':
-      return [ev.command, ...ev.args].join(' ');
-    case 'error':
-      return ev.message;
-    default:
-      return null;
-  }
 }
 
 function escapeRegex(text: string): string {

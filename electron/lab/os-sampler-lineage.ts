@@ -10,8 +10,9 @@
  *   the run leads) started after the boss: on macOS and Linux an orphan is
  *   re-parented to launchd/init (or a subreaper) but keeps its group.
  *
- * Missed: a process that left the group (setsid) and whose parent was never
- * sampled (both born and gone between two polls).
+ * Missed: a process that left the group (setsid), or any on Windows, whose
+ * parent was never sampled (both born and gone between two polls) — as
+ * under Wine, whose cmd runs `start` as start.exe, gone some 30 ms later.
  */
 import type { OsProcess, ProcessSnapshot } from './os-sampler';
 

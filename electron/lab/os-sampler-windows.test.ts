@@ -69,7 +69,7 @@ const wineNode = process.env.OBRA_WINE_NODE;
 const koffiWinIn = [process.env.OBRA_WINE_KOFFI, path.join(__dirname, '../../node_modules')].find((dir) => !!dir && fs.existsSync(path.join(dir, '@koromix/koffi-win32-x64')));
 
 describe.runIf(process.platform === 'linux' && !!wineNode)('the Windows process table under Wine', () => {
-  it('sees cmd.exe and ping with their parents and argv, a ping whose parents died, CPU and memory, then all gone', () => {
+  it('sees cmd.exe and ping with their parents and argv, a ping whose parent died, CPU and memory, then all gone', () => {
     // Asked for (OBRA_WINE_NODE is set): what is missing fails the test, never skips it.
     expect(fs.existsSync(wineNode!), `OBRA_WINE_NODE=${wineNode}: no such file`).toBe(true);
     expect(koffiWinIn, 'koffi\'s win32-x64 binary: set OBRA_WINE_KOFFI to a node_modules folder holding @koromix/koffi-win32-x64').toBeDefined();
@@ -94,9 +94,11 @@ describe.runIf(process.platform === 'linux' && !!wineNode)('the Windows process 
     const byPid = new Map(seen.map((e) => [e.pid, e]));
     expect(byPid.get(o.piped)).toMatchObject({ command: 'cmd.exe', ppid: o.pid, argv: ['cmd.exe', '/c', 'ping -n 3 127.0.0.1 > nul'] });
     expect(seen.find((e) => e.ppid === o.piped)).toMatchObject({ command: 'ping.exe', argv: ['ping', '-n', '3', '127.0.0.1'] });
-    // `start /b` runs the ping and both its parents exit: found while they live, or after by its parent's pid, which the sampler knew.
+    // A Node process starts a ping detached and exits: the ping is found while its parent lives, or after by its parent's pid, which the sampler knew.
     const orphan = seen.find((e) => e.command === 'ping.exe' && e.argv.includes('4'));
     expect(orphan, `the orphaned ping, among: ${o.events.filter((e) => e.type === 'os-process').map((e) => `${e.t} ${e.state} ${e.pid}<${e.ppid} ${e.command} ${e.argv.join(' ')}`).join(' · ')}`).toBeDefined();
+    expect(orphan!.ppid, 'the orphaned ping\'s parent is the Node process that left it').toBe(o.left);
+    expect(gone.has(o.left), 'that Node process gone').toBe(true);
     expect(o.events.filter((e) => e.type === 'sample' && e.pid === o.pid && (e.rss ?? 0) > 0).length).toBeGreaterThan(10);
     expect(o.events.some((e) => e.type === 'sample' && e.pid === o.pid && (e.cpu ?? 0) > 0)).toBe(true);
     for (const e of seen) if (e.pid !== o.pid) expect(gone.has(e.pid), `${e.command} ${e.pid} gone`).toBe(true);

@@ -142,6 +142,8 @@ async function main() {
     // Live: open the flood through the UI and let it run.
     const began = await page.evaluate(() => performance.now());
     await page.locator('.open-script-button + input[type=file]').setInputFiles(FLOOD);
+    // An opened script waits in the editor for Run.
+    await page.getByRole('button', { name: 'Run' }).click();
     const wallStart = Date.now();
     let length = 0;
     /** Page time when the log first held LIVE_GOAL events: the goals are for a 300k run. */

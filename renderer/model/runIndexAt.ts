@@ -4,8 +4,15 @@
  * inspector) — at 327 ms they know nothing of an exit that comes later. At or
  * past the run's last event it is the run's own index. A forward move folds only
  * the events it passes; a backward one folds again from the start.
+ *
+ * A live log grows under a cursor a little behind its last event: the newcomers
+ * are placed in the time order (nearly always at its end), and one at or before
+ * the cursor is folded at once — the index folds a log in arrival order as well
+ * (RunLog's own does). Never the whole log again per batch: that was quadratic
+ * in a long live run.
  */
 import { timeOrder } from '../../shared/process-model';
+import type { LabEvent } from '../../shared/events';
 import { RunIndex } from './runIndex';
 import type { RunLog } from './runLog';
 
@@ -24,9 +31,11 @@ const folded = new WeakMap<RunLog, Folded>();
 export function runIndexAt(run: RunLog, cursor: number): RunIndex {
   if (cursor >= run.index.lastT) return run.index;
   let f = folded.get(run);
-  if (!f || f.length !== run.events.length) {
+  if (!f || f.length > run.events.length) {
     f = { order: timeOrder(run.events), length: run.events.length, k: 0, cursor: -1, index: new RunIndex() };
     folded.set(run, f);
+  } else if (f.length < run.events.length) {
+    takeNewcomers(f, run.events);
   }
   if (cursor < f.cursor) {
     f.k = 0;
@@ -40,4 +49,28 @@ export function runIndexAt(run: RunLog, cursor: number): RunIndex {
   }
   f.cursor = cursor;
   return index;
+}
+
+/** The events appended since the last look, placed in time order; those at or before the folded cursor folded now. */
+function takeNewcomers(f: Folded, events: readonly LabEvent[]): void {
+  const { order } = f;
+  for (let i = f.length; i < events.length; i++) {
+    const t = events[i].t;
+    // After every event of equal time: a newcomer has the largest log index.
+    let at = order.length;
+    if (at > 0 && events[order[at - 1]].t > t) {
+      let lo = 0;
+      while (lo < at) {
+        const mid = (lo + at) >>> 1;
+        if (events[order[mid]].t <= t) lo = mid + 1;
+        else at = mid;
+      }
+    }
+    order.splice(at, 0, i);
+    if (at < f.k || (at === f.k && t <= f.cursor)) {
+      f.index.applyOne(events[i], i);
+      f.k++;
+    }
+  }
+  f.length = events.length;
 }

@@ -8,7 +8,7 @@ import type { Lang } from '../../shared/api';
 import { TASK_KINDS, type TaskEvent, type TaskKind } from '../../shared/events';
 import { TASK_MESSAGES } from '../i18n/taskMessages';
 import type { ProcessLane } from '../model/processLanes';
-import { tasksCrossing, type TaskTrack } from '../model/taskIndex';
+import { tasksCrossing, timersAround, type TaskTrack } from '../model/taskIndex';
 import { TASK_FILL, TASK_LETTER, TASK_OUTLINE } from '../timeline/taskPalette';
 import type { LaneFrame } from './svgLaneMarks';
 import type { ExportTheme, SvgPalette } from './svgTheme';
@@ -44,9 +44,11 @@ export function taskLaneMarks(f: LaneFrame, lane: TaskLane, y: number, theme: Ex
       out += text({ x: a + 4 * u, y: sliceTop + sliceH / 2 + 5 * u, 'font-size': size, 'font-weight': 700, fill: palette.ink }, letter);
     }
   }
-  for (const index of track.timers) {
-    const task = log[index] as TaskEvent;
-    if (task.due === undefined || task.t < scale.start || task.due > scale.start + scale.width / scale.pxPerUs) continue;
+  const viewEnd = scale.start + scale.width / scale.pxPerUs;
+  const [first, last] = timersAround(track, scale.start, viewEnd);
+  for (let i = first; i < last; i++) {
+    const task = log[track.timers[i]] as TaskEvent;
+    if (task.due === undefined || task.t < scale.start || task.due > viewEnd) continue;
     const xDue = toX(task.due);
     const xRan = toX(task.t);
     if (xRan - xDue < 2 * u) continue;

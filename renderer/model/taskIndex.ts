@@ -17,6 +17,10 @@ export interface TaskTrack {
   longest: number;
   /** Timers with a due time, by log index, in start order: the stage's waiting cards. */
   timers: number[];
+  /** When each of `timers` ran (its start), in order. */
+  timerStart: number[];
+  /** The most any of `timers` ran after it was due, µs: how far back a window looks for brackets. */
+  latest: number;
 }
 
 export function taskTrackKey(pid: number, thread: number): string {
@@ -45,7 +49,7 @@ export class TaskIndex {
     let track = this.byKey.get(key);
     const appeared = track === undefined;
     if (!track) {
-      track = { pid: event.pid, thread, start: [], end: [], idx: [], longest: 0, timers: [] };
+      track = { pid: event.pid, thread, start: [], end: [], idx: [], longest: 0, timers: [], timerStart: [], latest: 0 };
       this.byKey.set(key, track);
     }
     const end = taskEnd(event);
@@ -56,7 +60,11 @@ export class TaskIndex {
     track.idx.splice(at, 0, logIndex);
     track.longest = Math.max(track.longest, end - event.t);
     if (event.kind === 'timer' && event.due !== undefined && (event.count ?? 1) === 1) {
-      track.timers.push(logIndex);
+      let t = track.timerStart.length;
+      while (t > 0 && track.timerStart[t - 1] > event.t) t--;
+      track.timers.splice(t, 0, logIndex);
+      track.timerStart.splice(t, 0, event.t);
+      track.latest = Math.max(track.latest, event.t - event.due);
       if (event.t - event.due >= LATE_ENOUGH_US) this.lateTimers++;
     }
     this.kinds.add(event.kind);
@@ -70,14 +78,7 @@ export class TaskIndex {
 
 /** First position in `track` whose start is ≥ t. */
 export function firstStartingAt(track: TaskTrack, t: number): number {
-  let lo = 0;
-  let hi = track.start.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (track.start[mid] < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(track.start, t);
 }
 
 /** The positions [from, to) of the callbacks that cross [a, b] (some before `from` may end before a). */
@@ -85,6 +86,26 @@ export function tasksCrossing(track: TaskTrack, a: number, b: number): [number, 
   let from = firstStartingAt(track, a - track.longest);
   while (from < track.start.length && track.end[from] < a) from++;
   return [from, firstStartingAt(track, b + 1e-6)];
+}
+
+/**
+ * Positions in `track.timers` of the timers that ran from `a` on and may have been due by
+ * `b` (a timer runs at most `latest` after it was due): what a window from a to b, or a
+ * moment (a = b), looks at for waiting and late timers — never the whole run's.
+ */
+export function timersAround(track: TaskTrack, a: number, b: number): [number, number] {
+  return [lowerBound(track.timerStart, a), lowerBound(track.timerStart, b + track.latest + 1e-6)];
+}
+
+function lowerBound(sorted: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A thread's loop at a moment: the callback running, the timers due and waiting (oldest due first). */
@@ -106,7 +127,9 @@ export function loopAt(track: TaskTrack, log: readonly LabEvent[], t: number): L
     }
   }
   const waitingTimers: { event: TaskEvent; index: number }[] = [];
-  for (const index of track.timers) {
+  const [first, last] = timersAround(track, t, t);
+  for (let i = first; i < last; i++) {
+    const index = track.timers[i];
     const event = log[index] as TaskEvent;
     if (event.due !== undefined && event.due <= t && t < event.t) waitingTimers.push({ event, index });
   }

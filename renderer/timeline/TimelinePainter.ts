@@ -43,6 +43,12 @@ export class TimelinePainter {
   /** Height of the lanes canvas (the lanes, up to the visible height) and of the visible area. */
   private height = 0;
   private viewHeight = 0;
+  /**
+   * The lanes' scroll offset, as the last scroll event left it: read from the element
+   * it would force a layout in every draw and every playhead move (the live page's
+   * React updates leave layout dirty), a large share of a busy frame.
+   */
+  private scrollTop = 0;
   private readonly unsubscribe: Array<() => void> = [];
   private readonly resizeObserver: ResizeObserver;
 
@@ -56,7 +62,10 @@ export class TimelinePainter {
     this.text = timelineTextFor(laneHeight);
     this.unsubscribe.push(store.subscribe((s, p) => this.onState(s, p)));
     this.unsubscribe.push(hover.subscribe(() => this.requestDraw()));
-    const onScroll = (): void => this.requestDraw();
+    const onScroll = (): void => {
+      this.scrollTop = el.body.scrollTop;
+      this.requestDraw();
+    };
     el.body.addEventListener('scroll', onScroll, { passive: true });
     this.unsubscribe.push(() => el.body.removeEventListener('scroll', onScroll));
     this.resizeObserver = new ResizeObserver(() => this.resize());
@@ -114,8 +123,7 @@ export class TimelinePainter {
    */
   private followPlayhead(state: ObraState): void {
     const lanes = state.run?.index.lanes() ?? [];
-    const body = this.el.body;
-    if (lanes.length * this.laneHeight <= body.clientHeight) return;
+    if (lanes.length * this.laneHeight <= this.viewHeight) return;
     let row = -1;
     let newest = -Infinity;
     lanes.forEach((lane, i) => {
@@ -128,8 +136,9 @@ export class TimelinePainter {
     });
     if (row < 0) return;
     const top = row * this.laneHeight;
-    if (top < body.scrollTop || top + this.laneHeight > body.scrollTop + body.clientHeight) {
-      body.scrollTop = Math.max(0, top - body.clientHeight + 2 * this.laneHeight);
+    if (top < this.scrollTop || top + this.laneHeight > this.scrollTop + this.viewHeight) {
+      this.el.body.scrollTop = Math.max(0, top - this.viewHeight + 2 * this.laneHeight);
+      this.scrollTop = this.el.body.scrollTop;
     }
   }
 
@@ -207,7 +216,7 @@ export class TimelinePainter {
 
     const lanes = run.index.lanes();
     const h = this.laneHeight;
-    const scrollTop = this.el.body.scrollTop;
+    const scrollTop = this.scrollTop;
     const rows = visibleLanes(lanes.length, h, scrollTop, this.height);
     for (let row = rows[0]; row < rows[1]; row++) {
       const y = row * h - scrollTop;

@@ -1,6 +1,6 @@
 import type { TaskEvent } from '../../shared/events';
 import type { PixelScale } from '../model/levelOfDetail';
-import { tasksCrossing, type TaskTrack } from '../model/taskIndex';
+import { tasksCrossing, timersAround, type TaskTrack } from '../model/taskIndex';
 import type { LanePaint } from './paintLane';
 import { TASK_FILL, TASK_LETTER, TASK_OUTLINE } from './taskPalette';
 
@@ -74,8 +74,9 @@ function paintLateness(paint: LanePaint, track: TaskTrack, bracketY: number, col
   ctx.strokeStyle = colour;
   ctx.fillStyle = colour;
   ctx.lineWidth = 1.5;
-  for (const index of track.timers) {
-    const task = log[index] as TaskEvent;
+  const [first, last] = timersAround(track, scale.start, viewEnd);
+  for (let i = first; i < last; i++) {
+    const task = log[track.timers[i]] as TaskEvent;
     if (task.due === undefined || task.due > viewEnd || task.t < scale.start) continue;
     const xDue = toX(scale, task.due);
     const xRan = toX(scale, task.t);

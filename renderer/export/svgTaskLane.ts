@@ -8,7 +8,7 @@ import type { Lang } from '../../shared/api';
 import { TASK_KINDS, type TaskEvent, type TaskKind } from '../../shared/events';
 import { TASK_MESSAGES } from '../i18n/taskMessages';
 import type { ProcessLane } from '../model/processLanes';
-import { tasksCrossing, timersAround, type TaskTrack } from '../model/taskIndex';
+import { tasksCrossing, timersAround, timersLateBy, type TaskTrack } from '../model/taskIndex';
 import { TASK_FILL, TASK_LETTER, TASK_OUTLINE } from '../timeline/taskPalette';
 import type { LaneFrame } from './svgLaneMarks';
 import type { ExportTheme, SvgPalette } from './svgTheme';
@@ -45,9 +45,10 @@ export function taskLaneMarks(f: LaneFrame, lane: TaskLane, y: number, theme: Ex
     }
   }
   const viewEnd = scale.start + scale.width / scale.pxPerUs;
-  const [first, last] = timersAround(track, scale.start, viewEnd);
+  const timers = timersLateBy(track, (2 * u) / scale.pxPerUs);
+  const [first, last] = timersAround(timers, scale.start, viewEnd);
   for (let i = first; i < last; i++) {
-    const task = log[track.timers[i]] as TaskEvent;
+    const task = log[timers.idx[i]] as TaskEvent;
     if (task.due === undefined || task.t < scale.start || task.due > viewEnd) continue;
     const xDue = toX(task.due);
     const xRan = toX(task.t);

@@ -15,13 +15,24 @@ export interface TaskTrack {
   idx: number[];
   /** The longest a callback (or a coalesced run) of this track lasted, µs: how far back a window must look. */
   longest: number;
-  /** Timers with a due time, by log index, in start order: the stage's waiting cards. */
-  timers: number[];
-  /** When each of `timers` ran (its start), in order. */
-  timerStart: number[];
-  /** The most any of `timers` ran after it was due, µs: how far back a window looks for brackets. */
+  /**
+   * Timers with a due time, in start order: level 0 holds them all (the stage's waiting
+   * cards), level k those at least LATE_LEVELS_US[k] late — a wide window draws brackets from
+   * the level whose lateness still spans 2 px, not from thousands of punctual timers.
+   */
+  timers: TimerList[];
+}
+
+/** Timers by log index, with when each ran (its start), in start order. */
+export interface TimerList {
+  idx: number[];
+  start: number[];
+  /** The most any of them ran after it was due, µs: how far back a window looks for brackets. */
   latest: number;
 }
+
+/** The lateness from which a timer is in each level of TaskTrack.timers, µs. */
+export const LATE_LEVELS_US = [0, 1_000, 10_000, 100_000, 1_000_000];
 
 export function taskTrackKey(pid: number, thread: number): string {
   return `${pid}:${thread}`;
@@ -49,7 +60,7 @@ export class TaskIndex {
     let track = this.byKey.get(key);
     const appeared = track === undefined;
     if (!track) {
-      track = { pid: event.pid, thread, start: [], end: [], idx: [], longest: 0, timers: [], timerStart: [], latest: 0 };
+      track = { pid: event.pid, thread, start: [], end: [], idx: [], longest: 0, timers: LATE_LEVELS_US.map(() => ({ idx: [], start: [], latest: 0 })) };
       this.byKey.set(key, track);
     }
     const end = taskEnd(event);
@@ -60,11 +71,8 @@ export class TaskIndex {
     track.idx.splice(at, 0, logIndex);
     track.longest = Math.max(track.longest, end - event.t);
     if (event.kind === 'timer' && event.due !== undefined && (event.count ?? 1) === 1) {
-      let t = track.timerStart.length;
-      while (t > 0 && track.timerStart[t - 1] > event.t) t--;
-      track.timers.splice(t, 0, logIndex);
-      track.timerStart.splice(t, 0, event.t);
-      track.latest = Math.max(track.latest, event.t - event.due);
+      const late = event.t - event.due;
+      for (let level = 0; level < LATE_LEVELS_US.length && late >= LATE_LEVELS_US[level]; level++) insertTimer(track.timers[level], event.t, late, logIndex);
       if (event.t - event.due >= LATE_ENOUGH_US) this.lateTimers++;
     }
     this.kinds.add(event.kind);
@@ -88,13 +96,28 @@ export function tasksCrossing(track: TaskTrack, a: number, b: number): [number, 
   return [from, firstStartingAt(track, b + 1e-6)];
 }
 
+function insertTimer(list: TimerList, t: number, late: number, logIndex: number): void {
+  let at = list.start.length;
+  while (at > 0 && list.start[at - 1] > t) at--;
+  list.idx.splice(at, 0, logIndex);
+  list.start.splice(at, 0, t);
+  list.latest = Math.max(list.latest, late);
+}
+
+/** The timers late by at least `lateUs` (and some less late): the level a window needs for its brackets. */
+export function timersLateBy(track: TaskTrack, lateUs: number): TimerList {
+  let level = 0;
+  while (level + 1 < LATE_LEVELS_US.length && LATE_LEVELS_US[level + 1] <= lateUs) level++;
+  return track.timers[level];
+}
+
 /**
- * Positions in `track.timers` of the timers that ran from `a` on and may have been due by
- * `b` (a timer runs at most `latest` after it was due): what a window from a to b, or a
- * moment (a = b), looks at for waiting and late timers — never the whole run's.
+ * Positions in `list` of the timers that ran from `a` on and may have been due by `b` (a
+ * timer runs at most `latest` after it was due): what a window from a to b, or a moment
+ * (a = b), looks at for waiting and late timers — never the whole run's.
  */
-export function timersAround(track: TaskTrack, a: number, b: number): [number, number] {
-  return [lowerBound(track.timerStart, a), lowerBound(track.timerStart, b + track.latest + 1e-6)];
+export function timersAround(list: TimerList, a: number, b: number): [number, number] {
+  return [lowerBound(list.start, a), lowerBound(list.start, b + list.latest + 1e-6)];
 }
 
 function lowerBound(sorted: readonly number[], t: number): number {
@@ -127,9 +150,10 @@ export function loopAt(track: TaskTrack, log: readonly LabEvent[], t: number): L
     }
   }
   const waitingTimers: { event: TaskEvent; index: number }[] = [];
-  const [first, last] = timersAround(track, t, t);
+  const all = track.timers[0];
+  const [first, last] = timersAround(all, t, t);
   for (let i = first; i < last; i++) {
-    const index = track.timers[i];
+    const index = all.idx[i];
     const event = log[index] as TaskEvent;
     if (event.due !== undefined && event.due <= t && t < event.t) waitingTimers.push({ event, index });
   }

@@ -1,6 +1,6 @@
 import type { TaskEvent } from '../../shared/events';
 import type { PixelScale } from '../model/levelOfDetail';
-import { tasksCrossing, timersAround, type TaskTrack } from '../model/taskIndex';
+import { tasksCrossing, timersAround, timersLateBy, type TaskTrack } from '../model/taskIndex';
 import type { LanePaint } from './paintLane';
 import { TASK_FILL, TASK_LETTER, TASK_OUTLINE } from './taskPalette';
 
@@ -74,9 +74,10 @@ function paintLateness(paint: LanePaint, track: TaskTrack, bracketY: number, col
   ctx.strokeStyle = colour;
   ctx.fillStyle = colour;
   ctx.lineWidth = 1.5;
-  const [first, last] = timersAround(track, scale.start, viewEnd);
+  const timers = timersLateBy(track, 2 / scale.pxPerUs);
+  const [first, last] = timersAround(timers, scale.start, viewEnd);
   for (let i = first; i < last; i++) {
-    const task = log[track.timers[i]] as TaskEvent;
+    const task = log[timers.idx[i]] as TaskEvent;
     if (task.due === undefined || task.due > viewEnd || task.t < scale.start) continue;
     const xDue = toX(scale, task.due);
     const xRan = toX(scale, task.t);

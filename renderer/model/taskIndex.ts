@@ -6,15 +6,15 @@ import type { LabEvent, TaskEvent, TaskKind } from '../../shared/events';
  * place), with where each one ends, so the timeline asks "which callbacks cross this window"
  * and the stage "which one runs, which timers wait, at the playhead" without visiting the log.
  */
-export interface TaskTrack {
+export interface TaskTrack extends TaskList {
   pid: number;
   thread: number;
-  /** Start, end (start + span for a coalesced run, else + dur) and log index of each callback. */
-  start: number[];
-  end: number[];
-  idx: number[];
-  /** The longest a callback (or a coalesced run) of this track lasted, µs: how far back a window must look. */
-  longest: number;
+  /**
+   * The callbacks that lasted at least WIDE_LEVELS_US[k] (a coalesced run: its span), level
+   * by level: a wide window draws each pixel column's mark from the whole track by jumps,
+   * and the callbacks wide enough to be seen whole from the level just under a pixel.
+   */
+  wide: TaskList[];
   /**
    * Timers with a due time, in start order: level 0 holds them all (the stage's waiting
    * cards), level k those at least LATE_LEVELS_US[k] late — a wide window draws brackets from
@@ -22,6 +22,19 @@ export interface TaskTrack {
    */
   timers: TimerList[];
 }
+
+/** Callbacks in start order. */
+export interface TaskList {
+  /** Start, end (start + span for a coalesced run, else + dur) and log index of each callback. */
+  start: number[];
+  end: number[];
+  idx: number[];
+  /** The longest a callback (or a coalesced run) of the list lasted, µs: how far back a window must look. */
+  longest: number;
+}
+
+/** The least a callback lasted to be in each level of TaskTrack.wide, µs. */
+export const WIDE_LEVELS_US = [100, 1_000, 10_000, 100_000, 1_000_000];
 
 /** Timers by log index, with when each ran (its start), in start order. */
 export interface TimerList {
@@ -60,16 +73,12 @@ export class TaskIndex {
     let track = this.byKey.get(key);
     const appeared = track === undefined;
     if (!track) {
-      track = { pid: event.pid, thread, start: [], end: [], idx: [], longest: 0, timers: LATE_LEVELS_US.map(() => ({ idx: [], start: [], latest: 0 })) };
+      track = { pid: event.pid, thread, start: [], end: [], idx: [], longest: 0, wide: WIDE_LEVELS_US.map(() => ({ start: [], end: [], idx: [], longest: 0 })), timers: LATE_LEVELS_US.map(() => ({ idx: [], start: [], latest: 0 })) };
       this.byKey.set(key, track);
     }
     const end = taskEnd(event);
-    let at = track.start.length;
-    while (at > 0 && track.start[at - 1] > event.t) at--;
-    track.start.splice(at, 0, event.t);
-    track.end.splice(at, 0, end);
-    track.idx.splice(at, 0, logIndex);
-    track.longest = Math.max(track.longest, end - event.t);
+    insertTask(track, event.t, end, logIndex);
+    for (let level = 0; level < WIDE_LEVELS_US.length && end - event.t >= WIDE_LEVELS_US[level]; level++) insertTask(track.wide[level], event.t, end, logIndex);
     if (event.kind === 'timer' && event.due !== undefined && (event.count ?? 1) === 1) {
       const late = event.t - event.due;
       for (let level = 0; level < LATE_LEVELS_US.length && late >= LATE_LEVELS_US[level]; level++) insertTimer(track.timers[level], event.t, late, logIndex);
@@ -84,16 +93,32 @@ export class TaskIndex {
   }
 }
 
-/** First position in `track` whose start is ≥ t. */
-export function firstStartingAt(track: TaskTrack, t: number): number {
-  return lowerBound(track.start, t);
+/** First position in `list` (from `from`) whose start is ≥ t. */
+export function firstStartingAt(list: TaskList, t: number, from = 0): number {
+  return lowerBound(list.start, t, from);
 }
 
 /** The positions [from, to) of the callbacks that cross [a, b] (some before `from` may end before a). */
-export function tasksCrossing(track: TaskTrack, a: number, b: number): [number, number] {
+export function tasksCrossing(track: TaskList, a: number, b: number): [number, number] {
   let from = firstStartingAt(track, a - track.longest);
   while (from < track.start.length && track.end[from] < a) from++;
   return [from, firstStartingAt(track, b + 1e-6)];
+}
+
+function insertTask(list: TaskList, t: number, end: number, logIndex: number): void {
+  let at = list.start.length;
+  while (at > 0 && list.start[at - 1] > t) at--;
+  list.start.splice(at, 0, t);
+  list.end.splice(at, 0, end);
+  list.idx.splice(at, 0, logIndex);
+  list.longest = Math.max(list.longest, end - t);
+}
+
+/** The callbacks that may be wider than `us`: the level just under it, or the whole track. */
+export function tasksLastingAbout(track: TaskTrack, us: number): TaskList {
+  let level = -1;
+  while (level + 1 < WIDE_LEVELS_US.length && WIDE_LEVELS_US[level + 1] <= us) level++;
+  return level < 0 ? track : track.wide[level];
 }
 
 function insertTimer(list: TimerList, t: number, late: number, logIndex: number): void {
@@ -120,8 +145,8 @@ export function timersAround(list: TimerList, a: number, b: number): [number, nu
   return [lowerBound(list.start, a), lowerBound(list.start, b + list.latest + 1e-6)];
 }
 
-function lowerBound(sorted: readonly number[], t: number): number {
-  let lo = 0;
+function lowerBound(sorted: readonly number[], t: number, from = 0): number {
+  let lo = from;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;

@@ -1,6 +1,7 @@
 import type { TaskEvent } from '../../shared/events';
 import type { PixelScale } from '../model/levelOfDetail';
-import { tasksCrossing, timersAround, timersLateBy, type TaskTrack } from '../model/taskIndex';
+import { timersAround, timersLateBy, type TaskTrack } from '../model/taskIndex';
+import { forEachTaskSlice } from '../model/taskSlices';
 import type { LanePaint } from './paintLane';
 import { TASK_FILL, TASK_LETTER, TASK_OUTLINE } from './taskPalette';
 
@@ -17,40 +18,33 @@ export function taskTrackGeometry(height: number): { bracketY: number; sliceTop:
  * A thread's callback track: a slice per callback, from its start for as long as it ran, in
  * its kind's colour with its kind's letter where there is room; a coalesced run of callbacks
  * over its span, as dense as they were (their time over the span). For a timer that ran late,
- * a bracket from when it was due to when it ran. Callbacks that share a pixel are one mark.
+ * a bracket from when it was due to when it ran. Callbacks that share a pixel are one mark
+ * (taskSlices.ts).
  */
 export function paintTaskLane(paint: LanePaint, track: TaskTrack, y: number, theme: 'light' | 'dark'): void {
-  const { ctx, scale, log } = paint;
+  const { scale } = paint;
   const g = taskTrackGeometry(paint.geometry.height);
   const top = y + g.sliceTop;
   const viewEnd = scale.start + scale.width / scale.pxPerUs;
-  const [from, to] = tasksCrossing(track, scale.start, viewEnd);
-  const outline = TASK_OUTLINE[theme];
-  const letterPx = paint.text.markerPx;
-  let drawnTo = -Infinity;
-  for (let i = from; i < to; i++) {
-    const task = log[track.idx[i]] as TaskEvent;
-    const x0 = toX(scale, track.start[i]);
-    const x1 = toX(scale, track.end[i]);
-    if (x1 < -2 || x0 > scale.width + 2) continue;
-    const a = Math.max(-2, x0);
-    const w = Math.max(1, Math.min(scale.width + 2, x1) - a);
-    // Many callbacks in one pixel column: the first stands for them.
-    if (w <= 1 && Math.floor(a) <= drawnTo) continue;
-    drawnTo = Math.floor(a + w);
-    const count = task.count ?? 1;
-    ctx.fillStyle = TASK_FILL[task.kind];
-    ctx.globalAlpha = count > 1 ? Math.max(0.3, Math.min(1, task.dur / Math.max(1, task.span ?? task.dur))) : 1;
-    ctx.fillRect(a, top, w, g.sliceH);
-    ctx.globalAlpha = 1;
-    if (w >= 3) {
-      ctx.strokeStyle = outline[task.kind];
-      ctx.lineWidth = 1;
-      ctx.strokeRect(a + 0.5, top + 0.5, w - 1, g.sliceH - 1);
-    }
-    if (w >= letterPx * 1.6) paintLetter(paint, count > 1 ? `${TASK_LETTER[task.kind]}×${count}` : TASK_LETTER[task.kind], a, w, top + g.sliceH / 2);
+  forEachTaskSlice(track, scale, 1, (logIndex, a, w) => paintSlice(paint, logIndex, a, w, top, g.sliceH, theme));
+  paintLateness(paint, track, y + g.bracketY, TASK_OUTLINE[theme].timer, viewEnd);
+}
+
+/** One callback's slice: its kind's fill (as dense as a coalesced run was), an outline and its letter where there is room. */
+function paintSlice(paint: LanePaint, logIndex: number, a: number, w: number, top: number, sliceH: number, theme: 'light' | 'dark'): void {
+  const { ctx } = paint;
+  const task = paint.log[logIndex] as TaskEvent;
+  const count = task.count ?? 1;
+  ctx.fillStyle = TASK_FILL[task.kind];
+  ctx.globalAlpha = count > 1 ? Math.max(0.3, Math.min(1, task.dur / Math.max(1, task.span ?? task.dur))) : 1;
+  ctx.fillRect(a, top, w, sliceH);
+  ctx.globalAlpha = 1;
+  if (w >= 3) {
+    ctx.strokeStyle = TASK_OUTLINE[theme][task.kind];
+    ctx.lineWidth = 1;
+    ctx.strokeRect(a + 0.5, top + 0.5, w - 1, sliceH - 1);
   }
-  paintLateness(paint, track, y + g.bracketY, outline.timer, viewEnd);
+  if (w >= paint.text.markerPx * 1.6) paintLetter(paint, count > 1 ? `${TASK_LETTER[task.kind]}×${count}` : TASK_LETTER[task.kind], a, w, top + sliceH / 2);
 }
 
 /** The kind's letter, on a halo so it reads on any fill. */

@@ -25,6 +25,12 @@ const { ownTimeout } = require('./own-timers.cjs');
 
 const RATE_WINDOW_US = 50_000;
 const RATE_LIMIT = 200;
+/**
+ * A sum is written at most this long after its first event: a flood's records reach the
+ * page while they are news (a sum per stream or channel every 16 ms is still a handful of
+ * records against thousands of events).
+ */
+const RUN_FLUSH_MS = 16;
 
 /** @type {ChannelWriter | null} */
 let writer = null;
@@ -103,7 +109,7 @@ function startRun(key, first) {
   first.count = 1;
   if (first.type === 'message') first.firstSeq = first.lastSeq = first.seq;
   runs.set(key, first);
-  if (!runsTimer) runsTimer = ownTimeout(flushRuns, RATE_WINDOW_US / 1000);
+  if (!runsTimer) runsTimer = ownTimeout(flushRuns, RUN_FLUSH_MS);
 }
 
 /** Writes the pending sums (each stamped with the time of its first event). */

@@ -4,7 +4,8 @@
 // loop's callbacks (OBRA_TASKS=0), in turn, median of several runs — then
 // probe → subscriber throughput, then the renderer's bench if present.
 // Prints figures; it is not a test (it fails only if a count comes out wrong).
-// `node bench/run.cjs --skip-renderer` leaves out the (long) renderer bench.
+// `node bench/run.cjs --skip-renderer` leaves out the (long) renderer bench,
+// `--skip-recording` the large-recordings bench (bench/recording.bench.cjs).
 'use strict';
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -203,6 +204,12 @@ async function main() {
   else if (fs.existsSync(rendererBench)) {
     process.stdout.write('\nRenderer (bench/renderer.bench.cjs):\n');
     spawnSync(process.execPath, [rendererBench], { cwd: ROOT, stdio: 'inherit' });
+  }
+  const recordingBench = path.join(__dirname, 'recording.bench.cjs');
+  if (process.argv.includes('--skip-recording')) process.stdout.write('\n(large-recordings bench skipped: --skip-recording)\n');
+  else if (fs.existsSync(recordingBench)) {
+    process.stdout.write('\nLarge recordings (bench/recording.bench.cjs):\n');
+    spawnSync(process.execPath, [recordingBench], { cwd: ROOT, stdio: 'inherit' });
   }
   if (!allExact || !throughput.allExact) {
     process.stdout.write('\nSome counts under the lab did not match: see WRONG above.\n');

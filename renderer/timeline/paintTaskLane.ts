@@ -68,31 +68,54 @@ function paintLetter(paint: LanePaint, text: string, x: number, w: number, midY:
   ctx.fillText(text, left + 2, midY);
 }
 
-/** For each timer that ran at least 2 px after it was due: a bracket from due to start. */
+/**
+ * For each timer that ran at least 2 px after it was due: a bracket from due to start — a
+ * dashed line with a tick at each end. A long run has tens of thousands of late timers in view,
+ * and a stroke each took a second a frame: so brackets that overlap share one dashed line (from
+ * the earliest due to the latest start among them), and ticks are drawn once per pixel column,
+ * all in two paths. Timers come in the order they ran, so an overlap is with the line being drawn.
+ */
 function paintLateness(paint: LanePaint, track: TaskTrack, bracketY: number, colour: string, viewEnd: number): void {
   const { ctx, scale, log } = paint;
-  ctx.strokeStyle = colour;
-  ctx.fillStyle = colour;
-  ctx.lineWidth = 1.5;
   const [first, last] = timersAround(track, scale.start, viewEnd);
+  const tick = 4;
+  const lines = new Path2D();
+  const ticks = new Path2D();
+  const ticked = new Set<number>();
+  const addTick = (x: number, below: number): void => {
+    const key = Math.round(x) * 2 + (below > tick ? 1 : 0);
+    if (ticked.has(key)) return;
+    ticked.add(key);
+    ticks.moveTo(x, bracketY - tick);
+    ticks.lineTo(x, bracketY + below);
+  };
+  let lineFrom = NaN;
+  let lineTo = NaN;
+  const addLine = (): void => {
+    if (!(lineTo > lineFrom)) return;
+    lines.moveTo(lineFrom, bracketY);
+    lines.lineTo(lineTo, bracketY);
+  };
   for (let i = first; i < last; i++) {
     const task = log[track.timers[i]] as TaskEvent;
     if (task.due === undefined || task.due > viewEnd || task.t < scale.start) continue;
     const xDue = toX(scale, task.due);
     const xRan = toX(scale, task.t);
     if (xRan - xDue < 2) continue;
-    const tick = 4;
-    ctx.setLineDash([4, 3]);
-    ctx.beginPath();
-    ctx.moveTo(xDue, bracketY);
-    ctx.lineTo(xRan, bracketY);
-    ctx.stroke();
-    ctx.setLineDash([]);
-    ctx.beginPath();
-    ctx.moveTo(xDue, bracketY - tick);
-    ctx.lineTo(xDue, bracketY + tick);
-    ctx.moveTo(xRan, bracketY - tick);
-    ctx.lineTo(xRan, bracketY + tick * 2);
-    ctx.stroke();
+    addTick(xDue, tick);
+    addTick(xRan, tick * 2);
+    if (xDue <= lineTo) {
+      [lineFrom, lineTo] = [Math.min(lineFrom, xDue), Math.max(lineTo, xRan)];
+      continue;
+    }
+    addLine();
+    [lineFrom, lineTo] = [xDue, xRan];
   }
+  addLine();
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = 1.5;
+  ctx.setLineDash([4, 3]);
+  ctx.stroke(lines);
+  ctx.setLineDash([]);
+  ctx.stroke(ticks);
 }

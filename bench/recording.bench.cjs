@@ -9,7 +9,7 @@
 // longer flood would be: its steady stretch — every record between the last
 // process start and the first exit (output chunks, messages, callbacks,
 // samples) — is repeated, each copy shifted later by the stretch's duration
-// (and each message's `seq` by the stretch's highest), then the exits and the
+// (a timer's `due` too, and each message's `seq` by the stretch's highest), then the exits and the
 // run's end, shifted past the last copy. Every record written is one
 // shared/event-check.ts accepts (checked here: each record of the flood at its
 // largest shift, which is all a copy changes), in the NDJSON form `obra
@@ -87,6 +87,7 @@ function shifted(e, k, by) {
   if (k === 0) return e;
   const copy = { ...e, t: e.t + k * by.dt };
   if (e.type === 'message') copy.seq = e.seq + k * by.dseq;
+  if (e.type === 'task' && e.due !== undefined) copy.due = e.due + k * by.dt;
   return copy;
 }
 

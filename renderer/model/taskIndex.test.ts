@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LabEvent, TaskEvent } from '../../shared/events';
-import { loopAt, TaskIndex, tasksCrossing, timersAround } from './taskIndex';
+import { lateTimersAround, loopAt, TaskIndex, tasksCrossing, timersAround } from './taskIndex';
 
 const task = (t: number, dur: number, extra: Partial<TaskEvent> = {}): TaskEvent => ({ type: 'task', t, pid: 7, kind: 'fs', dur, ...extra });
 
@@ -57,5 +57,25 @@ describe('the callbacks of a thread, indexed', () => {
     expect(b - a).toBeLessThan(1_500);
     expect(loopAt(track, timers, 4_000_000.5).waitingTimers.map((w) => w.event.label)).toEqual(['late']);
     expect(loopAt(track, timers, 2_000_200).waitingTimers.map((w) => w.event.label)).toEqual(['out of order']);
+  });
+
+  it('finds the timers late enough for a bracket at a zoom without visiting the punctual ones', () => {
+    const many = new TaskIndex();
+    const timers: LabEvent[] = [];
+    // 10,000 timers 100 µs late, one 300 ms late, one 1.4 s late.
+    for (let i = 0; i < 10_000; i++) timers.push(task(i * 1000, 10, { kind: 'timer', due: i * 1000 - 100 }));
+    timers.push(task(5_000_500, 10, { kind: 'timer', due: 4_700_500, label: '300 ms' }));
+    timers.push(task(8_000_500, 10, { kind: 'timer', due: 6_600_000, label: '1.4 s' }));
+    timers.forEach((e, i) => many.add(e as TaskEvent, i));
+    const track = many.track(7)!;
+    const labels = (minLate: number, a = 0, b = 10_000_000) =>
+      lateTimersAround(track, a, b, minLate).flatMap(([late, from, to]) => late.timers.slice(from, to).map((i) => (timers[i] as TaskEvent).label ?? 'punctual'));
+    // Zoomed out (a bracket needs 100 ms): the two late ones only (a class is a factor of two wide).
+    expect(labels(100_000)).toEqual(['300 ms', '1.4 s']);
+    expect(labels(600_000)).toEqual(['1.4 s']);
+    // Zoomed in: every timer of the window, the punctual ones too.
+    expect(labels(50, 3_000_000, 3_010_000).filter((l) => l === 'punctual')).toHaveLength(11);
+    // A window that ends before the late timer ran but after it was due still finds it.
+    expect(labels(100_000, 7_000_000, 7_100_000)).toEqual(['1.4 s']);
   });
 });

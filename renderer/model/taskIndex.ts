@@ -21,6 +21,18 @@ export interface TaskTrack {
   timerStart: number[];
   /** The most any of `timers` ran after it was due, µs: how far back a window looks for brackets. */
   latest: number;
+  /**
+   * The same timers by how late they ran: class k holds those from 2^k to 2^(k+1) µs late (k
+   * ≥ 0; on time: none), each in start order. A window too wide to show a class's brackets
+   * passes over it whole instead of visiting every timer of a long run.
+   */
+  lateness: LatenessClass[];
+}
+
+/** Timers about as late as each other (see TaskTrack.lateness). */
+export interface LatenessClass {
+  timers: number[];
+  timerStart: number[];
 }
 
 export function taskTrackKey(pid: number, thread: number): string {
@@ -49,7 +61,7 @@ export class TaskIndex {
     let track = this.byKey.get(key);
     const appeared = track === undefined;
     if (!track) {
-      track = { pid: event.pid, thread, start: [], end: [], idx: [], longest: 0, timers: [], timerStart: [], latest: 0 };
+      track = { pid: event.pid, thread, start: [], end: [], idx: [], longest: 0, timers: [], timerStart: [], latest: 0, lateness: [] };
       this.byKey.set(key, track);
     }
     const end = taskEnd(event);
@@ -65,6 +77,7 @@ export class TaskIndex {
       track.timers.splice(t, 0, logIndex);
       track.timerStart.splice(t, 0, event.t);
       track.latest = Math.max(track.latest, event.t - event.due);
+      if (event.t - event.due >= 1) insertLate(track, event, logIndex);
       if (event.t - event.due >= LATE_ENOUGH_US) this.lateTimers++;
     }
     this.kinds.add(event.kind);
@@ -74,6 +87,29 @@ export class TaskIndex {
   track(pid: number, thread = 0): TaskTrack | undefined {
     return this.byKey.get(taskTrackKey(pid, thread));
   }
+}
+
+function insertLate(track: TaskTrack, event: TaskEvent, logIndex: number): void {
+  const k = Math.floor(Math.log2(event.t - (event.due as number)));
+  for (let c = track.lateness.length; c <= k; c++) track.lateness.push({ timers: [], timerStart: [] });
+  const late = track.lateness[k];
+  let at = late.timerStart.length;
+  while (at > 0 && late.timerStart[at - 1] > event.t) at--;
+  late.timers.splice(at, 0, logIndex);
+  late.timerStart.splice(at, 0, event.t);
+}
+
+/**
+ * The timers of `track` late enough to span `minLateUs` or more that ran from `a` to `b` +
+ * their lateness: per lateness class, the positions [from, to) to look at.
+ */
+export function lateTimersAround(track: TaskTrack, a: number, b: number, minLateUs: number): Array<[LatenessClass, number, number]> {
+  const found: Array<[LatenessClass, number, number]> = [];
+  track.lateness.forEach((late, k) => {
+    if (2 ** (k + 1) <= minLateUs || late.timers.length === 0) return;
+    found.push([late, lowerBound(late.timerStart, a), lowerBound(late.timerStart, b + 2 ** (k + 1))]);
+  });
+  return found;
 }
 
 /** First position in `track` whose start is ≥ t. */

@@ -1,6 +1,6 @@
 import type { TaskEvent } from '../../shared/events';
 import type { PixelScale } from '../model/levelOfDetail';
-import { tasksCrossing, timersAround, type TaskTrack } from '../model/taskIndex';
+import { firstStartingAt, lateTimersAround, tasksCrossing, type TaskTrack } from '../model/taskIndex';
 import type { LanePaint } from './paintLane';
 import { TASK_FILL, TASK_LETTER, TASK_OUTLINE } from './taskPalette';
 
@@ -27,6 +27,9 @@ export function paintTaskLane(paint: LanePaint, track: TaskTrack, y: number, the
   const [from, to] = tasksCrossing(track, scale.start, viewEnd);
   const outline = TASK_OUTLINE[theme];
   const letterPx = paint.text.markerPx;
+  // No callback is wider than a pixel: after one is drawn, the rest that start in its column
+  // are skipped by a search rather than one by one (a long run has millions in view).
+  const allThin = track.longest * scale.pxPerUs <= 1;
   let drawnTo = -Infinity;
   for (let i = from; i < to; i++) {
     const task = log[track.idx[i]] as TaskEvent;
@@ -38,6 +41,7 @@ export function paintTaskLane(paint: LanePaint, track: TaskTrack, y: number, the
     // Many callbacks in one pixel column: the first stands for them.
     if (w <= 1 && Math.floor(a) <= drawnTo) continue;
     drawnTo = Math.floor(a + w);
+    if (allThin) i = Math.max(i, firstStartingAt(track, scale.start + (drawnTo + 1) / scale.pxPerUs) - 1);
     const count = task.count ?? 1;
     ctx.fillStyle = TASK_FILL[task.kind];
     ctx.globalAlpha = count > 1 ? Math.max(0.3, Math.min(1, task.dur / Math.max(1, task.span ?? task.dur))) : 1;
@@ -73,11 +77,11 @@ function paintLetter(paint: LanePaint, text: string, x: number, w: number, midY:
  * dashed line with a tick at each end. A long run has tens of thousands of late timers in view,
  * and a stroke each took a second a frame: so brackets that overlap share one dashed line (from
  * the earliest due to the latest start among them), and ticks are drawn once per pixel column,
- * all in two paths. Timers come in the order they ran, so an overlap is with the line being drawn.
+ * all in two paths. Timers come in the order they ran (per lateness class), so an overlap is with
+ * the line being drawn; only the classes late enough for a bracket at this zoom are visited.
  */
 function paintLateness(paint: LanePaint, track: TaskTrack, bracketY: number, colour: string, viewEnd: number): void {
   const { ctx, scale, log } = paint;
-  const [first, last] = timersAround(track, scale.start, viewEnd);
   const tick = 4;
   const lines = new Path2D();
   const ticks = new Path2D();
@@ -96,22 +100,26 @@ function paintLateness(paint: LanePaint, track: TaskTrack, bracketY: number, col
     lines.moveTo(lineFrom, bracketY);
     lines.lineTo(lineTo, bracketY);
   };
-  for (let i = first; i < last; i++) {
-    const task = log[track.timers[i]] as TaskEvent;
-    if (task.due === undefined || task.due > viewEnd || task.t < scale.start) continue;
-    const xDue = toX(scale, task.due);
-    const xRan = toX(scale, task.t);
-    if (xRan - xDue < 2) continue;
-    addTick(xDue, tick);
-    addTick(xRan, tick * 2);
-    if (xDue <= lineTo) {
-      [lineFrom, lineTo] = [Math.min(lineFrom, xDue), Math.max(lineTo, xRan)];
-      continue;
+  // Only timers late enough for a 2 px bracket at this zoom are visited, class by class.
+  for (const [late, first, last] of lateTimersAround(track, scale.start, viewEnd, 2 / scale.pxPerUs)) {
+    for (let i = first; i < last; i++) {
+      const task = log[late.timers[i]] as TaskEvent;
+      if (task.due === undefined || task.due > viewEnd || task.t < scale.start) continue;
+      const xDue = toX(scale, task.due);
+      const xRan = toX(scale, task.t);
+      if (xRan - xDue < 2) continue;
+      addTick(xDue, tick);
+      addTick(xRan, tick * 2);
+      if (xDue <= lineTo) {
+        [lineFrom, lineTo] = [Math.min(lineFrom, xDue), Math.max(lineTo, xRan)];
+        continue;
+      }
+      addLine();
+      [lineFrom, lineTo] = [xDue, xRan];
     }
     addLine();
-    [lineFrom, lineTo] = [xDue, xRan];
+    [lineFrom, lineTo] = [NaN, NaN];
   }
-  addLine();
   ctx.strokeStyle = colour;
   ctx.lineWidth = 1.5;
   ctx.setLineDash([4, 3]);

@@ -63,7 +63,7 @@ async function writeLines(file: string, first: string, lines: Iterable<string>, 
   }
   batch.push(last);
   await flush();
-  await new Promise((resolve) => out.end(resolve));
+  await new Promise<void>((resolve) => out.end(() => resolve()));
   return fs.statSync(file).size;
 }
 

@@ -54,7 +54,7 @@ async function writeLines(file: string, first: string, lines: Iterable<string>, 
   const out = fs.createWriteStream(file);
   let batch: string[] = [first];
   const flush = async (): Promise<void> => {
-    if (!out.write(batch.join(''))) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(batch.join(''))) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
     batch = [];
   };
   for (const line of lines) {

@@ -146,7 +146,7 @@ async function openInPage(browser, url, file, n) {
         (count) => {
           const w = /** @type {any} */ (window);
           const notices = w.__obraStore.getState().notices;
-          if (notices.length > 0) return { notice: notices.map((/** @type {any} */ x) => `${x.code}: ${x.message ?? ''}`).join('; ') };
+          if (notices.length > 0) return { notice: notices.map((/** @type {any} */ x) => `${x.code}: ${x.message ?? ''}`).join('; '), at: performance.now() };
           const f = w.__obraFrames;
           const i = f.logLength.findIndex((/** @type {number} */ len) => len >= count);
           if (i < 0 || w.__obraStore.getState().status !== 'ended') return null;
@@ -157,7 +157,7 @@ async function openInPage(browser, url, file, n) {
       )
       .then((h) => h.jsonValue())
       .catch((/** @type {Error} */ err) => ({ notice: crashed ? 'the tab crashed (out of memory)' : `not opened in ${OPEN_TIMEOUT_MS / 1000} s (${err.message.split('\n')[0]})` }));
-    if ('notice' in outcome) return { notice: String(outcome.notice).slice(0, 300) };
+    if ('notice' in outcome) return { notice: String(outcome.notice).slice(0, 300), refusedMs: 'at' in outcome ? outcome.at - chosenAt : NaN };
     const openMs = outcome.drawnAt - chosenAt;
     const load = await page.evaluate(m.windowStats, [chosenAt, outcome.drawnAt]);
     const heap = await m.heapAfterGc(page);
@@ -211,7 +211,7 @@ async function main() {
       fs.rmSync(file, { force: true });
       const title = `${(n / 1e6).toLocaleString('en-US')}M events, ${(bytes / 2 ** 20).toFixed(0)} MiB NDJSON`;
       if (!r.openMs) {
-        rows.push([title, `not opened: ${r.notice}`]);
+        rows.push([title, `not opened${r.refusedMs ? `, told in ${(r.refusedMs / 1000).toFixed(1)} s` : ''}: ${r.notice}`]);
         continue;
       }
       const panP95 = m.pct(r.pan.frames, 95);

@@ -2,9 +2,10 @@
 // `npm run bench`: Obra's overhead, measured side by side in one run — each
 // workload bare (plain node), under the lab, and under the lab without the event
 // loop's callbacks (OBRA_TASKS=0), in turn, median of several runs — then
-// probe → subscriber throughput, then the renderer's bench if present.
+// probe → subscriber throughput, then the renderer's bench and the wire's (where an
+// event's time goes on its way from a child to the page).
 // Prints figures; it is not a test (it fails only if a count comes out wrong).
-// `node bench/run.cjs --skip-renderer` leaves out the (long) renderer bench,
+// `node bench/run.cjs --skip-renderer` leaves out the (long) renderer and wire benches,
 // `--skip-recording` the large-recordings bench (bench/recording.bench.cjs).
 'use strict';
 const { spawnSync } = require('node:child_process');
@@ -204,6 +205,8 @@ async function main() {
   else if (fs.existsSync(rendererBench)) {
     process.stdout.write('\nRenderer (bench/renderer.bench.cjs):\n');
     spawnSync(process.execPath, [rendererBench], { cwd: ROOT, stdio: 'inherit' });
+    process.stdout.write('\nThe wire, child → page (bench/wire.bench.cjs):\n');
+    spawnSync(process.execPath, [path.join(__dirname, 'wire.bench.cjs')], { cwd: ROOT, stdio: 'inherit' });
   }
   const recordingBench = path.join(__dirname, 'recording.bench.cjs');
   if (process.argv.includes('--skip-recording')) process.stdout.write('\n(large-recordings bench skipped: --skip-recording)\n');

@@ -79,6 +79,23 @@ describe('batches', () => {
     for (const b of batches) for (let i = 1; i < b.events.length; i++) expect(b.events[i].t).toBeGreaterThanOrEqual(b.events[i - 1].t);
     expect(recorder.eventsOf(runId)).toEqual(lab.log(runId));
   });
+
+  it('hand an event after a quiet spell on at once, not at the next tick of the interval', async () => {
+    // Ticks 20 s apart: the run (under 3 s) would otherwise be one batch at its end.
+    lab = new Lab({ batchIntervalMs: 20_000 });
+    const recorder = new BatchRecorder();
+    const unsubscribe = lab.subscribe(recorder.receive);
+    const boss = "console.log('first'); setTimeout(() => console.log('second'), 600); setTimeout(() => {}, 1500);";
+    const { runId } = await lab.startRun({ source: { name: 'boss.js', text: boss } });
+    await lab.ended(runId);
+    unsubscribe();
+    const batches = recorder.batches.filter((b) => b.runId === runId);
+    const holding = (text: string) => batches.findIndex((b) => b.events.some((e) => e.type === 'stdout' && e.preview.includes(text)));
+    expect(holding('first')).toBeGreaterThanOrEqual(0);
+    expect(holding('first')).toBeLessThan(holding('second'));
+    expect(holding('second')).toBeLessThan(batches.length - 1);
+    expect(recorder.eventsOf(runId)).toEqual(lab.log(runId));
+  });
 });
 
 describe('OS sampling', () => {

@@ -61,6 +61,8 @@ export interface LabOptions {
 
 /** Ended runs whose logs stay readable through log(), at most; older ones are forgotten. */
 const KEEP_ENDED_RUNS = 16;
+/** A run's first event after this long without a batch is handed on at once. */
+const QUIET_MS = 16;
 
 export class Lab implements ObraApi {
   private readonly catalogue: DemoCatalogue;
@@ -75,6 +77,8 @@ export class Lab implements ObraApi {
   private readonly listeners = new Set<(batch: EventBatch) => void>();
   private starting = 0;
   private timer: NodeJS.Timeout | null = null;
+  /** When each run's last batch went out. */
+  private readonly deliveredAt = new WeakMap<Run, number>();
   private closed = false;
 
   constructor(opts: LabOptions = {}) {
@@ -200,11 +204,23 @@ export class Lab implements ObraApi {
     this.timer ??= setInterval(() => {
       for (const r of this.live) this.deliver(r);
     }, this.batchIntervalMs).unref();
+    // An event after a quiet spell goes out at the end of this turn, not at the next tick
+    // (half a batch interval later on average); a flood is still batched by the interval.
+    const quietMs = Math.min(this.batchIntervalMs, QUIET_MS);
+    let soon: NodeJS.Immediate | null = null;
+    run.onEvent = () => {
+      if (soon || performance.now() - (this.deliveredAt.get(run) ?? -Infinity) < quietMs) return;
+      soon = setImmediate(() => {
+        soon = null;
+        if (this.live.has(run)) this.deliver(run);
+      });
+    };
   }
 
   private deliver(run: Run, end = false): void {
     const events = run.log.takeBatch();
     if (!events.length && !end) return;
+    this.deliveredAt.set(run, performance.now());
     const batch: EventBatch = end ? { runId: run.id, events, end: true } : { runId: run.id, events };
     for (const listener of this.listeners) {
       try {

@@ -77,6 +77,8 @@ export class Run {
   readonly ended: Promise<RunEndEvent>;
   /** Called once run-end is in the log (before `ended` settles, after the tree is gone). */
   onEnd: (end: RunEndEvent) => void = () => {};
+  /** Called for each event logged (the lab hands a first one on at once after a quiet spell). */
+  onEvent: () => void = () => {};
 
   private settleEnded!: (end: RunEndEvent) => void;
   private dir = '';
@@ -285,6 +287,7 @@ export class Run {
 
   private add(e: LabEvent, essential = false): void {
     this.log.add(e, essential);
+    this.onEvent();
   }
 
   private labError(code: string, message: string): void {

@@ -2,13 +2,14 @@
  * A callback track in an exported picture, as on the screen's timeline: a slice per callback in
  * its kind's colour (and letter where it fits), coalesced runs over their span as dense as they
  * were, a bracket from due to ran for a late timer; beside it the label "callbacks"; under the
- * legend, the kinds. Callbacks that share a column of the picture are one mark.
+ * legend, the kinds. Callbacks that share a column of the picture are one mark (taskSlices.ts).
  */
 import type { Lang } from '../../shared/api';
 import { TASK_KINDS, type TaskEvent, type TaskKind } from '../../shared/events';
 import { TASK_MESSAGES } from '../i18n/taskMessages';
 import type { ProcessLane } from '../model/processLanes';
-import { tasksCrossing, timersAround, type TaskTrack } from '../model/taskIndex';
+import { timersAround, timersLateBy, type TaskTrack } from '../model/taskIndex';
+import { forEachTaskSlice } from '../model/taskSlices';
 import { TASK_FILL, TASK_LETTER, TASK_OUTLINE } from '../timeline/taskPalette';
 import type { LaneFrame } from './svgLaneMarks';
 import type { ExportTheme, SvgPalette } from './svgTheme';
@@ -23,16 +24,10 @@ export function taskLaneMarks(f: LaneFrame, lane: TaskLane, y: number, theme: Ex
   const sliceTop = y + laneH * 0.4;
   const sliceH = laneH * 0.46;
   const bracketY = y + laneH * 0.2;
-  const [from, to] = tasksCrossing(track, scale.start, scale.start + scale.width / scale.pxPerUs);
   let out = '';
-  let drawnTo = -Infinity;
-  for (let i = from; i < to; i++) {
-    const task = log[track.idx[i]] as TaskEvent;
-    const a = Math.max(plotX - 2 * u, toX(track.start[i]));
-    const b = Math.min(plotX + scale.width + 2 * u, toX(track.end[i]));
-    const w = Math.max(u, b - a);
-    if (w <= u && Math.floor(a) <= drawnTo) continue;
-    drawnTo = Math.floor(a + w);
+  forEachTaskSlice(track, scale, u, (logIndex, x, w) => {
+    const task = log[logIndex] as TaskEvent;
+    const a = plotX + x;
     const count = task.count ?? 1;
     const opacity = count > 1 ? Math.max(0.3, Math.min(1, task.dur / Math.max(1, task.span ?? task.dur))) : 1;
     out += el('rect', { x: a, y: sliceTop, width: w, height: sliceH, fill: TASK_FILL[task.kind], 'fill-opacity': opacity, ...(w >= 3 * u ? { stroke: TASK_OUTLINE[theme][task.kind], 'stroke-width': u } : {}) });
@@ -43,11 +38,12 @@ export function taskLaneMarks(f: LaneFrame, lane: TaskLane, y: number, theme: Ex
       out += el('rect', { x: a + 2 * u, y: sliceTop + sliceH / 2 - 9 * u, width: tw + 4 * u, height: 18 * u, fill: palette.halo });
       out += text({ x: a + 4 * u, y: sliceTop + sliceH / 2 + 5 * u, 'font-size': size, 'font-weight': 700, fill: palette.ink }, letter);
     }
-  }
+  });
   const viewEnd = scale.start + scale.width / scale.pxPerUs;
-  const [first, last] = timersAround(track, scale.start, viewEnd);
+  const timers = timersLateBy(track, (2 * u) / scale.pxPerUs);
+  const [first, last] = timersAround(timers, scale.start, viewEnd);
   for (let i = first; i < last; i++) {
-    const task = log[track.timers[i]] as TaskEvent;
+    const task = log[timers.idx[i]] as TaskEvent;
     if (task.due === undefined || task.t < scale.start || task.due > viewEnd) continue;
     const xDue = toX(task.due);
     const xRan = toX(task.t);

@@ -28,6 +28,25 @@ describe('codeFocus', () => {
     expect(codeFocus(log, 1000, sources, null)).toEqual({ path: 'index.js', line: 2, t: 900 });
   });
 
+  it('live, as the log grows (records out of time order among them) and the cursor follows it, points where a look at the whole log does', () => {
+    const records: LabEvent[] = [
+      ...log.slice(0, 3),
+      // The worker's call was written after a later exit of another child (two writers), and a second call at the same time as the first.
+      { type: 'exit', t: 950, pid: 3, childId: '1:2', code: 0, signal: null },
+      log[3],
+      { type: 'call', t: 300, pid: 1, api: 'fork', childId: '1:2', command: '/demos/fork/worker.js', args: [], options: {}, source: at('/demos/fork/index.js', 3) },
+      log[4],
+    ];
+    const growing: LabEvent[] = [];
+    for (const [k, cursor] of [[1, 0], [2, 120], [3, 250], [4, 260], [5, 300], [6, 320], [7, 960], [7, 2000]] as const) {
+      growing.push(...records.slice(growing.length, k));
+      expect(codeFocus(growing, cursor, sources, null), `${k} records at ${cursor}`).toEqual(codeFocus([...growing], cursor, sources, null));
+    }
+    expect(codeFocus(growing, 960, sources, null)).toEqual({ path: 'index.js', line: 3, t: 950 });
+    // Back again: as from the start.
+    expect(codeFocus(growing, 310, sources, null)).toEqual({ path: 'index.js', line: 3, t: 300 });
+  });
+
   it("points a Worker thread's start, online and exit at its new Worker line", () => {
     const threads: LabEvent[] = [
       log[0],

@@ -28,34 +28,116 @@ export function codeFocus(log: readonly LabEvent[], cursor: number, sources: rea
 }
 
 function latestSourcedEvent(log: readonly LabEvent[], cursor: number, sources: readonly DemoSource[]): CodeFocus | null {
-  const callSite = new Map<string, SourceLocation>();
-  const workerSite = new Map<string, SourceLocation>();
-  let best: { t: number; source: SourceLocation; callback: boolean } | null = null;
-  for (const ev of log) {
-    if (ev.t > cursor) continue;
-    let source: SourceLocation | null | undefined = null;
-    if (ev.type === 'call') {
-      if (ev.source) callSite.set(ev.childId, ev.source);
-      source = ev.source;
-    } else if (ev.type === 'thread') {
-      const key = `${ev.pid}:${ev.thread}`;
-      if (ev.state === 'start' && ev.source) workerSite.set(key, ev.source);
-      source = workerSite.get(key);
-    } else if (ev.type === 'error' && ev.source) {
-      source = ev.source;
-    } else if (ev.type === 'task') {
-      source = ev.source; // a timer's callback: the line that set it, where known
-    } else if ('childId' in ev && typeof ev.childId === 'string') {
-      source = callSite.get(ev.childId);
-    }
-    if (source && (!best || ev.t >= best.t)) best = { t: ev.t, source, callback: ev.type === 'callback' || ev.type === 'task' };
+  let fold = folds.get(log);
+  if (!fold || cursor < fold.cursor) {
+    fold = new SourcedFold();
+    folds.set(log, fold);
   }
+  const best = fold.advance(log, cursor);
   if (!best) return null;
   const path = tabOf(best.source.file, sources);
   if (path === null) return null;
   const text = best.callback ? sources.find((s) => s.path === path)?.text : undefined;
   const line = text === undefined ? best.source.line : (callbackBodyLine(text, best.source) ?? best.source.line);
   return { path, line, t: best.t };
+}
+
+interface Sourced {
+  t: number;
+  /** Its place in the log: of two at the same time, the later one. */
+  i: number;
+  source: SourceLocation;
+  callback: boolean;
+}
+
+interface Waiting {
+  t: number;
+  i: number;
+  callback: boolean;
+}
+
+const folds = new WeakMap<readonly LabEvent[], SourcedFold>();
+
+/**
+ * The latest sourced event at or before a cursor, folded on as a live log grows and its
+ * cursor moves forward (a move back starts again): the events of the log in its order,
+ * those past the cursor kept aside until the cursor reaches them — never the whole log
+ * again on each look, which at a million events was a long task. A child's event is
+ * sourced by its call wherever the call is in the log (records of two processes can come
+ * out of time order), so the answer is the same however the log was folded.
+ */
+class SourcedFold {
+  cursor = -Infinity;
+  private next = 0;
+  /** Log indices past the cursor when they were reached, in log order. */
+  private later: number[] = [];
+  private readonly callSite = new Map<string, SourceLocation>();
+  private readonly workerSite = new Map<string, SourceLocation>();
+  /** The latest event of a child (or thread) whose call (or start) has not been folded yet. */
+  private readonly waitingCall = new Map<string, Waiting>();
+  private readonly waitingStart = new Map<string, Waiting>();
+  private best: Sourced | null = null;
+
+  advance(log: readonly LabEvent[], cursor: number): Sourced | null {
+    this.cursor = cursor;
+    if (this.later.length && log[this.later[0]].t <= cursor) {
+      const still: number[] = [];
+      for (const i of this.later) {
+        if (log[i].t <= cursor) this.fold(log[i], i);
+        else still.push(i);
+      }
+      this.later = still;
+    }
+    for (; this.next < log.length; this.next++) {
+      if (log[this.next].t > cursor) this.later.push(this.next);
+      else this.fold(log[this.next], this.next);
+    }
+    return this.best;
+  }
+
+  private fold(ev: LabEvent, i: number): void {
+    const callback = ev.type === 'callback' || ev.type === 'task';
+    if (ev.type === 'call') {
+      if (ev.source) {
+        this.callSite.set(ev.childId, ev.source);
+        this.consider(ev.t, i, ev.source, false);
+        this.settle(this.waitingCall, ev.childId, ev.source);
+      }
+    } else if (ev.type === 'thread') {
+      const key = `${ev.pid}:${ev.thread}`;
+      if (ev.state === 'start' && ev.source) {
+        this.workerSite.set(key, ev.source);
+        this.settle(this.waitingStart, key, ev.source);
+      }
+      this.sourcedBy(this.workerSite, this.waitingStart, key, ev.t, i, false);
+    } else if (ev.type === 'error' && ev.source) {
+      this.consider(ev.t, i, ev.source, false);
+    } else if (ev.type === 'task') {
+      if (ev.source) this.consider(ev.t, i, ev.source, true); // a timer's callback: the line that set it, where known
+    } else if ('childId' in ev && typeof ev.childId === 'string') {
+      this.sourcedBy(this.callSite, this.waitingCall, ev.childId, ev.t, i, callback);
+    }
+  }
+
+  /** An event sourced by the call (or `new Worker`) under `key`: now if it is known, else once it comes, wherever it is in the log. */
+  private sourcedBy(sites: Map<string, SourceLocation>, waiting: Map<string, Waiting>, key: string, t: number, i: number, callback: boolean): void {
+    const source = sites.get(key);
+    if (source) return this.consider(t, i, source, callback);
+    const w = waiting.get(key);
+    if (!w || t > w.t || (t === w.t && i > w.i)) waiting.set(key, { t, i, callback });
+  }
+
+  private settle(waiting: Map<string, Waiting>, key: string, source: SourceLocation): void {
+    const w = waiting.get(key);
+    if (!w) return;
+    waiting.delete(key);
+    this.consider(w.t, w.i, source, w.callback);
+  }
+
+  private consider(t: number, i: number, source: SourceLocation, callback: boolean): void {
+    const best = this.best;
+    if (!best || t > best.t || (t === best.t && i > best.i)) this.best = { t, i, source, callback };
+  }
 }
 
 /**

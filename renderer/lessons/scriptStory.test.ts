@@ -58,4 +58,23 @@ describe('the story of a script of one’s own', () => {
     expect(atFork.map((l) => l.text).at(-1)).toMatch(/calls fork/);
     expect(atFork.every((l) => l.reached && (l.t ?? 0) <= fork.t)).toBe(true);
   }, 20_000);
+
+  it('told live, as the log grows and the playhead follows it, is the story told at once from the same log', async () => {
+    const log = await ownRun();
+    const growing: LabEvent[] = [];
+    for (let k = 0; k < log.length; k += 1 + (k % 3)) {
+      growing.push(...log.slice(growing.length, k + 1));
+      const cursor = log[k].t - (k % 2) * 50;
+      const live = scriptStory(growing, cursor, 'en', MESSAGES.en.story);
+      expect(live, `after ${k + 1} events, at ${cursor} µs`).toEqual(scriptStory([...growing], cursor, 'en', MESSAGES.en.story));
+    }
+    // A Node process found by the OS sampler before its spawn record arrived is, once the spawn comes, no longer told as found.
+    const start = log[0];
+    const early: LabEvent[] = [start, { type: 'os-process', t: 10, pid: 424242, ppid: start.pid as number, command: 'node', argv: ['node', 'w.js'], state: 'seen' }];
+    const before = scriptStory(early, Infinity, 'en', MESSAGES.en.story).map((l) => l.text);
+    early.push({ type: 'spawn', t: 5, pid: 424242, childId: `${start.pid}:9`, ppid: start.pid as number });
+    const after = scriptStory(early, Infinity, 'en', MESSAGES.en.story).map((l) => l.text);
+    expect(before.some((l) => l.includes('424242'))).toBe(true);
+    expect(after).toEqual(scriptStory([...early], Infinity, 'en', MESSAGES.en.story).map((l) => l.text));
+  }, 20_000);
 });

@@ -16,25 +16,83 @@ import { messageChannelKey } from '../../shared/message-channel';
 /** Lines told at most; past them one line says how many events are left to the timeline. */
 const MAX_LINES = 400;
 
+/**
+ * The story at `cursor`. A live log grows and its cursor moves forward: the story is folded
+ * on from where it stood (per log array, words and language), never from the first event
+ * again — at a million events that was a long task every time the narration was told. A
+ * move back, other words, or a Node process first told as found by the OS sampler whose
+ * spawn record came after, tell it again from the start: the same log and cursor always give
+ * the same lines.
+ */
 export function scriptStory(log: readonly LabEvent[], cursor: number, lang: Lang, m: StoryMessages): NarrationLine[] {
-  const start = log.find((e) => e.type === 'run-start');
-  const boss = start?.pid ?? null;
-  const programs = new Map<number, string>();
-  const calls = new Map<string, CallEvent>();
-  const lines: { t: number; text: () => string }[] = [];
+  let fold = folds.get(log);
+  if (!fold || fold.lang !== lang || fold.m !== m || cursor < fold.cursor || !fold.takeSpawns(log)) {
+    fold = new StoryFold(lang, m);
+    fold.takeSpawns(log);
+    folds.set(log, fold);
+  }
+  fold.advance(log, cursor);
+  return fold.told();
+}
+
+const folds = new WeakMap<readonly LabEvent[], StoryFold>();
+
+class StoryFold {
+  cursor = -Infinity;
+  /** The first log index not folded (the fold stops at the first event past the cursor, in log order). */
+  private next = 0;
+  /** Node processes report their own start (spawn): the OS sampler finding them too is no news. Over the whole log so far. */
+  private readonly nodePids = new Set<number>();
+  private spawnsTo = 0;
+  /** Pids told as found by the OS sampler. */
+  private readonly seenTold = new Set<number>();
+  private boss: number | null = null;
+  private readonly programs = new Map<number, string>();
+  private readonly calls = new Map<string, CallEvent>();
+  private readonly lines: { t: number; text: () => string }[] = [];
   /** What the last line told keeps counting (output of one process and stream, messages one way) until another line comes. */
-  let counting: { key: string; tally: { count: number; bytes: number; last: string } } | null = null;
-  // Node processes report their own start (spawn): the OS sampler finding them too is no news.
-  const nodePids = new Set(log.filter((e) => e.type === 'spawn' && !e.sync).map((e) => e.pid));
-  let untold = 0;
-  const n = (v: number): string => formatValue(v, lang);
-  const who = (pid: number | null): string => (pid === null ? '?' : pid === boss ? m.boss(pid) : m.process(pid, programs.get(pid) ?? '?'));
-  const tell = (t: number, text: () => string): void => {
-    counting = null;
-    if (lines.length < MAX_LINES) lines.push({ t, text });
-    else untold += 1;
-  };
-  const count = (key: string, t: number, bytes: number, times: number, last: string, text: (c: { count: number; bytes: number; last: string }) => string): void => {
+  private counting: { key: string; tally: { count: number; bytes: number; last: string } } | null = null;
+  private untold = 0;
+  private readonly n: (v: number) => string;
+
+  constructor(
+    readonly lang: Lang,
+    readonly m: StoryMessages,
+  ) {
+    this.n = (v) => formatValue(v, lang);
+  }
+
+  /** Notes the boss and the spawns logged since the last look (past the cursor too); false when one is of a process already told as found by the OS (start again). */
+  takeSpawns(log: readonly LabEvent[]): boolean {
+    for (; this.spawnsTo < log.length; this.spawnsTo++) {
+      const e = log[this.spawnsTo];
+      if (e.type === 'run-start') this.boss ??= e.pid;
+      if (e.type !== 'spawn' || e.sync || e.pid === null) continue;
+      if (this.seenTold.has(e.pid)) return false;
+      this.nodePids.add(e.pid);
+    }
+    return true;
+  }
+
+  told(): NarrationLine[] {
+    const told: NarrationLine[] = this.lines.map((line, i) => ({ n: i + 1, text: line.text(), t: line.t, reached: true }));
+    const lastT = told.at(-1)?.t ?? 0;
+    if (this.untold > 0) told.push({ n: told.length + 1, text: this.m.more(this.n(this.untold)), t: lastT, reached: true });
+    return told;
+  }
+
+  private who(pid: number | null): string {
+    return pid === null ? '?' : pid === this.boss ? this.m.boss(pid) : this.m.process(pid, this.programs.get(pid) ?? '?');
+  }
+
+  private tell(t: number, text: () => string): void {
+    this.counting = null;
+    if (this.lines.length < MAX_LINES) this.lines.push({ t, text });
+    else this.untold += 1;
+  }
+
+  private count(key: string, t: number, bytes: number, times: number, last: string, text: (c: { count: number; bytes: number; last: string }) => string): void {
+    const counting = this.counting;
     if (counting?.key === key) {
       counting.tally.count += times;
       counting.tally.bytes += bytes;
@@ -42,12 +100,21 @@ export function scriptStory(log: readonly LabEvent[], cursor: number, lang: Lang
       return;
     }
     const tally = { count: times, bytes, last };
-    tell(t, () => text(tally));
-    counting = { key, tally };
-  };
+    this.tell(t, () => text(tally));
+    this.counting = { key, tally };
+  }
 
-  for (const ev of log) {
-    if (ev.t > cursor) break;
+  advance(log: readonly LabEvent[], cursor: number): void {
+    this.cursor = cursor;
+    for (; this.next < log.length && log[this.next].t <= cursor; this.next++) this.fold(log[this.next]);
+  }
+
+  private fold(ev: LabEvent): void {
+    const { m, n, programs, calls } = this;
+    const who = (pid: number | null): string => this.who(pid);
+    const tell = (t: number, text: () => string): void => this.tell(t, text);
+    const count = (key: string, t: number, bytes: number, times: number, last: string, text: (c: { count: number; bytes: number; last: string }) => string): void =>
+      this.count(key, t, bytes, times, last, text);
     switch (ev.type) {
       case 'run-start':
         programs.set(ev.pid as number, basename(ev.script));
@@ -64,7 +131,8 @@ export function scriptStory(log: readonly LabEvent[], cursor: number, lang: Lang
         break;
       }
       case 'os-process':
-        if (ev.state !== 'seen' || ev.pid === null || nodePids.has(ev.pid) || programs.has(ev.pid)) break;
+        if (ev.state !== 'seen' || ev.pid === null || this.nodePids.has(ev.pid) || programs.has(ev.pid)) break;
+        this.seenTold.add(ev.pid);
         programs.set(ev.pid, ev.argv.length ? ev.argv.join(' ') : ev.command);
         tell(ev.t, () => m.seen(who(ev.pid), who(ev.ppid)));
         break;
@@ -72,7 +140,7 @@ export function scriptStory(log: readonly LabEvent[], cursor: number, lang: Lang
       case 'stderr': {
         const chunks = ev.count ?? 1;
         const last = firstLine(ev.preview);
-        if (ev.pid === boss && ev.childId === 'boss') count(`print:${ev.type}`, ev.t, ev.bytes, chunks, last, (c) => m.printed(who(boss), ev.type, c.count, n(c.count), c.last));
+        if (ev.pid === this.boss && ev.childId === 'boss') count(`print:${ev.type}`, ev.t, ev.bytes, chunks, last, (c) => m.printed(who(this.boss), ev.type, c.count, n(c.count), c.last));
         else count(`out:${ev.pid}:${ev.type}`, ev.t, ev.bytes, chunks, last, (c) => m.output(who(ev.pid), ev.type, c.count, n(c.count), n(c.bytes), c.last));
         break;
       }
@@ -110,10 +178,6 @@ export function scriptStory(log: readonly LabEvent[], cursor: number, lang: Lang
         break;
     }
   }
-  const told: NarrationLine[] = lines.map((line, i) => ({ n: i + 1, text: line.text(), t: line.t, reached: true }));
-  const lastT = told.at(-1)?.t ?? 0;
-  if (untold > 0) told.push({ n: told.length + 1, text: m.more(n(untold)), t: lastT, reached: true });
-  return told;
 }
 
 /** `fork("worker.js")`, `exec("ls -l | sort")`, `spawn("node", ["reader.js", "30"])`: absolute paths by their last part, as a reader names them. */

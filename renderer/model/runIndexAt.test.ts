@@ -46,7 +46,7 @@ describe('the run at the playhead, live', () => {
     // The stderr (t 300) comes after the callback (t 500) was logged; one more late event at t 150.
     run.append([log[5], log[4]]);
     expect(runIndexAt(run, 450).processes.get(11)?.exitCode).toBe(127);
-    run.append([log[3], { type: 'stdout', t: 150, pid: 10, bytes: 7, preview: 'early' }]);
+    run.append([log[3], { type: 'stdout', t: 150, pid: 10, childId: 'boss', bytes: 7, preview: 'early' }]);
     const live = runIndexAt(run, 450);
     const whole = new RunLog('whole');
     whole.append(run.events.filter((e) => e.t <= 450));
@@ -71,7 +71,7 @@ describe('the run at the playhead, live', () => {
     };
     try {
       for (let b = 0; b < 200; b++) {
-        run.append(Array.from({ length: 50 }, (_, j) => ({ type: 'stdout' as const, t: 1000 + b * 100 + j, pid: 10, bytes: 1, preview: 'x' })));
+        run.append(Array.from({ length: 50 }, (_, j) => ({ type: 'stdout' as const, t: 1000 + b * 100 + j, pid: 10, childId: 'boss', bytes: 1, preview: 'x' })));
         runIndexAt(run, cursor);
       }
     } finally {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LabEvent, TaskEvent } from '../../shared/events';
-import { lateTimersAround, loopAt, TaskIndex, tasksCrossing, timersAround } from './taskIndex';
+import { loopAt, TaskIndex, tasksCrossing, timersAround, timersLateBy } from './taskIndex';
 
 const task = (t: number, dur: number, extra: Partial<TaskEvent> = {}): TaskEvent => ({ type: 'task', t, pid: 7, kind: 'fs', dur, ...extra });
 
@@ -48,34 +48,19 @@ describe('the callbacks of a thread, indexed', () => {
     // 10,000 punctual timers a millisecond apart, one that waited 1.4 s among them, and one whose record came late.
     for (let i = 0; i < 10_000; i++) timers.push(task(i * 1000, 10, { kind: 'timer', due: i * 1000 - 100 }));
     timers.push(task(5_000_500, 10, { kind: 'timer', due: 3_600_000, label: 'late' }));
-    timers.push(task(2_000_500, 10, { kind: 'timer', due: 2_000_000, label: 'out of order' }));
+    timers.push(task(2_000_500, 10, { kind: 'timer', due: 1_980_500, label: 'out of order' }));
     timers.forEach((e, i) => many.add(e as TaskEvent, i));
     const track = many.track(7)!;
-    expect(track.latest).toBe(1_400_500);
-    expect(track.timerStart.every((t, i) => i === 0 || track.timerStart[i - 1] <= t)).toBe(true);
-    const [a, b] = timersAround(track, 4_000_000, 4_010_000);
+    const all = track.timers[0];
+    expect(all.latest).toBe(1_400_500);
+    expect(all.start.every((t, i) => i === 0 || all.start[i - 1] <= t)).toBe(true);
+    const [a, b] = timersAround(all, 4_000_000, 4_010_000);
     expect(b - a).toBeLessThan(1_500);
+    // A window where 2 px are 50 ms: only the timers at least 10 ms late are looked at.
+    const wide = timersLateBy(track, 50_000);
+    expect(wide.idx.map((i) => (timers[i] as TaskEvent).label)).toEqual(['out of order', 'late']);
+    expect(timersLateBy(track, 5_000_000).idx.map((i) => (timers[i] as TaskEvent).label)).toEqual(['late']);
     expect(loopAt(track, timers, 4_000_000.5).waitingTimers.map((w) => w.event.label)).toEqual(['late']);
     expect(loopAt(track, timers, 2_000_200).waitingTimers.map((w) => w.event.label)).toEqual(['out of order']);
-  });
-
-  it('finds the timers late enough for a bracket at a zoom without visiting the punctual ones', () => {
-    const many = new TaskIndex();
-    const timers: LabEvent[] = [];
-    // 10,000 timers 100 µs late, one 300 ms late, one 1.4 s late.
-    for (let i = 0; i < 10_000; i++) timers.push(task(i * 1000, 10, { kind: 'timer', due: i * 1000 - 100 }));
-    timers.push(task(5_000_500, 10, { kind: 'timer', due: 4_700_500, label: '300 ms' }));
-    timers.push(task(8_000_500, 10, { kind: 'timer', due: 6_600_000, label: '1.4 s' }));
-    timers.forEach((e, i) => many.add(e as TaskEvent, i));
-    const track = many.track(7)!;
-    const labels = (minLate: number, a = 0, b = 10_000_000) =>
-      lateTimersAround(track, a, b, minLate).flatMap(([late, from, to]) => late.timers.slice(from, to).map((i) => (timers[i] as TaskEvent).label ?? 'punctual'));
-    // Zoomed out (a bracket needs 100 ms): the two late ones only (a class is a factor of two wide).
-    expect(labels(100_000)).toEqual(['300 ms', '1.4 s']);
-    expect(labels(600_000)).toEqual(['1.4 s']);
-    // Zoomed in: every timer of the window, the punctual ones too.
-    expect(labels(50, 3_000_000, 3_010_000).filter((l) => l === 'punctual')).toHaveLength(11);
-    // A window that ends before the late timer ran but after it was due still finds it.
-    expect(labels(100_000, 7_000_000, 7_100_000)).toEqual(['1.4 s']);
   });
 });

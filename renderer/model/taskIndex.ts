@@ -6,34 +6,46 @@ import type { LabEvent, TaskEvent, TaskKind } from '../../shared/events';
  * place), with where each one ends, so the timeline asks "which callbacks cross this window"
  * and the stage "which one runs, which timers wait, at the playhead" without visiting the log.
  */
-export interface TaskTrack {
+export interface TaskTrack extends TaskList {
   pid: number;
   thread: number;
+  /**
+   * The callbacks that lasted at least WIDE_LEVELS_US[k] (a coalesced run: its span), level
+   * by level: a wide window draws each pixel column's mark from the whole track by jumps,
+   * and the callbacks wide enough to be seen whole from the level just under a pixel.
+   */
+  wide: TaskList[];
+  /**
+   * Timers with a due time, in start order: level 0 holds them all (the stage's waiting
+   * cards), level k those at least LATE_LEVELS_US[k] late — a wide window draws brackets from
+   * the level whose lateness still spans 2 px, not from thousands of punctual timers.
+   */
+  timers: TimerList[];
+}
+
+/** Callbacks in start order. */
+export interface TaskList {
   /** Start, end (start + span for a coalesced run, else + dur) and log index of each callback. */
   start: number[];
   end: number[];
   idx: number[];
-  /** The longest a callback (or a coalesced run) of this track lasted, µs: how far back a window must look. */
+  /** The longest a callback (or a coalesced run) of the list lasted, µs: how far back a window must look. */
   longest: number;
-  /** Timers with a due time, by log index, in start order: the stage's waiting cards. */
-  timers: number[];
-  /** When each of `timers` ran (its start), in order. */
-  timerStart: number[];
-  /** The most any of `timers` ran after it was due, µs: how far back a window looks for brackets. */
-  latest: number;
-  /**
-   * The same timers by how late they ran: class k holds those from 2^k to 2^(k+1) µs late (k
-   * ≥ 0; on time: none), each in start order. A window too wide to show a class's brackets
-   * passes over it whole instead of visiting every timer of a long run.
-   */
-  lateness: LatenessClass[];
 }
 
-/** Timers about as late as each other (see TaskTrack.lateness). */
-export interface LatenessClass {
-  timers: number[];
-  timerStart: number[];
+/** The least a callback lasted to be in each level of TaskTrack.wide, µs. */
+export const WIDE_LEVELS_US = [100, 1_000, 10_000, 100_000, 1_000_000];
+
+/** Timers by log index, with when each ran (its start), in start order. */
+export interface TimerList {
+  idx: number[];
+  start: number[];
+  /** The most any of them ran after it was due, µs: how far back a window looks for brackets. */
+  latest: number;
 }
+
+/** The lateness from which a timer is in each level of TaskTrack.timers, µs. */
+export const LATE_LEVELS_US = [0, 1_000, 10_000, 100_000, 1_000_000];
 
 export function taskTrackKey(pid: number, thread: number): string {
   return `${pid}:${thread}`;
@@ -61,23 +73,15 @@ export class TaskIndex {
     let track = this.byKey.get(key);
     const appeared = track === undefined;
     if (!track) {
-      track = { pid: event.pid, thread, start: [], end: [], idx: [], longest: 0, timers: [], timerStart: [], latest: 0, lateness: [] };
+      track = { pid: event.pid, thread, start: [], end: [], idx: [], longest: 0, wide: WIDE_LEVELS_US.map(() => ({ start: [], end: [], idx: [], longest: 0 })), timers: LATE_LEVELS_US.map(() => ({ idx: [], start: [], latest: 0 })) };
       this.byKey.set(key, track);
     }
     const end = taskEnd(event);
-    let at = track.start.length;
-    while (at > 0 && track.start[at - 1] > event.t) at--;
-    track.start.splice(at, 0, event.t);
-    track.end.splice(at, 0, end);
-    track.idx.splice(at, 0, logIndex);
-    track.longest = Math.max(track.longest, end - event.t);
+    insertTask(track, event.t, end, logIndex);
+    for (let level = 0; level < WIDE_LEVELS_US.length && end - event.t >= WIDE_LEVELS_US[level]; level++) insertTask(track.wide[level], event.t, end, logIndex);
     if (event.kind === 'timer' && event.due !== undefined && (event.count ?? 1) === 1) {
-      let t = track.timerStart.length;
-      while (t > 0 && track.timerStart[t - 1] > event.t) t--;
-      track.timers.splice(t, 0, logIndex);
-      track.timerStart.splice(t, 0, event.t);
-      track.latest = Math.max(track.latest, event.t - event.due);
-      if (event.t - event.due >= 1) insertLate(track, event, logIndex);
+      const late = event.t - event.due;
+      for (let level = 0; level < LATE_LEVELS_US.length && late >= LATE_LEVELS_US[level]; level++) insertTimer(track.timers[level], event.t, late, logIndex);
       if (event.t - event.due >= LATE_ENOUGH_US) this.lateTimers++;
     }
     this.kinds.add(event.kind);
@@ -89,52 +93,60 @@ export class TaskIndex {
   }
 }
 
-function insertLate(track: TaskTrack, event: TaskEvent, logIndex: number): void {
-  const k = Math.floor(Math.log2(event.t - (event.due as number)));
-  for (let c = track.lateness.length; c <= k; c++) track.lateness.push({ timers: [], timerStart: [] });
-  const late = track.lateness[k];
-  let at = late.timerStart.length;
-  while (at > 0 && late.timerStart[at - 1] > event.t) at--;
-  late.timers.splice(at, 0, logIndex);
-  late.timerStart.splice(at, 0, event.t);
-}
-
-/**
- * The timers of `track` late enough to span `minLateUs` or more that ran from `a` to `b` +
- * their lateness: per lateness class, the positions [from, to) to look at.
- */
-export function lateTimersAround(track: TaskTrack, a: number, b: number, minLateUs: number): Array<[LatenessClass, number, number]> {
-  const found: Array<[LatenessClass, number, number]> = [];
-  track.lateness.forEach((late, k) => {
-    if (2 ** (k + 1) <= minLateUs || late.timers.length === 0) return;
-    found.push([late, lowerBound(late.timerStart, a), lowerBound(late.timerStart, b + 2 ** (k + 1))]);
-  });
-  return found;
-}
-
-/** First position in `track` whose start is ≥ t. */
-export function firstStartingAt(track: TaskTrack, t: number): number {
-  return lowerBound(track.start, t);
+/** First position in `list` (from `from`) whose start is ≥ t. */
+export function firstStartingAt(list: TaskList, t: number, from = 0): number {
+  return lowerBound(list.start, t, from);
 }
 
 /** The positions [from, to) of the callbacks that cross [a, b] (some before `from` may end before a). */
-export function tasksCrossing(track: TaskTrack, a: number, b: number): [number, number] {
+export function tasksCrossing(track: TaskList, a: number, b: number): [number, number] {
   let from = firstStartingAt(track, a - track.longest);
   while (from < track.start.length && track.end[from] < a) from++;
   return [from, firstStartingAt(track, b + 1e-6)];
 }
 
-/**
- * Positions in `track.timers` of the timers that ran from `a` on and may have been due by
- * `b` (a timer runs at most `latest` after it was due): what a window from a to b, or a
- * moment (a = b), looks at for waiting and late timers — never the whole run's.
- */
-export function timersAround(track: TaskTrack, a: number, b: number): [number, number] {
-  return [lowerBound(track.timerStart, a), lowerBound(track.timerStart, b + track.latest + 1e-6)];
+function insertTask(list: TaskList, t: number, end: number, logIndex: number): void {
+  let at = list.start.length;
+  while (at > 0 && list.start[at - 1] > t) at--;
+  list.start.splice(at, 0, t);
+  list.end.splice(at, 0, end);
+  list.idx.splice(at, 0, logIndex);
+  list.longest = Math.max(list.longest, end - t);
 }
 
-function lowerBound(sorted: readonly number[], t: number): number {
-  let lo = 0;
+/** The callbacks that may be wider than `us`: the level just under it, or the whole track. */
+export function tasksLastingAbout(track: TaskTrack, us: number): TaskList {
+  let level = -1;
+  while (level + 1 < WIDE_LEVELS_US.length && WIDE_LEVELS_US[level + 1] <= us) level++;
+  return level < 0 ? track : track.wide[level];
+}
+
+function insertTimer(list: TimerList, t: number, late: number, logIndex: number): void {
+  let at = list.start.length;
+  while (at > 0 && list.start[at - 1] > t) at--;
+  list.idx.splice(at, 0, logIndex);
+  list.start.splice(at, 0, t);
+  list.latest = Math.max(list.latest, late);
+}
+
+/** The timers late by at least `lateUs` (and some less late): the level a window needs for its brackets. */
+export function timersLateBy(track: TaskTrack, lateUs: number): TimerList {
+  let level = 0;
+  while (level + 1 < LATE_LEVELS_US.length && LATE_LEVELS_US[level + 1] <= lateUs) level++;
+  return track.timers[level];
+}
+
+/**
+ * Positions in `list` of the timers that ran from `a` on and may have been due by `b` (a
+ * timer runs at most `latest` after it was due): what a window from a to b, or a moment
+ * (a = b), looks at for waiting and late timers — never the whole run's.
+ */
+export function timersAround(list: TimerList, a: number, b: number): [number, number] {
+  return [lowerBound(list.start, a), lowerBound(list.start, b + list.latest + 1e-6)];
+}
+
+function lowerBound(sorted: readonly number[], t: number, from = 0): number {
+  let lo = from;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
@@ -163,9 +175,10 @@ export function loopAt(track: TaskTrack, log: readonly LabEvent[], t: number): L
     }
   }
   const waitingTimers: { event: TaskEvent; index: number }[] = [];
-  const [first, last] = timersAround(track, t, t);
+  const all = track.timers[0];
+  const [first, last] = timersAround(all, t, t);
   for (let i = first; i < last; i++) {
-    const index = track.timers[i];
+    const index = all.idx[i];
     const event = log[index] as TaskEvent;
     if (event.due !== undefined && event.due <= t && t < event.t) waitingTimers.push({ event, index });
   }

@@ -64,10 +64,27 @@ describe('the live ticker', () => {
     ticker.dispose();
   });
 
-  it('slows the panels down while frames come late, and is back at full pace once the log settles', () => {
+  it('slows the panels down while frames miss their vsync, and is back at full pace once the log settles', () => {
     const { store, source, ticker, frame } = setUp({ version: 0, cursor: 0 });
     ticker.add(100, () => {});
-    for (let i = 1; i <= 21; i++) {
+    // Half a second with one frame in fifteen late (a p95 frame of 33 ms): slower.
+    for (let i = 1; i <= 31; i++) {
+      store.setState({ version: i });
+      frame(i % 15 === 0 ? 33 : 16);
+    }
+    expect(ticker.currentPressure).toBe(2);
+    // One late frame in half a second is let be; a second without any speeds the panels up again.
+    for (let i = 32; i <= 62; i++) {
+      store.setState({ version: i });
+      frame(i === 40 ? 33 : 16);
+    }
+    expect(ticker.currentPressure).toBe(2);
+    for (let i = 63; i <= 123; i++) {
+      store.setState({ version: i });
+      frame(16);
+    }
+    expect(ticker.currentPressure).toBe(1);
+    for (let i = 124; i <= 154; i++) {
       store.setState({ version: i });
       frame(40);
     }

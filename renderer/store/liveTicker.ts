@@ -3,13 +3,15 @@ import type { ObraStore } from './obraStore';
 
 /** A panel due within this many ms fires in this frame, with the others, rather than in the next (a frame is ~16 ms). */
 const SLACK_MS = 12;
-/** Frames slower than this on average mean the page is behind: panels slow down. */
-const BEHIND_MS = 24;
-/** Frames this quick mean there is room: panels speed back up. */
-const AHEAD_MS = 18;
+/** A frame this much after the last missed a vsync (frames come every ~16.7 ms at 60 Hz). */
+const LATE_MS = 25;
+/** Frames looked at before the pace changes (half a second at 60 Hz). */
+const SAMPLE_FRAMES = 30;
+/** More late frames than this in a sample (over 3 %: the page's p95 frame would be late) slow the panels down. */
+const LATE_ALLOWED = 1;
+/** Samples without a late frame before the panels speed up again (never back and forth every sample). */
+const CLEAN_SAMPLES = 2;
 const MAX_PRESSURE = 16;
-/** Frames averaged before the pace changes. */
-const SAMPLE_FRAMES = 20;
 /** However slow the page, a panel is never more than this far behind the log. */
 const MAX_WAIT_MS = 3_000;
 
@@ -25,9 +27,10 @@ interface Subscriber {
  * narration): each at most every `intervalMs` × pressure, all that are due
  * fired in one frame's update turn (renderer/frames) so React commits them
  * together, before that frame's draws. Pressure is a closed loop on what the
- * reader sees: while the log grows, the same turn doubles it when frames come
- * late (the panels' renders, layout and paint are taking the main thread) and
- * halves it when they are on time again. The timeline's canvas is not paced
+ * reader sees: while the log grows, the same turn doubles it when frames miss
+ * their vsync (the panels' renders, layout and paint are taking the main
+ * thread) more than once in half a second, and halves it after a second
+ * without a late frame — the page's p95 frame is the goal it holds. The timeline's canvas is not paced
  * here: it reads the store and draws in the frame's draw turn.
  * A playhead the reader moves (not a live run following its log) is not
  * paced either, nor the end of a run: every panel takes the new moment at
@@ -43,8 +46,9 @@ export class LiveTicker {
   /** The previous frame's time, 0 before the first frame watched. */
   private lastFrame = 0;
   private lastChange = 0;
-  private frameSum = 0;
   private frameCount = 0;
+  private lateFrames = 0;
+  private cleanSamples = 0;
 
   constructor(
     store: ObraStore,
@@ -118,8 +122,9 @@ export class LiveTicker {
       // turn that was put off under pressure comes now, not later.
       this.pressure = 1;
       this.lastFrame = 0;
-      this.frameSum = 0;
       this.frameCount = 0;
+      this.lateFrames = 0;
+      this.cleanSamples = 0;
     } else this.timeFrame(frameTime);
     let dirty = false;
     for (const s of this.subscribers) {
@@ -136,19 +141,23 @@ export class LiveTicker {
     if (dirty || !settled) this.takeBack = this.frames.request('update', this.turn);
   };
 
-  /** Frame times while the log grows: late frames double the pressure, quick ones halve it. */
+  /** Frame times while the log grows: missed vsyncs double the pressure, a clean second halves it. */
   private timeFrame(frameTime: number): void {
     if (this.lastFrame > 0) {
-      this.frameSum += frameTime - this.lastFrame;
+      if (frameTime - this.lastFrame > LATE_MS) this.lateFrames++;
       this.frameCount++;
     }
     this.lastFrame = frameTime;
     if (this.frameCount < SAMPLE_FRAMES) return;
-    const mean = this.frameSum / this.frameCount;
-    if (mean > BEHIND_MS) this.pressure = Math.min(MAX_PRESSURE, this.pressure * 2);
-    else if (mean < AHEAD_MS) this.pressure = Math.max(1, this.pressure / 2);
-    this.frameSum = 0;
+    if (this.lateFrames > LATE_ALLOWED) {
+      this.pressure = Math.min(MAX_PRESSURE, this.pressure * 2);
+      this.cleanSamples = 0;
+    } else if (this.lateFrames === 0 && ++this.cleanSamples >= CLEAN_SAMPLES) {
+      this.pressure = Math.max(1, this.pressure / 2);
+      this.cleanSamples = 0;
+    }
     this.frameCount = 0;
+    this.lateFrames = 0;
   }
 }
 

@@ -1,0 +1,48 @@
+// @ts-check
+// Preloaded by bench/wire.bench.cjs into every process of the measured run, before the
+// probe (NODE_OPTIONS=--require this --require the probe): it stamps the moment the probe
+// hands its records to the report channel. It wraps fs.writeSync, which the probe's channel
+// writer calls for each chunk of whole record lines, and for every sampled record (its `t`
+// a multiple of SAMPLE_EVERY µs, the rule every stage of the bench uses) keeps
+// "pid type t written-at" (µs on the machine's monotonic clock, hrtime). It also counts
+// the probe's writes and bytes. Lines go to OBRA_WIRE_STAMPS/<pid>.stamps, appended
+// every 200 ms at most (a process killed at Stop loses its last fraction of a second).
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+
+const dir = process.env.OBRA_WIRE_STAMPS;
+const SAMPLE_EVERY = Number(process.env.OBRA_WIRE_SAMPLE || 20);
+
+if (dir) {
+  const file = path.join(dir, `${process.pid}.stamps`);
+  const writeSync = fs.writeSync;
+  const RECORD = /"type":"([a-z-]+)","t":(\d+),"pid":(\d+)/g;
+  let out = `T0 ${process.env.OBRA_T0}\n`;
+  let writes = 0;
+  let bytes = 0;
+  let lastSave = 0;
+  const nowUs = () => Number(process.hrtime.bigint() / 1000n);
+  const save = (/** @type {number} */ at) => {
+    lastSave = at;
+    fs.appendFileSync(file, `${out}W ${writes} ${bytes}\n`);
+    out = '';
+  };
+  /** @type {any} */
+  const wrapped = function (/** @type {number} */ fd, /** @type {any} */ buffer, /** @type {any[]} */ ...rest) {
+    // The probe's writes: Buffers of whole record lines, from offset 0 (a retry after EAGAIN goes on from later).
+    if (Buffer.isBuffer(buffer) && (rest[0] ?? 0) === 0 && buffer[0] === 0x7b && buffer[2] === 0x74 && buffer[3] === 0x79) {
+      const at = nowUs();
+      writes++;
+      bytes += buffer.length;
+      const text = buffer.toString('latin1');
+      RECORD.lastIndex = 0;
+      for (let m = RECORD.exec(text); m; m = RECORD.exec(text)) {
+        if (Number(m[2]) % SAMPLE_EVERY === 0) out += `${m[3]} ${m[1]} ${m[2]} ${at}\n`;
+      }
+      if (at - lastSave > 200_000) save(at);
+    }
+    return writeSync.call(fs, fd, buffer, ...rest);
+  };
+  fs.writeSync = wrapped;
+}

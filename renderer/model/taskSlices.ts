@@ -1,0 +1,50 @@
+/**
+ * The slices a callback track shows in a window, for the screen's timeline and the exported
+ * picture alike. Callbacks that share a column are one mark: the first that starts in a
+ * column stands for them, and the next mark is found by a jump to the next free column (a
+ * window of a long run holds hundreds of thousands of callbacks; it is read per column, not
+ * per callback). Callbacks a column wide or more are given whole, after the marks (drawn
+ * over them), from the level of the track that holds them (taskIndex's tasksLastingAbout).
+ */
+import type { PixelScale } from './levelOfDetail';
+import { firstStartingAt, tasksCrossing, tasksLastingAbout, type TaskTrack } from './taskIndex';
+
+/**
+ * Calls `visit` with each slice's callback (log index) and its left edge and width, in the
+ * scale's pixels from its start, held to two columns past either edge, never under a column.
+ */
+export function forEachTaskSlice(track: TaskTrack, scale: PixelScale, columnPx: number, visit: (logIndex: number, x: number, w: number) => void): void {
+  const viewEnd = scale.start + scale.width / scale.pxPerUs;
+  const usPerColumn = columnPx / scale.pxPerUs;
+  const lo = -2 * columnPx;
+  const hi = scale.width + 2 * columnPx;
+  const slice = (start: number, end: number): [number, number] | null => {
+    const x0 = (start - scale.start) * scale.pxPerUs;
+    const x1 = (end - scale.start) * scale.pxPerUs;
+    if (x1 < lo || x0 > hi) return null;
+    const a = Math.max(lo, x0);
+    return [a, Math.max(columnPx, Math.min(hi, x1) - a)];
+  };
+  const column = (x: number): number => Math.floor(x / columnPx);
+  const [from, to] = tasksCrossing(track, scale.start, viewEnd);
+  /** The last column marked (or covered by a callback given whole below). */
+  let drawnTo = -Infinity;
+  for (let i = from; i < to; ) {
+    const s = slice(track.start[i], track.end[i]);
+    if (s) {
+      const last = Math.ceil((s[0] + s[1]) / columnPx) - 1;
+      if (s[1] > columnPx) drawnTo = Math.max(drawnTo, last);
+      else if (column(s[0]) > drawnTo) {
+        visit(track.idx[i], s[0], s[1]);
+        drawnTo = last;
+      }
+    }
+    i = Math.max(i + 1, firstStartingAt(track, scale.start + (drawnTo + 1) * usPerColumn, i + 1));
+  }
+  const wide = tasksLastingAbout(track, usPerColumn);
+  const [wideFrom, wideTo] = tasksCrossing(wide, scale.start, viewEnd);
+  for (let i = wideFrom; i < wideTo; i++) {
+    const s = slice(wide.start[i], wide.end[i]);
+    if (s && s[1] > columnPx) visit(wide.idx[i], s[0], s[1]);
+  }
+}

@@ -54,9 +54,8 @@ export function CodePanel({ lesson, sources, log, version, cursor, lang }: CodeP
   // What the editor shows: the code that ran while it plays, else the files as edited.
   const shown = readOnly && ran ? ran : edited;
   const narration = tell(lesson, log, version, cursor, lang, changedRan);
-  // `log` grows in place: `version` says when it changed. A recording being loaded is marked once it is all in (each look reads the whole log).
-  const loading = useObra((s) => s.status === 'loading');
-  const focus = useMemo(() => (loading ? null : codeFocus(logOf(lesson, log), cursor, ran ?? edited, narration)), [loading, lesson, log, version, cursor, ran, edited, narration]);
+  // `log` grows in place: `version` says when it changed.
+  const focus = useMemo(() => codeFocus(logOf(lesson, log), cursor, ran ?? edited, narration), [lesson, log, version, cursor, ran, edited, narration]);
   const [tab, setTab] = useState<string | null>(null);
 
   // Follow the focus to its file whenever it moves, and a syntax error to its file; a click on a tab holds until the next move.

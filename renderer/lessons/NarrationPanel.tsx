@@ -140,8 +140,7 @@ function useNarration(lesson: OpenLesson | null, log: readonly LabEvent[], versi
   const changed = useObra(changedRanFiles);
   const story = MESSAGES[lang].story;
   const told = tell(lesson, log, version, cursor, lang, changed);
-  // `log` grows in place: `version` says when it changed. A recording being loaded is told once it is all in (each telling reads the whole log).
-  const loading = useObra((s) => s.status === 'loading');
-  const own = useMemo(() => (lesson === null && log.length > 0 && !loading ? scriptStory(log, cursor, lang, story) : null), [loading, lesson, log, version, cursor, lang, story]);
+  // `log` grows in place: `version` says when it changed.
+  const own = useMemo(() => (lesson === null && log.length > 0 ? scriptStory(log, cursor, lang, story) : null), [lesson, log, version, cursor, lang, story]);
   return told ?? own;
 }

@@ -1,8 +1,8 @@
 /**
  * How large a recording Obra opens, and the error past it. The page holds
- * every event of the recording it shows as an object (about 115 bytes of heap
+ * every event of the recording it shows as an object (about 110 bytes of heap
  * each, measured by bench/recording.bench.cjs): 5 million events are some
- * 570 MiB, under the 1 GB a page can count on, and still pan and zoom at 60
+ * 530 MiB, under the 1 GB a page can count on, and still pan and zoom at 60
  * frames a second. The limit is checked before anything is parsed, so an
  * oversized file is refused in seconds rather than loaded until the tab runs
  * out of memory.

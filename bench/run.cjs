@@ -5,7 +5,8 @@
 // probe → subscriber throughput, then the renderer's bench and the wire's (where an
 // event's time goes on its way from a child to the page).
 // Prints figures; it is not a test (it fails only if a count comes out wrong).
-// `node bench/run.cjs --skip-renderer` leaves out the (long) renderer and wire benches.
+// `node bench/run.cjs --skip-renderer` leaves out the (long) renderer and wire benches,
+// `--skip-recording` the large-recordings bench (bench/recording.bench.cjs).
 'use strict';
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -206,6 +207,12 @@ async function main() {
     spawnSync(process.execPath, [rendererBench], { cwd: ROOT, stdio: 'inherit' });
     process.stdout.write('\nThe wire, child → page (bench/wire.bench.cjs):\n');
     spawnSync(process.execPath, [path.join(__dirname, 'wire.bench.cjs')], { cwd: ROOT, stdio: 'inherit' });
+  }
+  const recordingBench = path.join(__dirname, 'recording.bench.cjs');
+  if (process.argv.includes('--skip-recording')) process.stdout.write('\n(large-recordings bench skipped: --skip-recording)\n');
+  else if (fs.existsSync(recordingBench)) {
+    process.stdout.write('\nLarge recordings (bench/recording.bench.cjs):\n');
+    spawnSync(process.execPath, [recordingBench], { cwd: ROOT, stdio: 'inherit' });
   }
   if (!allExact || !throughput.allExact) {
     process.stdout.write('\nSome counts under the lab did not match: see WRONG above.\n');

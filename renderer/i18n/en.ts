@@ -34,6 +34,10 @@ export const en: Messages = {
   dropHere: 'Drop a .js, .mjs or .cjs file to run it',
   dropWhileRunning: 'Stop the current run before opening another script.',
   notAScript: (name) => `“${name}” is not a .js, .mjs or .cjs script.`,
+  recordingTooManyEvents: (name, size, limit) =>
+    `“${name}” (${size}) holds more than ${limit} events: Obra opens recordings of up to ${limit} events, which it can show without running out of memory. Nothing was opened.`,
+  recordingTooLargeJson: (name, size, limit, eventLimit) =>
+    `“${name}” is ${size}: Obra opens .obra.json recordings of up to ${limit}, read whole; a larger run opens as NDJSON (what obra record writes), up to ${eventLimit} events. Nothing was opened.`,
   timeline: {
     label: 'Timeline',
     processes: 'Processes',

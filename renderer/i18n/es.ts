@@ -34,6 +34,10 @@ export const es: Messages = {
   dropHere: 'Suelta un archivo .js, .mjs o .cjs para ejecutarlo',
   dropWhileRunning: 'Detén la ejecución en curso antes de abrir otro script.',
   notAScript: (name) => `«${name}» no es un script .js, .mjs ni .cjs.`,
+  recordingTooManyEvents: (name, size, limit) =>
+    `«${name}» (${size}) tiene más de ${limit} eventos: Obra abre grabaciones de hasta ${limit} eventos, las que puede mostrar sin quedarse sin memoria. No se abrió nada.`,
+  recordingTooLargeJson: (name, size, limit, eventLimit) =>
+    `«${name}» ocupa ${size}: Obra abre grabaciones .obra.json de hasta ${limit}, que lee enteras; una ejecución más grande se abre como NDJSON (lo que escribe obra record), hasta ${eventLimit} eventos. No se abrió nada.`,
   timeline: {
     label: 'Línea de tiempo',
     processes: 'Procesos',

@@ -37,6 +37,9 @@ export interface Messages {
   dropHere: string;
   dropWhileRunning: string;
   notAScript: (name: string) => string;
+  /** A recording past Obra's limit (shared/recording-limit.ts): its name and size, the limit. */
+  recordingTooManyEvents: (name: string, size: string, limit: string) => string;
+  recordingTooLargeJson: (name: string, size: string, limit: string, eventLimit: string) => string;
   timeline: {
     label: string;
     processes: string;

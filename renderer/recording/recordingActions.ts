@@ -1,3 +1,4 @@
+import type { Lang } from '../../shared/api';
 import { saveFileAs, type SaveOptions } from '../export/download';
 import { noticeOf } from '../store/notices';
 import type { ObraStore } from '../store/obraStore';
@@ -5,6 +6,7 @@ import { isBusy } from '../store/catalogueSlice';
 import { demoHash } from '../toolbar/demoHash';
 import { ranSources } from '../editor/editsSlice';
 import { openRecording } from './openRecording';
+import { checkRecordingSize, STREAMED_RECORDING } from './recordingSize';
 import { readRecording, recordingFileName, recordingText, type Recording } from '../../shared/recording';
 
 /** Events handed to the store at a time while a recording loads (the page draws between). */
@@ -55,13 +57,14 @@ export async function showRecording(store: ObraStore, recording: Recording): Pro
 
 /**
  * Open a recording file (`.obra.json`, or the CLI's `.ndjson`) as the shown
- * run. A recording of a demo selects that demo first, so its narration and
+ * run; one past Obra's limit is refused first (ERR_OBRA_RECORDING_TOO_LARGE). A recording of a demo selects that demo first, so its narration and
  * code marks work; the recording's own sources replace the code panel's. A
  * recording of no demo keeps an open lesson folder, whose steps it is told with.
  */
 export async function openRecordingFile(store: ObraStore, file: File): Promise<void> {
   if (isBusy(store.getState().status)) return;
-  if (/\.ndjson$/i.test(file.name)) {
+  await checkRecordingSize(file, store.getState().lang);
+  if (STREAMED_RECORDING.test(file.name)) {
     const demoId = await peekNdjsonDemo(file);
     await chooseDemo(store, demoId, [], '');
     await openRecording(store, file);
@@ -72,8 +75,9 @@ export async function openRecordingFile(store: ObraStore, file: File): Promise<v
   await showRecording(store, recording);
 }
 
-/** Read just a recording file (for the compare view). */
-export async function readRecordingFile(file: File): Promise<Recording> {
+/** Read just a recording file (for the compare view), whole: within the same limit. */
+export async function readRecordingFile(file: File, lang: Lang): Promise<Recording> {
+  await checkRecordingSize(file, lang);
   return readRecording(await file.text(), file.name);
 }
 

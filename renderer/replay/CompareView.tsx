@@ -109,7 +109,7 @@ export function CompareView() {
 
   const open = async (file: File): Promise<void> => {
     try {
-      const recording = await readRecordingFile(file);
+      const recording = await readRecordingFile(file, main.getState().lang);
       await showRecording(second, recording);
       setTop('main');
       fitBoth(main, second);

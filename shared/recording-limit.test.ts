@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_RECORDING_EVENTS, NdjsonLineCounter, RecordingTooLargeError } from './recording-limit';
+
+const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+describe('counting the events of an NDJSON recording as its bytes arrive', () => {
+  it('counts the lines after the header, blank lines not, a last line without its newline too', () => {
+    const counter = new NdjsonLineCounter();
+    counter.add(bytes('{"obra":1}\n{"t":1}\n\n{"t":2}\r\n{"t":'));
+    expect(counter.events).toBe(3);
+    counter.add(bytes('3}'));
+    expect(counter.events).toBe(3);
+    counter.add(bytes('\n'));
+    expect(counter.events).toBe(3);
+  });
+
+  it('a line split across chunks, even at its newline, is one event', () => {
+    const counter = new NdjsonLineCounter();
+    for (const chunk of ['{"obra":1}', '\n', '{"t"', ':1}', '\n', '\n', '{"t":2}\n']) counter.add(bytes(chunk));
+    expect(counter.events).toBe(2);
+  });
+
+  it('says so once the events pass the limit, and not at it', () => {
+    const counter = new NdjsonLineCounter(3);
+    expect(counter.add(bytes('{"obra":1}\n{"t":1}\n{"t":2}\n{"t":3}\n'))).toBe(false);
+    expect(counter.add(bytes('{"t":4}\n'))).toBe(true);
+  });
+
+  it('the error names the file, its size and the limit, with its code', () => {
+    const error = new RecordingTooLargeError({ fileName: 'hour.ndjson', bytes: 1.5 * 2 ** 30, eventsOver: MAX_RECORDING_EVENTS + 1, limit: { events: MAX_RECORDING_EVENTS } });
+    expect(error.code).toBe('ERR_OBRA_RECORDING_TOO_LARGE');
+    expect(error.message).toBe('hour.ndjson (1536.0 MiB) holds more than 5,000,000 events: Obra opens recordings of up to 5,000,000 events. Nothing was opened.');
+    const json = new RecordingTooLargeError({ fileName: 'hour.obra.json', bytes: 300 * 2 ** 20, eventsOver: null, limit: { bytes: 256 * 2 ** 20 } });
+    expect(json.message).toMatch(/^hour\.obra\.json is 300\.0 MiB: Obra opens \.obra\.json recordings of up to 256\.0 MiB/);
+  });
+});

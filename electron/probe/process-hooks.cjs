@@ -65,7 +65,8 @@ function hookProcessSend(meter) {
     if (!process.connected || isInternalMessage(message)) return Reflect.apply(originalSend, this, arguments);
     const t = now();
     // Throws for a bad message: not counted.
-    const { result: accepted, wire } = meter.send(() => Reflect.apply(originalSend, this, arguments));
+    const accepted = meter.send(originalSend, this, arguments);
+    const wire = meter.sentWire();
     try {
       sent.note(message, t, wire, meter.mode);
     } catch {

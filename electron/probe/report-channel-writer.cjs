@@ -72,12 +72,16 @@ function channelWriter(fd, guard) {
         fd = checked.fd;
         if (!this.write(checked.notice)) return false;
       }
-      const bytes = Buffer.from(chunk, 'utf8');
+      // Written as a string (no Buffer made per write); only a short write (Windows) needs its bytes.
+      /** @type {Buffer | null} */
+      let bytes = null;
+      const length = Buffer.byteLength(chunk);
       let offset = 0;
       let waited = 0;
-      while (offset < bytes.length) {
+      while (offset < length) {
         try {
-          offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
+          if (offset === 0) offset = fs.writeSync(fd, chunk);
+          else offset += fs.writeSync(fd, (bytes ??= Buffer.from(chunk, 'utf8')), offset, length - offset);
         } catch (err) {
           if (/** @type {NodeJS.ErrnoException} */ (err).code === 'EAGAIN' && waited < MAX_WAIT_MS) {
             Atomics.wait(pause, 0, 0, 1);

@@ -19,8 +19,6 @@
  * each opens its own.
  */
 const fs = require('node:fs');
-const { fifoGuard } = require('./fifo-guard.cjs');
-const { pipeGuard } = require('./pipe-guard.cjs');
 
 /**
  * @typedef {{ write(chunk: string): boolean, close(): void }} ChannelWriter  `write` answers
@@ -38,7 +36,7 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
  * @returns {ChannelWriter | null} null when there is no channel to write to
  */
 function openChannelWriter(address) {
-  const guard = process.platform === 'win32' ? pipeGuard(address) : fifoGuard(address);
+  const guard = process.platform === 'win32' ? require('./pipe-guard.cjs').pipeGuard(address) : require('./fifo-guard.cjs').fifoGuard(address);
   return guard === null ? null : channelWriter(guard.fd, guard);
 }
 

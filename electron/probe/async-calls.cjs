@@ -14,9 +14,10 @@ const { now } = require('./clock.cjs');
 const { report } = require('./report.cjs');
 const { replaceProperty, dressAs } = require('./replace-property.cjs');
 const { beginCall, insideCall, isInsideCall, takePendingChildId } = require('./calls.cjs');
-const { errorRecord, callbackError } = require('./error-record.cjs');
-const { chunkBytes } = require('./preview.cjs');
-const { watchChild } = require('./child-observer.cjs');
+const { lazy } = require('./lazy.cjs');
+const errors = lazy(() => require('./error-record.cjs'));
+const previews = lazy(() => require('./preview.cjs'));
+const observers = lazy(() => require('./child-observer.cjs'));
 const { injectProbeEnv } = require('./probe-env.cjs');
 const { withoutProbeFrames } = require('./stack-frames.cjs');
 
@@ -33,7 +34,7 @@ function wrapAsyncApi(api) {
         return withoutProbeFrames(() => insideCall(childId, () => Reflect.apply(original, this, argv)));
       } catch (err) {
         // Thrown synchronously (bad arguments, EMFILE…): the program sees the throw.
-        safely(() => report(errorRecord('sync', err, { pid: null, childId })));
+        safely(() => report(errors().errorRecord('sync', err, { pid: null, childId })));
         throw err;
       }
     },
@@ -100,9 +101,9 @@ function withReportingCallback(api, childId, argv, rawOptions) {
         pid: process.pid,
         childId,
         api,
-        error: error ? callbackError(error) : null,
-        stdoutBytes: chunkBytes(stdout, encoding),
-        stderrBytes: chunkBytes(stderr, encoding),
+        error: error ? errors().callbackError(error) : null,
+        stdoutBytes: previews().chunkBytes(stdout, encoding),
+        stderrBytes: previews().chunkBytes(stderr, encoding),
       }),
     );
     return Reflect.apply(callback, this, arguments);
@@ -135,7 +136,7 @@ function hookChildSpawn() {
       try {
         injectProbeEnv(options);
         const childId = takePendingChildId() ?? beginCall('spawn', implicitCallArgs(options)).childId;
-        watch = watchChild(/** @type {import('node:child_process').ChildProcess} */ (this), childId);
+        watch = observers().watchChild(/** @type {import('node:child_process').ChildProcess} */ (this), childId);
       } catch {
         // never break the program
       }

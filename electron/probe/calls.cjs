@@ -9,8 +9,10 @@
  */
 const { now } = require('./clock.cjs');
 const { report } = require('./report.cjs');
-const { summariseCall } = require('./call-summary.cjs');
-const { callSite } = require('./call-site.cjs');
+const { lazy } = require('./lazy.cjs');
+
+const summaries = lazy(() => require('./call-summary.cjs'));
+const callSites = lazy(() => require('./call-site.cjs'));
 
 let callCount = 0;
 /** Worker threads share the process's pid: their calls are numbered apart. */
@@ -33,10 +35,10 @@ function beginCall(api, argv) {
   /** @type {Record<string, unknown> | null} */
   let rawOptions = null;
   try {
-    const summary = summariseCall(api, argv);
+    const summary = summaries().summariseCall(api, argv);
     rawOptions = summary.rawOptions;
     const { command, args, options } = summary;
-    report({ type: 'call', t, pid: process.pid, api, childId, command, args, options, source: callSite() });
+    report({ type: 'call', t, pid: process.pid, api, childId, command, args, options, source: callSites().callSite() });
   } catch {
     // the probe must never break the program
   }

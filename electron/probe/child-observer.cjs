@@ -112,7 +112,8 @@ function watchSend(child, meter) {
     if (!child.connected || isInternalMessage(message)) return Reflect.apply(originalSend, this, arguments);
     const t = now();
     // Throws for a bad message: not counted.
-    const { result: accepted, wire } = meter.send(() => Reflect.apply(originalSend, this, arguments));
+    const accepted = meter.send(originalSend, this, arguments);
+    const wire = meter.sentWire();
     try {
       sent ??= messageCounter('send', process.pid, child.pid ?? 0);
       sent.note(message, t, wire, meter.mode);

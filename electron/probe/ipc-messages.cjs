@@ -9,7 +9,9 @@
  */
 const { admitFrequent, reportAlone, startRun, ALONE, START_RUN } = require('./report.cjs');
 const { measureMessage, previewText } = require('./preview.cjs');
-const { messageHead } = require('./message-preview.cjs');
+const { lazy } = require('./lazy.cjs');
+
+const messagePreviews = lazy(() => require('./message-preview.cjs'));
 
 /** @typedef {import('./ipc-wire.cjs').Wire} Wire */
 
@@ -67,7 +69,7 @@ function previewOf(message, text) {
     const head = text.length > 300 ? text.slice(0, 300) : text.replace(/\n$/, '');
     return previewText(head, head.length < text.length - 1);
   }
-  const { text: built, cut } = messageHead(message);
+  const { text: built, cut } = messagePreviews().messageHead(message);
   return previewText(built, cut);
 }
 

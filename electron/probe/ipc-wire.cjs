@@ -32,20 +32,26 @@ const MATCH_WINDOW = 64;
 /**
  * @typedef {{
  *   mode: 'json' | 'advanced' | null,
- *   send<T>(run: () => T): { result: T, wire: Wire | null },
+ *   send(original: Function, thisArg: unknown, args: ArrayLike<unknown>): unknown,
+ *   sentWire(): Wire | null,
  *   received(message: unknown): Wire | null,
- * }} WireMeter
+ * }} WireMeter  `send` calls Node's send (`original`) and returns what it returned; `sentWire`
+ *   then tells what that call wrote on the channel. No closure and no object per send: a
+ *   flood sends 100k messages.
  */
 
 /** Open `send()` calls, innermost last: the write made inside one is that call's message. */
 /** @type {(Wire | null)[]} */
 const sending = [];
+/** What the last `send()` that returned wrote (read at once by the caller). */
+/** @type {Wire | null} */
+let lastSent = null;
 /** @type {WeakMap<object, WireMeter>} */
 const meters = new WeakMap();
 
 /** A channel whose writes and reads cannot be seen: every send is Node's alone, no wire is known. */
 /** @type {WireMeter} */
-const UNMEASURED = { mode: null, send: (run) => ({ result: run(), wire: null }), received: () => null };
+const UNMEASURED = { mode: null, send: (original, thisArg, args) => Reflect.apply(original, thisArg, args), sentWire: () => null, received: () => null };
 
 /**
  * The meter of `target`'s IPC channel (a ChildProcess, or `process`), or UNMEASURED.
@@ -95,12 +101,14 @@ function attach(handle, mode) {
   const writeBuffer = handle.writeBuffer;
   handle.writeUtf8String = /** @this {unknown} */ function (/** @type {unknown} */ _req, /** @type {string} */ text) {
     const result = Reflect.apply(writeUtf8String, this, arguments);
-    noteWrite(() => ({ bytes: Buffer.byteLength(text), text }));
+    const at = sending.length - 1;
+    if (at >= 0 && sending[at] === null) sending[at] = { bytes: Buffer.byteLength(text), text };
     return result;
   };
   handle.writeBuffer = /** @this {unknown} */ function (/** @type {unknown} */ _req, /** @type {Uint8Array} */ buffer) {
     const result = Reflect.apply(writeBuffer, this, arguments);
-    noteWrite(() => ({ bytes: buffer.byteLength, text: null }));
+    const at = sending.length - 1;
+    if (at >= 0 && sending[at] === null) sending[at] = { bytes: buffer.byteLength, text: null };
     return result;
   };
 
@@ -134,15 +142,15 @@ function attach(handle, mode) {
 
   return {
     mode,
-    send(run) {
+    send(original, thisArg, args) {
       sending.push(null);
       try {
-        const result = run();
-        return { result, wire: sending[sending.length - 1] };
+        return Reflect.apply(original, thisArg, args);
       } finally {
-        sending.pop();
+        lastSent = sending.pop() ?? null;
       }
     },
+    sentWire: () => lastSent,
     received(message) {
       const bytes = inStep ? undelivered.take(message) : null;
       return bytes === null ? null : { bytes, text: null };
@@ -196,12 +204,6 @@ function undeliveredQueue() {
       return null;
     },
   };
-}
-
-/** @param {() => Wire} measure */
-function noteWrite(measure) {
-  const at = sending.length - 1;
-  if (at >= 0 && sending[at] === null) sending[at] = measure();
 }
 
 /**

@@ -10,7 +10,8 @@
  * - Promise jobs, nextTicks and queueMicrotask callbacks run at depth 0 right after the
  *   callback that queued them: their time is that task's.
  * - The same handle's callbacks back to back (an HTTP request's three parser callbacks) are
- *   one task.
+ *   one task. So are the completions of a handle's writes back to back (a flood of IPC
+ *   messages completes thousands in one turn): that task's `count` says how many.
  * - The main script is the first task (`other`, label `main`), from the probe's start to the
  *   first callback the loop runs; a nextTick queued here marks its end.
  * - A task is written once the next one begins (the probe's own 50 ms sampler guarantees
@@ -25,7 +26,7 @@ const asyncHooks = require('node:async_hooks');
 const diagnostics = require('node:diagnostics_channel');
 const { now } = require('./clock.cjs');
 const { atLastRecords } = require('./report.cjs');
-const { classify, isContinuation } = require('./task-kind.cjs');
+const { classify, sameTaskKey, isContinuation } = require('./task-kind.cjs');
 const { isOwnTimer } = require('./own-timers.cjs');
 const { timerSchedule } = require('./timer-schedule.cjs');
 const { admitTask, flushTaskRuns } = require('./task-runs.cjs');
@@ -42,6 +43,11 @@ const MAIN = Object.freeze({});
  * @type {object | null}
  */
 let openResource = null;
+/** What a callback back to back with the open task must share to be part of it (task-kind.cjs). */
+/** @type {object | null} */
+let openKey = null;
+/** Completed writes (or shutdowns) of one handle in the open task. */
+let openCompletions = 1;
 let openT = 0;
 let openEnd = 0;
 /** @type {TaskKind} */
@@ -83,9 +89,14 @@ function before() {
       return;
     }
     skipping = false;
-    if (openResource === resource && t - openEnd < SAME_TASK_GAP_US) return;
+    const key = sameTaskKey(/** @type {object} */ (resource));
+    if (openKey === key && t - openEnd < SAME_TASK_GAP_US) {
+      if (key !== resource) openCompletions += 1;
+      return;
+    }
     close();
     begin(/** @type {object} */ (resource), t);
+    openKey = key;
   } catch {
     // never break the program
   }
@@ -103,6 +114,8 @@ function after() {
 function begin(resource, t) {
   const kinded = resource === MAIN ? null : classify(resource);
   openResource = resource;
+  openKey = resource;
+  openCompletions = 1;
   openT = t;
   openEnd = t;
   openKind = kinded ? kinded.kind : 'other';
@@ -146,7 +159,8 @@ function labelRequest(message) {
 function close() {
   if (!openResource) return;
   openResource = null;
-  admitTask(process.pid, openKind, openT, Math.max(0, openEnd - openT), openDue, openLabel, openSource);
+  openKey = null;
+  admitTask(process.pid, openKind, openT, Math.max(0, openEnd - openT), openDue, openLabel, openSource, openCompletions);
 }
 
 /** At exit: the task running now (or a main script that called process.exit()) ends here. */

@@ -13,14 +13,15 @@
 const { now } = require('./clock.cjs');
 const { report, flushNow, switchToWriteThrough } = require('./report.cjs');
 const { replaceProperty } = require('./replace-property.cjs');
-const { errorRecord } = require('./error-record.cjs');
-const { errorSource } = require('./call-site.cjs');
-const { isInternalMessage, messageCounter } = require('./ipc-messages.cjs');
+const { lazy } = require('./lazy.cjs');
+const errors = lazy(() => require('./error-record.cjs'));
+const callSites = lazy(() => require('./call-site.cjs'));
+const messages = lazy(() => require('./ipc-messages.cjs'));
 const { wireMeter, UNMEASURED } = require('./ipc-wire.cjs');
 const { scrubProbeFrames } = require('./stack-frames.cjs');
 
 function hookProcess() {
-  /** @type {ReturnType<typeof messageCounter> | null} */
+  /** @type {ReturnType<typeof import('./ipc-messages.cjs').messageCounter> | null} */
   let received = null;
   // A forked child's channel with its parent exists before the probe loads.
   const meter = typeof process.send === 'function' ? wireMeter(process) : UNMEASURED;
@@ -39,11 +40,11 @@ function hookProcess() {
     }
     try {
       if (event === 'message') {
-        received ??= messageCounter('recv', process.ppid, process.pid);
+        received ??= messages().messageCounter('recv', process.ppid, process.pid);
         received.note(arguments[1], now(), meter.received(arguments[1]), meter.mode);
       } else if (event === 'uncaughtExceptionMonitor') {
         const error = scrubProbeFrames(arguments[1]);
-        report(errorRecord('uncaught', error, { pid: process.pid, source: errorSource(error) }));
+        report(errors().errorRecord('uncaught', error, { pid: process.pid, source: callSites().errorSource(error) }));
         flushNow();
       }
     } catch {
@@ -59,13 +60,15 @@ function hookProcess() {
  * @param {import('./ipc-wire.cjs').WireMeter} meter
  */
 function hookProcessSend(meter) {
+  const { isInternalMessage, messageCounter } = messages();
   const sent = messageCounter('send', process.pid, process.ppid);
   const originalSend = /** @type {Function} */ (process.send);
   replaceProperty(process, 'send', /** @this {unknown} */ function send(/** @type {unknown} */ message) {
     if (!process.connected || isInternalMessage(message)) return Reflect.apply(originalSend, this, arguments);
     const t = now();
     // Throws for a bad message: not counted.
-    const { result: accepted, wire } = meter.send(() => Reflect.apply(originalSend, this, arguments));
+    const accepted = meter.send(originalSend, this, arguments);
+    const wire = meter.sentWire();
     try {
       sent.note(message, t, wire, meter.mode);
     } catch {

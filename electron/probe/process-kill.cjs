@@ -19,7 +19,8 @@ const fs = require('node:fs');
 const { signals } = require('node:os').constants;
 const { now } = require('./clock.cjs');
 const { report, flushNow } = require('./report.cjs');
-const { callSite } = require('./call-site.cjs');
+const { lazy } = require('./lazy.cjs');
+const callSites = lazy(() => require('./call-site.cjs'));
 const { replaceProperty, dressAs } = require('./replace-property.cjs');
 const { withoutProbeFrames } = require('./stack-frames.cjs');
 
@@ -74,7 +75,7 @@ function killRecord(pid, sig) {
   if (typeof sig === 'number' && sig === (sig | 0)) signal = sig === 0 ? '0' : (SIGNAL_NAMES.get(sig) ?? String(sig));
   else if (!sig) signal = 'SIGTERM';
   else signal = String(sig).slice(0, 40);
-  return { type: 'kill', t: now(), pid: process.pid, target, signal, code: null, source: callSite() };
+  return { type: 'kill', t: now(), pid: process.pid, target, signal, code: null, source: callSites().callSite() };
 }
 
 /** A known signal to this process, its group or every process: the call returns true or never. */

@@ -19,8 +19,6 @@
  * each opens its own.
  */
 const fs = require('node:fs');
-const { fifoGuard } = require('./fifo-guard.cjs');
-const { pipeGuard } = require('./pipe-guard.cjs');
 
 /**
  * @typedef {{ write(chunk: string): boolean, close(): void }} ChannelWriter  `write` answers
@@ -38,7 +36,7 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
  * @returns {ChannelWriter | null} null when there is no channel to write to
  */
 function openChannelWriter(address) {
-  const guard = process.platform === 'win32' ? pipeGuard(address) : fifoGuard(address);
+  const guard = process.platform === 'win32' ? require('./pipe-guard.cjs').pipeGuard(address) : require('./fifo-guard.cjs').fifoGuard(address);
   return guard === null ? null : channelWriter(guard.fd, guard);
 }
 
@@ -72,12 +70,16 @@ function channelWriter(fd, guard) {
         fd = checked.fd;
         if (!this.write(checked.notice)) return false;
       }
-      const bytes = Buffer.from(chunk, 'utf8');
+      // Written as a string (no Buffer made per write); only a short write (Windows) needs its bytes.
+      /** @type {Buffer | null} */
+      let bytes = null;
+      const length = Buffer.byteLength(chunk);
       let offset = 0;
       let waited = 0;
-      while (offset < bytes.length) {
+      while (offset < length) {
         try {
-          offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
+          if (offset === 0) offset = fs.writeSync(fd, chunk);
+          else offset += fs.writeSync(fd, (bytes ??= Buffer.from(chunk, 'utf8')), offset, length - offset);
         } catch (err) {
           if (/** @type {NodeJS.ErrnoException} */ (err).code === 'EAGAIN' && waited < MAX_WAIT_MS) {
             Atomics.wait(pause, 0, 0, 1);

@@ -19,8 +19,9 @@ const { now } = require('./clock.cjs');
 const { report } = require('./report.cjs');
 const { replaceProperty, dressAs } = require('./replace-property.cjs');
 const { beginCall, insideCall, isInsideCall } = require('./calls.cjs');
-const { errorRecord } = require('./error-record.cjs');
-const { chunkBytes, chunkPreview } = require('./preview.cjs');
+const { lazy } = require('./lazy.cjs');
+const errors = lazy(() => require('./error-record.cjs'));
+const previews = lazy(() => require('./preview.cjs'));
 const { injectProbeEnv } = require('./probe-env.cjs');
 const { safely } = require('./async-calls.cjs');
 const { withoutProbeFrames } = require('./stack-frames.cjs');
@@ -93,13 +94,13 @@ function reportOutcome(api, childId, rawOptions, result, thrown) {
     report({ type: 'spawn', t: child.tStart ?? tEnd, pid, childId, ppid: process.pid, sync: true });
     for (const type of /** @type {const} */ (['stdout', 'stderr'])) {
       const chunk = child[type];
-      const bytes = chunkBytes(chunk, encoding);
-      if (bytes > 0) report({ type, t: tEnd, pid, childId, bytes, preview: chunkPreview(chunk) });
+      const bytes = previews().chunkBytes(chunk, encoding);
+      if (bytes > 0) report({ type, t: tEnd, pid, childId, bytes, preview: previews().chunkPreview(chunk) });
     }
     report({ type: 'exit', t: tEnd, pid, childId, code: child.status, signal: child.signal });
   }
   const error = thrown ?? (api === 'spawnSync' ? result?.error : undefined);
-  if (error) report(errorRecord('sync', error, { pid: child.pid || null, childId }));
+  if (error) report(errors().errorRecord('sync', error, { pid: child.pid || null, childId }));
 }
 
 /**

@@ -56,6 +56,14 @@ const LABEL_BY_CONSTRUCTOR = {
 
 /** @type {WeakMap<object, Kinded>} */
 const handles = new WeakMap();
+/** @type {WeakMap<object, Kinded>} the kind of a handle's completed writes, by handle */
+const writesDone = new WeakMap();
+/** @type {WeakMap<object, Kinded>} the kind of a handle's completed shutdowns, by handle */
+const shutdownsDone = new WeakMap();
+/** @type {Kinded} */
+const WRITE_WITHOUT_HANDLE = Object.freeze({ kind: 'other', label: 'WriteWrap' });
+/** @type {Kinded} */
+const SHUTDOWN_WITHOUT_HANDLE = Object.freeze({ kind: 'other', label: 'ShutdownWrap' });
 /** @type {WeakMap<object, string>} stdio handles of children, with their label */
 const childStreams = new WeakMap();
 
@@ -81,6 +89,7 @@ function isContinuation(resource) {
 function classify(resource) {
   const name = resource.constructor?.name ?? '';
   if (name === 'Timeout') return timerKind(resource);
+  if (name === 'WriteWrap' || name === 'ShutdownWrap') return requestKind(resource, name);
   const known = handles.get(resource);
   if (known) return known;
   const kinded = classifyHandle(resource, name);
@@ -96,9 +105,6 @@ function classify(resource) {
 function classifyHandle(resource, name) {
   const r = /** @type {Record<string, any>} */ (resource);
   if (name === 'Pipe') return pipeKind(resource);
-  if ((name === 'WriteWrap' || name === 'ShutdownWrap') && r.handle && typeof r.handle === 'object') {
-    return { kind: classify(r.handle).kind, label: name === 'WriteWrap' ? 'write done' : 'shutdown' };
-  }
   if (name === 'FSReqCallback') return fsKind(r.oncomplete);
   if (name === 'ReusedHandle' && r.handle && typeof r.handle === 'object') return { kind: 'net', label: 'data' };
   if (name === 'Process') return { kind: 'child', label: typeof r.pid === 'number' ? `exit ${r.pid}` : 'exit' };
@@ -108,6 +114,38 @@ function classifyHandle(resource, name) {
   const kind = KIND_BY_CONSTRUCTOR[name] ?? 'other';
   const label = LABEL_BY_CONSTRUCTOR[name] ?? (kind === 'other' && name ? name : undefined);
   return label === undefined ? { kind } : { kind, label };
+}
+
+/**
+ * What makes callbacks one task when they run back to back: the same resource, or for a write
+ * or shutdown that completed, the same handle (libuv completes a pipe's queued writes one
+ * after another in one turn: a flood of IPC messages completes thousands at a time).
+ * @param {object} resource a resource whose callback is not a continuation
+ * @returns {object} the resource itself, or the kind kept for its handle's completed writes or shutdowns
+ */
+function sameTaskKey(resource) {
+  const name = resource.constructor?.name;
+  return name === 'WriteWrap' || name === 'ShutdownWrap' ? requestKind(resource, name) : resource;
+}
+
+/**
+ * A write or shutdown that completed later is of its handle's kind. Requests are one-shot (a
+ * flood of IPC messages completes 100k writes): their kind is kept per handle, not per request.
+ * @param {object} request
+ * @param {'WriteWrap' | 'ShutdownWrap'} name
+ * @returns {Kinded}
+ */
+function requestKind(request, name) {
+  const handle = /** @type {{ handle?: unknown }} */ (request).handle;
+  // An IPC channel's writes (Node's child_process) do not name their handle: one kind for all of them.
+  if (!handle || typeof handle !== 'object') return name === 'WriteWrap' ? WRITE_WITHOUT_HANDLE : SHUTDOWN_WITHOUT_HANDLE;
+  const done = name === 'WriteWrap' ? writesDone : shutdownsDone;
+  let kinded = done.get(handle);
+  if (!kinded) {
+    kinded = { kind: classify(handle).kind, label: name === 'WriteWrap' ? 'write done' : 'shutdown' };
+    done.set(handle, kinded);
+  }
+  return kinded;
 }
 
 /**
@@ -168,4 +206,4 @@ function markChildStreams(child) {
   }
 }
 
-module.exports = { classify, isContinuation, markChildStreams };
+module.exports = { classify, sameTaskKey, isContinuation, markChildStreams };

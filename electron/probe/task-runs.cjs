@@ -34,8 +34,9 @@ let runsTimer = null;
  * @param {number | undefined} due
  * @param {string | undefined} label
  * @param {import('../../shared/events').SourceLocation | null | undefined} source
+ * @param {number} callbacks how many callbacks it was (a handle's writes completed back to back), usually 1
  */
-function admitTask(pid, kind, t, dur, due, label, source) {
+function admitTask(pid, kind, t, dur, due, label, source, callbacks = 1) {
   if (t - windowStart >= RATE_WINDOW_US) {
     flushTaskRuns();
     windowStart = t;
@@ -47,17 +48,21 @@ function admitTask(pid, kind, t, dur, due, label, source) {
     if (due !== undefined) record.due = due;
     if (label) record.label = label;
     if (source) record.source = source;
+    if (callbacks > 1) {
+      record.count = callbacks;
+      record.span = dur;
+    }
     reportAlone(record);
     return;
   }
   const run = runs.get(kind);
   if (run) {
     run.dur += dur;
-    run.count = (run.count ?? 1) + 1;
+    run.count = (run.count ?? 1) + callbacks;
     run.span = Math.max(run.span ?? 0, t + dur - run.t);
     return;
   }
-  runs.set(kind, { type: 'task', t, pid, kind, dur, count: 1, span: dur });
+  runs.set(kind, { type: 'task', t, pid, kind, dur, count: callbacks, span: dur });
   runsTimer ??= ownTimeout(() => {
     runsTimer = null;
     flushTaskRuns();

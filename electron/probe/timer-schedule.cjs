@@ -16,7 +16,8 @@
  */
 const timers = require('node:timers');
 const { now } = require('./clock.cjs');
-const { callSite } = require('./call-site.cjs');
+const { lazy } = require('./lazy.cjs');
+const callSites = lazy(() => require('./call-site.cjs'));
 const { replaceProperty, dressAs } = require('./replace-property.cjs');
 
 const MAX_SOURCES = 2000;
@@ -58,7 +59,7 @@ function noteTimer(timer, t) {
   if (!fields) return;
   const offset = t - fields.idleStart * 1000;
   if (libuvOffsetUs === null || offset < libuvOffsetUs) libuvOffsetUs = offset;
-  const source = sourcesLeft > 0 ? callSite() : null;
+  const source = sourcesLeft > 0 ? callSites().callSite() : null;
   if (sourcesLeft > 0) sourcesLeft--;
   schedules.set(/** @type {object} */ (timer), { due: t + fields.idleTimeout * 1000, idleStart: fields.idleStart, source });
 }

@@ -16,9 +16,10 @@ const wt = require('node:worker_threads');
 const { now } = require('./clock.cjs');
 const { report } = require('./report.cjs');
 const { replaceProperty } = require('./replace-property.cjs');
-const { callSite } = require('./call-site.cjs');
+const { lazy } = require('./lazy.cjs');
+const callSites = lazy(() => require('./call-site.cjs'));
 const { withProbeVariables } = require('./probe-env.cjs');
-const { threadMessageCounter, measureThreadMessage, countPosts } = require('./thread-messages.cjs');
+const threadMessages = lazy(() => require('./thread-messages.cjs'));
 const { safely } = require('./async-calls.cjs');
 const { THREAD_ID } = require('./thread-identity.cjs');
 
@@ -34,7 +35,7 @@ function hookWorkerConstructor() {
       safely(() => (argv = withProbeEnvOption(args)));
       /** @type {import('../../shared/events').SourceLocation | null} */
       let source = null;
-      safely(() => (source = callSite()));
+      safely(() => (source = callSites().callSite()));
       const worker = Reflect.construct(target, argv, newTarget);
       safely(() => watchWorker(/** @type {Worker} */ (worker), t, source, scriptOf(args)));
       return worker;
@@ -53,6 +54,7 @@ function watchWorker(worker, t, source, file) {
   const thread = worker.threadId;
   const pid = process.pid;
   report({ type: 'thread', t, pid, state: 'start', thread, file, source });
+  const { threadMessageCounter, measureThreadMessage, countPosts } = threadMessages();
   const received = threadMessageCounter('recv', thread, THREAD_ID);
   const sent = threadMessageCounter('send', THREAD_ID, thread);
   let exited = false;

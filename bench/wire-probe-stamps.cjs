@@ -2,7 +2,7 @@
 // Preloaded by bench/wire.bench.cjs into every process of the measured run, before the
 // probe (NODE_OPTIONS=--require this --require the probe): it stamps the moment the probe
 // hands its records to the report channel. It wraps fs.writeSync, which the probe's channel
-// writer calls for each chunk of whole record lines, and for every sampled record (its `t`
+// writer calls with each chunk of whole record lines (a string), and for every sampled record (its `t`
 // a multiple of SAMPLE_EVERY µs, the rule every stage of the bench uses) keeps
 // "pid type t written-at" (µs on the machine's monotonic clock, hrtime). It also counts
 // the probe's writes and bytes. Lines go to OBRA_WIRE_STAMPS/<pid>.stamps, appended
@@ -30,12 +30,13 @@ if (dir) {
   };
   /** @type {any} */
   const wrapped = function (/** @type {number} */ fd, /** @type {any} */ buffer, /** @type {any[]} */ ...rest) {
-    // The probe's writes: Buffers of whole record lines, from offset 0 (a retry after EAGAIN goes on from later).
-    if (Buffer.isBuffer(buffer) && (rest[0] ?? 0) === 0 && buffer[0] === 0x7b && buffer[2] === 0x74 && buffer[3] === 0x79) {
+    // The probe's writes: strings of whole record lines (a retry after a short write goes on
+    // from a Buffer of the same bytes, at an offset: not a new write).
+    if (typeof buffer === 'string' && buffer.startsWith('{"type":')) {
       const at = nowUs();
       writes++;
-      bytes += buffer.length;
-      const text = buffer.toString('latin1');
+      bytes += Buffer.byteLength(buffer);
+      const text = buffer;
       RECORD.lastIndex = 0;
       for (let m = RECORD.exec(text); m; m = RECORD.exec(text)) {
         if (Number(m[2]) % SAMPLE_EVERY === 0) out += `${m[3]} ${m[1]} ${m[2]} ${at}\n`;

@@ -6,7 +6,7 @@
  * its event has happened. The lesson's own extra panel, if it declares one,
  * goes below. A script of one's own (no lesson) has its story told instead.
  */
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef, type CSSProperties } from 'react';
 import type { Lang } from '../../shared/api';
 import type { LabEvent } from '../../shared/events';
 import { currentLine, type NarrationLine } from '../../shared/narration';
@@ -77,7 +77,8 @@ export function NarrationPanel({ lesson, onAuthor, log, version, cursor, lang }:
       </header>
       {changed.length > 0 && !story && <p className="narration-edited">{edited.differs(changed.map((f) => f.path).join(', '))}</p>}
       {reached === 0 && <p className="narration-hint">{text.start}</p>}
-      <ol className="narration-steps" ref={list} tabIndex={0} aria-label={text.title}>
+      {/* The numbers' column as wide as the largest number (a script's story runs to 401). */}
+      <ol className="narration-steps" ref={list} tabIndex={0} aria-label={text.title} style={{ '--step-digits': String(Math.max(2, String(lines.length).length)) } as CSSProperties}>
         {/* Edited code may never reach the steps still to come: none is announced. */}
         {visibleSteps(lines, runOverAt(log, cursor) || changed.length > 0).map((l) => (
           <li

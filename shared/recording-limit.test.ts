@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_RECORDING_EVENTS, NdjsonLineCounter, RecordingTooLargeError } from './recording-limit';
+import { checkEvent, EVENT_TYPES } from './event-check';
+import { MAX_RECORDING_EVENTS, MIN_EVENT_LINE_BYTES, mayPassEventLimit, NdjsonLineCounter, RecordingTooLargeError } from './recording-limit';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -32,5 +33,17 @@ describe('counting the events of an NDJSON recording as its bytes arrive', () =>
     expect(error.message).toBe('hour.ndjson (1536.0 MiB) holds more than 5,000,000 events: Obra opens recordings of up to 5,000,000 events. Nothing was opened.');
     const json = new RecordingTooLargeError({ fileName: 'hour.obra.json', bytes: 300 * 2 ** 20, eventsOver: null, limit: { bytes: 256 * 2 ** 20 } });
     expect(json.message).toMatch(/^hour\.obra\.json is 300\.0 MiB: Obra opens \.obra\.json recordings of up to 256\.0 MiB/);
+  });
+});
+
+describe('a file too small to pass the limit', () => {
+  it('is one whose every line would be shorter than the shortest event a recording accepts', () => {
+    // What every event must have, with the shortest type's name: already the bound, and still no whole event.
+    const shortest = EVENT_TYPES.reduce((a, b) => (b.length < a.length ? b : a));
+    const bare = `{"type":"${shortest}","t":0,"pid":0}`;
+    expect(bare.length + 1).toBe(MIN_EVENT_LINE_BYTES);
+    expect(checkEvent(JSON.parse(bare), 'log')).toHaveProperty('refused');
+    expect(mayPassEventLimit(MAX_RECORDING_EVENTS * MIN_EVENT_LINE_BYTES)).toBe(false);
+    expect(mayPassEventLimit(MAX_RECORDING_EVENTS * MIN_EVENT_LINE_BYTES + 1)).toBe(true);
   });
 });

@@ -16,6 +16,7 @@
  *
  * Pure (no Node or DOM imports).
  */
+import { EVENT_TYPES } from './event-check';
 
 /** Events an NDJSON recording may hold (its header line aside). */
 export const MAX_RECORDING_EVENTS = 5_000_000;
@@ -24,6 +25,20 @@ export const MAX_RECORDING_EVENTS = 5_000_000;
 export const MAX_RECORDING_JSON_BYTES = 256 * 2 ** 20;
 
 export const RECORDING_TOO_LARGE = 'ERR_OBRA_RECORDING_TOO_LARGE';
+
+/**
+ * The fewest bytes an event's line can take: every event has a `type` (the shortest type's
+ * name), a number `t` and a `pid` (shared/event-check.ts), and its newline.
+ */
+export const MIN_EVENT_LINE_BYTES = '{"type":"","t":0,"pid":0}\n'.length + Math.min(...EVENT_TYPES.map((type) => type.length));
+
+/**
+ * Whether an NDJSON file of this size could hold more than the limit's events: a smaller one
+ * cannot, and is opened without counting its lines first (a second read of the whole file).
+ */
+export function mayPassEventLimit(bytes: number, limit = MAX_RECORDING_EVENTS): boolean {
+  return bytes > limit * MIN_EVENT_LINE_BYTES;
+}
 
 /** What was measured of the file, and the limit it passed. */
 export interface RecordingSize {

@@ -1,5 +1,5 @@
 import type { Lang } from '../../shared/api';
-import { MAX_RECORDING_EVENTS, MAX_RECORDING_JSON_BYTES, NdjsonLineCounter, RecordingTooLargeError } from '../../shared/recording-limit';
+import { MAX_RECORDING_EVENTS, MAX_RECORDING_JSON_BYTES, mayPassEventLimit, NdjsonLineCounter, RecordingTooLargeError } from '../../shared/recording-limit';
 import { MESSAGES } from '../i18n';
 import { formatBytes, formatNumber } from '../i18n/format';
 import { localNotice } from '../store/notices';
@@ -11,13 +11,15 @@ export const STREAMED_RECORDING = /\.ndjson$/i;
  * Refuse a recording past Obra's limit (shared/recording-limit.ts) before
  * any of it is parsed: an NDJSON file's lines are counted as its bytes
  * stream by (the count stops at the limit, so a huge file is refused as
- * soon as it passes it, and the page draws between chunks); any other is
- * measured by its size. Throws a notice in the page's language with
+ * soon as it passes it, and the page draws between chunks) — unless the file
+ * is too small to hold that many events; any other is measured by its size. Throws a notice in the page's language with
  * ERR_OBRA_RECORDING_TOO_LARGE.
  */
 export async function checkRecordingSize(file: File, lang: Lang): Promise<void> {
   try {
-    if (STREAMED_RECORDING.test(file.name)) await countEvents(file, MAX_RECORDING_EVENTS);
+    if (STREAMED_RECORDING.test(file.name)) {
+      if (mayPassEventLimit(file.size)) await countEvents(file, MAX_RECORDING_EVENTS);
+    }
     else if (file.size > MAX_RECORDING_JSON_BYTES) {
       throw new RecordingTooLargeError({ fileName: file.name, bytes: file.size, eventsOver: null, limit: { bytes: MAX_RECORDING_JSON_BYTES } });
     }

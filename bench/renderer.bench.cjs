@@ -46,25 +46,14 @@ function latencies(limit = Infinity) {
   const fromChild = [];
   const toArrival = [];
   const arrivalToDrawn = [];
-  /** The first entry of `at` whose log length holds index i. */
-  const first = (/** @type {number[]} */ lengths, /** @type {number[]} */ at, /** @type {number} */ i) => {
-    let lo = 0;
-    let hi = lengths.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (lengths[mid] > i) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo < lengths.length ? at[lo] : NaN;
-  };
   for (let i = 0; i < log.length; i++) {
     const e = log[i];
     const marker = e.type === 'stdout' && e.preview.startsWith('MARK ');
     if (i % 50 !== 0 && !marker) continue;
-    const drawn = first(f.logLength, f.drawnAt, i);
+    const drawn = f.drawnAtOf(i);
     if (Number.isNaN(drawn)) continue;
     if (i % 50 === 0) {
-      const arrived = first(f.arrivedLength, f.arrivedAt, i);
+      const arrived = f.arrivedAtOf(i);
       fromEvent.push(drawn - (t0 + e.t / 1000));
       toArrival.push(arrived - (t0 + e.t / 1000));
       arrivalToDrawn.push(drawn - arrived);

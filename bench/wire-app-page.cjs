@@ -32,23 +32,12 @@ function arrivalsInPage(sample) {
   const w = /** @type {any} */ (window);
   const run = w.__obraStore?.getState().run;
   const f = w.__obraFrames;
-  if (!run?.events || !f?.arrivedAt) return null;
-  /** The first entry of `at` whose log length holds index i. */
-  const first = (/** @type {number[]} */ lengths, /** @type {number[]} */ at, /** @type {number} */ i) => {
-    let lo = 0;
-    let hi = lengths.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (lengths[mid] > i) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo < lengths.length ? at[lo] : NaN;
-  };
+  if (!run?.events || !f?.arrivedAtOf) return null;
   const out = [];
   for (let i = 0; i < run.events.length; i++) {
     const e = run.events[i];
     if (e.t % sample !== 0 || e.pid === null) continue;
-    out.push(`${e.pid} ${e.type} ${e.t} ${first(f.arrivedLength, f.arrivedAt, i)} ${first(f.logLength, f.drawnAt, i)}`);
+    out.push(`${e.pid} ${e.type} ${e.t} ${f.arrivedAtOf(i)} ${f.drawnAtOf(i)}`);
   }
   return out.join('\n');
 }

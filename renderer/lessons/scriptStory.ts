@@ -111,68 +111,64 @@ class StoryFold {
 
   private fold(ev: LabEvent): void {
     const { m, n, programs, calls } = this;
-    const who = (pid: number | null): string => this.who(pid);
-    const tell = (t: number, text: () => string): void => this.tell(t, text);
-    const count = (key: string, t: number, bytes: number, times: number, last: string, text: (c: { count: number; bytes: number; last: string }) => string): void =>
-      this.count(key, t, bytes, times, last, text);
     switch (ev.type) {
       case 'run-start':
         programs.set(ev.pid as number, basename(ev.script));
-        tell(ev.t, () => m.start(who(ev.pid), basename(ev.script), ev.node));
+        this.tell(ev.t, () => m.start(this.who(ev.pid), basename(ev.script), ev.node));
         break;
       case 'call':
         calls.set(ev.childId, ev);
-        tell(ev.t, () => [m.call(who(ev.pid), callText(ev), ev.source ? `${basename(ev.source.file)}:${ev.source.line}` : null), m.why[ev.api], ...how(ev, m, n)].join(' '));
+        this.tell(ev.t, () => [m.call(this.who(ev.pid), callText(ev), ev.source ? `${basename(ev.source.file)}:${ev.source.line}` : null), m.why[ev.api], ...how(ev, m, n)].join(' '));
         break;
       case 'spawn': {
         const call = calls.get(ev.childId);
         if (ev.pid !== null) programs.set(ev.pid, programOf(call, ev.file));
-        tell(ev.t, () => m.started(call?.api ?? 'spawn', who(ev.pid), who(ev.ppid)));
+        this.tell(ev.t, () => m.started(call?.api ?? 'spawn', this.who(ev.pid), this.who(ev.ppid)));
         break;
       }
       case 'os-process':
         if (ev.state !== 'seen' || ev.pid === null || this.nodePids.has(ev.pid) || programs.has(ev.pid)) break;
         this.seenTold.add(ev.pid);
         programs.set(ev.pid, ev.argv.length ? ev.argv.join(' ') : ev.command);
-        tell(ev.t, () => m.seen(who(ev.pid), who(ev.ppid)));
+        this.tell(ev.t, () => m.seen(this.who(ev.pid), this.who(ev.ppid)));
         break;
       case 'stdout':
       case 'stderr': {
         const chunks = ev.count ?? 1;
         const last = firstLine(ev.preview);
-        if (ev.pid === this.boss && ev.childId === 'boss') count(`print:${ev.type}`, ev.t, ev.bytes, chunks, last, (c) => m.printed(who(this.boss), ev.type, c.count, n(c.count), c.last));
-        else count(`out:${ev.pid}:${ev.type}`, ev.t, ev.bytes, chunks, last, (c) => m.output(who(ev.pid), ev.type, c.count, n(c.count), n(c.bytes), c.last));
+        if (ev.pid === this.boss && ev.childId === 'boss') this.count(`print:${ev.type}`, ev.t, ev.bytes, chunks, last, (c) => m.printed(this.who(this.boss), ev.type, c.count, n(c.count), c.last));
+        else this.count(`out:${ev.pid}:${ev.type}`, ev.t, ev.bytes, chunks, last, (c) => m.output(this.who(ev.pid), ev.type, c.count, n(c.count), n(c.bytes), c.last));
         break;
       }
       case 'message': {
         // Each message is seen at both ends: told once, as the receiver got it.
         if (ev.dir !== 'recv') break;
         const between = ev.fromThread !== undefined || ev.toThread !== undefined;
-        const from = between ? `${m.thread(ev.fromThread ?? 0)} (${who(ev.from)})` : who(ev.from);
-        const to = between ? m.thread(ev.toThread ?? 0) : who(ev.to);
-        count(`msg:${messageChannelKey(ev)}`, ev.t, ev.bytes, ev.count ?? 1, ev.preview, (c) => m.messages(from, to, c.count, n(c.count), n(c.bytes), c.last));
+        const from = between ? `${m.thread(ev.fromThread ?? 0)} (${this.who(ev.from)})` : this.who(ev.from);
+        const to = between ? m.thread(ev.toThread ?? 0) : this.who(ev.to);
+        this.count(`msg:${messageChannelKey(ev)}`, ev.t, ev.bytes, ev.count ?? 1, ev.preview, (c) => m.messages(from, to, c.count, n(c.count), n(c.bytes), c.last));
         break;
       }
       case 'callback':
-        tell(ev.t, () =>
-          ev.error ? m.callbackError(ev.api, who(ev.pid), String(ev.error.code ?? ev.error.signal ?? '?'), ev.error.message.split('\n')[0]) : m.callbackOk(ev.api, who(ev.pid), n(ev.stdoutBytes), n(ev.stderrBytes)),
+        this.tell(ev.t, () =>
+          ev.error ? m.callbackError(ev.api, this.who(ev.pid), String(ev.error.code ?? ev.error.signal ?? '?'), ev.error.message.split('\n')[0]) : m.callbackOk(ev.api, this.who(ev.pid), n(ev.stdoutBytes), n(ev.stderrBytes)),
         );
         break;
       case 'exit':
-        tell(ev.t, () => m.exit(who(ev.pid), ev.code, ev.signal));
+        this.tell(ev.t, () => m.exit(this.who(ev.pid), ev.code, ev.signal));
         break;
       case 'disconnect':
-        tell(ev.t, () => m.disconnect(who(ev.pid)));
+        this.tell(ev.t, () => m.disconnect(this.who(ev.pid)));
         break;
       case 'error':
-        tell(ev.t, () => m.error[ev.where](who(ev.pid), ev.code ?? ev.name, ev.message.split('\n')[0]));
+        this.tell(ev.t, () => m.error[ev.where](this.who(ev.pid), ev.code ?? ev.name, ev.message.split('\n')[0]));
         break;
       case 'thread':
-        if (ev.state === 'start') tell(ev.t, () => m.threadStart(who(ev.pid), ev.thread, basename(ev.file ?? '?')));
-        else if (ev.state === 'exit') tell(ev.t, () => m.threadExit(who(ev.pid), ev.thread, String(ev.code ?? '?')));
+        if (ev.state === 'start') this.tell(ev.t, () => m.threadStart(this.who(ev.pid), ev.thread, basename(ev.file ?? '?')));
+        else if (ev.state === 'exit') this.tell(ev.t, () => m.threadExit(this.who(ev.pid), ev.thread, String(ev.code ?? '?')));
         break;
       case 'run-end':
-        tell(ev.t, () => m.end[ev.reason]);
+        this.tell(ev.t, () => m.end[ev.reason]);
         break;
       default:
         break;

@@ -18,24 +18,27 @@ export function forEachTaskSlice(track: TaskTrack, scale: PixelScale, columnPx: 
   const usPerColumn = columnPx / scale.pxPerUs;
   const lo = -2 * columnPx;
   const hi = scale.width + 2 * columnPx;
-  const slice = (start: number, end: number): [number, number] | null => {
+  // The slice of the callback last measured: its left edge and width (no array per callback: this is the draw loop).
+  let x = 0;
+  let w = 0;
+  /** Measures a callback into x and w; false when it is off the window. */
+  const measure = (start: number, end: number): boolean => {
     const x0 = (start - scale.start) * scale.pxPerUs;
     const x1 = (end - scale.start) * scale.pxPerUs;
-    if (x1 < lo || x0 > hi) return null;
-    const a = Math.max(lo, x0);
-    return [a, Math.max(columnPx, Math.min(hi, x1) - a)];
+    if (x1 < lo || x0 > hi) return false;
+    x = Math.max(lo, x0);
+    w = Math.max(columnPx, Math.min(hi, x1) - x);
+    return true;
   };
-  const column = (x: number): number => Math.floor(x / columnPx);
   const [from, to] = tasksCrossing(track, scale.start, viewEnd);
   /** The last column marked (or covered by a callback given whole below). */
   let drawnTo = -Infinity;
   for (let i = from; i < to; ) {
-    const s = slice(track.start[i], track.end[i]);
-    if (s) {
-      const last = Math.ceil((s[0] + s[1]) / columnPx) - 1;
-      if (s[1] > columnPx) drawnTo = Math.max(drawnTo, last);
-      else if (column(s[0]) > drawnTo) {
-        visit(track.idx[i], s[0], s[1]);
+    if (measure(track.start[i], track.end[i])) {
+      const last = Math.ceil((x + w) / columnPx) - 1;
+      if (w > columnPx) drawnTo = Math.max(drawnTo, last);
+      else if (Math.floor(x / columnPx) > drawnTo) {
+        visit(track.idx[i], x, w);
         drawnTo = last;
       }
     }
@@ -44,7 +47,6 @@ export function forEachTaskSlice(track: TaskTrack, scale: PixelScale, columnPx: 
   const wide = tasksLastingAbout(track, usPerColumn);
   const [wideFrom, wideTo] = tasksCrossing(wide, scale.start, viewEnd);
   for (let i = wideFrom; i < wideTo; i++) {
-    const s = slice(wide.start[i], wide.end[i]);
-    if (s && s[1] > columnPx) visit(wide.idx[i], s[0], s[1]);
+    if (measure(wide.start[i], wide.end[i]) && w > columnPx) visit(wide.idx[i], x, w);
   }
 }

@@ -40,6 +40,8 @@ export interface StageError {
   t: number;
   code: string;
   message: string;
+  /** Raised by the process's own program (uncaught), not by its caller about it. */
+  own?: boolean;
 }
 
 export interface StageProcess {

@@ -72,6 +72,16 @@ describe('maxBuffer exceeded', () => {
     });
   });
 
+  it("stands over an EPIPE the writer's own program raised after its pipe was cut", () => {
+    const e = new LogBuilder();
+    const eid = e.call(1, 'execFile', 'node generator.js');
+    e.spawn(2, eid, 3002).out(100, eid, 3002, 1_048_577);
+    e.log.push({ type: 'error', t: ms(150), pid: 3002, where: 'uncaught', name: 'Error', code: 'EPIPE', message: 'write EPIPE' });
+    e.exit(268, eid, 3002, 1, null).callback(269, eid, 'execFile', 1_048_576, { code: 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER' });
+    expect(worker(e, 200, eid).sign?.short).toBe('EPIPE');
+    expect(worker(e, 270, eid).sign?.code).toBe('ERR_CHILD_PROCESS_STDIO_MAXBUFFER');
+  });
+
   it('a timeout kill (killed, SIGTERM, no code) raises SIGTERM on the sign', () => {
     const t = new LogBuilder();
     const tid = t.call(1, 'exec', 'sleep 10', [], { timeout: 500 });

@@ -130,7 +130,7 @@ function applyError(state: StageState, e: Extract<LabEvent, { type: 'error' }>):
   if (thread) return applyThreadError(thread, e);
   const error = { t: e.t, code: e.code ?? e.name, message: e.message };
   const p = e.where === 'lab' ? null : childOf(state, e.childId, e.pid, e.t);
-  if (p) p.error = error;
+  if (p) p.error = e.where === 'uncaught' ? { ...error, own: true } : error;
   else state.boss.error = error;
 }
 
@@ -144,7 +144,10 @@ function applyCallback(state: StageState, e: Extract<LabEvent, { type: 'callback
     state.boss.receivedStderr += e.stderrBytes;
   }
   const err = e.error;
-  if (!err || p.error) return;
+  // The callback's verdict is what the caller was told: it stands over an error the child's own
+  // program raised on the way (a writer killed for maxBuffer may first meet EPIPE), not over the
+  // 'error' event the caller already had about it (the same error).
+  if (!err || (p.error && !p.error.own)) return;
   // A numeric code is the exit code (the flag shows it); a string code or a kill is an error.
   if (typeof err.code === 'string') p.error = { t: e.t, code: err.code, message: err.message };
   else if (err.killed && err.signal) p.error = { t: e.t, code: err.signal, message: err.message };

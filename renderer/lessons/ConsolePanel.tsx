@@ -4,7 +4,7 @@
  * stderr marked in words as well as colour. It follows the playhead like the
  * narration, and keeps its newest line in view.
  */
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Lang } from '../../shared/api';
 import type { RunLog } from '../model/runLog';
 import { shortCommand, visualKind } from '../model/processRecord';
@@ -41,23 +41,41 @@ export function ConsolePanel({ run, version, cursor, lang }: ConsolePanelProps) 
         <p className="console-empty">{text.empty}</p>
       ) : (
         <ol className="console-lines" ref={box} tabIndex={0} aria-label={text.title}>
-          {lines.map((line, i) => {
+          {lines.map((line) => {
             const w = who(line.pid);
-            return (
-              <li key={i} className={`console-line is-${line.stream}`} data-pid={line.pid ?? undefined}>
-                <span className={`console-who console-${w.kind}`}>
-                  {line.pid ?? '—'} {w.name}
-                </span>
-                {line.stream === 'stderr' && <span className="console-stream">stderr</span>}
-                <span className="console-text">
-                  {line.text}
-                  {line.chunks > 1 ? text.chunks(number(line.chunks), number(line.bytes)) : line.cut ? text.cut(number(line.bytes)) : ''}
-                </span>
-              </li>
-            );
+            const note = line.chunks > 1 ? text.chunks(number(line.chunks), number(line.bytes)) : line.cut ? text.cut(number(line.bytes)) : '';
+            return <ConsoleRow key={line.key} pid={line.pid} stream={line.stream} name={w.name} kind={w.kind} text={line.text} note={note} />;
           })}
         </ol>
       )}
     </section>
   );
 }
+
+interface ConsoleRowProps {
+  pid: number | null;
+  stream: 'stdout' | 'stderr';
+  name: string;
+  kind: string;
+  text: string;
+  note: string;
+}
+
+/**
+ * One line, keyed by where it is in the log and re-rendered only when what it shows changes: as a
+ * flood scrolls the console, only the lines that came in are laid out, not all 300 again.
+ */
+const ConsoleRow = memo(function ConsoleRow({ pid, stream, name, kind, text, note }: ConsoleRowProps) {
+  return (
+    <li className={`console-line is-${stream}`} data-pid={pid ?? undefined}>
+      <span className={`console-who console-${kind}`}>
+        {pid ?? '—'} {name}
+      </span>
+      {stream === 'stderr' && <span className="console-stream">stderr</span>}
+      <span className="console-text">
+        {text}
+        {note}
+      </span>
+    </li>
+  );
+});

@@ -30,6 +30,15 @@ describe('the console', () => {
     expect(lines[0].text).toBe('line 200');
     expect(lines.at(-1)?.text).toBe('line 499');
   });
+
+  it('gives each line a key that stays with it as the log grows (the panel lays out only new lines)', () => {
+    const log = [out(10, 1, 'a\\nb\\n'), out(20, 2, 'c\\n')];
+    const before = consoleLines(log, 100, 3);
+    log.push(out(30, 1, 'd\\n'));
+    const after = consoleLines(log, 100, 3);
+    expect(before.map((l) => [l.key, l.text])).toEqual([['0.0', 'a'], ['0.1', 'b'], ['1.0', 'c']]);
+    expect(after.map((l) => [l.key, l.text])).toEqual([['0.1', 'b'], ['1.0', 'c'], ['2.0', 'd']]);
+  });
 });
 
 describe("the console reads a preview's escapes", () => {

@@ -7,6 +7,8 @@
 import type { LabEvent, OutputEvent } from '../../shared/events';
 
 export interface ConsoleLine {
+  /** Which line of which log entry (`index.part`): the same line keeps it as the log grows. */
+  key: string;
   /** The writer. */
   pid: number | null;
   stream: 'stdout' | 'stderr';
@@ -30,7 +32,7 @@ export function consoleLines(log: readonly LabEvent[], cursor: number, max = CON
   for (let i = log.length - 1; i >= 0 && lines < max; i--) {
     const e = log[i];
     if ((e.type !== 'stdout' && e.type !== 'stderr') || e.t > cursor) continue;
-    const of = linesOf(e);
+    const of = linesOf(e, i);
     picked.push(of);
     lines += of.length;
   }
@@ -51,8 +53,8 @@ export function unescapePreview(preview: string): string {
   );
 }
 
-function linesOf(e: OutputEvent): ConsoleLine[] {
-  if (e.preview === '') return [{ pid: e.pid, stream: e.type, t: e.t, text: '', cut: e.bytes > 0, chunks: e.count ?? 1, bytes: e.bytes }];
+function linesOf(e: OutputEvent, index: number): ConsoleLine[] {
+  if (e.preview === '') return [{ key: `${index}.0`, pid: e.pid, stream: e.type, t: e.t, text: '', cut: e.bytes > 0, chunks: e.count ?? 1, bytes: e.bytes }];
   const text = unescapePreview(e.preview);
   // A chunk ending in a newline ends its last line.
   const parts = text.split('\n').map((line) => line.replace(/\r$/, ''));
@@ -61,6 +63,7 @@ function linesOf(e: OutputEvent): ConsoleLine[] {
   const shownBytes = new TextEncoder().encode(text).length;
   const cut = (e.count ?? 1) === 1 && e.bytes > shownBytes;
   return parts.map((text, i) => ({
+    key: `${index}.${i}`,
     pid: e.pid,
     stream: e.type,
     t: e.t,

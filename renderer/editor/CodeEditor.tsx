@@ -11,7 +11,7 @@
  * root they are constructed style sheets (adoptedStyleSheets), which CSP does
  * not govern, so the CSP stays as strict as it was.
  */
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { Annotation, Compartment, EditorState, type Extension } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
@@ -47,6 +47,9 @@ export function CodeEditor({ path, docKey, text, readOnly, marks, phrases, onCha
   const changed = useRef(onChange);
   changed.current = onChange;
   const settings = useRef({ readOnly: new Compartment(), phrases: new Compartment() });
+  const latestMarks = useRef(marks);
+  latestMarks.current = marks;
+  const shownMarks = useRef<EditorMarks | null>(null);
 
   // Made before the effects below run (layout effects run in order), so the first file shows at once.
   useLayoutEffect(() => {
@@ -88,15 +91,26 @@ export function CodeEditor({ path, docKey, text, readOnly, marks, phrases, onCha
       shownKey.current = docKey;
     }
     const current = editor.state.doc.toString();
+    shownMarks.current = latestMarks.current;
     editor.dispatch({
       ...(current === text ? {} : { changes: { from: 0, to: current.length, insert: text }, annotations: [fromOutside.of(true)] }),
-      effects: [ro.reconfigure(EditorState.readOnly.of(readOnly)), words.reconfigure(EditorState.phrases.of(phrases)), setMarks.of(marks)],
+      effects: [ro.reconfigure(EditorState.readOnly.of(readOnly)), words.reconfigure(EditorState.phrases.of(phrases)), setMarks.of(shownMarks.current)],
     });
-  }, [path, docKey, text, readOnly, phrases, marks]);
+  }, [path, docKey, text, readOnly, phrases]);
+
+  // The marks alone move after the frame is drawn, not in the commit: CodeMirror reads the page's
+  // selection when it updates, and Chromium lays the whole page out to answer — in the commit that is
+  // the stage's new layout too (a 50 ms task as a flood's workers came in); after the frame, little.
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor || shownMarks.current === marks) return;
+    shownMarks.current = marks;
+    editor.dispatch({ effects: setMarks.of(marks) });
+  }, [marks]);
 
   // Follow the playhead (or the syntax error) to its line.
   const line = marks.error?.line ?? marks.focus;
-  useLayoutEffect(() => {
+  useEffect(() => {
     const editor = view.current;
     if (!editor || line === null || line < 1 || line > editor.state.doc.lines) return;
     editor.dispatch({ effects: EditorView.scrollIntoView(editor.state.doc.line(line).from, { y: 'center' }) });

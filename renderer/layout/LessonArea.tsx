@@ -19,7 +19,7 @@ const NO_EVENTS: readonly LabEvent[] = [];
 export function LessonArea({ narration = true }: { narration?: boolean }) {
   const { m, lang } = useMessages();
   const pace = useRenderCost(120, 0.05);
-  const { version, cursor } = useLiveView(pace.interval);
+  const { version, cursor } = useLiveView(pace.interval, { deferred: true });
   pace.key.current = version;
   const run = useObra((s) => s.run);
   const lesson = useObra((s) => s.lesson);

@@ -10,6 +10,7 @@ import type { RunLog } from '../model/runLog';
 import { shortCommand, visualKind } from '../model/processRecord';
 import { consoleLines } from './consoleLines';
 import { MESSAGES } from '../i18n';
+import { formatNumber } from '../../shared/number-format';
 import './console.css';
 
 export interface ConsolePanelProps {
@@ -28,7 +29,7 @@ export function ConsolePanel({ run, version, cursor, lang }: ConsolePanelProps) 
     const list = box.current;
     if (list) list.scrollTop = list.scrollHeight;
   }, [last, lines.length]);
-  const number = (n: number): string => n.toLocaleString(lang === 'es' ? 'es-ES' : 'en-US');
+  const number = (n: number): string => formatNumber(n, lang);
   const who = (pid: number | null): { name: string; kind: string } => {
     const record = pid === null ? undefined : run?.index.processes.get(pid);
     if (!record) return { name: '?', kind: 'os' };

@@ -19,7 +19,8 @@ interface Subscriber {
   intervalMs: number;
   last: number;
   dirty: boolean;
-  fire(): void;
+  /** `paced`: a live turn (the log grew), not a moment every panel must show at once. */
+  fire(paced: boolean): void;
 }
 
 /**
@@ -74,7 +75,7 @@ export class LiveTicker {
     });
   }
 
-  add(intervalMs: number, fire: () => void): () => void {
+  add(intervalMs: number, fire: (paced: boolean) => void): () => void {
     const subscriber: Subscriber = { intervalMs, last: -Infinity, dirty: false, fire };
     this.subscribers.add(subscriber);
     return () => {
@@ -104,7 +105,7 @@ export class LiveTicker {
     for (const s of this.subscribers) {
       s.dirty = false;
       s.last = now;
-      s.fire();
+      s.fire(false);
     }
   }
 
@@ -136,7 +137,7 @@ export class LiveTicker {
       }
       s.dirty = false;
       s.last = now;
-      s.fire();
+      s.fire(true);
     }
     if (dirty || !settled) this.takeBack = this.frames.request('update', this.turn);
   };

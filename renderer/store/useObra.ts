@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState } from 'react';
+import { createContext, startTransition, useContext, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { ObraStore } from './obraStore';
 import type { ObraState } from './obraState';
@@ -27,9 +27,13 @@ export interface LiveView {
  * The log's version and the playhead, at most every `intervalMs` (see
  * LiveTicker). Batches arrive every frame during a flood; React panels
  * (counters, lists, code, narration) need not re-render that often — the
- * canvas reads the store directly.
+ * canvas reads the store directly. `deferred`: a live turn renders as a
+ * transition, which React renders in slices of a few ms between frames (a panel
+ * that folds thousands of new events per turn would otherwise hold the main
+ * thread for a long task); a moment every panel must show at once (the reader
+ * moved the playhead, the run ended) is rendered at once all the same.
  */
-export function useLiveView(intervalMs: number): LiveView {
+export function useLiveView(intervalMs: number, { deferred = false }: { deferred?: boolean } = {}): LiveView {
   const store = useObraStore();
   const [view, setView] = useState<LiveView>(() => pick(store.getState()));
   useEffect(() => {
@@ -38,8 +42,8 @@ export function useLiveView(intervalMs: number): LiveView {
       setView((shown) => (shown.version === next.version && shown.cursor === next.cursor ? shown : next));
     };
     update();
-    return liveTickerOf(store).add(intervalMs, update);
-  }, [store, intervalMs]);
+    return liveTickerOf(store).add(intervalMs, (paced) => (paced && deferred ? startTransition(update) : update()));
+  }, [store, intervalMs, deferred]);
   return view;
 }
 

@@ -6,17 +6,18 @@
  * its event has happened. The lesson's own extra panel, if it declares one,
  * goes below. A script of one's own (no lesson) has its story told instead.
  */
-import { useLayoutEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties } from 'react';
 import type { Lang } from '../../shared/api';
 import type { LabEvent } from '../../shared/events';
 import { currentLine, type NarrationLine } from '../../shared/narration';
 import { changedRanFiles } from '../editor/editsSlice';
 import { MESSAGES } from '../i18n';
 import type { OpenLesson } from '../store/obraState';
-import { useObra } from '../store/useObra';
+import { useObra, useObraStore } from '../store/useObra';
+import { liveTickerOf } from '../store/liveTicker';
 import { LessonPanel } from './lessonPanels';
 import { tell } from './lessonScripts';
-import { scriptStory } from './scriptStory';
+import { foldStory, scriptStory } from './scriptStory';
 import { runOverAt, visibleSteps } from './visibleSteps';
 import './lessons.css';
 import './question.css';
@@ -133,6 +134,9 @@ export function NarrationCaption({ lesson, log, version, cursor, lang }: Narrati
   );
 }
 
+/** How often a live run's story is folded on between the panel's renders (paced by the live ticker). */
+const FOLD_MS = 50;
+
 /**
  * The lines told at the cursor: a lesson's steps (still bound to the code that
  * ran), or, for a script of one's own, its story told from its events.
@@ -141,6 +145,14 @@ function useNarration(lesson: OpenLesson | null, log: readonly LabEvent[], versi
   const changed = useObra(changedRanFiles);
   const story = MESSAGES[lang].story;
   const told = tell(lesson, log, version, cursor, lang, changed);
+  const store = useObraStore();
+  useEffect(() => {
+    if (lesson !== null) return;
+    return liveTickerOf(store).add(FOLD_MS, () => {
+      const { run, cursor: now } = store.getState();
+      if (run) foldStory(run.events, now, lang, story);
+    });
+  }, [store, lesson, lang, story]);
   // `log` grows in place: `version` says when it changed.
   const own = useMemo(() => (lesson === null && log.length > 0 ? scriptStory(log, cursor, lang, story) : null), [lesson, log, version, cursor, lang, story]);
   return told ?? own;

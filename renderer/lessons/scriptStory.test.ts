@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { LabEvent } from '../../shared/events';
 import { Lab } from '../../electron/lab/index';
 import { MESSAGES } from '../i18n';
-import { scriptStory } from './scriptStory';
+import { foldStory, scriptStory } from './scriptStory';
 
 const BOSS = `const { fork, exec, spawn } = require('node:child_process');
 const w = fork(require('node:path').join(__dirname, 'worker.js'));
@@ -65,6 +65,8 @@ describe('the story of a script of one’s own', () => {
     for (let k = 0; k < log.length; k += 1 + (k % 3)) {
       growing.push(...log.slice(growing.length, k + 1));
       const cursor = log[k].t - (k % 2) * 50;
+      // Between renders the live run folds on without telling (a frame's events at a time).
+      if (k % 4 === 1) foldStory(growing, cursor, 'en', MESSAGES.en.story);
       const live = scriptStory(growing, cursor, 'en', MESSAGES.en.story);
       expect(live, `after ${k + 1} events, at ${cursor} µs`).toEqual(scriptStory([...growing], cursor, 'en', MESSAGES.en.story));
     }

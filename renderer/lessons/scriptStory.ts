@@ -25,6 +25,19 @@ const MAX_LINES = 400;
  * the same lines.
  */
 export function scriptStory(log: readonly LabEvent[], cursor: number, lang: Lang, m: StoryMessages): NarrationLine[] {
+  return foldTo(log, cursor, lang, m).told();
+}
+
+/**
+ * Folds the story up to `cursor` without telling it: a live run calls this as its log grows, a
+ * frame's worth of events at a time, so the panel's render (every second or two under a flood)
+ * finds the fold done instead of folding tens of thousands of events in one task.
+ */
+export function foldStory(log: readonly LabEvent[], cursor: number, lang: Lang, m: StoryMessages): void {
+  foldTo(log, cursor, lang, m);
+}
+
+function foldTo(log: readonly LabEvent[], cursor: number, lang: Lang, m: StoryMessages): StoryFold {
   let fold = folds.get(log);
   if (!fold || fold.lang !== lang || fold.m !== m || cursor < fold.cursor || !fold.takeSpawns(log)) {
     fold = new StoryFold(lang, m);
@@ -32,7 +45,7 @@ export function scriptStory(log: readonly LabEvent[], cursor: number, lang: Lang
     folds.set(log, fold);
   }
   fold.advance(log, cursor);
-  return fold.told();
+  return fold;
 }
 
 const folds = new WeakMap<readonly LabEvent[], StoryFold>();

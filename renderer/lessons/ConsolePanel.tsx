@@ -4,7 +4,7 @@
  * stderr marked in words as well as colour. It follows the playhead like the
  * narration, and keeps its newest line in view.
  */
-import { memo, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import type { Lang } from '../../shared/api';
 import type { RunLog } from '../model/runLog';
 import { shortCommand, visualKind } from '../model/processRecord';
@@ -25,7 +25,8 @@ export function ConsolePanel({ run, version, cursor, lang }: ConsolePanelProps) 
   const lines = useMemo(() => (run ? consoleLines(run.events, cursor) : []), [run, version, cursor]);
   const box = useRef<HTMLOListElement>(null);
   const last = lines.at(-1);
-  useLayoutEffect(() => {
+  // After the frame, as the narration's scroll: scrollHeight lays the whole page out when read in the commit.
+  useEffect(() => {
     const list = box.current;
     if (list) list.scrollTop = list.scrollHeight;
   }, [last, lines.length]);

@@ -6,7 +6,7 @@
  * its event has happened. The lesson's own extra panel, if it declares one,
  * goes below. A script of one's own (no lesson) has its story told instead.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import type { Lang } from '../../shared/api';
 import type { LabEvent } from '../../shared/events';
 import { currentLine, type NarrationLine } from '../../shared/narration';
@@ -41,7 +41,9 @@ export function NarrationPanel({ lesson, onAuthor, log, version, cursor, lang }:
   const list = useRef<HTMLOListElement>(null);
   const current = lines ? currentLine(lines) : null;
 
-  useLayoutEffect(() => {
+  // After the frame, not in the commit: reading a position makes Chromium lay out the whole page
+  // there and then (45 ms as a flood's workers came in); after the frame's own layout it costs little.
+  useEffect(() => {
     const box = list.current;
     const item = box?.querySelector<HTMLElement>('[aria-current="step"]');
     if (!box || !item) return;

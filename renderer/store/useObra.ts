@@ -44,7 +44,12 @@ export function useLiveView(intervalMs: number, { deferred = false }: { deferred
     update();
     return liveTickerOf(store).add(intervalMs, (paced) => (paced && deferred ? startTransition(update) : update()));
   }, [store, intervalMs, deferred]);
-  return view;
+  // Following a live run, the playhead is the log's last moment: a render that comes after the
+  // turn (a transition, a parent's render) shows the log as it is by then. Folds made as the log
+  // grows (the run's index, the story) then only ever move forward, never start again from an
+  // older playhead than the one they reached.
+  const now = store.getState();
+  return now.followLive && now.cursor > view.cursor ? { version: view.version, cursor: now.cursor } : view;
 }
 
 function pick(state: ObraState): LiveView {

@@ -46,12 +46,11 @@ export function CodeEditor({ path, docKey, text, readOnly, marks, phrases, onCha
   const shownKey = useRef<string | null>(null);
   const changed = useRef(onChange);
   changed.current = onChange;
+  /** The text last typed here and handed to onChange. */
+  const typed = useRef<string | null>(null);
   const settings = useRef({ readOnly: new Compartment(), phrases: new Compartment() });
-  const latestMarks = useRef(marks);
-  latestMarks.current = marks;
-  const shownMarks = useRef<EditorMarks | null>(null);
 
-  // Made before the effects below run (layout effects run in order), so the first file shows at once.
+  // Made in the commit, before the effects below run.
   useLayoutEffect(() => {
     const element = host.current;
     if (!element) return;
@@ -65,7 +64,11 @@ export function CodeEditor({ path, docKey, text, readOnly, marks, phrases, onCha
     };
   }, []);
 
-  useLayoutEffect(() => {
+  // The file, its settings and its marks reach the editor after the frame is drawn, not in the
+  // commit: CodeMirror reads the page's selection as it updates, and Chromium lays the whole page
+  // out to answer — in the commit that is the stage's new layout too (a 30-50 ms task as a run
+  // starts and its workers come in); after the frame, it is the editor's own change alone.
+  useEffect(() => {
     const editor = view.current;
     if (!editor) return;
     const { readOnly: ro, phrases: words } = settings.current;
@@ -83,30 +86,25 @@ export function CodeEditor({ path, docKey, text, readOnly, marks, phrases, onCha
               // tabindex: focusable by Tab as an editable region already is, said out loud for checkers that look for it (axe's scrollable-region-focusable).
               EditorView.contentAttributes.of({ 'aria-label': path, tabindex: '0' }),
               EditorView.updateListener.of((update) => {
-                if (update.docChanged && !update.transactions.some((tr) => tr.annotation(fromOutside))) changed.current(path, update.state.doc.toString());
+                if (!update.docChanged || update.transactions.some((tr) => tr.annotation(fromOutside))) return;
+                typed.current = update.state.doc.toString();
+                changed.current(path, typed.current);
               }),
             ],
           }),
       );
       shownKey.current = docKey;
+      typed.current = null;
     }
     const current = editor.state.doc.toString();
-    shownMarks.current = latestMarks.current;
+    // The reader's own typing coming back as `text` is never put back over what was typed since.
+    const outside = text !== current && text !== typed.current;
+    if (outside) typed.current = null;
     editor.dispatch({
-      ...(current === text ? {} : { changes: { from: 0, to: current.length, insert: text }, annotations: [fromOutside.of(true)] }),
-      effects: [ro.reconfigure(EditorState.readOnly.of(readOnly)), words.reconfigure(EditorState.phrases.of(phrases)), setMarks.of(shownMarks.current)],
+      ...(!outside ? {} : { changes: { from: 0, to: current.length, insert: text }, annotations: [fromOutside.of(true)] }),
+      effects: [ro.reconfigure(EditorState.readOnly.of(readOnly)), words.reconfigure(EditorState.phrases.of(phrases)), setMarks.of(marks)],
     });
-  }, [path, docKey, text, readOnly, phrases]);
-
-  // The marks alone move after the frame is drawn, not in the commit: CodeMirror reads the page's
-  // selection when it updates, and Chromium lays the whole page out to answer — in the commit that is
-  // the stage's new layout too (a 50 ms task as a flood's workers came in); after the frame, little.
-  useEffect(() => {
-    const editor = view.current;
-    if (!editor || shownMarks.current === marks) return;
-    shownMarks.current = marks;
-    editor.dispatch({ effects: setMarks.of(marks) });
-  }, [marks]);
+  }, [path, docKey, text, readOnly, phrases, marks]);
 
   // Follow the playhead (or the syntax error) to its line.
   const line = marks.error?.line ?? marks.focus;

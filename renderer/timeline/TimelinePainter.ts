@@ -29,8 +29,8 @@ export interface TimelineElements {
  * (store.subscribe), never through React renders: a flood of batches costs one
  * draw per frame, and a draw costs O(lanes · width · log n) whatever the log's size.
  */
-/** Least time between two draws that only show new data, ms: every other frame at 60 Hz (frames are ~16.7 ms apart). */
-const LIVE_DRAW_GAP_MS = 30;
+/** Least time between two draws that only show new data, ms: at most one a frame (frames are ~16.7 ms apart at 60 Hz); a draw that took long waits twice its time. */
+const LIVE_DRAW_GAP_MS = 12;
 
 export class TimelinePainter {
   laneHeight: number;
@@ -146,8 +146,11 @@ export class TimelinePainter {
     if (row < 0) return;
     const top = row * this.laneHeight;
     if (top < this.scrollTop || top + this.laneHeight > this.scrollTop + this.viewHeight) {
-      this.el.body.scrollTop = Math.max(0, top - this.viewHeight + 2 * this.laneHeight);
-      this.scrollTop = this.el.body.scrollTop;
+      // Not read back (that would lay the page out here, in a batch's turn: 55 ms as a flood's last
+      // lane came in): clamped as the browser will clamp it; its scroll event then says where it went.
+      const wanted = Math.max(0, top - this.viewHeight + 2 * this.laneHeight);
+      this.scrollTop = Math.min(wanted, Math.max(0, lanes.length * this.laneHeight - this.viewHeight));
+      this.el.body.scrollTop = this.scrollTop;
     }
   }
 

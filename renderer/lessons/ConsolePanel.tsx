@@ -4,7 +4,7 @@
  * stderr marked in words as well as colour. It follows the playhead like the
  * narration, and keeps its newest line in view.
  */
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useMemo } from 'react';
 import type { Lang } from '../../shared/api';
 import type { RunLog } from '../model/runLog';
 import { shortCommand, visualKind } from '../model/processRecord';
@@ -23,13 +23,6 @@ export interface ConsolePanelProps {
 export function ConsolePanel({ run, version, cursor, lang }: ConsolePanelProps) {
   const text = MESSAGES[lang].lesson.console;
   const lines = useMemo(() => (run ? consoleLines(run.events, cursor) : []), [run, version, cursor]);
-  const box = useRef<HTMLOListElement>(null);
-  const last = lines.at(-1);
-  // After the frame, as the narration's scroll: scrollHeight lays the whole page out when read in the commit.
-  useEffect(() => {
-    const list = box.current;
-    if (list) list.scrollTop = list.scrollHeight;
-  }, [last, lines.length]);
   const number = (n: number): string => formatNumber(n, lang);
   const who = (pid: number | null): { name: string; kind: string } => {
     const record = pid === null ? undefined : run?.index.processes.get(pid);
@@ -42,13 +35,17 @@ export function ConsolePanel({ run, version, cursor, lang }: ConsolePanelProps) 
       {lines.length === 0 ? (
         <p className="console-empty">{text.empty}</p>
       ) : (
-        <ol className="console-lines" ref={box} tabIndex={0} aria-label={text.title}>
-          {lines.map((line) => {
-            const w = who(line.pid);
-            const note = line.chunks > 1 ? text.chunks(number(line.chunks), number(line.bytes)) : line.cut ? text.cut(number(line.bytes)) : '';
-            return <ConsoleRow key={line.key} pid={line.pid} stream={line.stream} name={w.name} kind={w.kind} text={line.text} note={note} />;
-          })}
-        </ol>
+        // The scroller stacks from its end (column-reverse around the list): it stays on the newest
+        // line as lines come in, with no scroll position set or read by script (a read lays out).
+        <div className="console-scroll" tabIndex={0} role="group" aria-label={text.title}>
+          <ol className="console-lines">
+            {lines.map((line) => {
+              const w = who(line.pid);
+              const note = line.chunks > 1 ? text.chunks(number(line.chunks), number(line.bytes)) : line.cut ? text.cut(number(line.bytes)) : '';
+              return <ConsoleRow key={line.key} pid={line.pid} stream={line.stream} name={w.name} kind={w.kind} text={line.text} note={note} />;
+            })}
+          </ol>
+        </div>
       )}
     </section>
   );

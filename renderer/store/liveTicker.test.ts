@@ -52,6 +52,20 @@ describe('the live ticker', () => {
     ticker.dispose();
   });
 
+  it('says which turns are live (a panel may render them as a transition) and which are one moment for every panel', () => {
+    const { store, ticker, frame } = setUp({ version: 0, cursor: 0, followLive: true, status: 'running' });
+    const paced: boolean[] = [];
+    ticker.add(100, (p) => paced.push(p));
+    store.setState({ version: 1, cursor: 10 });
+    frame(16);
+    // The reader moves the playhead over the same log: at once, not paced.
+    store.setState({ cursor: 5, followLive: false });
+    // The run ends: every panel at once.
+    store.setState({ version: 2, status: 'ended' });
+    expect(paced).toEqual([true, false, false]);
+    ticker.dispose();
+  });
+
   it('never leaves a slow panel more than 3 s behind the log', () => {
     const { store, ticker, frame } = setUp({ version: 0, cursor: 0 });
     const seen: number[] = [];

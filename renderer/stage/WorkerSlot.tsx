@@ -226,11 +226,13 @@ function WorkerSlotImpl(p: WorkerSlotProps): JSX.Element {
   const opacity = (p.reduced ? w.arrival : Math.min(1, w.arrival * 3)) * (1 - (1 - FINISHED_OPACITY) * w.leaving);
   const lastMessage = w.process.messages[w.process.messages.length - 1];
   const radioActive = lastMessage !== undefined && lastMessage.from === w.key && p.cursor - lastMessage.t < ENVELOPE_US;
-  const maxChars = Math.max(6, Math.floor((cell.w - 14 * u) / (font.small * 0.61)));
+  const charW = font.small * 0.61;
+  const maxChars = Math.max(6, Math.floor((cell.w - 14 * u) / charW));
   const thread = w.process.thread;
   const pidLabel = thread !== null ? L.threadLabel(thread) : w.pid === null ? '—' : String(w.pid);
   const fitsBeside = !w.badge || detail === 'tiny' || textWidth(pidLabel, font.label, true) + badgeWidth(w.badge, font.small) + 14 * u < cell.w;
-  const commandChars = maxChars - (fitsBeside ? 0 : pidLabel.length + 1);
+  // Beside the pid (a bold figure in the larger label font): what is left of the line, in the command's characters.
+  const commandChars = fitsBeside ? maxChars : Math.max(3, Math.floor((cell.w - 14 * u - textWidth(pidLabel, font.label, true)) / charW) - 1);
   // A command too long for its line (client.js inline 40123) is read whole on two: in a full cell in the status
   // line's place, in a small one below it where its row has no belt (the belt's room is free).
   const wraps = fitsBeside && (detail === 'full' || (detail === 'small' && anchors.beltY === null && !p.placed.counters));

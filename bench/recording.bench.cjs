@@ -9,7 +9,8 @@
 // longer flood would be: its steady stretch — every record between the last
 // process start and the first exit (output chunks, messages, callbacks,
 // samples) — is repeated, each copy shifted later by the stretch's duration
-// (a timer's `due` too, and each message's `seq` by the stretch's highest), then the exits and the
+// (a timer's `due` too, each message's `seq` by the stretch's highest, and each output's or
+// message's preview ending with its copy's number, as a longer flood's own counters would), then the exits and the
 // run's end, shifted past the last copy. Every record written is one
 // shared/event-check.ts accepts (checked here: each record of the flood at its
 // largest shift, which is all a copy changes), in the NDJSON form `obra
@@ -91,6 +92,9 @@ function shifted(e, k, by) {
   const copy = { ...e, t: e.t + k * by.dt };
   if (e.type === 'message') copy.seq = e.seq + k * by.dseq;
   if (e.type === 'task' && e.due !== undefined) copy.due = e.due + k * by.dt;
+  // A longer flood's messages and output carry their own numbers: no copy repeats another's
+  // texts (the page shares repeated texts, which copies alike would flatter).
+  if (e.preview !== undefined) copy.preview = `${e.preview} ${k}`;
   return copy;
 }
 

@@ -18,7 +18,7 @@ import { MAX_RECORDING_EVENTS, MAX_RECORDING_JSON_BYTES } from '../../shared/rec
 import { test, expect, type ObraServer } from './fixtures';
 
 test.use({ viewport: { width: 1280, height: 800 } });
-// Writing half a gigabyte and counting it in the page takes a while on two cores.
+// Writing over a gigabyte and counting it takes a while on two cores.
 test.setTimeout(180_000);
 
 let tmp = '';
@@ -111,9 +111,9 @@ test('an NDJSON recording of one event more than the limit is refused with its s
   await openRecording(page, file);
   const shown = await refusal(page);
   const mib = formatNumber(bytes / 2 ** 20, 'en', 1);
-  expect(shown.text).toBe(`“too-many.ndjson” (${mib} MiB) holds more than 5,000,000 events: Obra opens recordings of up to 5,000,000 events, which it can show without running out of memory. Nothing was opened.`);
+  expect(shown.text).toBe(`“too-many.ndjson” (${mib} MiB) holds more than 10,000,000 events: Obra opens recordings of up to 10,000,000 events, which it can show without running out of memory. Nothing was opened.`);
   expect(shown.status).toBe('Ready');
-  // Counted in chunks between frames: never a frozen tab.
+  // Counted in a worker, off the page's thread: never a frozen tab.
   expect(shown.longestFrameMs).toBeLessThan(1000);
 });
 

@@ -134,6 +134,6 @@ test('a .obra.json recording over its size is refused at once, in Spanish', asyn
   await openRecording(page, file);
   const shown = await refusal(page);
   const mib = formatNumber(bytes / 2 ** 20, 'es', 1);
-  expect(shown.text).toBe(`«too-big.obra.json» ocupa ${mib} MiB: Obra abre grabaciones .obra.json de hasta 256,0 MiB, que lee enteras; una ejecución más grande se abre como NDJSON (lo que escribe obra record), hasta 5.000.000 eventos. No se abrió nada.`);
+  expect(shown.text).toBe(`«too-big.obra.json» ocupa ${mib} MiB: Obra abre grabaciones .obra.json de hasta 256,0 MiB, que lee enteras; una ejecución más grande se abre como NDJSON (lo que escribe obra record), hasta 10.000.000 eventos. No se abrió nada.`);
   expect(shown.status).toBe('Listo');
 });

@@ -22,9 +22,10 @@ const REDRAW_MS = 1_000;
  * any process. A worker reads the file as a stream and checks each line as
  * every recording is checked (shared/recording.ts), off the page's thread;
  * the page builds each batch's events with one JSON.parse, shares their
- * repeated texts (eventInterner.ts) and folds them into the store, so a file of millions of events never blocks the page and never
- * sits whole in memory as text. At a line the check refuses, what came before
- * stays shown and the error says which line.
+ * repeated texts (eventInterner.ts) and folds them into the store, so a file
+ * of millions of events never blocks the page and never sits whole in memory
+ * as text. At a line the check refuses, what came before stays shown and the
+ * error says which line.
  */
 export async function openRecording(store: ObraStore, file: File): Promise<void> {
   const worker = new RecordingWorker();

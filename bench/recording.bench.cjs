@@ -9,7 +9,8 @@
 // longer flood would be: its steady stretch — every record between the last
 // process start and the first exit (output chunks, messages, callbacks,
 // samples) — is repeated, each copy shifted later by the stretch's duration
-// (a timer's `due` too, and each message's `seq` by the stretch's highest), then the exits and the
+// (a timer's `due` too, each message's `seq` by the stretch's highest, and each output's or
+// message's preview ending with its copy's number, as a longer flood's own counters would), then the exits and the
 // run's end, shifted past the last copy. Every record written is one
 // shared/event-check.ts accepts (checked here: each record of the flood at its
 // largest shift, which is all a copy changes), in the NDJSON form `obra
@@ -30,6 +31,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { chromium } = require('@playwright/test');
 const m = require('./page-meters.cjs');
+const { startProfile, samplesOf, functionTimes, shares } = require('./page-profile.cjs');
 
 const FLOOD = path.join(m.ROOT, 'tests', 'fixtures', 'ui', 'flood.js');
 const SIZES = (process.env.OBRA_BENCH_RECORDING_SIZES || '1e6,2e6,5e6,10e6').split(',').map(Number);
@@ -41,6 +43,8 @@ const HEAP_GOAL = 1e9;
 /** Records of these types make up a flood's steady stretch. */
 const VOLUME = new Set(['stdout', 'stderr', 'message', 'task', 'sample']);
 const LINES_PER_WRITE = 20_000;
+/** OBRA_BENCH_RECORDING_PROFILE=1: a CPU profile of each open, its self time per part of the work. */
+const PROFILE = process.env.OBRA_BENCH_RECORDING_PROFILE === '1';
 
 /** The flood, recorded by the lab: its header and log. @param {any} Lab */
 async function recordFlood(Lab) {
@@ -88,6 +92,9 @@ function shifted(e, k, by) {
   const copy = { ...e, t: e.t + k * by.dt };
   if (e.type === 'message') copy.seq = e.seq + k * by.dseq;
   if (e.type === 'task' && e.due !== undefined) copy.due = e.due + k * by.dt;
+  // A longer flood's messages and output carry their own numbers: no copy repeats another's
+  // texts (the page shares repeated texts, which copies alike would flatter).
+  if (e.preview !== undefined) copy.preview = `${e.preview} ${k}`;
   return copy;
 }
 
@@ -138,6 +145,7 @@ async function openInPage(browser, url, file, n) {
     await page.goto(`${url}&perf`);
     await page.getByRole('button', { name: 'Run' }).waitFor();
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open recording' }).click()]);
+    const stopProfile = PROFILE ? await startProfile(page) : null;
     const chosenAt = await page.evaluate(() => performance.now());
     await chooser.setFiles(file);
     // Drawn: the timeline drew the whole log, the load is over. Or a notice with a code came instead.
@@ -157,16 +165,52 @@ async function openInPage(browser, url, file, n) {
       )
       .then((h) => h.jsonValue())
       .catch((/** @type {Error} */ err) => ({ notice: crashed ? 'the tab crashed (out of memory)' : `not opened in ${OPEN_TIMEOUT_MS / 1000} s (${err.message.split('\n')[0]})` }));
+    const profile = stopProfile ? await stopProfile() : null;
     if ('notice' in outcome) return { notice: String(outcome.notice).slice(0, 300), refusedMs: 'at' in outcome ? outcome.at - chosenAt : NaN };
     const openMs = outcome.drawnAt - chosenAt;
     const load = await page.evaluate(m.windowStats, [chosenAt, outcome.drawnAt]);
     const heap = await m.heapAfterGc(page);
     const pan = await page.evaluate(m.windowStats, await m.panAndZoom(page));
-    return { openMs, load, heap, pan };
+    return { openMs, load, heap, pan, profile };
   } finally {
     await page.close().catch(() => {});
   }
 }
+
+/**
+ * The open's main-thread time by part of the work (function names as the unminified build keeps them), and the costliest functions.
+ * @param {any} profile
+ */
+function profileRows(profile) {
+  const samples = samplesOf(profile);
+  const total = samples.reduce((sum, x) => sum + x.ms, 0);
+  const share = (/** @type {number} */ ms) => `${m.f1(ms)} ms, ${((100 * ms) / total).toFixed(1)} %`;
+  const top = (/** @type {'self' | 'total'} */ kind, /** @type {number} */ n) =>
+    functionTimes(samples, kind)
+      .slice(0, n)
+      .map((x) => [`      ${x.name} ${x.where}`, share(x.ms)]);
+  return [
+    ['  profile of the open', `${m.f1(total)} ms sampled`],
+    ...shares(samples, PROFILE_PARTS).map(([part, ms]) => [`    ${part}`, share(ms)]),
+    ['    costliest functions, self', ''],
+    ...top('self', 15),
+    ['    costliest functions, with what they call', ''],
+    ...top('total', 70),
+  ];
+}
+
+/** The parts of opening a recording, by the functions that do them (innermost first wins). @type {Array<[string, RegExp]>} */
+const PROFILE_PARTS = [
+  ['idle', /^\((idle)\)$/],
+  ['GC', /^\(garbage collector\)$/],
+  ['store append and indexing', /^(append|appendRecording)$/],
+  ['JSON.parse', /^(parseJson|onReply)$/],
+  ['per-line check', /^checkEvent$/],
+  ['counting lines against the limit', /^countEvents$/],
+  ['read, decode, split lines', /^openRecording$/],
+  ['views (React render and effects)', /^(performWorkUntilDeadline|flushSyncWorkAcrossRoots_impl)$/],
+  ['timeline draws', /^onFrame$/],
+];
 
 /** An idle page's frames over two seconds: the baseline. @param {import('@playwright/test').Browser} browser @param {string} url */
 async function idleFrames(browser, url) {
@@ -223,6 +267,7 @@ async function main() {
         ['  p95 timeline draw', `${m.f1(m.pct(r.pan.draws, 95))} ms (max ${m.f1(Math.max(...r.pan.draws))} ms, ${r.pan.draws.length} draws)`],
         ['  long tasks while panning', `${r.pan.long.length} over 50 ms (longest ${m.f1(Math.max(0, ...r.pan.long))} ms)`],
       );
+      if (r.profile) rows.push(...profileRows(r.profile));
       process.stdout.write(`  done: ${title}\n`);
     }
     rows.push(['machine', `${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} (1/5/15 min) at the end`]);
@@ -235,7 +280,12 @@ async function main() {
   }
 }
 
-main().catch((err) => {
-  process.stderr.write(`recording bench: ${err && err.stack ? err.stack : err}\n`);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  main().catch((err) => {
+    process.stderr.write(`recording bench: ${err && err.stack ? err.stack : err}\n`);
+    process.exitCode = 1;
+  });
+}
+
+// For a look at one file already written (a profile of its open, say): the page's side of the bench.
+module.exports = { openInPage, profileRows };

@@ -30,7 +30,7 @@ describe('counting the events of an NDJSON recording as its bytes arrive', () =>
   it('the error names the file, its size and the limit, with its code', () => {
     const error = new RecordingTooLargeError({ fileName: 'hour.ndjson', bytes: 1.5 * 2 ** 30, eventsOver: MAX_RECORDING_EVENTS + 1, limit: { events: MAX_RECORDING_EVENTS } });
     expect(error.code).toBe('ERR_OBRA_RECORDING_TOO_LARGE');
-    expect(error.message).toBe('hour.ndjson (1536.0 MiB) holds more than 5,000,000 events: Obra opens recordings of up to 5,000,000 events. Nothing was opened.');
+    expect(error.message).toBe('hour.ndjson (1536.0 MiB) holds more than 10,000,000 events: Obra opens recordings of up to 10,000,000 events. Nothing was opened.');
     const json = new RecordingTooLargeError({ fileName: 'hour.obra.json', bytes: 300 * 2 ** 20, eventsOver: null, limit: { bytes: 256 * 2 ** 20 } });
     expect(json.message).toMatch(/^hour\.obra\.json is 300\.0 MiB: Obra opens \.obra\.json recordings of up to 256\.0 MiB/);
   });

@@ -1,8 +1,9 @@
 /**
  * How large a recording Obra opens, and the error past it. The page holds
- * every event of the recording it shows as an object (about 110 bytes of heap
- * each, measured by bench/recording.bench.cjs): 5 million events are some
- * 530 MiB, under the 1 GB a page can count on, and still pan and zoom at 60
+ * every event of the recording it shows as an object, its repeated texts
+ * shared (renderer/recording/eventInterner.ts): about 90 bytes of JS heap an
+ * event, measured by bench/recording.bench.cjs — 10 million events are some
+ * 850 MiB, under the 1 GB a page can count on, and still pan and zoom at 60
  * frames a second. The limit is checked before anything is parsed, so an
  * oversized file is refused in seconds rather than loaded until the tab runs
  * out of memory.
@@ -19,7 +20,7 @@
 import { EVENT_TYPES } from './event-check';
 
 /** Events an NDJSON recording may hold (its header line aside). */
-export const MAX_RECORDING_EVENTS = 5_000_000;
+export const MAX_RECORDING_EVENTS = 10_000_000;
 
 /** Bytes a `.obra.json` recording may have. */
 export const MAX_RECORDING_JSON_BYTES = 256 * 2 ** 20;

@@ -95,16 +95,17 @@ export class NdjsonReader {
     this.lineNo++;
     const line = text.endsWith('\r') ? text.slice(0, -1) : text;
     if (line.trim() === '') return null;
-    const where = `line ${this.lineNo}`;
-    const value = parseJson(line, where);
+    // The line's name is made only for an error (a million lines, a million strings otherwise).
+    const value = parseJson(line, this.lineNo);
     if (this.header === null) {
+      const where = `line ${this.lineNo}`;
       if (typeof value !== 'object' || value === null || !('obra' in value)) {
         throw new RecordingError(where, 'not an Obra recording: the first line must be a {"obra":1,...} header', 'obra');
       }
       this.header = checkHeader(value, where);
       return null;
     }
-    return eventAt(value, where);
+    return eventAt(value, this.lineNo);
   }
 
   /** The header, once every line is read; a file without one is refused. */
@@ -149,19 +150,22 @@ function isNdjsonHeader(text: string): boolean {
   }
 }
 
-function parseJson(text: string, where: string): unknown {
+/** Where in a recording: a JSON path, or an NDJSON line's number. */
+const placeOf = (where: string | number): string => (typeof where === 'number' ? `line ${where}` : where);
+
+function parseJson(text: string, where: string | number): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new RecordingError(where, `not JSON (${(err as Error).message})`);
+    throw new RecordingError(placeOf(where), `not JSON (${(err as Error).message})`);
   }
 }
 
-function eventAt(value: unknown, where: string): LabEvent {
+function eventAt(value: unknown, where: string | number): LabEvent {
   const checked = checkEvent(value, 'log');
   if ('event' in checked) return checked.event;
   const hint = checked.field === 'type' ? ' (written by a newer Obra? open it there)' : '';
-  throw new RecordingError(where, checked.refused + hint, checked.field || null);
+  throw new RecordingError(placeOf(where), checked.refused + hint, checked.field || null);
 }
 
 /** Header fields a view shows: their type, and what stands in when one is missing. */

@@ -18,30 +18,41 @@ export interface IpcChannel {
   recvs: TickSeries;
 }
 
+/** Channels found lately, by their four numbers: a run's messages go over a few channels, found again without a key string each. */
+const RECENT = 16;
+
 export class IpcChannels {
   readonly byKey = new Map<string, IpcChannel>();
+  private recent: Array<{ from: number; fromThread: number; to: number; toThread: number; channel: IpcChannel }> = [];
 
   add(event: IpcMessageEvent, logIndex: number): void {
-    const between = event.fromThread !== undefined && event.toThread !== undefined;
-    const key = messageChannelKey(event);
-    let channel = this.byKey.get(key);
-    if (!channel) {
-      channel = { from: event.from, to: event.to, sends: new TickSeries(16, true), recvs: new TickSeries(16, true) };
-      if (between) Object.assign(channel, { fromThread: event.fromThread, toThread: event.toThread });
-      this.byKey.set(key, channel);
-    }
+    const channel = this.channelOf(event);
     const series = event.dir === 'send' ? channel.sends : channel.recvs;
-    series.add(event.t, event.bytes, event.count ?? 1, logIndex, seqRange(event)[1]);
+    series.add(event.t, event.bytes, event.count ?? 1, logIndex, event.lastSeq ?? event.seq);
   }
 
   clear(): void {
     this.byKey.clear();
+    this.recent = [];
   }
-}
 
-/** The first and last sequence number an event stands for (a run of messages, or one). */
-function seqRange(event: IpcMessageEvent): [number, number] {
-  return [event.firstSeq ?? event.seq, event.lastSeq ?? event.seq];
+  private channelOf(event: IpcMessageEvent): IpcChannel {
+    const fromThread = event.fromThread ?? 0;
+    const toThread = event.toThread ?? 0;
+    for (const r of this.recent) {
+      if (r.from === event.from && r.to === event.to && r.fromThread === fromThread && r.toThread === toThread) return r.channel;
+    }
+    const key = messageChannelKey(event);
+    let channel = this.byKey.get(key);
+    if (!channel) {
+      channel = { from: event.from, to: event.to, sends: new TickSeries(16, true), recvs: new TickSeries(16, true) };
+      if (event.fromThread !== undefined && event.toThread !== undefined) Object.assign(channel, { fromThread: event.fromThread, toThread: event.toThread });
+      this.byKey.set(key, channel);
+    }
+    if (this.recent.length >= RECENT) this.recent.shift();
+    this.recent.push({ from: event.from, fromThread, to: event.to, toThread, channel });
+    return channel;
+  }
 }
 
 /**

@@ -1,68 +1,71 @@
 import type { LabEvent } from '../../shared/events';
-import { NdjsonReader } from '../../shared/recording';
+import { RecordingError } from '../../shared/recording';
 import type { ObraStore } from '../store/obraStore';
+import { EventInterner } from './eventInterner';
+import type { RecordingReply } from './recordingProtocol';
+import { RecordingWorker } from './recordingWorker';
 
-/** Work this long at most before letting the page draw (no long task while a big recording loads). */
-const SLICE_MS = 25;
 /**
- * Hand what was read to the store this often: every hand-over redraws the views, and a
- * hand-over per slice made redrawing a third of a large file's load.
+ * Events to a batch: the page's JSON.parse of one takes a few milliseconds, so
+ * the page draws between batches.
  */
-const HAND_OVER_MS = 250;
+const BATCH_EVENTS = 8_000;
+/**
+ * Redraw the views this often while the file loads: each batch is folded into
+ * the log as it comes, but a redraw every quarter second was a fifth of a
+ * large file's load (the views redraw the whole stage and narration each time).
+ */
+const REDRAW_MS = 1_000;
 
 /**
  * Show an NDJSON recording (the CLI's `obra record` output) without starting
- * any process: read as a stream, parsed and folded into the store in slices,
- * so a million-event file never blocks the page and never sits whole in memory as text.
- * Each line is read and checked by shared/recording.ts, as every recording is;
- * at a line it refuses, what came before stays shown and the error says which line.
+ * any process. A worker reads the file as a stream and checks each line as
+ * every recording is checked (shared/recording.ts), off the page's thread;
+ * the page builds each batch's events with one JSON.parse, shares their
+ * repeated texts (eventInterner.ts) and folds them into the store, so a file
+ * of millions of events never blocks the page and never sits whole in memory
+ * as text. At a line the check refuses, what came before stays shown and the
+ * error says which line.
  */
 export async function openRecording(store: ObraStore, file: File): Promise<void> {
-  const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
-  const ndjson = new NdjsonReader();
-  let rest = '';
+  const worker = new RecordingWorker();
+  const interner = new EventInterner();
   let begun = false;
-  let pending: LabEvent[] = [];
-  let sliceStart = performance.now();
+  let drawnAt = performance.now();
 
-  const take = (line: string): void => {
-    const event = ndjson.line(line);
-    if (!begun && ndjson.header !== null) {
-      begun = true;
-      store.getState().beginRecording(ndjson.header);
-    }
-    if (event) pending.push(event);
-  };
-
-  let handedAt = performance.now();
-  const flush = async (done: boolean): Promise<void> => {
+  const handOver = (events: LabEvent[], done: boolean): void => {
     if (!begun) return;
-    if (done || performance.now() - handedAt >= HAND_OVER_MS) {
-      store.getState().appendRecording(pending, done);
-      pending = [];
-      handedAt = performance.now();
-    }
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    sliceStart = performance.now();
+    const redraw = done || performance.now() - drawnAt >= REDRAW_MS;
+    store.getState().appendRecording(events, done, redraw);
+    if (redraw) drawnAt = performance.now();
   };
 
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      const lines = (rest + value).split('\n');
-      rest = lines.pop() ?? '';
-      for (let i = 0; i < lines.length; i++) {
-        take(lines[i]);
-        // The clock read every 256 lines, not every line (reading it was 2 % of a large file's load).
-        if ((i & 255) === 255 && performance.now() - sliceStart > SLICE_MS) await flush(false);
+  const onReply = (reply: RecordingReply): boolean => {
+    switch (reply.kind) {
+      case 'header':
+        begun = true;
+        store.getState().beginRecording(reply.header);
+        return false;
+      case 'batch': {
+        worker.taken();
+        const events = JSON.parse(reply.json) as LabEvent[];
+        for (let i = 0; i < events.length; i++) interner.intern(events[i]);
+        handOver(events, false);
+        return false;
       }
+      case 'done':
+        handOver([], true);
+        return true;
+      case 'refused':
+        handOver([], true);
+        throw new RecordingError(reply.where, reply.reason, reply.field);
+      case 'failed':
+        handOver([], true);
+        throw new DOMException(reply.message, reply.name);
+      default:
+        throw new Error(`the recording worker answered ${reply.kind} to a read`);
     }
-    take(rest);
-    ndjson.finish();
-    await flush(true);
-  } catch (error) {
-    if (begun) await flush(true);
-    throw error;
-  }
+  };
+
+  await worker.run({ kind: 'read', file, batchEvents: BATCH_EVENTS }, onReply);
 }

@@ -1,8 +1,9 @@
 import type { Lang } from '../../shared/api';
-import { MAX_RECORDING_EVENTS, MAX_RECORDING_JSON_BYTES, mayPassEventLimit, NdjsonLineCounter, RecordingTooLargeError } from '../../shared/recording-limit';
+import { MAX_RECORDING_EVENTS, MAX_RECORDING_JSON_BYTES, mayPassEventLimit, RecordingTooLargeError } from '../../shared/recording-limit';
 import { MESSAGES } from '../i18n';
 import { formatBytes, formatNumber } from '../i18n/format';
 import { localNotice } from '../store/notices';
+import { RecordingWorker } from './recordingWorker';
 
 /** The recording files read as a stream (the CLI's); any other is one JSON document, read whole. */
 export const STREAMED_RECORDING = /\.ndjson$/i;
@@ -10,8 +11,8 @@ export const STREAMED_RECORDING = /\.ndjson$/i;
 /**
  * Refuse a recording past Obra's limit (shared/recording-limit.ts) before
  * any of it is parsed: an NDJSON file's lines are counted as its bytes
- * stream by (the count stops at the limit, so a huge file is refused as
- * soon as it passes it, and the page draws between chunks) — unless the file
+ * stream by, in the recording worker (the count stops at the limit, so a huge file is refused as
+ * soon as it passes it, and the page's thread is free to draw) — unless the file
  * is too small to hold that many events; any other is measured by its size. Throws a notice in the page's language with
  * ERR_OBRA_RECORDING_TOO_LARGE.
  */
@@ -35,27 +36,14 @@ export async function checkRecordingSize(file: File, lang: Lang): Promise<void> 
   }
 }
 
-/** Count this long at most before letting the page draw. */
-const SLICE_MS = 25;
-
+/** Count the file's events in the recording worker (off the page's thread); refuse it past `limit`. */
 async function countEvents(file: File, limit: number): Promise<void> {
-  const reader = file.stream().getReader();
-  const counter = new NdjsonLineCounter(limit);
-  let sliceStart = performance.now();
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      if (counter.add(value)) {
-        throw new RecordingTooLargeError({ fileName: file.name, bytes: file.size, eventsOver: counter.events, limit: { events: limit } });
-      }
-      // The file's chunks come as fast as they are asked for: let the page draw between some of them.
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        sliceStart = performance.now();
-      }
-    }
-  } finally {
-    await reader.cancel().catch(() => {});
-  }
+  const counted = { events: 0, over: false };
+  await new RecordingWorker().run({ kind: 'count', file, limit }, (reply) => {
+    if (reply.kind === 'failed') throw new DOMException(reply.message, reply.name);
+    if (reply.kind !== 'counted') throw new Error(`the recording worker answered ${reply.kind} to a count`);
+    Object.assign(counted, { events: reply.events, over: reply.over });
+    return true;
+  });
+  if (counted.over) throw new RecordingTooLargeError({ fileName: file.name, bytes: file.size, eventsOver: counted.events, limit: { events: limit } });
 }

@@ -70,7 +70,8 @@ export interface RunSlice {
   ingest(batch: EventBatch): void;
   /** Show a recorded run (no process started): its header, then its events in chunks. */
   beginRecording(header: LogHeader): void;
-  appendRecording(events: readonly LabEvent[], done: boolean): void;
+  /** Fold a recording's events into the log; `redraw` false leaves the views to the next hand-over that redraws (or the last). */
+  appendRecording(events: readonly LabEvent[], done: boolean, redraw?: boolean): void;
   /** Forget the shown run. */
   clearRun(): void;
 }

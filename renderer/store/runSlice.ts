@@ -151,10 +151,11 @@ export const runSlice =
         });
       },
 
-      appendRecording(events, done) {
+      appendRecording(events, done, redraw = true) {
         const run = get().run;
         if (!run || get().status !== 'loading') return;
         run.append(events);
+        if (!redraw && !done) return;
         const state = get();
         set({ version: state.version + 1, ...followed(state, run), ...(done ? { status: 'ended' as const } : {}) });
       },

@@ -18,7 +18,7 @@ import { MAX_RECORDING_EVENTS, MAX_RECORDING_JSON_BYTES } from '../../shared/rec
 import { test, expect, type ObraServer } from './fixtures';
 
 test.use({ viewport: { width: 1280, height: 800 } });
-// Writing half a gigabyte and counting it in the page takes a while on two cores.
+// Writing over a gigabyte and counting it takes a while on two cores.
 test.setTimeout(180_000);
 
 let tmp = '';
@@ -111,9 +111,9 @@ test('an NDJSON recording of one event more than the limit is refused with its s
   await openRecording(page, file);
   const shown = await refusal(page);
   const mib = formatNumber(bytes / 2 ** 20, 'en', 1);
-  expect(shown.text).toBe(`“too-many.ndjson” (${mib} MiB) holds more than 5,000,000 events: Obra opens recordings of up to 5,000,000 events, which it can show without running out of memory. Nothing was opened.`);
+  expect(shown.text).toBe(`“too-many.ndjson” (${mib} MiB) holds more than 10,000,000 events: Obra opens recordings of up to 10,000,000 events, which it can show without running out of memory. Nothing was opened.`);
   expect(shown.status).toBe('Ready');
-  // Counted in chunks between frames: never a frozen tab.
+  // Counted in a worker, off the page's thread: never a frozen tab.
   expect(shown.longestFrameMs).toBeLessThan(1000);
 });
 
@@ -134,6 +134,6 @@ test('a .obra.json recording over its size is refused at once, in Spanish', asyn
   await openRecording(page, file);
   const shown = await refusal(page);
   const mib = formatNumber(bytes / 2 ** 20, 'es', 1);
-  expect(shown.text).toBe(`«too-big.obra.json» ocupa ${mib} MiB: Obra abre grabaciones .obra.json de hasta 256,0 MiB, que lee enteras; una ejecución más grande se abre como NDJSON (lo que escribe obra record), hasta 5.000.000 eventos. No se abrió nada.`);
+  expect(shown.text).toBe(`«too-big.obra.json» ocupa ${mib} MiB: Obra abre grabaciones .obra.json de hasta 256,0 MiB, que lee enteras; una ejecución más grande se abre como NDJSON (lo que escribe obra record), hasta 10.000.000 eventos. No se abrió nada.`);
   expect(shown.status).toBe('Listo');
 });

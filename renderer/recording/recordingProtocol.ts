@@ -1,0 +1,21 @@
+/** What the page and the recording worker say to each other (recordingWorker.ts ↔ recordingReader.worker.ts). */
+import type { LogHeader } from '../../shared/events';
+
+export type RecordingRequest =
+  /** Count an NDJSON file's events, stopping once there are more than `limit`. */
+  | { kind: 'count'; file: File; limit: number }
+  /** Read and check an NDJSON file, `batchEvents` events to a batch. */
+  | { kind: 'read'; file: File; batchEvents: number }
+  /** The page took a batch: the worker may send another. */
+  | { kind: 'taken' };
+
+export type RecordingReply =
+  | { kind: 'counted'; events: number; over: boolean }
+  | { kind: 'header'; header: LogHeader }
+  /** Checked event lines as one JSON array text (shared/ndjson-batches.ts). */
+  | { kind: 'batch'; json: string; events: number }
+  | { kind: 'done' }
+  /** A line the recording check refused (shared/recording.ts's RecordingError, field by field). */
+  | { kind: 'refused'; where: string; reason: string; field: string | null }
+  /** Reading the file failed (the browser's own error, by name). */
+  | { kind: 'failed'; name: string; message: string };

@@ -1,0 +1,89 @@
+/**
+ * The recording worker: an NDJSON recording's bytes read, decoded, split into
+ * lines, parsed and checked here (shared/ndjson-batches.ts), off the page's
+ * thread; the page gets the checked lines in batches and builds the events
+ * with one JSON.parse each. Its line count against the limit is made here too.
+ * Messages are recordingProtocol's. The page takes a batch before it is sent
+ * more than IN_FLIGHT ahead, so a file read faster than the page folds it
+ * never piles up in memory.
+ */
+import { NdjsonBatcher, type NdjsonBatch } from '../../shared/ndjson-batches';
+import { RecordingError } from '../../shared/recording';
+import { NdjsonLineCounter } from '../../shared/recording-limit';
+import type { RecordingReply, RecordingRequest } from './recordingProtocol';
+
+/** The worker's side of postMessage (the page's lib has no worker scope types). */
+const scope = self as unknown as { onmessage: ((event: MessageEvent<RecordingRequest>) => void) | null; postMessage(reply: RecordingReply): void };
+
+/** Batches sent and not yet taken by the page. */
+const IN_FLIGHT = 4;
+let unanswered = 0;
+let wake: (() => void) | null = null;
+
+async function count(file: File, limit: number): Promise<void> {
+  const reader = file.stream().getReader();
+  const counter = new NdjsonLineCounter(limit);
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      if (counter.add(value)) break;
+    }
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+  scope.postMessage({ kind: 'counted', events: counter.events, over: counter.events > limit });
+}
+
+async function read(file: File, batchEvents: number): Promise<void> {
+  const ready: NdjsonBatch[] = [];
+  const batcher = new NdjsonBatcher(batchEvents, (batch) => ready.push(batch));
+  let headerSent = false;
+  const send = async (): Promise<void> => {
+    if (!headerSent && batcher.header) {
+      headerSent = true;
+      scope.postMessage({ kind: 'header', header: batcher.header });
+    }
+    for (const batch of ready.splice(0)) {
+      while (unanswered >= IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
+      unanswered++;
+      scope.postMessage({ kind: 'batch', json: batch.json, events: batch.events });
+    }
+  };
+  const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      batcher.add(value);
+      await send();
+    }
+    batcher.finish();
+    await send();
+  } catch (error) {
+    // What came before the refused line is still sent, then the refusal.
+    await send();
+    throw error;
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+  scope.postMessage({ kind: 'done' });
+}
+
+function fail(error: unknown): void {
+  if (error instanceof RecordingError) scope.postMessage({ kind: 'refused', where: error.where, reason: error.reason, field: error.field });
+  else scope.postMessage({ kind: 'failed', name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) });
+}
+
+scope.onmessage = (event) => {
+  const request = event.data;
+  if (request.kind === 'taken') {
+    unanswered--;
+    wake?.();
+    wake = null;
+  } else if (request.kind === 'count') {
+    count(request.file, request.limit).catch(fail);
+  } else {
+    read(request.file, request.batchEvents).catch(fail);
+  }
+};

@@ -9,12 +9,15 @@
  * This runs for every message of a flood (a thread can post 100k in a loop): no closure and no
  * object per message; a number is measured without JSON.stringify.
  */
-const v8 = require('node:v8');
 const { now } = require('./clock.cjs');
 const { admitFrequent, reportAlone, startRun, ALONE, START_RUN } = require('./report.cjs');
 const { previewText } = require('./preview.cjs');
 const { replaceProperty } = require('./replace-property.cjs');
-const { messageHead } = require('./message-preview.cjs');
+const { lazy } = require('./lazy.cjs');
+
+// Only binary messages, or what JSON cannot carry, need these: loaded then (every Worker thread loads this file at its start).
+const v8 = lazy(() => require('node:v8'));
+const messagePreviews = lazy(() => require('./message-preview.cjs'));
 
 /** The JSON text of the message last measured, null when it is not JSON (read at once by the caller). */
 /** @type {string | null} */
@@ -43,7 +46,7 @@ function measureThreadMessage(message) {
     }
   }
   try {
-    return v8.serialize(message).byteLength;
+    return v8().serialize(message).byteLength;
   } catch {
     return 0;
   }
@@ -84,7 +87,7 @@ function threadMessageCounter(dir, fromThread, toThread) {
       if (verdict !== ALONE && verdict !== START_RUN) return;
       const pid = process.pid;
       /** @type {import('../../shared/events').IpcMessageEvent} */
-      const record = { type: 'message', t, pid, dir, from: pid, to: pid, fromThread, toThread, seq, bytes, preview: previewText(text ?? messageHead(message).text) };
+      const record = { type: 'message', t, pid, dir, from: pid, to: pid, fromThread, toThread, seq, bytes, preview: previewText(text ?? messagePreviews().messageHead(message).text) };
       if (verdict === ALONE) reportAlone(record);
       else startRun(key, record);
     },

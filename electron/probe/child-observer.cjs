@@ -39,7 +39,7 @@ function watchChild(child, childId) {
     try {
       if (event === 'message') {
         received ??= messageCounter('recv', child.pid ?? 0, process.pid);
-        received.note(arguments[1], now(), meter.received(arguments[1]), meter.mode);
+        received.note(arguments[1], now(), meter.received(arguments[1]), null, meter.mode);
       } else if (event === 'exit' || event === 'close') {
         const [, code, signal] = arguments;
         report({ type: event, t: now(), pid: pid(), childId, code: code ?? null, signal: signal ?? null });
@@ -113,10 +113,9 @@ function watchSend(child, meter) {
     const t = now();
     // Throws for a bad message: not counted.
     const accepted = meter.send(originalSend, this, arguments);
-    const wire = meter.sentWire();
     try {
       sent ??= messageCounter('send', process.pid, child.pid ?? 0);
-      sent.note(message, t, wire, meter.mode);
+      sent.note(message, t, meter.sentBytes(), meter.sentText(), meter.mode);
     } catch {
       // never break the program
     }

@@ -13,8 +13,6 @@ const { lazy } = require('./lazy.cjs');
 
 const messagePreviews = lazy(() => require('./message-preview.cjs'));
 
-/** @typedef {import('./ipc-wire.cjs').Wire} Wire */
-
 /**
  * Node's own test for its internal messages (cluster, handle passing): a `cmd` "NODE_…".
  * Those arrive as 'internalMessage', so they are not counted on either side.
@@ -40,18 +38,19 @@ function messageCounter(dir, from, to) {
     /**
      * @param {unknown} message
      * @param {number} t when it was sent / delivered
-     * @param {Wire | null} wire what the channel carried for it (ipc-wire.cjs); null: not seen
-     *   there (a message queued behind a handle, a Node whose channel we cannot find), so it is
+     * @param {number} bytes what the channel carried for it (ipc-wire.cjs); -1: not seen there
+     *   (a message queued behind a handle, a Node whose channel we cannot find), so it is
      *   measured by serialising it as the channel would
+     * @param {string | null} text the JSON text the channel carried, when known
      * @param {'json' | 'advanced' | null} mode the channel's serialization, when known
      */
-    note(message, t, wire, mode) {
+    note(message, t, bytes, text, mode) {
       seq += 1;
-      const measured = wire ?? measureMessage(message, mode);
-      const verdict = admitFrequent(key, t, measured.bytes, seq);
+      if (bytes < 0) ({ bytes, text } = measureMessage(message, mode));
+      const verdict = admitFrequent(key, t, bytes, seq);
       if (verdict !== ALONE && verdict !== START_RUN) return;
       /** @type {import('../../shared/events').IpcMessageEvent} */
-      const record = { type: 'message', t, pid: process.pid, dir, from, to, seq, bytes: measured.bytes, preview: previewOf(message, measured.text) };
+      const record = { type: 'message', t, pid: process.pid, dir, from, to, seq, bytes, preview: previewOf(message, text) };
       if (verdict === ALONE) reportAlone(record);
       else startRun(key, record);
     },

@@ -28,30 +28,34 @@ const MAX_UNDELIVERED = 4096;
 /** How far into the undelivered ones a delivery is looked for (it is nearly always the first). */
 const MATCH_WINDOW = 64;
 
-/** @typedef {{ bytes: number, text: string | null }} Wire  the bytes on the wire; the JSON text when it is JSON */
 /**
  * @typedef {{
  *   mode: 'json' | 'advanced' | null,
  *   send(original: Function, thisArg: unknown, args: ArrayLike<unknown>): unknown,
- *   sentWire(): Wire | null,
- *   received(message: unknown): Wire | null,
- * }} WireMeter  `send` calls Node's send (`original`) and returns what it returned; `sentWire`
- *   then tells what that call wrote on the channel. No closure and no object per send: a
- *   flood sends 100k messages.
+ *   sentBytes(): number,
+ *   sentText(): string | null,
+ *   received(message: unknown): number,
+ * }} WireMeter  `send` calls Node's send (`original`) and returns what it returned; `sentBytes`
+ *   then tells the bytes that call wrote on the channel (-1: none seen) and `sentText` the JSON
+ *   text written (null for 'advanced'). `received` is a delivered message's bytes (-1: not
+ *   seen). No closure and no object per message: a flood sends and receives 100k.
  */
 
-/** Open `send()` calls, innermost last: the write made inside one is that call's message. */
-/** @type {(Wire | null)[]} */
-const sending = [];
+/** Open `send()` calls, innermost last: the write made inside one is that call's message (-1: none yet). */
+/** @type {number[]} */
+const sendingBytes = [];
+/** @type {(string | null)[]} */
+const sendingTexts = [];
 /** What the last `send()` that returned wrote (read at once by the caller). */
-/** @type {Wire | null} */
-let lastSent = null;
+let lastSentBytes = -1;
+/** @type {string | null} */
+let lastSentText = null;
 /** @type {WeakMap<object, WireMeter>} */
 const meters = new WeakMap();
 
 /** A channel whose writes and reads cannot be seen: every send is Node's alone, no wire is known. */
 /** @type {WireMeter} */
-const UNMEASURED = { mode: null, send: (original, thisArg, args) => Reflect.apply(original, thisArg, args), sentWire: () => null, received: () => null };
+const UNMEASURED = { mode: null, send: (original, thisArg, args) => Reflect.apply(original, thisArg, args), sentBytes: () => -1, sentText: () => null, received: () => -1 };
 
 /**
  * The meter of `target`'s IPC channel (a ChildProcess, or `process`), or UNMEASURED.
@@ -101,14 +105,17 @@ function attach(handle, mode) {
   const writeBuffer = handle.writeBuffer;
   handle.writeUtf8String = /** @this {unknown} */ function (/** @type {unknown} */ _req, /** @type {string} */ text) {
     const result = Reflect.apply(writeUtf8String, this, arguments);
-    const at = sending.length - 1;
-    if (at >= 0 && sending[at] === null) sending[at] = { bytes: Buffer.byteLength(text), text };
+    const at = sendingBytes.length - 1;
+    if (at >= 0 && sendingBytes[at] < 0) {
+      sendingBytes[at] = Buffer.byteLength(text);
+      sendingTexts[at] = text;
+    }
     return result;
   };
   handle.writeBuffer = /** @this {unknown} */ function (/** @type {unknown} */ _req, /** @type {Uint8Array} */ buffer) {
     const result = Reflect.apply(writeBuffer, this, arguments);
-    const at = sending.length - 1;
-    if (at >= 0 && sending[at] === null) sending[at] = { bytes: buffer.byteLength, text: null };
+    const at = sendingBytes.length - 1;
+    if (at >= 0 && sendingBytes[at] < 0) sendingBytes[at] = buffer.byteLength;
     return result;
   };
 
@@ -125,8 +132,8 @@ function attach(handle, mode) {
     process.nextTick = /** @this {unknown} */ function (/** @type {unknown} */ _fn, /** @type {unknown} */ event, /** @type {any} */ message) {
       if (seen < sizes.length && (event === 'message' || event === 'internalMessage')) {
         const bytes = sizes[seen++];
-        if (event === 'message') undelivered.push({ message, bytes });
-        else if (message && message.cmd === 'NODE_HANDLE') undelivered.push({ message: message.msg, bytes });
+        if (event === 'message') undelivered.push(message, bytes);
+        else if (message && message.cmd === 'NODE_HANDLE') undelivered.push(message.msg, bytes);
       }
       return Reflect.apply(nextTick, this, arguments);
     };
@@ -143,68 +150,84 @@ function attach(handle, mode) {
   return {
     mode,
     send(original, thisArg, args) {
-      sending.push(null);
+      sendingBytes.push(-1);
+      sendingTexts.push(null);
       try {
         return Reflect.apply(original, thisArg, args);
       } finally {
-        lastSent = sending.pop() ?? null;
+        lastSentBytes = sendingBytes.pop() ?? -1;
+        lastSentText = sendingTexts.pop() ?? null;
       }
     },
-    sentWire: () => lastSent,
-    received(message) {
-      const bytes = inStep ? undelivered.take(message) : null;
-      return bytes === null ? null : { bytes, text: null };
-    },
+    sentBytes: () => lastSentBytes,
+    sentText: () => lastSentText,
+    received: (message) => (inStep ? undelivered.take(message) : -1),
   };
 }
 
 /**
- * Messages parsed and not yet delivered, oldest first, each with its size. A delivered one is
- * let go at once (an 8 MiB message must not be kept alive by its measurement); past
- * MAX_UNDELIVERED the oldest are let go too (Node may hold a message for a listener that never
- * comes).
+ * Messages parsed and not yet delivered, oldest first, each with its size (two arrays side by
+ * side: no object per message). A delivered one is let go at once (an 8 MiB message must not
+ * be kept alive by its measurement); past MAX_UNDELIVERED the oldest are let go too (Node may
+ * hold a message for a listener that never comes).
  */
 function undeliveredQueue() {
-  /** @type {({ message: unknown, bytes: number } | undefined)[]} */
-  let items = [];
+  /** @type {unknown[]} */
+  let messages = [];
+  /** @type {number[]} sizes; -1 once delivered or let go */
+  let sizes = [];
   let head = 0;
   const compact = () => {
-    while (head < items.length && items[head] === undefined) head++;
-    if (head === items.length) {
-      items = [];
+    while (head < sizes.length && sizes[head] < 0) head++;
+    if (head === sizes.length) {
+      messages = [];
+      sizes = [];
       head = 0;
-    } else if (head > 1024 && head * 2 > items.length) {
-      items = items.slice(head);
+    } else if (head > 1024 && head * 2 > sizes.length) {
+      messages = messages.slice(head);
+      sizes = sizes.slice(head);
       head = 0;
     }
   };
+  /** @param {number} i */
+  const letGo = (i) => {
+    messages[i] = undefined;
+    sizes[i] = -1;
+  };
   return {
-    /** @param {{ message: unknown, bytes: number }} entry */
-    push(entry) {
-      items.push(entry);
-      if (items.length - head > MAX_UNDELIVERED) {
-        items[head] = undefined;
+    /**
+     * @param {unknown} message
+     * @param {number} bytes
+     */
+    push(message, bytes) {
+      messages.push(message);
+      sizes.push(bytes);
+      if (sizes.length - head > MAX_UNDELIVERED) {
+        letGo(head);
         compact();
       }
     },
     /**
      * The size of `message`, if it is one of the first undelivered ones (by identity).
      * @param {unknown} message
-     * @returns {number | null}
+     * @returns {number} -1: not one of them
      */
     take(message) {
-      const end = Math.min(items.length, head + MATCH_WINDOW);
+      const end = Math.min(sizes.length, head + MATCH_WINDOW);
       for (let i = head; i < end; i++) {
-        const entry = items[i];
-        if (!entry || !Object.is(entry.message, message)) continue;
-        items[i] = undefined;
-        compact();
-        return entry.bytes;
+        if (sizes[i] < 0 || !Object.is(messages[i], message)) continue;
+        const bytes = sizes[i];
+        letGo(i);
+        if (i === head) compact();
+        return bytes;
       }
-      return null;
+      return -1;
     },
   };
 }
+
+/** A line is looked for byte by byte this far, then by Buffer's native search (a flood's lines are a few bytes; one message can be megabytes). */
+const SHORT_LINE = 32;
 
 /**
  * Newline-delimited JSON: the size of each whole line (with its newline) a chunk completes.
@@ -213,16 +236,28 @@ function undeliveredQueue() {
 function jsonFramer() {
   let partial = 0;
   return (chunk) => {
-    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    /** @type {Buffer | null} */
+    let bytes = null;
     /** @type {number[]} */
     const sizes = [];
+    const length = chunk.length;
     let from = 0;
-    for (let nl = bytes.indexOf(10, from); nl !== -1; nl = bytes.indexOf(10, from)) {
+    while (from < length) {
+      let nl = -1;
+      const near = Math.min(length, from + SHORT_LINE);
+      for (let i = from; i < near; i++) {
+        if (chunk[i] === 10) {
+          nl = i;
+          break;
+        }
+      }
+      if (nl === -1 && near < length) nl = (bytes ??= Buffer.from(chunk.buffer, chunk.byteOffset, length)).indexOf(10, near);
+      if (nl === -1) break;
       sizes.push(partial + nl - from + 1);
       partial = 0;
       from = nl + 1;
     }
-    partial += bytes.length - from;
+    partial += length - from;
     return sizes;
   };
 }

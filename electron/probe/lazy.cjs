@@ -4,8 +4,8 @@
  * A module loaded at its first use. Every Node process of a run loads the probe before its
  * own code, so what the probe loads at start is paid by every process, even one that never
  * starts a child, throws, sets a timer or gets a message: those parts wait until needed.
- * They load with the probe's own `require` (paths relative to the probe, whatever the cwd); a
- * program that hooks Node's module loader sees them load then, not before its code ran.
+ * They load with the probe's own `require` (probe-require.cjs: paths relative to the probe,
+ * whatever the cwd, never through Node's module loader).
  */
 
 /**

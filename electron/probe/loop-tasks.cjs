@@ -81,6 +81,9 @@ function before() {
       return;
     }
     const resource = asyncHooks.executionAsyncResource();
+    // The open task's own resource again soon after (a port delivering a flood of messages,
+    // a callback each): still that task, nothing more to work out.
+    if (resource === openResource && now() - openEnd < SAME_TASK_GAP_US) return;
     if (isContinuation(resource)) return;
     const t = now();
     if (isOwnTimer(resource)) {

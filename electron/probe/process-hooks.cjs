@@ -41,7 +41,7 @@ function hookProcess() {
     try {
       if (event === 'message') {
         received ??= messages().messageCounter('recv', process.ppid, process.pid);
-        received.note(arguments[1], now(), meter.received(arguments[1]), meter.mode);
+        received.note(arguments[1], now(), meter.received(arguments[1]), null, meter.mode);
       } else if (event === 'uncaughtExceptionMonitor') {
         const error = scrubProbeFrames(arguments[1]);
         report(errors().errorRecord('uncaught', error, { pid: process.pid, source: callSites().errorSource(error) }));
@@ -68,9 +68,8 @@ function hookProcessSend(meter) {
     const t = now();
     // Throws for a bad message: not counted.
     const accepted = meter.send(originalSend, this, arguments);
-    const wire = meter.sentWire();
     try {
-      sent.note(message, t, wire, meter.mode);
+      sent.note(message, t, meter.sentBytes(), meter.sentText(), meter.mode);
     } catch {
       // never break the program
     }

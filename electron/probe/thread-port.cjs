@@ -13,10 +13,9 @@
  * which may start many threads.
  */
 const wt = require('node:worker_threads');
-const { now } = require('./clock.cjs');
 const { closeReporting } = require('./report.cjs');
 const { replaceProperty } = require('./replace-property.cjs');
-const { threadMessageCounter, measureThreadMessage, countPosts } = require('./thread-messages.cjs');
+const { threadMessageCounter, noteDelivery, countPosts } = require('./thread-messages.cjs');
 const { THREAD_ID, PARENT_THREAD_ID } = require('./thread-identity.cjs');
 const { safely } = require('./async-calls.cjs');
 
@@ -34,7 +33,7 @@ function hookThreadPort() {
   const dispatch = /** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (port))[DISPATCH];
   if (typeof dispatch === 'function') {
     replaceProperty(port, DISPATCH, /** @this {unknown} */ function hybridDispatch(/** @type {unknown} */ data, /** @type {unknown} */ type) {
-      if (type === 'message') safely(() => received.note(data, measureThreadMessage(data), now()));
+      if (type === 'message') noteDelivery(received, data);
       return Reflect.apply(dispatch, this, arguments);
     });
   }

@@ -54,22 +54,19 @@ function watchWorker(worker, t, source, file) {
   const thread = worker.threadId;
   const pid = process.pid;
   report({ type: 'thread', t, pid, state: 'start', thread, file, source });
-  const { threadMessageCounter, measureThreadMessage, countPosts } = threadMessages();
+  const { threadMessageCounter, noteDelivery, countPosts } = threadMessages();
   const received = threadMessageCounter('recv', thread, THREAD_ID);
   const sent = threadMessageCounter('send', THREAD_ID, thread);
   let exited = false;
 
   const originalEmit = worker.emit;
   replaceProperty(worker, 'emit', /** @this {unknown} */ function emit(/** @type {unknown} */ event) {
-    try {
-      if (event === 'message') received.note(arguments[1], measureThreadMessage(arguments[1]), now());
-      else if (event === 'online') report({ type: 'thread', t: now(), pid, state: 'online', thread });
-      else if (event === 'exit') {
-        exited = true;
-        report({ type: 'thread', t: now(), pid, state: 'exit', thread, code: arguments[1] });
-      }
-    } catch {
-      // the probe must never break the program
+    if (event === 'message') noteDelivery(received, arguments[1]);
+    else if (event === 'online') safely(() => report({ type: 'thread', t: now(), pid, state: 'online', thread }));
+    else if (event === 'exit') {
+      exited = true;
+      const code = arguments[1];
+      safely(() => report({ type: 'thread', t: now(), pid, state: 'exit', thread, code }));
     }
     return Reflect.apply(originalEmit, this, arguments);
   });

@@ -37,6 +37,8 @@ export interface CodeEditorProps {
 /** A change that came from outside (a reset, the code of a run being shown): not the reader's typing. */
 const fromOutside = Annotation.define<boolean>();
 const SCRIPT = /\.(c|m)?js$/i;
+/** Typed texts kept waiting for their echo: far more than the keys a render can fall behind. */
+const MAX_UNECHOED = 64;
 
 export function CodeEditor({ path, docKey, text, readOnly, marks, phrases, onChange }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
@@ -46,8 +48,8 @@ export function CodeEditor({ path, docKey, text, readOnly, marks, phrases, onCha
   const shownKey = useRef<string | null>(null);
   const changed = useRef(onChange);
   changed.current = onChange;
-  /** The text last typed here and handed to onChange. */
-  const typed = useRef<string | null>(null);
+  /** The texts typed here and handed to onChange since the last one that came back as `text`, oldest first. */
+  const typed = useRef<string[]>([]);
   const settings = useRef({ readOnly: new Compartment(), phrases: new Compartment() });
 
   // Made in the commit, before the effects below run.
@@ -87,19 +89,24 @@ export function CodeEditor({ path, docKey, text, readOnly, marks, phrases, onCha
               EditorView.contentAttributes.of({ 'aria-label': path, tabindex: '0' }),
               EditorView.updateListener.of((update) => {
                 if (!update.docChanged || update.transactions.some((tr) => tr.annotation(fromOutside))) return;
-                typed.current = update.state.doc.toString();
-                changed.current(path, typed.current);
+                const now = update.state.doc.toString();
+                typed.current.push(now);
+                if (typed.current.length > MAX_UNECHOED) typed.current.shift();
+                changed.current(path, now);
               }),
             ],
           }),
       );
       shownKey.current = docKey;
-      typed.current = null;
+      typed.current = [];
     }
     const current = editor.state.doc.toString();
-    // The reader's own typing coming back as `text` is never put back over what was typed since.
-    const outside = text !== current && text !== typed.current;
-    if (outside) typed.current = null;
+    // The reader's own typing coming back as `text` (a render behind the keys) is never put back over
+    // what was typed since; any other text is the file's from outside (a reset, the code of a run).
+    const echo = typed.current.indexOf(text);
+    if (echo >= 0) typed.current.splice(0, echo + 1);
+    const outside = echo < 0 && text !== current;
+    if (outside) typed.current = [];
     editor.dispatch({
       ...(!outside ? {} : { changes: { from: 0, to: current.length, insert: text }, annotations: [fromOutside.of(true)] }),
       effects: [ro.reconfigure(EditorState.readOnly.of(readOnly)), words.reconfigure(EditorState.phrases.of(phrases)), setMarks.of(marks)],

@@ -29,9 +29,9 @@ export function scriptStory(log: readonly LabEvent[], cursor: number, lang: Lang
 }
 
 /**
- * Folds the story up to `cursor` without telling it: a live run calls this as its log grows, a
- * frame's worth of events at a time, so the panel's render (every second or two under a flood)
- * finds the fold done instead of folding tens of thousands of events in one task.
+ * Folds the story up to `cursor` without telling it: a live run calls this as its log grows
+ * (every 50 ms, slower when the page is busy), so the panel's render (every second or two under
+ * a flood) finds the fold done instead of folding tens of thousands of events in one task.
  */
 export function foldStory(log: readonly LabEvent[], cursor: number, lang: Lang, m: StoryMessages): void {
   foldTo(log, cursor, lang, m);

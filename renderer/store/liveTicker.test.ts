@@ -58,11 +58,15 @@ describe('the live ticker', () => {
     ticker.add(100, (p) => paced.push(p));
     store.setState({ version: 1, cursor: 10 });
     frame(16);
+    // Paused on the live edge (the playhead stays): at once.
+    store.setState({ followLive: false });
     // The reader moves the playhead over the same log: at once, not paced.
-    store.setState({ cursor: 5, followLive: false });
+    store.setState({ cursor: 5 });
+    // Back to following live: at once.
+    store.setState({ followLive: true, cursor: 10 });
     // The run ends: every panel at once.
     store.setState({ version: 2, status: 'ended' });
-    expect(paced).toEqual([true, false, false]);
+    expect(paced).toEqual([true, false, false, false, false]);
     ticker.dispose();
   });
 

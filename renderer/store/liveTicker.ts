@@ -26,8 +26,9 @@ interface Subscriber {
 /**
  * Paces the React panels that follow the log (stage, counters, lists, code,
  * narration): each at most every `intervalMs` × pressure, all that are due
- * fired in one frame's update turn (renderer/frames) so React commits them
- * together, before that frame's draws. Pressure is a closed loop on what the
+ * fired in one frame's update turn (renderer/frames), before that frame's draws
+ * — a panel that renders live turns as a transition (useLiveView `deferred`)
+ * commits a few frames later, showing the log as it is by then. Pressure is a closed loop on what the
  * reader sees: while the log grows, the same turn doubles it when frames miss
  * their vsync (the panels' renders, layout and paint are taking the main
  * thread) more than once in half a second, and halves it after a second
@@ -59,6 +60,11 @@ export class LiveTicker {
       if (state.status === 'ended' && previous.status !== 'ended') {
         // The run ended: no flood left to pace. Every panel shows the whole log now, in the commit
         // whose status line says so — the last step of the narration is not a turn behind "Finished".
+        this.fireAll();
+        return;
+      }
+      if (state.followLive !== previous.followLive) {
+        // Paused on the live edge, or back to following: one moment on every panel, at once.
         this.fireAll();
         return;
       }

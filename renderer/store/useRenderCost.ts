@@ -10,7 +10,9 @@ const MAX_INTERVAL_MS = 2_560;
  * a quarter of that. Only renders for a new `key.current` (set it to the
  * log's version while rendering) are measured: re-renders that change nothing cost nothing. A million-event flood
  * then updates the code panel every second or two instead of taking frames
- * from the timeline.
+ * from the timeline. A render done as a transition is measured from its start to its commit,
+ * with the frames it yielded to: one that needs several slices counts as costlier than its own
+ * work, and so comes less often — what a busy page needs; a small run's render fits in one slice.
  */
 export function useRenderCost(baseMs: number, share: number): { interval: number; key: RefObject<unknown> } {
   const [interval, setInterval] = useState(baseMs);

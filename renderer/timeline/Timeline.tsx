@@ -29,16 +29,17 @@ export function Timeline() {
   const axisRef = useRef<HTMLCanvasElement>(null);
   const lanesRef = useRef<HTMLCanvasElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
+  const rowsRef = useRef<HTMLDivElement>(null);
   const keysRef = useRef<HTMLDivElement>(null);
   const helpId = useId();
   const projector = useObra((s) => s.projector);
   const laneHeight = projector ? PROJECTOR_LANE_HEIGHT : LANE_HEIGHT;
 
   useEffect(() => {
-    const [section, axis, lanes, body, keys] = [sectionRef.current, axisRef.current, lanesRef.current, bodyRef.current, keysRef.current];
-    if (!section || !axis || !lanes || !body || !keys) return;
-    const painter = new TimelinePainter(store, { axis, lanes, body }, hover, laneHeight);
-    const detach = attachTimelineInput(store, painter, hover, { axis, lanes, body, keys, section });
+    const [section, axis, lanes, body, rows, keys] = [sectionRef.current, axisRef.current, lanesRef.current, bodyRef.current, rowsRef.current, keysRef.current];
+    if (!section || !axis || !lanes || !body || !rows || !keys) return;
+    const painter = new TimelinePainter(store, { axis, lanes, body, rows }, hover, laneHeight);
+    const detach = attachTimelineInput(store, painter, hover, { axis, lanes, body, rows, keys, section });
     return () => {
       detach();
       painter.destroy();
@@ -67,7 +68,7 @@ export function Timeline() {
         <canvas ref={axisRef} className="timeline-axis" aria-hidden="true" />
       </div>
       <div className="timeline-body" ref={bodyRef}>
-        <div className="timeline-rows" style={{ height: lanes.length * laneHeight }}>
+        <div className="timeline-rows" ref={rowsRef} style={{ height: lanes.length * laneHeight }}>
           <ProcessList lanes={lanes} laneHeight={laneHeight} selectedPid={selectedPid} onSelect={selectProcess} m={m} lang={lang} />
           <div
             className="timeline-canvas-cell"

@@ -20,6 +20,8 @@ export interface TimelineElements {
   lanes: HTMLCanvasElement;
   /** The vertically scrolling container of the lanes. */
   body: HTMLElement;
+  /** What it scrolls: the lanes' rows as the page has rendered them (they follow the log at the panels' pace). */
+  rows: HTMLElement;
 }
 
 /**
@@ -53,6 +55,10 @@ export class TimelinePainter {
    * React updates leave layout dirty), a large share of a busy frame.
    */
   private scrollTop = 0;
+  /** The rows' height as last laid out (a resize observer says, after layout): how far the body can scroll. */
+  private rowsHeight = 0;
+  /** A follow that the rows could not scroll to yet (its lane not rendered): done again when they grow. */
+  private followShort = false;
   private readonly unsubscribe: Array<() => void> = [];
   private readonly resizeObserver: ResizeObserver;
 
@@ -72,8 +78,13 @@ export class TimelinePainter {
     };
     el.body.addEventListener('scroll', onScroll, { passive: true });
     this.unsubscribe.push(() => el.body.removeEventListener('scroll', onScroll));
-    this.resizeObserver = new ResizeObserver(() => this.resize());
+    this.resizeObserver = new ResizeObserver((entries) => {
+      for (const entry of entries) if (entry.target === el.rows) this.rowsHeight = entry.contentRect.height;
+      this.resize();
+      if (this.followShort) this.followPlayhead(store.getState());
+    });
     this.resizeObserver.observe(el.body);
+    this.resizeObserver.observe(el.rows);
     this.resize();
   }
 
@@ -131,6 +142,7 @@ export class TimelinePainter {
    * scrolled into view when the cursor moves.
    */
   private followPlayhead(state: ObraState): void {
+    this.followShort = false;
     const lanes = state.run?.index.lanes() ?? [];
     if (lanes.length * this.laneHeight <= this.viewHeight) return;
     let row = -1;
@@ -147,9 +159,11 @@ export class TimelinePainter {
     const top = row * this.laneHeight;
     if (top < this.scrollTop || top + this.laneHeight > this.scrollTop + this.viewHeight) {
       // Not read back (that would lay the page out here, in a batch's turn: 55 ms as a flood's last
-      // lane came in): clamped as the browser will clamp it; its scroll event then says where it went.
+      // lane came in): clamped as the browser clamps it, to the rows the page has rendered so far;
+      // when more rows come, the follow is done again.
       const wanted = Math.max(0, top - this.viewHeight + 2 * this.laneHeight);
-      this.scrollTop = Math.min(wanted, Math.max(0, lanes.length * this.laneHeight - this.viewHeight));
+      this.scrollTop = Math.min(wanted, Math.max(0, Math.round(this.rowsHeight) - this.viewHeight));
+      this.followShort = this.scrollTop < wanted;
       this.el.body.scrollTop = this.scrollTop;
     }
   }

@@ -10,7 +10,7 @@ import { TASK_MESSAGES } from '../i18n/taskMessages';
 import type { ProcessLane } from '../model/processLanes';
 import { timersAround, timersLateBy, type TaskTrack } from '../model/taskIndex';
 import { forEachTaskSlice } from '../model/taskSlices';
-import { TASK_FILL, TASK_LETTER, TASK_OUTLINE } from '../timeline/taskPalette';
+import { TASK_FILL, TASK_LETTER, TASK_OUTLINE, taskOpacity } from '../timeline/taskPalette';
 import type { LaneFrame } from './svgLaneMarks';
 import type { ExportTheme, SvgPalette } from './svgTheme';
 import { el, n, text, textWidth } from './xml';
@@ -29,7 +29,7 @@ export function taskLaneMarks(f: LaneFrame, lane: TaskLane, y: number, theme: Ex
     const task = log[logIndex] as TaskEvent;
     const a = plotX + x;
     const count = task.count ?? 1;
-    const opacity = count > 1 ? Math.max(0.3, Math.min(1, task.dur / Math.max(1, task.span ?? task.dur))) : 1;
+    const opacity = taskOpacity(task);
     out += el('rect', { x: a, y: sliceTop, width: w, height: sliceH, fill: TASK_FILL[task.kind], 'fill-opacity': opacity, ...(w >= 3 * u ? { stroke: TASK_OUTLINE[theme][task.kind], 'stroke-width': u } : {}) });
     const size = 14 * u;
     const letter = count > 1 ? `${TASK_LETTER[task.kind]}×${count}` : TASK_LETTER[task.kind];

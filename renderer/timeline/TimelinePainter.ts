@@ -32,7 +32,7 @@ export interface TimelineElements {
  * draw per frame, and a draw costs O(lanes · width · log n) whatever the log's size.
  */
 /** Least time between two draws that only show new data, ms: at most one a frame (frames are ~16.7 ms apart at 60 Hz); a draw that took long waits twice its time. */
-const LIVE_DRAW_GAP_MS = 12;
+const LIVE_DRAW_GAP_MS = 30;
 
 export class TimelinePainter {
   laneHeight: number;

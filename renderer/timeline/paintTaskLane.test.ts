@@ -79,6 +79,14 @@ describe('the callback track, a long run in one window', () => {
     expect(rec.reads()).toBeLessThan(5_000);
   });
 
+  it('paints neighbouring narrow marks of one kind as one rectangle, over the same columns', () => {
+    const rec = paintOf(log, scale);
+    const narrow = rec.slices.filter((s) => s.fill === '#CC79A7');
+    // The ipc marks in 1,000 columns, broken only where the fs and timer slices are drawn whole.
+    expect(narrow.length).toBeLessThanOrEqual(3);
+    expect(columns(narrow).size).toBeGreaterThanOrEqual(1000 - 4 - 200);
+  });
+
   it('zoomed in, each callback is its own slice', () => {
     const rec = paintOf(log, { start: 1_000_000, pxPerUs: 1, width: 1000 });
     // From 1.000 s to 1.001 s: the callbacks starting at every 50 µs, 3 px wide.

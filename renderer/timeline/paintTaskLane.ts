@@ -3,7 +3,7 @@ import type { PixelScale } from '../model/levelOfDetail';
 import { timersAround, timersLateBy, type TaskTrack } from '../model/taskIndex';
 import { forEachTaskSlice } from '../model/taskSlices';
 import type { LanePaint } from './paintLane';
-import { TASK_FILL, TASK_LETTER, TASK_OUTLINE } from './taskPalette';
+import { TASK_FILL, TASK_LETTER, TASK_OUTLINE, taskOpacity } from './taskPalette';
 
 const toX = (scale: PixelScale, t: number): number => (t - scale.start) * scale.pxPerUs;
 
@@ -26,20 +26,67 @@ export function paintTaskLane(paint: LanePaint, track: TaskTrack, y: number, the
   const g = taskTrackGeometry(paint.geometry.height);
   const top = y + g.sliceTop;
   const viewEnd = scale.start + scale.width / scale.pxPerUs;
-  forEachTaskSlice(track, scale, 1, (logIndex, a, w) => paintSlice(paint, logIndex, a, w, top, g.sliceH, theme));
+  const narrow = new NarrowRun(paint.ctx, top, g.sliceH);
+  forEachTaskSlice(track, scale, 1, (logIndex, a, w) => {
+    const task = paint.log[logIndex] as TaskEvent;
+    if (w < OUTLINED_PX) return narrow.add(a, w, TASK_FILL[task.kind], taskOpacity(task));
+    narrow.flush();
+    paintSlice(paint, task, a, w, top, g.sliceH, theme);
+  });
+  narrow.flush();
   paintLateness(paint, track, y + g.bracketY, TASK_OUTLINE[theme].timer, viewEnd);
 }
 
+/** Slices narrower than this have no outline (nor letter): neighbours of one fill are painted as one. */
+const OUTLINED_PX = 3;
+
+/**
+ * Narrow slices side by side with the same fill, painted as one rectangle: a flood's callback
+ * track is a mark in nearly every pixel column, and a fill per column was half of a live draw.
+ */
+class NarrowRun {
+  private x = 0;
+  private end = 0;
+  private fill = '';
+  private alpha = 1;
+
+  constructor(
+    private readonly ctx: CanvasRenderingContext2D,
+    private readonly top: number,
+    private readonly height: number,
+  ) {}
+
+  add(x: number, w: number, fill: string, alpha: number): void {
+    if (this.end > this.x && fill === this.fill && alpha === this.alpha && Math.abs(x - this.end) < 1e-6) {
+      this.end = x + w;
+      return;
+    }
+    this.flush();
+    this.x = x;
+    this.end = x + w;
+    this.fill = fill;
+    this.alpha = alpha;
+  }
+
+  flush(): void {
+    if (this.end <= this.x) return;
+    this.ctx.fillStyle = this.fill;
+    this.ctx.globalAlpha = this.alpha;
+    this.ctx.fillRect(this.x, this.top, this.end - this.x, this.height);
+    this.ctx.globalAlpha = 1;
+    this.end = this.x;
+  }
+}
+
 /** One callback's slice: its kind's fill (as dense as a coalesced run was), an outline and its letter where there is room. */
-function paintSlice(paint: LanePaint, logIndex: number, a: number, w: number, top: number, sliceH: number, theme: 'light' | 'dark'): void {
+function paintSlice(paint: LanePaint, task: TaskEvent, a: number, w: number, top: number, sliceH: number, theme: 'light' | 'dark'): void {
   const { ctx } = paint;
-  const task = paint.log[logIndex] as TaskEvent;
   const count = task.count ?? 1;
   ctx.fillStyle = TASK_FILL[task.kind];
-  ctx.globalAlpha = count > 1 ? Math.max(0.3, Math.min(1, task.dur / Math.max(1, task.span ?? task.dur))) : 1;
+  ctx.globalAlpha = taskOpacity(task);
   ctx.fillRect(a, top, w, sliceH);
   ctx.globalAlpha = 1;
-  if (w >= 3) {
+  if (w >= OUTLINED_PX) {
     ctx.strokeStyle = TASK_OUTLINE[theme][task.kind];
     ctx.lineWidth = 1;
     ctx.strokeRect(a + 0.5, top + 0.5, w - 1, sliceH - 1);

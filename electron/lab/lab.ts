@@ -31,7 +31,7 @@ export interface LabOptions {
   maxConcurrentRuns?: number;
   /** OS sampling period; default 50 ms. */
   sampleIntervalMs?: number;
-  /** Default 16 ms. */
+  /** Default 8 ms: an event waits at most half a frame in the lab. */
   batchIntervalMs?: number;
   /** Extra environment for the boss (and so its tree), e.g. { ELECTRON_RUN_AS_NODE: '1' }. */
   env?: Record<string, string>;
@@ -84,7 +84,7 @@ export class Lab implements ObraApi {
   constructor(opts: LabOptions = {}) {
     this.catalogue = new DemoCatalogue(opts.demosDir ?? demosDir());
     this.maxConcurrentRuns = whole(opts.maxConcurrentRuns, 4, 'maxConcurrentRuns');
-    this.batchIntervalMs = whole(opts.batchIntervalMs, 16, 'batchIntervalMs');
+    this.batchIntervalMs = whole(opts.batchIntervalMs, 8, 'batchIntervalMs');
     this.keptLogBytes = whole(opts.keptLogBytes, 256 * 1024 * 1024, 'keptLogBytes');
     const nodePath = opts.nodePath ?? process.execPath;
     const extraEnv = { ...opts.env };

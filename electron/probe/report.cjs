@@ -27,10 +27,10 @@ const RATE_WINDOW_US = 50_000;
 const RATE_LIMIT = 200;
 /**
  * A sum is written at most this long after its first event: a flood's records reach the
- * page while they are news (a sum per stream or channel every 16 ms is still a handful of
+ * page while they are news (a sum per stream or channel every 8 ms is still a handful of
  * records against thousands of events).
  */
-const RUN_FLUSH_MS = 16;
+const RUN_FLUSH_MS = 8;
 
 /** @type {ChannelWriter | null} */
 let writer = null;

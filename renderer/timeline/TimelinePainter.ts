@@ -161,10 +161,14 @@ export class TimelinePainter {
       // Not read back (that would lay the page out here, in a batch's turn: 55 ms as a flood's last
       // lane came in): clamped as the browser clamps it, to the rows the page has rendered so far;
       // when more rows come, the follow is done again.
+      // Written only when it moves: a write lays the page out too (to clamp it), and while the
+      // rows lag behind the lanes the same clamped value would be written at every batch.
       const wanted = Math.max(0, top - this.viewHeight + 2 * this.laneHeight);
-      this.scrollTop = Math.min(wanted, Math.max(0, Math.round(this.rowsHeight) - this.viewHeight));
-      this.followShort = this.scrollTop < wanted;
-      this.el.body.scrollTop = this.scrollTop;
+      const clamped = Math.min(wanted, Math.max(0, Math.round(this.rowsHeight) - this.viewHeight));
+      this.followShort = clamped < wanted;
+      if (clamped === this.scrollTop) return;
+      this.scrollTop = clamped;
+      this.el.body.scrollTop = clamped;
     }
   }
 

@@ -6,11 +6,11 @@
  * (bench/renderer.bench.cjs and bench/wire.bench.cjs ask it per log entry).
  */
 export interface FrameLog {
-  /** Wall-clock ms (performance.timeOrigin + now) of each draw. */
+  /** Wall-clock ms (performance.timeOrigin + now) of each draw, when it was rasterized. */
   drawnAt: number[];
   /** Log length each draw showed. */
   logLength: number[];
-  /** ms each draw took. */
+  /** ms each draw took on the page's main thread (its raster, where a worker does it, not counted). */
   drawMs: number[];
   /** Wall-clock ms when each batch of the shown run was folded into the log, and the log's length after it. */
   arrivedAt: number[];
@@ -58,12 +58,12 @@ function newFrameLog(): FrameLog {
 export const frameLog: FrameLog | null = perfEnabled ? newFrameLog() : null;
 if (frameLog) window.__obraFrames = frameLog;
 
-export function recordDraw(logLength: number, startedAt: number): void {
+/** A draw is on the canvas: it showed `logLength` entries and cost the page `drawMs`; `drawnAt` (wall-clock ms) when it was rasterized. */
+export function recordDraw(logLength: number, drawMs: number, drawnAt = performance.timeOrigin + performance.now()): void {
   if (!frameLog) return;
-  const now = performance.now();
-  frameLog.drawnAt.push(performance.timeOrigin + now);
+  frameLog.drawnAt.push(drawnAt);
   frameLog.logLength.push(logLength);
-  frameLog.drawMs.push(now - startedAt);
+  frameLog.drawMs.push(drawMs);
 }
 
 export function recordArrival(logLength: number): void {

@@ -1,7 +1,7 @@
+import type { LaneCanvas } from './laneFrame';
 import type { PixelScale } from '../model/levelOfDetail';
 import type { ProcessLane } from '../model/processLanes';
 import { frames } from '../frames/frameScheduler';
-import { recordDraw } from '../perf/frameLog';
 import type { ObraStore } from '../store/obraStore';
 import type { ObraState } from '../store/obraState';
 import type { HoverStore } from './hoverStore';
@@ -9,6 +9,7 @@ import { axisHeight, laneGeometry, PROJECTOR_LANE_HEIGHT, visibleLanes } from '.
 import { paintArrows } from './paintArrows';
 import { paintAxis, paintGrid } from './paintAxis';
 import { paintLane } from './paintLane';
+import { acquireLanesSurface, releaseLanesSurface, type LanesSurface } from './lanesSurface';
 import { paintThreadLane } from './paintThreadLane';
 import { paintTaskLane } from './paintTaskLane';
 import { laneLifetime, laneRows, taskRowOf } from './laneRows';
@@ -38,6 +39,10 @@ export class TimelinePainter {
   laneHeight: number;
   /** Every canvas text's size, from the lanes' height (projector mode raises both). */
   private readonly text: TimelineText;
+  /** Where the lanes are drawn: through a worker where the browser allows (lanesSurface.ts). */
+  private readonly surface: LanesSurface;
+  /** The lanes canvas's size in device pixels. */
+  private lanesPx = { width: 0, height: 0 };
   /** Takes back the draw waiting for its frame; null when none waits. */
   private takeBack: (() => void) | null = null;
   /** Only the log grew since the last draw (no view change): such draws may wait a frame. */
@@ -70,6 +75,7 @@ export class TimelinePainter {
   ) {
     this.laneHeight = laneHeight;
     this.text = timelineTextFor(laneHeight);
+    this.surface = acquireLanesSurface(el.lanes);
     this.unsubscribe.push(store.subscribe((s, p) => this.onState(s, p)));
     this.unsubscribe.push(hover.subscribe(() => this.requestDraw()));
     const onScroll = (): void => {
@@ -92,6 +98,7 @@ export class TimelinePainter {
     for (const off of this.unsubscribe) off();
     this.resizeObserver.disconnect();
     this.takeBack?.();
+    releaseLanesSurface(this.el.lanes);
   }
 
   /** The window on screen as pixels. */
@@ -126,7 +133,9 @@ export class TimelinePainter {
   private readonly onFrame = (): void => {
     this.takeBack = null;
     const now = performance.now();
-    if (this.onlyData && (now - this.lastDrawEnd < 2 * this.lastDrawMs || now - this.lastDrawStart < LIVE_DRAW_GAP_MS)) {
+    // A draw of new data also waits while the worker has not shown the last draw (rather than queue
+    // behind it); a moved view never waits: the playhead is drawn in the frame that moved it.
+    if (this.onlyData && (this.surface.busy || now - this.lastDrawEnd < 2 * this.lastDrawMs || now - this.lastDrawStart < LIVE_DRAW_GAP_MS)) {
       this.takeBack = frames.request('draw', this.onFrame);
       return;
     }
@@ -209,9 +218,11 @@ export class TimelinePainter {
     ] as const) {
       canvas.style.width = `${this.width}px`;
       canvas.style.height = `${h}px`;
-      canvas.width = Math.round(this.width * dpr);
-      canvas.height = Math.round(h * dpr);
     }
+    this.el.axis.width = Math.round(this.width * dpr);
+    this.el.axis.height = Math.round(axisHeight(this.text.axisPx) * dpr);
+    // The lanes canvas takes its size with the next draw (it may belong to a worker).
+    this.lanesPx = { width: Math.round(this.width * dpr), height: Math.round(this.height * dpr) };
   }
 
   private laneCount(): number {
@@ -226,7 +237,7 @@ export class TimelinePainter {
     const state = this.store.getState();
     const dpr = window.devicePixelRatio || 1;
     const axisCtx = this.el.axis.getContext('2d');
-    const ctx = this.el.lanes.getContext('2d');
+    const ctx = this.surface.begin(this.lanesPx.width, this.lanesPx.height);
     if (!axisCtx || !ctx) return;
     axisCtx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -242,7 +253,11 @@ export class TimelinePainter {
     ctx.fillStyle = palette.background;
     ctx.fillRect(0, 0, this.width, this.height);
     const laneFonts = new FontSizes();
-    if (!run) return laneFonts.show(this.el.lanes);
+    if (!run) {
+      laneFonts.show(this.el.lanes);
+      this.surface.finish(0, performance.now() - began);
+      return;
+    }
 
     const lanes = run.index.lanes();
     const h = this.laneHeight;
@@ -278,8 +293,8 @@ export class TimelinePainter {
     this.paintCursor(ctx, state, cursorX, run.index.lastT, palette);
     this.sayDrawn(state.cursor, scale);
     this.paintFocus(ctx, state, scale, rowOf, scrollTop, palette);
-    recordDraw(run.events.length, began);
     this.lastDrawMs = performance.now() - began;
+    this.surface.finish(run.events.length, this.lastDrawMs);
   }
 
   /**
@@ -292,7 +307,7 @@ export class TimelinePainter {
     for (const [key, value] of Object.entries(drawn)) if (data[key] !== value) data[key] = value;
   }
 
-  private paintCursor(ctx: CanvasRenderingContext2D, state: ObraState, cursorX: number | null, lastT: number, palette: TimelinePalette): void {
+  private paintCursor(ctx: LaneCanvas, state: ObraState, cursorX: number | null, lastT: number, palette: TimelinePalette): void {
     if (cursorX === null) return;
     if (!state.followLive && state.cursor < lastT && cursorX < this.width) {
       ctx.fillStyle = palette.futureVeil;
@@ -306,7 +321,7 @@ export class TimelinePainter {
   }
 
   /** Rings around the selected event and the hovered one. */
-  private paintFocus(ctx: CanvasRenderingContext2D, state: ObraState, scale: PixelScale, rowOf: Map<number, number>, scrollTop: number, palette: TimelinePalette): void {
+  private paintFocus(ctx: LaneCanvas, state: ObraState, scale: PixelScale, rowOf: Map<number, number>, scrollTop: number, palette: TimelinePalette): void {
     const run = state.run;
     if (!run) return;
     const ring = (eventIndex: number | null, pid: number | null, colour: string): void => {

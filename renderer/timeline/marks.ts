@@ -1,9 +1,13 @@
+import type { LaneCanvas } from './laneFrame';
 import type { LabEvent } from '../../shared/events';
 
-const patterns = new Map<string, CanvasPattern | string>();
+/** Per context: a pattern belongs to the context that made it (a recorder's names a tile of its own). */
+const patternsOf = new WeakMap<LaneCanvas, Map<string, CanvasPattern | string>>();
 
 /** Diagonal hatching in `colour`: the exit → close gap. */
-export function hatchPattern(ctx: CanvasRenderingContext2D, colour: string): CanvasPattern | string {
+export function hatchPattern(ctx: LaneCanvas, colour: string): CanvasPattern | string {
+  let patterns = patternsOf.get(ctx);
+  if (!patterns) patternsOf.set(ctx, (patterns = new Map()));
   const cached = patterns.get(colour);
   if (cached) return cached;
   const tile = document.createElement('canvas');
@@ -27,7 +31,7 @@ export function hatchPattern(ctx: CanvasRenderingContext2D, colour: string): Can
 }
 
 /** A stop sign: errors and signals (never colour alone — the shape, and the code beside it). */
-export function paintOctagon(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, fill: string, rim: string): void {
+export function paintOctagon(ctx: LaneCanvas, x: number, y: number, r: number, fill: string, rim: string): void {
   ctx.beginPath();
   for (let k = 0; k < 8; k++) {
     const angle = Math.PI / 8 + (k * Math.PI) / 4;

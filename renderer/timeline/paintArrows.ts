@@ -1,3 +1,4 @@
+import type { LaneCanvas } from './laneFrame';
 import type { LabEvent } from '../../shared/events';
 import { findSend, type IpcChannel } from '../model/ipcChannels';
 import { forEachTickBucket, type PixelScale } from '../model/levelOfDetail';
@@ -7,7 +8,7 @@ import type { TimelinePalette } from './palette';
 import { rowOfEnd } from './laneRows';
 
 export interface ArrowPaint {
-  ctx: CanvasRenderingContext2D;
+  ctx: LaneCanvas;
   scale: PixelScale;
   log: readonly LabEvent[];
   /** Row of each pid's lane (and of each Worker thread's, by threadKey), and the y of a row's middle on screen. */
@@ -63,7 +64,7 @@ export function paintArrows(paint: ArrowPaint, channels: Iterable<IpcChannel>): 
   }
 }
 
-function paintHeads(ctx: CanvasRenderingContext2D, heads: Array<[number, number]>, y0: number, y1: number, colour: string, size: number): void {
+function paintHeads(ctx: LaneCanvas, heads: Array<[number, number]>, y0: number, y1: number, colour: string, size: number): void {
   if (heads.length === 0) return;
   ctx.fillStyle = colour;
   ctx.beginPath();

@@ -1,3 +1,4 @@
+import type { LaneCanvas } from './laneFrame';
 import type { Lang } from '../../shared/api';
 import { formatTick } from '../i18n/format';
 import type { PixelScale } from '../model/levelOfDetail';
@@ -48,7 +49,7 @@ export function paintAxis(ctx: CanvasRenderingContext2D, scale: PixelScale, heig
 }
 
 /** Faint vertical lines under the lanes at the axis's ticks. */
-export function paintGrid(ctx: CanvasRenderingContext2D, scale: PixelScale, axis: AxisTicks, height: number, palette: TimelinePalette): void {
+export function paintGrid(ctx: LaneCanvas, scale: PixelScale, axis: AxisTicks, height: number, palette: TimelinePalette): void {
   ctx.fillStyle = palette.grid;
   for (const t of axis.ticks) {
     ctx.fillRect(Math.round((t - scale.start) * scale.pxPerUs), 0, 1, height);

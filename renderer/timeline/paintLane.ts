@@ -1,3 +1,4 @@
+import type { LaneCanvas } from './laneFrame';
 import type { LabEvent } from '../../shared/events';
 import { forEachLoadSpan, forEachTickBucket, type PixelScale } from '../model/levelOfDetail';
 import type { ProcessLane } from '../model/processLanes';
@@ -10,7 +11,7 @@ import { hatchPattern, markerLabel, paintOctagon } from './marks';
 import type { FontSizes, TimelineText } from './timelineText';
 
 export interface LanePaint {
-  ctx: CanvasRenderingContext2D;
+  ctx: LaneCanvas;
   scale: PixelScale;
   geometry: LaneGeometry;
   log: readonly LabEvent[];
@@ -82,7 +83,7 @@ export function paintLane(paint: LanePaint, lane: ProcessLane, y: number): void 
 }
 
 /** Busy shading inside a bar [x0, x1): opacity ∝ load. */
-export function paintBusy(ctx: CanvasRenderingContext2D, scale: PixelScale, samples: SampleSeries, colour: string, x0: number, x1: number, barY: number, barH: number): void {
+export function paintBusy(ctx: LaneCanvas, scale: PixelScale, samples: SampleSeries, colour: string, x0: number, x1: number, barY: number, barH: number): void {
   ctx.fillStyle = colour;
   forEachLoadSpan(samples, scale, (span) => {
     const a = Math.max(x0, span.x0);

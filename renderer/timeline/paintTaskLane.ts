@@ -1,3 +1,4 @@
+import type { LaneCanvas } from './laneFrame';
 import type { TaskEvent } from '../../shared/events';
 import type { PixelScale } from '../model/levelOfDetail';
 import { timersAround, timersLateBy, type TaskTrack } from '../model/taskIndex';
@@ -51,7 +52,7 @@ class NarrowRun {
   private alpha = 1;
 
   constructor(
-    private readonly ctx: CanvasRenderingContext2D,
+    private readonly ctx: LaneCanvas,
     private readonly top: number,
     private readonly height: number,
   ) {}

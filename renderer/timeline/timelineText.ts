@@ -34,7 +34,7 @@ export function timelineTextFor(laneHeight: number): TimelineText {
 export class FontSizes {
   min = Infinity;
 
-  use(ctx: CanvasRenderingContext2D, px: number, weight: 'normal' | 'bold' = 'normal'): void {
+  use(ctx: Pick<CanvasRenderingContext2D, 'font'>, px: number, weight: 'normal' | 'bold' = 'normal'): void {
     ctx.font = `${weight === 'bold' ? 'bold ' : ''}${px}px system-ui, sans-serif`;
     this.min = Math.min(this.min, px);
   }

@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 import type { TaskEvent } from '../../shared/events';
 import { test, expect } from './fixtures';
-import { shootStageAndTimeline, waitForStatus, watchLab } from './ui-helpers';
+import { loadCanvasPixels, shootStageAndTimeline, waitForStatus, watchLab } from './ui-helpers';
 
 test.use({ viewport: { width: 1920, height: 1080 } });
 
@@ -46,12 +46,14 @@ test('event-loop: the boss’s callback track, a late timer’s bracket and late
   const row = (await track.boundingBox())!;
   const win = await timeWindow(page);
   const xOf = (t: number) => ((t - win.start) / (win.end - win.start)) * box.width;
-  const pixel = async (x: number, y: number) =>
-    canvas.evaluate((c, [px, py]) => {
-      const el = c as HTMLCanvasElement;
-      const dpr = el.width / el.clientWidth;
-      return [...el.getContext('2d')!.getImageData(Math.round(px * dpr), Math.round(py * dpr), 1, 1).data.slice(0, 3)];
+  const pixel = async (x: number, y: number) => {
+    await loadCanvasPixels(canvas);
+    return page.evaluate(([px, py]) => {
+      const image = (window as unknown as { __canvasPixels: ImageData }).__canvasPixels;
+      const at = (Math.round(py) * image.width + Math.round(px)) * 4;
+      return [...image.data.slice(at, at + 3)];
     }, [x, y]);
+  };
   const sliceY = row.y - box.y + row.height * 0.62;
   expect(await pixel(xOf(sum.t + sum.dur / 2), sliceY)).toEqual([0xe6, 0x9f, 0x00]);
 

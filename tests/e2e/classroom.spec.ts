@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { bossOutput, waitForStatus } from './ui-helpers';
+import { bossOutput, loadCanvasPixels, waitForStatus } from './ui-helpers';
 import { runToEnd } from './run-helpers';
 
 test.use({ viewport: { width: 1920, height: 1080 } });
@@ -216,9 +216,15 @@ async function stageTexts(page: Page): Promise<Array<{ text: string; size: numbe
 
 /** The colour most of a canvas's pixels have (its paper), as a relative luminance and a string to compare. */
 async function canvasPaper(page: Page, selector: string): Promise<{ luminance: number; colour: string; hash: number }> {
-  return page.locator(selector).first().evaluate((c) => {
-    const canvas = c as HTMLCanvasElement;
-    const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray();
+  // The axis is read back from its canvas (a transparent paper shows as such); the lanes, which a
+  // worker draws, from the screen.
+  const canvas = page.locator(selector).first();
+  const own = await canvas.evaluate((c) => (c as HTMLCanvasElement).dataset.drawnBy !== 'worker');
+  if (!own) await loadCanvasPixels(canvas);
+  return canvas.evaluate((c) => {
+    const el = c as HTMLCanvasElement;
+    const shown = (window as unknown as { __canvasPixels?: ImageData }).__canvasPixels;
+    const data = el.dataset.drawnBy === 'worker' ? (shown?.data ?? new Uint8ClampedArray()) : (el.getContext('2d')?.getImageData(0, 0, el.width, el.height).data ?? new Uint8ClampedArray());
     const counts = new Map<string, number>();
     let hash = 0;
     for (let i = 0; i < data.length; i += 4) {

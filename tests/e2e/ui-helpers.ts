@@ -3,7 +3,7 @@
  * watched from the test), the pids a script printed, and whether a pid is alive.
  */
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { EventBatch } from '../../shared/api';
 import type { LabEvent } from '../../shared/events';
 import type { Lab } from '../../electron/lab/index';
@@ -65,4 +65,20 @@ export async function shootStageAndTimeline(page: Page, name: string): Promise<v
   await page.locator('.stage-area').screenshot({ path: path.join(dir, `${name}-stage.png`) });
   await page.locator('section.timeline').screenshot({ path: path.join(dir, `${name}-timeline.png`) });
   await page.screenshot({ path: path.join(dir, `${name}-window.png`) });
+}
+
+/**
+ * A canvas's pixels as the screen shows them, in CSS pixels, into the page's `__canvasPixels`
+ * (an ImageData): the lanes canvas belongs to a worker (renderer/timeline/lanesSurface.ts), so
+ * the page cannot read it back; its screenshot can.
+ */
+export async function loadCanvasPixels(canvas: Locator): Promise<void> {
+  const png = (await canvas.screenshot({ scale: 'css' })).toString('base64');
+  await canvas.page().evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    (window as unknown as { __canvasPixels: ImageData }).__canvasPixels = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+  }, png);
 }

@@ -1,0 +1,178 @@
+/**
+ * A stand-in for the lanes canvas's 2D context that records each call as
+ * numbers (laneFrame.ts) instead of drawing: the page runs the lane painters
+ * as before, and a worker replays the frame onto the real canvas. Text is
+ * measured here, on a context of the page's own, with the same font.
+ */
+import { OP, type LaneCanvas, type LaneFrame, type PatternTile } from './laneFrame';
+
+/** What createPattern returns here: a tile's id (the worker makes the pattern). */
+interface PatternToken {
+  readonly laneFramePattern: number;
+}
+
+const isToken = (value: unknown): value is PatternToken => typeof value === 'object' && value !== null && 'laneFramePattern' in value;
+
+export class CanvasRecorder implements LaneCanvas {
+  private ops = new Float64Array(1 << 14);
+  private length = 0;
+  private strings: string[] = [];
+  private stringIds = new Map<string, number>();
+  private readonly tiles: PatternTile[] = [];
+  private used = new Set<number>();
+  private fillValue: string | CanvasGradient | CanvasPattern = '#000000';
+  private strokeValue: string | CanvasGradient | CanvasPattern = '#000000';
+  private alpha = 1;
+  private lineWidthValue = 1;
+  private baseline: CanvasTextBaseline = 'alphabetic';
+
+  /** Measures text with the fonts the frame sets (only measureText is ever called on it). */
+  constructor(private readonly measurer: Pick<CanvasRenderingContext2D, 'font' | 'measureText'>) {}
+
+  /** The calls since the last take, as a frame to send (its buffer may be transferred: a new one is used next). */
+  take(size: { width: number; height: number; seq: number; logLength: number }): LaneFrame {
+    const frame: LaneFrame = {
+      ...size,
+      ops: this.ops,
+      length: this.length,
+      strings: this.strings,
+      patterns: this.tiles.filter((t) => this.used.has(t.id)),
+    };
+    this.ops = new Float64Array(Math.max(1 << 14, this.ops.length));
+    this.length = 0;
+    this.strings = [];
+    this.stringIds = new Map();
+    this.used = new Set();
+    return frame;
+  }
+
+  private push(...values: number[]): void {
+    if (this.length + values.length > this.ops.length) {
+      const grown = new Float64Array(this.ops.length * 2);
+      grown.set(this.ops.subarray(0, this.length));
+      this.ops = grown;
+    }
+    for (const v of values) this.ops[this.length++] = v;
+  }
+
+  private str(s: string): number {
+    let id = this.stringIds.get(s);
+    if (id === undefined) {
+      id = this.strings.push(s) - 1;
+      this.stringIds.set(s, id);
+    }
+    return id;
+  }
+
+  private style(value: string | CanvasGradient | CanvasPattern, asString: number, asPattern: number): void {
+    if (isToken(value)) {
+      this.used.add(value.laneFramePattern);
+      this.push(asPattern, value.laneFramePattern);
+    } else if (typeof value === 'string') this.push(asString, this.str(value));
+    else throw new Error('lane frame: gradients are not recorded');
+  }
+
+  get fillStyle(): string | CanvasGradient | CanvasPattern {
+    return this.fillValue;
+  }
+  set fillStyle(value: string | CanvasGradient | CanvasPattern) {
+    this.fillValue = value;
+    this.style(value, OP.fillStyle, OP.fillPattern);
+  }
+  get strokeStyle(): string | CanvasGradient | CanvasPattern {
+    return this.strokeValue;
+  }
+  set strokeStyle(value: string | CanvasGradient | CanvasPattern) {
+    this.strokeValue = value;
+    this.style(value, OP.strokeStyle, OP.strokePattern);
+  }
+  get globalAlpha(): number {
+    return this.alpha;
+  }
+  set globalAlpha(value: number) {
+    this.alpha = value;
+    this.push(OP.globalAlpha, value);
+  }
+  get lineWidth(): number {
+    return this.lineWidthValue;
+  }
+  set lineWidth(value: number) {
+    this.lineWidthValue = value;
+    this.push(OP.lineWidth, value);
+  }
+  get font(): string {
+    return this.measurer.font;
+  }
+  set font(value: string) {
+    this.measurer.font = value;
+    this.push(OP.font, this.str(value));
+  }
+  get textBaseline(): CanvasTextBaseline {
+    return this.baseline;
+  }
+  set textBaseline(value: CanvasTextBaseline) {
+    this.baseline = value;
+    this.push(OP.textBaseline, this.str(value));
+  }
+
+  fillRect(x: number, y: number, w: number, h: number): void {
+    this.push(OP.fillRect, x, y, w, h);
+  }
+  strokeRect(x: number, y: number, w: number, h: number): void {
+    this.push(OP.strokeRect, x, y, w, h);
+  }
+  clearRect(x: number, y: number, w: number, h: number): void {
+    this.push(OP.clearRect, x, y, w, h);
+  }
+  beginPath(): void {
+    this.push(OP.beginPath);
+  }
+  moveTo(x: number, y: number): void {
+    this.push(OP.moveTo, x, y);
+  }
+  lineTo(x: number, y: number): void {
+    this.push(OP.lineTo, x, y);
+  }
+  closePath(): void {
+    this.push(OP.closePath);
+  }
+  arc(x: number, y: number, r: number, start: number, end: number, counterclockwise = false): void {
+    this.push(OP.arc, x, y, r, start, end, counterclockwise ? 1 : 0);
+  }
+  /** One radius for every corner: what the painters use (a list of radii is refused, not drawn wrong). */
+  roundRect(x: number, y: number, w: number, h: number, radii?: number | DOMPointInit | Iterable<number | DOMPointInit>): void {
+    if (radii !== undefined && typeof radii !== 'number') throw new Error('lane frame: roundRect takes one number radius');
+    this.push(OP.roundRect, x, y, w, h, radii ?? 0);
+  }
+  /** The current path, as the painters use them (a Path2D or a fill rule is not recorded). */
+  stroke(): void {
+    this.push(OP.stroke);
+  }
+  fill(): void {
+    this.push(OP.fill);
+  }
+  fillText(text: string, x: number, y: number): void {
+    this.push(OP.fillText, this.str(text), x, y);
+  }
+  measureText(text: string): TextMetrics {
+    return this.measurer.measureText(text);
+  }
+  setLineDash(segments: number[]): void {
+    this.push(OP.setLineDash, segments.length, ...segments);
+  }
+  setTransform(a?: number | DOMMatrix2DInit, b = 0, c = 0, d = 1, e = 0, f = 0): void {
+    if (typeof a !== 'number') throw new Error('lane frame: setTransform takes six numbers');
+    this.push(OP.setTransform, a, b, c, d, e, f);
+  }
+
+  /** A tile canvas as a pattern: its pixels go with each frame that uses it. */
+  createPattern(image: CanvasImageSource, repetition: string | null): CanvasPattern | null {
+    const tile = image as HTMLCanvasElement | OffscreenCanvas;
+    const pixels = tile.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
+    if (!pixels) return null;
+    const id = this.tiles.length;
+    this.tiles.push({ id, width: tile.width, height: tile.height, data: pixels.getImageData(0, 0, tile.width, tile.height).data, repetition });
+    const token: PatternToken = { laneFramePattern: id };
+    return token as unknown as CanvasPattern;
+  }
+}

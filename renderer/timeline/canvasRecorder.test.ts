@@ -97,6 +97,19 @@ describe('a recorded lane frame', () => {
     expect(recorder.take({ width: 1, height: 1, seq: 2, logLength: 0 }).length).toBe(0);
   });
 
+  it('takes up a buffer the worker gave back, and starts it empty', () => {
+    const recorder = new CanvasRecorder(loggingContext().ctx);
+    recorder.fillRect(1, 2, 3, 4);
+    const first = recorder.take({ width: 1, height: 1, seq: 1, logLength: 0 });
+    recorder.recycle(first.ops);
+    recorder.fillRect(5, 6, 7, 8);
+    const second = recorder.take({ width: 1, height: 1, seq: 2, logLength: 0 });
+    expect(second.ops).toBe(first.ops);
+    const replayed = loggingContext();
+    replayFrame(replayed.ctx, second, new Map(), () => tileCanvas);
+    expect(replayed.calls).toEqual([['fillRect', 5, 6, 7, 8]]);
+  });
+
   it('refuses what it cannot record rather than draw it wrong', () => {
     const recorder = new CanvasRecorder(loggingContext().ctx);
     expect(() => recorder.roundRect(0, 0, 1, 1, [1, 2])).toThrow(/one number radius/);

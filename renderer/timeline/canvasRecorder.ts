@@ -14,7 +14,9 @@ interface PatternToken {
 const isToken = (value: unknown): value is PatternToken => typeof value === 'object' && value !== null && 'laneFramePattern' in value;
 
 export class CanvasRecorder implements LaneCanvas {
-  private ops = new Float64Array(1 << 14);
+  private ops: Float64Array = new Float64Array(1 << 14);
+  /** Buffers the worker gave back (a new one per frame cost the page a fresh allocation every draw). */
+  private readonly spare: Float64Array[] = [];
   private length = 0;
   private strings: string[] = [];
   private stringIds = new Map<string, number>();
@@ -38,12 +40,17 @@ export class CanvasRecorder implements LaneCanvas {
       strings: this.strings,
       patterns: this.tiles.filter((t) => this.used.has(t.id)),
     };
-    this.ops = new Float64Array(Math.max(1 << 14, this.ops.length));
+    this.ops = this.spare.pop() ?? new Float64Array(Math.max(1 << 14, this.ops.length));
     this.length = 0;
     this.strings = [];
     this.stringIds = new Map();
     this.used = new Set();
     return frame;
+  }
+
+  /** A frame's buffer back from the worker, for a later frame. */
+  recycle(ops: Float64Array): void {
+    if (this.spare.length < 2) this.spare.push(ops);
   }
 
   private push(...values: number[]): void {

@@ -12,7 +12,12 @@ export interface LanesCanvasDrawn {
   logLength: number;
   /** Wall-clock ms (timeOrigin + now) when the frame was replayed. */
   drawnAt: number;
+  /** The frame's buffer, given back for a later frame. */
+  ops: Float64Array;
 }
+
+/** The worker's side of postMessage (the page's lib has no worker scope types). */
+const scope = self as unknown as { onmessage: ((event: MessageEvent<LanesCanvasMessage>) => void) | null; postMessage(drawn: LanesCanvasDrawn, transfer: Transferable[]): void };
 
 let canvas: OffscreenCanvas | null = null;
 let ctx: OffscreenCanvasRenderingContext2D | null = null;
@@ -24,7 +29,7 @@ const tileOf = (tile: PatternTile): OffscreenCanvas => {
   return c;
 };
 
-self.onmessage = (e: MessageEvent<LanesCanvasMessage>) => {
+scope.onmessage = (e) => {
   const m = e.data;
   if (m.type === 'canvas') {
     canvas = m.canvas;
@@ -40,6 +45,6 @@ self.onmessage = (e: MessageEvent<LanesCanvasMessage>) => {
     patterns = new Map();
   }
   replayFrame(ctx, frame, patterns, tileOf);
-  const drawn: LanesCanvasDrawn = { seq: frame.seq, logLength: frame.logLength, drawnAt: performance.timeOrigin + performance.now() };
-  self.postMessage(drawn);
+  const drawn: LanesCanvasDrawn = { seq: frame.seq, logLength: frame.logLength, drawnAt: performance.timeOrigin + performance.now(), ops: frame.ops };
+  scope.postMessage(drawn, [frame.ops.buffer]);
 };

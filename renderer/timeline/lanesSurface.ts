@@ -55,6 +55,7 @@ class WorkerSurface implements LanesSurface {
       this.inFlight = Math.max(0, this.inFlight - 1);
       recordDraw(e.data.logLength, this.drawMs.get(e.data.seq) ?? 0, e.data.drawnAt);
       this.drawMs.delete(e.data.seq);
+      this.recorder.recycle(e.data.ops);
     };
     // Said where a test or a reader looks: a timeline that cannot draw is not left blank in silence.
     this.worker.onerror = (e) => {

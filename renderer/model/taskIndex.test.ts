@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LabEvent, TaskEvent } from '../../shared/events';
-import { loopAt, TaskIndex, tasksCrossing, timersAround, timersLateBy } from './taskIndex';
+import { lookKind, lookOpacity, loopAt, TaskIndex, taskLook, tasksCrossing, timersAround, timersLateBy } from './taskIndex';
 
 const task = (t: number, dur: number, extra: Partial<TaskEvent> = {}): TaskEvent => ({ type: 'task', t, pid: 7, kind: 'fs', dur, ...extra });
 
@@ -62,5 +62,32 @@ describe('the callbacks of a thread, indexed', () => {
     expect(timersLateBy(track, 5_000_000).idx.map((i) => (timers[i] as TaskEvent).label)).toEqual(['late']);
     expect(loopAt(track, timers, 4_000_000.5).waitingTimers.map((w) => w.event.label)).toEqual(['late']);
     expect(loopAt(track, timers, 2_000_200).waitingTimers.map((w) => w.event.label)).toEqual(['out of order']);
+  });
+});
+
+describe("a callback's look, kept beside it in the track", () => {
+  const task = (over: Partial<TaskEvent>): TaskEvent => ({ type: 'task', t: 10, pid: 1, kind: 'timer', dur: 50, ...over }) as TaskEvent;
+
+  it('is its kind and, for a coalesced run, how dense its callbacks were, in 1/20 steps (never under 0.3)', () => {
+    for (const [event, kind, opacity] of [
+      [task({}), 'timer', 1],
+      [task({ kind: 'fs', count: 1, dur: 5, span: 1000 }), 'fs', 1],
+      [task({ kind: 'ipc', count: 40, dur: 555, span: 1000 }), 'ipc', 0.55],
+      [task({ kind: 'other', count: 40, dur: 10, span: 1000 }), 'other', 0.3],
+      [task({ kind: 'immediate', count: 3, dur: 900, span: 300 }), 'immediate', 1],
+    ] as const) {
+      const look = taskLook(event);
+      expect([lookKind(look), lookOpacity(look)]).toEqual([kind, opacity]);
+    }
+  });
+
+  it('goes where its callback goes in the track, when a record arrives late', () => {
+    const index = new TaskIndex();
+    index.add(task({ t: 100, kind: 'fs' }), 0);
+    index.add(task({ t: 300, kind: 'net' }), 1);
+    index.add(task({ t: 200, kind: 'ipc', count: 5, dur: 50, span: 100 }), 2);
+    const track = index.track(1)!;
+    expect(track.idx).toEqual([0, 2, 1]);
+    expect(track.look.map((l) => [lookKind(l), lookOpacity(l)])).toEqual([['fs', 1], ['ipc', 0.5], ['net', 1]]);
   });
 });

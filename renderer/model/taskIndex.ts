@@ -1,4 +1,4 @@
-import type { LabEvent, TaskEvent, TaskKind } from '../../shared/events';
+import { TASK_KINDS, type LabEvent, type TaskEvent, type TaskKind } from '../../shared/events';
 
 /**
  * The event loop's callbacks (`task` events) of one thread: a process's main thread (0) or
@@ -29,6 +29,11 @@ export interface TaskList {
   start: number[];
   end: number[];
   idx: number[];
+  /**
+   * How each callback looks (taskLook): its kind and density as one number, so a draw's
+   * column walk reads this list, not the callbacks' records scattered through the log.
+   */
+  look: number[];
   /** The longest a callback (or a coalesced run) of the list lasted, µs: how far back a window must look. */
   longest: number;
 }
@@ -73,12 +78,13 @@ export class TaskIndex {
     let track = this.byKey.get(key);
     const appeared = track === undefined;
     if (!track) {
-      track = { pid: event.pid, thread, start: [], end: [], idx: [], longest: 0, wide: WIDE_LEVELS_US.map(() => ({ start: [], end: [], idx: [], longest: 0 })), timers: LATE_LEVELS_US.map(() => ({ idx: [], start: [], latest: 0 })) };
+      track = { pid: event.pid, thread, start: [], end: [], idx: [], look: [], longest: 0, wide: WIDE_LEVELS_US.map(() => ({ start: [], end: [], idx: [], look: [], longest: 0 })), timers: LATE_LEVELS_US.map(() => ({ idx: [], start: [], latest: 0 })) };
       this.byKey.set(key, track);
     }
     const end = taskEnd(event);
-    insertTask(track, event.t, end, logIndex);
-    for (let level = 0; level < WIDE_LEVELS_US.length && end - event.t >= WIDE_LEVELS_US[level]; level++) insertTask(track.wide[level], event.t, end, logIndex);
+    const look = taskLook(event);
+    insertTask(track, event.t, end, logIndex, look);
+    for (let level = 0; level < WIDE_LEVELS_US.length && end - event.t >= WIDE_LEVELS_US[level]; level++) insertTask(track.wide[level], event.t, end, logIndex, look);
     if (event.kind === 'timer' && event.due !== undefined && (event.count ?? 1) === 1) {
       const late = event.t - event.due;
       for (let level = 0; level < LATE_LEVELS_US.length && late >= LATE_LEVELS_US[level]; level++) insertTimer(track.timers[level], event.t, late, logIndex);
@@ -93,6 +99,24 @@ export class TaskIndex {
   }
 }
 
+/** Steps of a coalesced run's density (its time over its span): 1/20 apart, never under 0.3. */
+const DENSITY_STEPS = 20;
+
+/**
+ * A callback's look as one number: its kind (TASK_KINDS' order) and its density step (a
+ * single callback is solid; a coalesced run as dense as its callbacks' time over its span).
+ */
+export function taskLook(task: TaskEvent): number {
+  const density = (task.count ?? 1) <= 1 ? 1 : Math.max(0.3, Math.min(1, task.dur / Math.max(1, task.span ?? task.dur)));
+  return TASK_KINDS.indexOf(task.kind) * (DENSITY_STEPS + 1) + Math.round(DENSITY_STEPS * density);
+}
+
+/** The kind of a look (taskLook). */
+export const lookKind = (look: number): TaskKind => TASK_KINDS[Math.floor(look / (DENSITY_STEPS + 1))];
+
+/** The opacity of a look (taskLook): its density, in 1/20 steps. */
+export const lookOpacity = (look: number): number => (look % (DENSITY_STEPS + 1)) / DENSITY_STEPS;
+
 /** First position in `list` (from `from`) whose start is ≥ t. */
 export function firstStartingAt(list: TaskList, t: number, from = 0): number {
   return lowerBound(list.start, t, from);
@@ -105,12 +129,13 @@ export function tasksCrossing(track: TaskList, a: number, b: number): [number, n
   return [from, firstStartingAt(track, b + 1e-6)];
 }
 
-function insertTask(list: TaskList, t: number, end: number, logIndex: number): void {
+function insertTask(list: TaskList, t: number, end: number, logIndex: number, look: number): void {
   let at = list.start.length;
   while (at > 0 && list.start[at - 1] > t) at--;
   list.start.splice(at, 0, t);
   list.end.splice(at, 0, end);
   list.idx.splice(at, 0, logIndex);
+  list.look.splice(at, 0, look);
   list.longest = Math.max(list.longest, end - t);
 }
 

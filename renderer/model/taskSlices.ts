@@ -11,9 +11,10 @@ import { firstStartingAt, tasksCrossing, tasksLastingAbout, type TaskTrack } fro
 
 /**
  * Calls `visit` with each slice's callback (log index) and its left edge and width, in the
- * scale's pixels from its start, held to two columns past either edge, never under a column.
+ * scale's pixels from its start, held to two columns past either edge, never under a column;
+ * and how it looks (taskIndex's taskLook), read from the track rather than the log.
  */
-export function forEachTaskSlice(track: TaskTrack, scale: PixelScale, columnPx: number, visit: (logIndex: number, x: number, w: number) => void): void {
+export function forEachTaskSlice(track: TaskTrack, scale: PixelScale, columnPx: number, visit: (logIndex: number, x: number, w: number, look: number) => void): void {
   const viewEnd = scale.start + scale.width / scale.pxPerUs;
   const usPerColumn = columnPx / scale.pxPerUs;
   const lo = -2 * columnPx;
@@ -38,7 +39,7 @@ export function forEachTaskSlice(track: TaskTrack, scale: PixelScale, columnPx: 
       const last = Math.ceil((x + w) / columnPx) - 1;
       if (w > columnPx) drawnTo = Math.max(drawnTo, last);
       else if (Math.floor(x / columnPx) > drawnTo) {
-        visit(track.idx[i], x, w);
+        visit(track.idx[i], x, w, track.look[i]);
         drawnTo = last;
       }
     }
@@ -47,6 +48,6 @@ export function forEachTaskSlice(track: TaskTrack, scale: PixelScale, columnPx: 
   const wide = tasksLastingAbout(track, usPerColumn);
   const [wideFrom, wideTo] = tasksCrossing(wide, scale.start, viewEnd);
   for (let i = wideFrom; i < wideTo; i++) {
-    if (measure(wide.start[i], wide.end[i]) && w > columnPx) visit(wide.idx[i], x, w);
+    if (measure(wide.start[i], wide.end[i]) && w > columnPx) visit(wide.idx[i], x, w, wide.look[i]);
   }
 }

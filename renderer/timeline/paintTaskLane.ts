@@ -1,7 +1,7 @@
 import type { LaneCanvas } from './laneFrame';
 import type { TaskEvent } from '../../shared/events';
 import type { PixelScale } from '../model/levelOfDetail';
-import { timersAround, timersLateBy, type TaskTrack } from '../model/taskIndex';
+import { lookKind, lookOpacity, timersAround, timersLateBy, type TaskTrack } from '../model/taskIndex';
 import { forEachTaskSlice } from '../model/taskSlices';
 import type { LanePaint } from './paintLane';
 import { TASK_FILL, TASK_LETTER, TASK_OUTLINE, taskOpacity } from './taskPalette';
@@ -28,11 +28,11 @@ export function paintTaskLane(paint: LanePaint, track: TaskTrack, y: number, the
   const top = y + g.sliceTop;
   const viewEnd = scale.start + scale.width / scale.pxPerUs;
   const narrow = new NarrowRun(paint.ctx, top, g.sliceH);
-  forEachTaskSlice(track, scale, 1, (logIndex, a, w) => {
-    const task = paint.log[logIndex] as TaskEvent;
-    if (w < OUTLINED_PX) return narrow.add(a, w, TASK_FILL[task.kind], taskOpacity(task));
+  forEachTaskSlice(track, scale, 1, (logIndex, a, w, look) => {
+    // A narrow mark needs only its look: the callback's record is read for the slices wide enough to outline and letter.
+    if (w < OUTLINED_PX) return narrow.add(a, w, TASK_FILL[lookKind(look)], lookOpacity(look));
     narrow.flush();
-    paintSlice(paint, task, a, w, top, g.sliceH, theme);
+    paintSlice(paint, paint.log[logIndex] as TaskEvent, a, w, top, g.sliceH, theme);
   });
   narrow.flush();
   paintLateness(paint, track, y + g.bracketY, TASK_OUTLINE[theme].timer, viewEnd);

@@ -1,5 +1,6 @@
 import type { TaskEvent, TaskKind } from '../../shared/events';
 import type { TimelineTheme } from './palette';
+import { lookOpacity, taskLook } from '../model/taskIndex';
 
 /**
  * The callback track's colours (docs/VISUAL.md: Okabe–Ito, never colour alone): each kind of
@@ -57,6 +58,5 @@ export const TASK_LETTER: Record<TaskKind, string> = {
  * columns of a flood's runs then share a fill the canvas paints as one rectangle.
  */
 export function taskOpacity(task: TaskEvent): number {
-  if ((task.count ?? 1) <= 1) return 1;
-  return Math.round(20 * Math.max(0.3, Math.min(1, task.dur / Math.max(1, task.span ?? task.dur)))) / 20;
+  return lookOpacity(taskLook(task));
 }

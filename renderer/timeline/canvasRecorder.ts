@@ -53,14 +53,51 @@ export class CanvasRecorder implements LaneCanvas {
     if (this.spare.length < 2) this.spare.push(ops);
   }
 
-  private push(...values: number[]): void {
-    if (this.length + values.length > this.ops.length) {
-      const grown = new Float64Array(this.ops.length * 2);
-      grown.set(this.ops.subarray(0, this.length));
-      this.ops = grown;
-    }
-    for (const v of values) this.ops[this.length++] = v;
+  /** Room for `n` more numbers. */
+  private room(n: number): void {
+    if (this.length + n <= this.ops.length) return;
+    const grown = new Float64Array(Math.max(this.ops.length * 2, this.length + n));
+    grown.set(this.ops.subarray(0, this.length));
+    this.ops = grown;
   }
+
+  // One method per count of numbers, not a rest parameter: an array per call was most of a
+  // flood's draw garbage.
+  private push1(a: number): void {
+    this.room(1);
+    this.ops[this.length++] = a;
+  }
+  private push2(a: number, b: number): void {
+    this.room(2);
+    this.ops[this.length++] = a;
+    this.ops[this.length++] = b;
+  }
+  private push3(a: number, b: number, c: number): void {
+    this.room(3);
+    this.ops[this.length++] = a;
+    this.ops[this.length++] = b;
+    this.ops[this.length++] = c;
+  }
+  private push4(a: number, b: number, c: number, d: number): void {
+    this.room(4);
+    this.ops[this.length++] = a;
+    this.ops[this.length++] = b;
+    this.ops[this.length++] = c;
+    this.ops[this.length++] = d;
+  }
+  private push5(a: number, b: number, c: number, d: number, e: number): void {
+    this.push1(a);
+    this.push4(b, c, d, e);
+  }
+  private push6(a: number, b: number, c: number, d: number, e: number, f: number): void {
+    this.push2(a, b);
+    this.push4(c, d, e, f);
+  }
+  private push7(a: number, b: number, c: number, d: number, e: number, f: number, g: number): void {
+    this.push3(a, b, c);
+    this.push4(d, e, f, g);
+  }
+
 
   private str(s: string): number {
     let id = this.stringIds.get(s);
@@ -74,8 +111,8 @@ export class CanvasRecorder implements LaneCanvas {
   private style(value: string | CanvasGradient | CanvasPattern, asString: number, asPattern: number): void {
     if (isToken(value)) {
       this.used.add(value.laneFramePattern);
-      this.push(asPattern, value.laneFramePattern);
-    } else if (typeof value === 'string') this.push(asString, this.str(value));
+      this.push2(asPattern, value.laneFramePattern);
+    } else if (typeof value === 'string') this.push2(asString, this.str(value));
     else throw new Error('lane frame: gradients are not recorded');
   }
 
@@ -98,78 +135,79 @@ export class CanvasRecorder implements LaneCanvas {
   }
   set globalAlpha(value: number) {
     this.alpha = value;
-    this.push(OP.globalAlpha, value);
+    this.push2(OP.globalAlpha, value);
   }
   get lineWidth(): number {
     return this.lineWidthValue;
   }
   set lineWidth(value: number) {
     this.lineWidthValue = value;
-    this.push(OP.lineWidth, value);
+    this.push2(OP.lineWidth, value);
   }
   get font(): string {
     return this.measurer.font;
   }
   set font(value: string) {
     this.measurer.font = value;
-    this.push(OP.font, this.str(value));
+    this.push2(OP.font, this.str(value));
   }
   get textBaseline(): CanvasTextBaseline {
     return this.baseline;
   }
   set textBaseline(value: CanvasTextBaseline) {
     this.baseline = value;
-    this.push(OP.textBaseline, this.str(value));
+    this.push2(OP.textBaseline, this.str(value));
   }
 
   fillRect(x: number, y: number, w: number, h: number): void {
-    this.push(OP.fillRect, x, y, w, h);
+    this.push5(OP.fillRect, x, y, w, h);
   }
   strokeRect(x: number, y: number, w: number, h: number): void {
-    this.push(OP.strokeRect, x, y, w, h);
+    this.push5(OP.strokeRect, x, y, w, h);
   }
   clearRect(x: number, y: number, w: number, h: number): void {
-    this.push(OP.clearRect, x, y, w, h);
+    this.push5(OP.clearRect, x, y, w, h);
   }
   beginPath(): void {
-    this.push(OP.beginPath);
+    this.push1(OP.beginPath);
   }
   moveTo(x: number, y: number): void {
-    this.push(OP.moveTo, x, y);
+    this.push3(OP.moveTo, x, y);
   }
   lineTo(x: number, y: number): void {
-    this.push(OP.lineTo, x, y);
+    this.push3(OP.lineTo, x, y);
   }
   closePath(): void {
-    this.push(OP.closePath);
+    this.push1(OP.closePath);
   }
   arc(x: number, y: number, r: number, start: number, end: number, counterclockwise = false): void {
-    this.push(OP.arc, x, y, r, start, end, counterclockwise ? 1 : 0);
+    this.push7(OP.arc, x, y, r, start, end, counterclockwise ? 1 : 0);
   }
   /** One radius for every corner: what the painters use (a list of radii is refused, not drawn wrong). */
   roundRect(x: number, y: number, w: number, h: number, radii?: number | DOMPointInit | Iterable<number | DOMPointInit>): void {
     if (radii !== undefined && typeof radii !== 'number') throw new Error('lane frame: roundRect takes one number radius');
-    this.push(OP.roundRect, x, y, w, h, radii ?? 0);
+    this.push6(OP.roundRect, x, y, w, h, radii ?? 0);
   }
   /** The current path, as the painters use them (a Path2D or a fill rule is not recorded). */
   stroke(): void {
-    this.push(OP.stroke);
+    this.push1(OP.stroke);
   }
   fill(): void {
-    this.push(OP.fill);
+    this.push1(OP.fill);
   }
   fillText(text: string, x: number, y: number): void {
-    this.push(OP.fillText, this.str(text), x, y);
+    this.push4(OP.fillText, this.str(text), x, y);
   }
   measureText(text: string): TextMetrics {
     return this.measurer.measureText(text);
   }
   setLineDash(segments: number[]): void {
-    this.push(OP.setLineDash, segments.length, ...segments);
+    this.push2(OP.setLineDash, segments.length);
+    for (const v of segments) this.push1(v);
   }
   setTransform(a?: number | DOMMatrix2DInit, b = 0, c = 0, d = 1, e = 0, f = 0): void {
     if (typeof a !== 'number') throw new Error('lane frame: setTransform takes six numbers');
-    this.push(OP.setTransform, a, b, c, d, e, f);
+    this.push7(OP.setTransform, a, b, c, d, e, f);
   }
 
   /** A tile canvas as a pattern: its pixels go with each frame that uses it. */

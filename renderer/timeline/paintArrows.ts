@@ -41,7 +41,8 @@ export function paintArrows(paint: ArrowPaint, channels: Iterable<IpcChannel>): 
     const colour = sender ? paint.palette.outline[visualKind(sender)] : paint.palette.arrowFallback;
     const y0 = rowMiddle(fromRow);
     const y1 = rowMiddle(toRow);
-    const heads: Array<[number, number]> = [];
+    /** Each arrow's head as xr, xs pairs, flat (a pair per arrow was most of a draw's garbage after the buckets). */
+    const heads: number[] = [];
     ctx.beginPath();
     forEachTickBucket(channel.recvs, coarse, (bucket) => {
       const recvIndex = bucket.to - 1;
@@ -51,9 +52,9 @@ export function paintArrows(paint: ArrowPaint, channels: Iterable<IpcChannel>): 
       const xr = (channel.recvs.t[recvIndex] - scale.start) * scale.pxPerUs;
       ctx.moveTo(xs, y0);
       ctx.lineTo(xr, y1);
-      heads.push([xr, xs]);
+      heads.push(xr, xs);
     });
-    const dense = heads.length > MAX_HEADS;
+    const dense = heads.length / 2 > MAX_HEADS;
     ctx.strokeStyle = colour;
     ctx.lineWidth = dense ? Math.max(1, paint.lineWidth * 0.8) : paint.lineWidth;
     // A flood's sheaf stays light enough to read the lanes through it.
@@ -64,11 +65,13 @@ export function paintArrows(paint: ArrowPaint, channels: Iterable<IpcChannel>): 
   }
 }
 
-function paintHeads(ctx: LaneCanvas, heads: Array<[number, number]>, y0: number, y1: number, colour: string, size: number): void {
+function paintHeads(ctx: LaneCanvas, heads: readonly number[], y0: number, y1: number, colour: string, size: number): void {
   if (heads.length === 0) return;
   ctx.fillStyle = colour;
   ctx.beginPath();
-  for (const [xr, xs] of heads) {
+  for (let i = 0; i < heads.length; i += 2) {
+    const xr = heads[i];
+    const xs = heads[i + 1];
     const angle = Math.atan2(y1 - y0, xr - xs);
     ctx.moveTo(xr, y1);
     ctx.lineTo(xr - size * Math.cos(angle - 0.45), y1 - size * Math.sin(angle - 0.45));

@@ -138,7 +138,7 @@ async function main() {
         : []),
       ['live ingest, whole run', `${events.toLocaleString('en-US')} events in ${liveSeconds.toFixed(1)} s (${Math.round(events / liveSeconds).toLocaleString('en-US')}/s)`],
       ['  p95 frame interval', `${f2(pct(live.frames, 95))} ms (goal ≤ 16.7: ${verdict(pct(live.frames, 95) <= FRAME_GOAL_MS)}); ${ratio(live.frames)}; median ${f2(pct(live.frames, 50))} ms, ${live.frames.length} frames, ${late(live.frames)}`],
-      ['  p95 timeline draw', `${f1(pct(live.draws, 95))} ms (max ${f1(Math.max(...live.draws))} ms, ${live.draws.length} draws)`],
+      ['  p95 timeline draw', `${f1(pct(live.draws, 95))} ms on the page, its raster in a worker (max ${f1(Math.max(...live.draws))} ms, ${live.draws.length} draws)`],
       ['  long tasks', `${live.long.length} over 50 ms, ${live.long.filter((d) => d > 100).length} over 100 ms (longest ${f1(Math.max(0, ...live.long))} ms; goal none > 50: ${verdict(!live.long.length)})`],
       ['  event → drawn', `p95 ${f1(pct(latency.fromEvent, 95))} ms, median ${f1(pct(latency.fromEvent, 50))} ms over ${latency.fromEvent.length} sampled events (goal ≤ 50: ${verdict(pct(latency.fromEvent, 95) <= 50)})`],
       ['    of which event → in the page', `p95 ${f1(pct(latency.toArrival, 95))} ms, median ${f1(pct(latency.toArrival, 50))} ms (probe, report channel, lab batching, WebSocket)`],
@@ -146,7 +146,7 @@ async function main() {
       ['  child write → drawn', `p95 ${f1(pct(latency.fromChild, 95))} ms, median ${f1(pct(latency.fromChild, 50))} ms over ${latency.fromChild.length} marker lines`],
       ['timeline of the whole log', `${events.toLocaleString('en-US')} events`],
       ['  pan/zoom p95 frame', `${f2(pct(pan.frames, 95))} ms (goal ≤ 16.7: ${verdict(pct(pan.frames, 95) <= FRAME_GOAL_MS)}); median ${f2(pct(pan.frames, 50))} ms, ${pan.frames.length} frames, ${late(pan.frames)}`],
-      ['  p95 timeline draw', `${f1(pct(pan.draws, 95))} ms (max ${f1(Math.max(...pan.draws))} ms, ${pan.draws.length} draws)`],
+      ['  p95 timeline draw', `${f1(pct(pan.draws, 95))} ms on the page, its raster in a worker (max ${f1(Math.max(...pan.draws))} ms, ${pan.draws.length} draws)`],
       ['  long tasks', `${pan.long.filter((d) => d > 100).length} over 100 ms (longest ${f1(Math.max(0, ...pan.long))} ms)`],
       ['  renderer JS heap after GC', `${(heap.usedSize / 2 ** 20).toFixed(1)} MiB (goal ≤ 250 MB: ${verdict(heap.usedSize <= 250e6)})`],
     ];

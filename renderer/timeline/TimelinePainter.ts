@@ -1,4 +1,3 @@
-import type { LaneCanvas } from './laneFrame';
 import type { PixelScale } from '../model/levelOfDetail';
 import type { ProcessLane } from '../model/processLanes';
 import { frames } from '../frames/frameScheduler';
@@ -15,6 +14,7 @@ import { paintTaskLane } from './paintTaskLane';
 import { laneLifetime, laneRows, taskRowOf } from './laneRows';
 import { TIMELINE_PALETTES, type TimelinePalette } from './palette';
 import { FontSizes, timelineTextFor, type TimelineText } from './timelineText';
+import type { LaneCanvas } from './laneFrame';
 
 export interface TimelineElements {
   axis: HTMLCanvasElement;

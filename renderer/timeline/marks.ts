@@ -1,5 +1,5 @@
-import type { LaneCanvas } from './laneFrame';
 import type { LabEvent } from '../../shared/events';
+import type { LaneCanvas } from './laneFrame';
 
 /** Per context: a pattern belongs to the context that made it (a recorder's names a tile of its own). */
 const patternsOf = new WeakMap<LaneCanvas, Map<string, CanvasPattern | string>>();

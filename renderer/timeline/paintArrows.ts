@@ -1,4 +1,3 @@
-import type { LaneCanvas } from './laneFrame';
 import type { LabEvent } from '../../shared/events';
 import { findSend, type IpcChannel } from '../model/ipcChannels';
 import { forEachTickBucket, type PixelScale } from '../model/levelOfDetail';
@@ -6,6 +5,7 @@ import type { ProcessRecord } from '../model/processRecord';
 import { visualKind } from '../model/processRecord';
 import type { TimelinePalette } from './palette';
 import { rowOfEnd } from './laneRows';
+import type { LaneCanvas } from './laneFrame';
 
 export interface ArrowPaint {
   ctx: LaneCanvas;

@@ -1,10 +1,10 @@
-import type { LaneCanvas } from './laneFrame';
 import type { Lang } from '../../shared/api';
 import { formatTick } from '../i18n/format';
 import type { PixelScale } from '../model/levelOfDetail';
 import { axisTicks, type AxisTicks } from '../model/timeAxis';
 import { TIMELINE_PALETTES, type TimelinePalette } from './palette';
 import type { FontSizes } from './timelineText';
+import type { LaneCanvas } from './laneFrame';
 
 /** Room kept between two tick labels (px). */
 const LABEL_GAP = 6;

@@ -1,4 +1,3 @@
-import type { LaneCanvas } from './laneFrame';
 import type { LabEvent } from '../../shared/events';
 import { forEachLoadSpan, forEachTickBucket, type PixelScale } from '../model/levelOfDetail';
 import type { ProcessLane } from '../model/processLanes';
@@ -9,6 +8,7 @@ import { tickHeight, type LaneGeometry } from './laneLayout';
 import type { TimelinePalette } from './palette';
 import { hatchPattern, markerLabel, paintOctagon } from './marks';
 import type { FontSizes, TimelineText } from './timelineText';
+import type { LaneCanvas } from './laneFrame';
 
 export interface LanePaint {
   ctx: LaneCanvas;

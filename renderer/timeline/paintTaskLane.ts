@@ -1,10 +1,10 @@
-import type { LaneCanvas } from './laneFrame';
 import type { TaskEvent } from '../../shared/events';
 import type { PixelScale } from '../model/levelOfDetail';
 import { lookKind, lookOpacity, timersAround, timersLateBy, type TaskTrack } from '../model/taskIndex';
 import { forEachTaskSlice } from '../model/taskSlices';
 import type { LanePaint } from './paintLane';
 import { TASK_FILL, TASK_LETTER, TASK_OUTLINE, taskOpacity } from './taskPalette';
+import type { LaneCanvas } from './laneFrame';
 
 const toX = (scale: PixelScale, t: number): number => (t - scale.start) * scale.pxPerUs;
 

@@ -288,4 +288,4 @@ if (require.main === module) {
 }
 
 // For a look at one file already written (a profile of its open, say): the page's side of the bench.
-module.exports = { openInPage, profileRows };
+module.exports = { openInPage, profileRows, recordFlood, splitFlood, writeRecording };

@@ -12,8 +12,8 @@ export type RecordingRequest =
 export type RecordingReply =
   | { kind: 'counted'; events: number; over: boolean }
   | { kind: 'header'; header: LogHeader }
-  /** Checked event lines as one JSON array text (shared/ndjson-batches.ts). */
-  | { kind: 'batch'; json: string; events: number }
+  /** Checked event lines as one JSON array text (shared/ndjson-batches.ts), and the file's bytes read so far. */
+  | { kind: 'batch'; json: string; events: number; bytes: number }
   | { kind: 'done' }
   /** A line the recording check refused (shared/recording.ts's RecordingError, field by field). */
   | { kind: 'refused'; where: string; reason: string; field: string | null }

@@ -36,8 +36,10 @@ async function count(file: File, limit: number): Promise<void> {
 }
 
 async function read(file: File, batchEvents: number): Promise<void> {
-  const ready: NdjsonBatch[] = [];
-  const batcher = new NdjsonBatcher(batchEvents, (batch) => ready.push(batch));
+  const ready: Array<NdjsonBatch & { bytes: number }> = [];
+  /** Bytes of the file read when the batch being filled was emitted: the page's progress. */
+  let bytesRead = 0;
+  const batcher = new NdjsonBatcher(batchEvents, (batch) => ready.push({ ...batch, bytes: bytesRead }));
   let headerSent = false;
   const send = async (): Promise<void> => {
     if (!headerSent && batcher.header) {
@@ -47,17 +49,20 @@ async function read(file: File, batchEvents: number): Promise<void> {
     for (const batch of ready.splice(0)) {
       while (unanswered >= IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
       unanswered++;
-      scope.postMessage({ kind: 'batch', json: batch.json, events: batch.events });
+      scope.postMessage({ kind: 'batch', json: batch.json, events: batch.events, bytes: batch.bytes });
     }
   };
-  const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
+  const reader = file.stream().getReader();
+  const decoder = new TextDecoder();
   try {
     for (;;) {
       const { value, done } = await reader.read();
       if (done) break;
-      batcher.add(value);
+      bytesRead += value.byteLength;
+      batcher.add(decoder.decode(value, { stream: true }));
       await send();
     }
+    batcher.add(decoder.decode());
     batcher.finish();
     await send();
   } catch (error) {

@@ -1,3 +1,4 @@
+import { ColumnsReader } from '../../shared/event-columns';
 import type { LabEvent } from '../../shared/events';
 import { RecordingError } from '../../shared/recording';
 import type { ObraStore } from '../store/obraStore';
@@ -5,10 +6,7 @@ import { EventInterner } from './eventInterner';
 import type { RecordingReply } from './recordingProtocol';
 import { RecordingWorker } from './recordingWorker';
 
-/**
- * Events to a batch: the page's JSON.parse of one takes a few milliseconds, so
- * the page draws between batches.
- */
+/** Events to a batch: the page builds one in a few milliseconds, so it draws between batches. */
 const BATCH_EVENTS = 8_000;
 /**
  * Hand what was read to the log (and the views) this often while the file
@@ -25,16 +23,23 @@ const PROGRESS_MS = 500;
 /**
  * Show an NDJSON recording (the CLI's `obra record` output) without starting
  * any process. A worker reads the file as a stream and checks each line as
- * every recording is checked (shared/recording.ts), off the page's thread;
- * the page builds each batch's events with one JSON.parse, shares their
- * repeated texts (eventInterner.ts) and folds them into the store once a
- * second, so a file of millions of events never blocks the page and never
+ * every recording is checked (shared/recording.ts), off the page's thread,
+ * and sends them in columns (shared/event-columns.ts); the page builds each
+ * batch's events from them (their repeated texts shared) and folds them into
+ * the store once a second, so a file of millions of events never blocks the page and never
  * sits whole in memory as text. At a line the check refuses, what came before
  * stays shown and the error says which line.
  */
 export async function openRecording(store: ObraStore, file: File): Promise<void> {
   const worker = new RecordingWorker();
+  const columns = new ColumnsReader();
   const interner = new EventInterner();
+  /** The events that came as lines of JSON (not in columns): parsed, their repeated texts shared. */
+  const others = (json: string): LabEvent[] => {
+    const events = JSON.parse(json) as LabEvent[];
+    for (let i = 0; i < events.length; i++) interner.intern(events[i]);
+    return events;
+  };
   let begun = false;
   /** Batches read and not yet handed to the log. */
   let pending: LabEvent[][] = [];
@@ -61,8 +66,7 @@ export async function openRecording(store: ObraStore, file: File): Promise<void>
         return false;
       case 'batch': {
         worker.taken();
-        const events = JSON.parse(reply.json) as LabEvent[];
-        for (let i = 0; i < events.length; i++) interner.intern(events[i]);
+        const events = columns.read(reply.columns, others);
         pending.push(events);
         read += events.length;
         const now = performance.now();

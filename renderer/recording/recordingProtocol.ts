@@ -1,4 +1,5 @@
 /** What the page and the recording worker say to each other (recordingWorker.ts ↔ recordingReader.worker.ts). */
+import type { EventColumns } from '../../shared/event-columns';
 import type { LogHeader } from '../../shared/events';
 
 export type RecordingRequest =
@@ -12,8 +13,8 @@ export type RecordingRequest =
 export type RecordingReply =
   | { kind: 'counted'; events: number; over: boolean }
   | { kind: 'header'; header: LogHeader }
-  /** Checked event lines as one JSON array text (shared/ndjson-batches.ts), and the file's bytes read so far. */
-  | { kind: 'batch'; json: string; events: number; bytes: number }
+  /** Checked events in columns (shared/event-columns.ts), and the file's bytes read so far. */
+  | { kind: 'batch'; columns: EventColumns; bytes: number }
   | { kind: 'done' }
   /** A line the recording check refused (shared/recording.ts's RecordingError, field by field). */
   | { kind: 'refused'; where: string; reason: string; field: string | null }

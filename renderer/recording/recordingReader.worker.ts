@@ -1,19 +1,21 @@
 /**
  * The recording worker: an NDJSON recording's bytes read, decoded, split into
  * lines, parsed and checked here (shared/ndjson-batches.ts), off the page's
- * thread; the page gets the checked lines in batches and builds the events
- * with one JSON.parse each. Its line count against the limit is made here too.
+ * thread; the page gets the checked events in batches of columns
+ * (shared/event-columns.ts) and builds them without parsing them again. Its
+ * line count against the limit is made here too.
  * Messages are recordingProtocol's. The page takes a batch before it is sent
  * more than IN_FLIGHT ahead, so a file read faster than the page folds it
  * never piles up in memory.
  */
-import { NdjsonBatcher, type NdjsonBatch } from '../../shared/ndjson-batches';
+import type { EventColumns } from '../../shared/event-columns';
+import { NdjsonBatcher } from '../../shared/ndjson-batches';
 import { RecordingError } from '../../shared/recording';
 import { NdjsonLineCounter } from '../../shared/recording-limit';
 import type { RecordingReply, RecordingRequest } from './recordingProtocol';
 
 /** The worker's side of postMessage (the page's lib has no worker scope types). */
-const scope = self as unknown as { onmessage: ((event: MessageEvent<RecordingRequest>) => void) | null; postMessage(reply: RecordingReply): void };
+const scope = self as unknown as { onmessage: ((event: MessageEvent<RecordingRequest>) => void) | null; postMessage(reply: RecordingReply, transfer?: Transferable[]): void };
 
 /** Batches sent and not yet taken by the page. */
 const IN_FLIGHT = 4;
@@ -36,10 +38,10 @@ async function count(file: File, limit: number): Promise<void> {
 }
 
 async function read(file: File, batchEvents: number): Promise<void> {
-  const ready: Array<NdjsonBatch & { bytes: number }> = [];
+  const ready: Array<{ columns: EventColumns; bytes: number }> = [];
   /** Bytes of the file read when the batch being filled was emitted: the page's progress. */
   let bytesRead = 0;
-  const batcher = new NdjsonBatcher(batchEvents, (batch) => ready.push({ ...batch, bytes: bytesRead }));
+  const batcher = new NdjsonBatcher(batchEvents, (columns) => ready.push({ columns, bytes: bytesRead }));
   let headerSent = false;
   const send = async (): Promise<void> => {
     if (!headerSent && batcher.header) {
@@ -49,7 +51,9 @@ async function read(file: File, batchEvents: number): Promise<void> {
     for (const batch of ready.splice(0)) {
       while (unanswered >= IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
       unanswered++;
-      scope.postMessage({ kind: 'batch', json: batch.json, events: batch.events, bytes: batch.bytes });
+      const { shapes, numbers, refs } = batch.columns;
+      // The columns' buffers move to the page (no copy).
+      scope.postMessage({ kind: 'batch', ...batch }, [shapes.buffer, numbers.buffer, refs.buffer]);
     }
   };
   const reader = file.stream().getReader();

@@ -17,8 +17,13 @@ import type { RecordingReply, RecordingRequest } from './recordingProtocol';
 /** The worker's side of postMessage (the page's lib has no worker scope types). */
 const scope = self as unknown as { onmessage: ((event: MessageEvent<RecordingRequest>) => void) | null; postMessage(reply: RecordingReply, transfer?: Transferable[]): void };
 
-/** Batches sent and not yet taken by the page. */
-const IN_FLIGHT = 4;
+/**
+ * Batches sent and not yet taken by the page, at most. Enough for the worker
+ * to go on reading while the page folds a second's events into the log and
+ * redraws (a few hundred ms for a large file: with 4, the worker stood still
+ * for most of it); small enough to hold little (some 0.6 MB a batch).
+ */
+const IN_FLIGHT = 64;
 let unanswered = 0;
 let wake: (() => void) | null = null;
 
@@ -43,13 +48,25 @@ async function read(file: File, batchEvents: number): Promise<void> {
   let bytesRead = 0;
   const batcher = new NdjsonBatcher(batchEvents, (columns) => ready.push({ columns, bytes: bytesRead }));
   let headerSent = false;
+  /** Where the worker's time went (ms): waiting for the file, reading and checking its lines, waiting for the page. */
+  const spent = { file: 0, lines: 0, page: 0 };
+  let since = performance.now();
+  const lap = (part: keyof typeof spent): void => {
+    const now = performance.now();
+    spent[part] += now - since;
+    since = now;
+  };
   const send = async (): Promise<void> => {
     if (!headerSent && batcher.header) {
       headerSent = true;
       scope.postMessage({ kind: 'header', header: batcher.header });
     }
     for (const batch of ready.splice(0)) {
-      while (unanswered >= IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
+      if (unanswered >= IN_FLIGHT) {
+        lap('lines');
+        while (unanswered >= IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
+        lap('page');
+      }
       unanswered++;
       const { shapes, numbers, refs } = batch.columns;
       // The columns' buffers move to the page (no copy).
@@ -60,7 +77,9 @@ async function read(file: File, batchEvents: number): Promise<void> {
   const decoder = new TextDecoder();
   try {
     for (;;) {
+      lap('lines');
       const { value, done } = await reader.read();
+      lap('file');
       if (done) break;
       bytesRead += value.byteLength;
       batcher.add(decoder.decode(value, { stream: true }));
@@ -69,6 +88,7 @@ async function read(file: File, batchEvents: number): Promise<void> {
     batcher.add(decoder.decode());
     batcher.finish();
     await send();
+    lap('lines');
   } catch (error) {
     // What came before the refused line is still sent, then the refusal.
     await send();
@@ -76,7 +96,7 @@ async function read(file: File, batchEvents: number): Promise<void> {
   } finally {
     await reader.cancel().catch(() => {});
   }
-  scope.postMessage({ kind: 'done' });
+  scope.postMessage({ kind: 'done', spentMs: spent });
 }
 
 function fail(error: unknown): void {

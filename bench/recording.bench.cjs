@@ -20,6 +20,8 @@
 // fresh page. Figures per size:
 //   open        file chosen → the timeline's first draw of every event (or the
 //               error shown instead, with its code)
+//   worker      where the reading worker's time went: on the lines, waiting
+//               for the file, waiting for the page to take its batches
 //   heap        the renderer's JS heap after a full GC (CDP)
 //   pan/zoom    p95 rAF frame interval over the same gestures as the renderer
 //               bench, its timeline draws and long tasks
@@ -169,9 +171,11 @@ async function openInPage(browser, url, file, n) {
     if ('notice' in outcome) return { notice: String(outcome.notice).slice(0, 300), refusedMs: 'at' in outcome ? outcome.at - chosenAt : NaN };
     const openMs = outcome.drawnAt - chosenAt;
     const load = await page.evaluate(m.windowStats, [chosenAt, outcome.drawnAt]);
+    /** @type {{ file: number, lines: number, page: number } | null} */
+    const worker = await page.evaluate(() => /** @type {any} */ (window).__obraRecordingWorkerMs ?? null);
     const heap = await m.heapAfterGc(page);
     const pan = await page.evaluate(m.windowStats, await m.panAndZoom(page));
-    return { openMs, load, heap, pan, profile };
+    return { openMs, load, worker, heap, pan, profile };
   } finally {
     await page.close().catch(() => {});
   }
@@ -262,6 +266,9 @@ async function main() {
       rows.push(
         [title, ''],
         ['  open (chosen → drawn)', `${(r.openMs / 1000).toFixed(1)} s (goal < 10 s: ${m.verdict(r.openMs < OPEN_GOAL_MS)}); while loading ${r.load.long.length} long tasks, longest ${m.f1(Math.max(0, ...r.load.long))} ms`],
+        ...(r.worker
+          ? [['  the worker\'s time', `${(r.worker.lines / 1000).toFixed(1)} s on the lines (decode, split, parse, check, columns), ${(r.worker.file / 1000).toFixed(1)} s waiting for the file, ${(r.worker.page / 1000).toFixed(1)} s for the page to take batches`]]
+          : []),
         ['  renderer JS heap after GC', `${(r.heap / 2 ** 20).toFixed(0)} MiB (goal ≤ 1 GB: ${m.verdict(r.heap <= HEAP_GOAL)})`],
         ['  pan/zoom p95 frame', `${m.f2(panP95)} ms, ${(panP95 / idleP95).toFixed(2)}× idle (goal ≤ 16.7: ${m.verdict(panP95 <= m.FRAME_GOAL_MS)}); median ${m.f2(m.pct(r.pan.frames, 50))} ms, ${m.late(r.pan.frames)}`],
         ['  p95 timeline draw', `${m.f1(m.pct(r.pan.draws, 95))} ms (max ${m.f1(Math.max(...r.pan.draws))} ms, ${r.pan.draws.length} draws)`],

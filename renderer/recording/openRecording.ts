@@ -1,10 +1,18 @@
 import { ColumnsReader } from '../../shared/event-columns';
 import type { LabEvent } from '../../shared/events';
 import { RecordingError } from '../../shared/recording';
+import { perfEnabled } from '../perf/frameLog';
 import type { ObraStore } from '../store/obraStore';
 import { EventInterner } from './eventInterner';
 import type { RecordingReply } from './recordingProtocol';
 import { RecordingWorker } from './recordingWorker';
+
+declare global {
+  interface Window {
+    /** Where the recording worker's time went in the last open (only with `perf` in the query string). */
+    __obraRecordingWorkerMs?: { file: number; lines: number; page: number };
+  }
+}
 
 /** Events to a batch: the page builds one in a few milliseconds, so it draws between batches. */
 const BATCH_EVENTS = 8_000;
@@ -79,6 +87,8 @@ export async function openRecording(store: ObraStore, file: File): Promise<void>
       }
       case 'done':
         handOver(true);
+        // For the recording bench: where the worker's time went while the page loaded the file.
+        if (perfEnabled) window.__obraRecordingWorkerMs = reply.spentMs;
         return true;
       case 'refused':
         handOver(true);

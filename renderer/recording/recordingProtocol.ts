@@ -15,7 +15,8 @@ export type RecordingReply =
   | { kind: 'header'; header: LogHeader }
   /** Checked events in columns (shared/event-columns.ts), and the file's bytes read so far. */
   | { kind: 'batch'; columns: EventColumns; bytes: number }
-  | { kind: 'done' }
+  /** The whole file was read; where the worker's time went (ms): waiting for the file, on its lines, waiting for the page. */
+  | { kind: 'done'; spentMs: { file: number; lines: number; page: number } }
   /** A line the recording check refused (shared/recording.ts's RecordingError, field by field). */
   | { kind: 'refused'; where: string; reason: string; field: string | null }
   /** Reading the file failed (the browser's own error, by name). */

@@ -29,18 +29,27 @@ function flood(copies: number): LabEvent[] {
   return out;
 }
 
-/** Events written in batches of `size` and read back, as the worker and the page do. */
-function roundTrip(events: readonly LabEvent[], size: number): { batches: EventColumns[]; read: LabEvent[] } {
+/** Events written in batches of `size` and read back, as the worker and the page do: each batch's columns given back once read. */
+function roundTrip(events: readonly LabEvent[], size: number): { batches: EventColumns[]; read: LabEvent[]; buffers: Set<ArrayBufferLike> } {
   const writer = new ColumnsWriter(size);
+  const reader = new ColumnsReader();
   const batches: EventColumns[] = [];
+  const read: LabEvent[] = [];
+  const buffers = new Set<ArrayBufferLike>();
+  const pass = (): void => {
+    const batch = writer.take();
+    batches.push({ ...batch, shapes: batch.shapes.slice(), numbers: batch.numbers.slice(), refs: batch.refs.slice() });
+    buffers.add(batch.numbers.buffer);
+    read.push(...reader.read(batch, (json) => JSON.parse(json) as LabEvent[]));
+    writer.recycle(batch);
+  };
   for (const e of events) {
     expect(checkEvent(e, 'log')).toEqual({ event: e });
     writer.add(e, JSON.stringify(e));
-    if (writer.events === size) batches.push(writer.take());
+    if (writer.events === size) pass();
   }
-  if (writer.events > 0) batches.push(writer.take());
-  const reader = new ColumnsReader();
-  return { batches, read: batches.flatMap((batch) => reader.read(batch, (json) => JSON.parse(json) as LabEvent[])) };
+  if (writer.events > 0) pass();
+  return { batches, read, buffers };
 }
 
 describe('checked events in columns', () => {
@@ -65,6 +74,14 @@ describe('checked events in columns', () => {
     // An output's preview is kept by its length, a message's by its seq: they may take each other's place now and then.
     expect(batch.texts.filter((text) => text === 'chunk chunk\\n').length).toBeLessThan(40 / 4);
     expect(batch.texts.filter((text) => text === '{"n":3}').length).toBe(1);
+  });
+
+  it('are written again in the columns the reading side gave back', () => {
+    const { batches, read, buffers } = roundTrip(flood(40), 50);
+    expect(batches.length).toBeGreaterThan(5);
+    // The first batch's columns and the next one's, taken while the first was out, and no more.
+    expect(buffers.size).toBe(2);
+    expect(JSON.stringify(read)).toBe(JSON.stringify(flood(40)));
   });
 
   it('start their shared tables again past their bound, on both sides at once', () => {

@@ -113,19 +113,38 @@ export class ColumnsWriter {
   private readonly previews: string[] = new Array<string>(PREVIEW_SLOTS).fill('');
   private reset = false;
   private count = 0;
-  private shapes: Uint8Array;
-  private numbers: Float64Array;
-  private refs: Int32Array;
+  private shapes!: Uint8Array;
+  private numbers!: Float64Array;
+  private refs!: Int32Array;
+  /** Columns the reading side gave back, to write again (see `recycle`). */
+  private readonly spare: Array<Pick<EventColumns, 'shapes' | 'numbers' | 'refs'>> = [];
   private n = 0;
   private r = 0;
   private fresh: string[] = [];
   private lines: string[] = [];
 
   constructor(private readonly capacity: number) {
-    this.shapes = new Uint8Array(capacity);
+    this.newColumns();
+  }
+
+  /**
+   * Columns of a batch that was read, to be written again: a large file's
+   * batches would otherwise each leave half a megabyte of buffers behind, and
+   * that much memory outside the heap makes V8 collect the page's whole heap
+   * again and again.
+   */
+  recycle(columns: Pick<EventColumns, 'shapes' | 'numbers' | 'refs'>): void {
+    const { shapes, numbers, refs } = columns;
+    if (shapes.buffer.byteLength !== this.capacity || numbers.buffer.byteLength !== this.capacity * 9 * 8 || refs.buffer.byteLength !== this.capacity * 4 * 4) return;
+    this.spare.push({ shapes: new Uint8Array(shapes.buffer), numbers: new Float64Array(numbers.buffer), refs: new Int32Array(refs.buffer) });
+  }
+
+  private newColumns(): void {
+    const spare = this.spare.pop();
+    this.shapes = spare?.shapes ?? new Uint8Array(this.capacity);
     // At most 9 numbers and 4 references an event (a message run; a timer).
-    this.numbers = new Float64Array(capacity * 9);
-    this.refs = new Int32Array(capacity * 4);
+    this.numbers = spare?.numbers ?? new Float64Array(this.capacity * 9);
+    this.refs = spare?.refs ?? new Int32Array(this.capacity * 4);
   }
 
   /** Events in the batch being written. */
@@ -181,18 +200,19 @@ export class ColumnsWriter {
     }
   }
 
-  /** The batch written so far; the next starts empty. */
+  /** The batch written so far (views of the whole columns, which go with it); the next starts empty, in other columns. */
   take(): EventColumns {
     const batch: EventColumns = {
       events: this.count,
-      shapes: this.shapes.slice(0, this.count),
-      numbers: this.numbers.slice(0, this.n),
-      refs: this.refs.slice(0, this.r),
+      shapes: this.shapes.subarray(0, this.count),
+      numbers: this.numbers.subarray(0, this.n),
+      refs: this.refs.subarray(0, this.r),
       texts: this.fresh,
       json: `[${this.lines.join(',')}]`,
       reset: this.reset,
     };
     [this.count, this.n, this.r, this.fresh, this.lines, this.reset] = [0, 0, 0, [], [], false];
+    this.newColumns();
     // Bounded tables: the next batch starts them again (both sides at once).
     if (this.texts.size >= MAX_SHARED || this.places.size >= MAX_SHARED) {
       [this.texts, this.places, this.reset] = [new Map(), new Map(), true];

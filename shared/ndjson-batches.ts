@@ -29,6 +29,11 @@ export class NdjsonBatcher {
     this.columns = new ColumnsWriter(batchEvents);
   }
 
+  /** Columns of a batch the other side has read, to write again (ColumnsWriter.recycle). */
+  recycle(columns: Pick<EventColumns, 'shapes' | 'numbers' | 'refs'>): void {
+    this.columns.recycle(columns);
+  }
+
   /** The header, once its line was read. */
   get header(): LogHeader | null {
     return this.reader.header;

@@ -73,8 +73,9 @@ export async function openRecording(store: ObraStore, file: File): Promise<void>
         store.getState().showLoadProgress({ events: 0, bytes: 0, size: file.size });
         return false;
       case 'batch': {
-        worker.taken();
         const events = columns.read(reply.columns, others);
+        // Read: its columns go back to the worker, to be written again.
+        worker.taken(reply.columns);
         pending.push(events);
         read += events.length;
         const now = performance.now();

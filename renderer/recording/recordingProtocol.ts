@@ -7,8 +7,8 @@ export type RecordingRequest =
   | { kind: 'count'; file: File; limit: number }
   /** Read and check an NDJSON file, `batchEvents` events to a batch. */
   | { kind: 'read'; file: File; batchEvents: number }
-  /** The page took a batch: the worker may send another. */
-  | { kind: 'taken' };
+  /** The page took a batch: the worker may send another (and write it in these columns, given back). */
+  | { kind: 'taken'; columns?: Pick<EventColumns, 'shapes' | 'numbers' | 'refs'> };
 
 export type RecordingReply =
   | { kind: 'counted'; events: number; over: boolean }

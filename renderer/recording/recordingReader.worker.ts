@@ -26,6 +26,8 @@ const scope = self as unknown as { onmessage: ((event: MessageEvent<RecordingReq
 const IN_FLIGHT = 64;
 let unanswered = 0;
 let wake: (() => void) | null = null;
+/** The read under way (its batcher takes back the columns the page read). */
+let batching: NdjsonBatcher | null = null;
 
 async function count(file: File, limit: number): Promise<void> {
   const reader = file.stream().getReader();
@@ -47,6 +49,7 @@ async function read(file: File, batchEvents: number): Promise<void> {
   /** Bytes of the file read when the batch being filled was emitted: the page's progress. */
   let bytesRead = 0;
   const batcher = new NdjsonBatcher(batchEvents, (columns) => ready.push({ columns, bytes: bytesRead }));
+  batching = batcher;
   let headerSent = false;
   /** Where the worker's time went (ms): waiting for the file, reading and checking its lines, waiting for the page. */
   const spent = { file: 0, lines: 0, page: 0 };
@@ -107,6 +110,7 @@ function fail(error: unknown): void {
 scope.onmessage = (event) => {
   const request = event.data;
   if (request.kind === 'taken') {
+    if (request.columns) batching?.recycle(request.columns);
     unanswered--;
     wake?.();
     wake = null;

@@ -20,6 +20,10 @@
 // fresh page. Figures per size:
 //   open        file chosen → the timeline's first draw of every event (or the
 //               error shown instead, with its code)
+//   CPU         the renderer processes' CPU seconds over the open (CDP
+//               SystemInfo): the open's cost, however loaded the machine
+//   worker      where the reading worker's time went: on the lines, waiting
+//               for the file, waiting for the page to take its batches
 //   heap        the renderer's JS heap after a full GC (CDP)
 //   pan/zoom    p95 rAF frame interval over the same gestures as the renderer
 //               bench, its timeline draws and long tasks
@@ -146,6 +150,7 @@ async function openInPage(browser, url, file, n) {
     await page.getByRole('button', { name: 'Run' }).waitFor();
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open recording' }).click()]);
     const stopProfile = PROFILE ? await startProfile(page) : null;
+    const cpuBefore = await rendererCpu(browser);
     const chosenAt = await page.evaluate(() => performance.now());
     await chooser.setFiles(file);
     // Drawn: the timeline drew the whole log, the load is over. Or a notice with a code came instead.
@@ -165,15 +170,33 @@ async function openInPage(browser, url, file, n) {
       )
       .then((h) => h.jsonValue())
       .catch((/** @type {Error} */ err) => ({ notice: crashed ? 'the tab crashed (out of memory)' : `not opened in ${OPEN_TIMEOUT_MS / 1000} s (${err.message.split('\n')[0]})` }));
+    const cpuS = (await rendererCpu(browser)) - cpuBefore;
     const profile = stopProfile ? await stopProfile() : null;
     if ('notice' in outcome) return { notice: String(outcome.notice).slice(0, 300), refusedMs: 'at' in outcome ? outcome.at - chosenAt : NaN };
     const openMs = outcome.drawnAt - chosenAt;
     const load = await page.evaluate(m.windowStats, [chosenAt, outcome.drawnAt]);
+    /** @type {{ file: number, lines: number, page: number } | null} */
+    const worker = await page.evaluate(() => /** @type {any} */ (window).__obraRecordingWorkerMs ?? null);
     const heap = await m.heapAfterGc(page);
     const pan = await page.evaluate(m.windowStats, await m.panAndZoom(page));
-    return { openMs, load, heap, pan, profile };
+    return { openMs, cpuS, load, worker, heap, pan, profile };
   } finally {
     await page.close().catch(() => {});
+  }
+}
+
+/**
+ * CPU seconds the browser's renderer processes have used, every thread of them (the page's,
+ * its workers', V8's collector threads): what an open costs, whatever else the machine runs.
+ * @param {import('@playwright/test').Browser} browser
+ */
+async function rendererCpu(browser) {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+    return processInfo.filter((p) => p.type === 'renderer').reduce((sum, p) => sum + p.cpuTime, 0);
+  } finally {
+    await cdp.detach();
   }
 }
 
@@ -262,6 +285,10 @@ async function main() {
       rows.push(
         [title, ''],
         ['  open (chosen → drawn)', `${(r.openMs / 1000).toFixed(1)} s (goal < 10 s: ${m.verdict(r.openMs < OPEN_GOAL_MS)}); while loading ${r.load.long.length} long tasks, longest ${m.f1(Math.max(0, ...r.load.long))} ms`],
+        ['  renderer CPU time of the open', `${r.cpuS.toFixed(1)} s (every thread of the page's process: the page, its workers, the collector)`],
+        ...(r.worker
+          ? [['  the worker\'s time', `${(r.worker.lines / 1000).toFixed(1)} s on the lines (decode, split, parse, check, columns), ${(r.worker.file / 1000).toFixed(1)} s waiting for the file, ${(r.worker.page / 1000).toFixed(1)} s for the page to take batches`]]
+          : []),
         ['  renderer JS heap after GC', `${(r.heap / 2 ** 20).toFixed(0)} MiB (goal ≤ 1 GB: ${m.verdict(r.heap <= HEAP_GOAL)})`],
         ['  pan/zoom p95 frame', `${m.f2(panP95)} ms, ${(panP95 / idleP95).toFixed(2)}× idle (goal ≤ 16.7: ${m.verdict(panP95 <= m.FRAME_GOAL_MS)}); median ${m.f2(m.pct(r.pan.frames, 50))} ms, ${m.late(r.pan.frames)}`],
         ['  p95 timeline draw', `${m.f1(m.pct(r.pan.draws, 95))} ms (max ${m.f1(Math.max(...r.pan.draws))} ms, ${r.pan.draws.length} draws)`],
@@ -288,4 +315,4 @@ if (require.main === module) {
 }
 
 // For a look at one file already written (a profile of its open, say): the page's side of the bench.
-module.exports = { openInPage, profileRows };
+module.exports = { openInPage, profileRows, recordFlood, splitFlood, writeRecording };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LabEvent, LogHeader } from './events';
-import { NdjsonBatcher, type NdjsonBatch } from './ndjson-batches';
+import { ColumnsReader, type EventColumns } from './event-columns';
+import { NdjsonBatcher } from './ndjson-batches';
 import { formatRecording, readRecording, RecordingError } from './recording';
 
 const header: LogHeader = {
@@ -16,16 +17,22 @@ const events: LabEvent[] = [
   { type: 'exit', t: 20, pid: 7, childId: 'boss', code: 0, signal: null },
 ];
 
-/** The text read in pieces of `size` characters: the batches, parsed, and the header. */
+/** The events of batches, built as the page builds them. */
+function eventsOf(batches: readonly EventColumns[]): LabEvent[] {
+  const reader = new ColumnsReader();
+  return batches.flatMap((batch) => reader.read(batch, (json) => JSON.parse(json) as LabEvent[]));
+}
+
+/** The text read in pieces of `size` characters: the batches, their events, and the header. */
 function readInPieces(text: string, size: number, batchEvents: number) {
-  const batches: NdjsonBatch[] = [];
+  const batches: EventColumns[] = [];
   const batcher = new NdjsonBatcher(batchEvents, (batch) => batches.push(batch));
   for (let at = 0; at < text.length; at += size) batcher.add(text.slice(at, at + size));
   const read = batcher.finish();
-  return { header: read, batches, events: batches.flatMap((batch) => JSON.parse(batch.json) as LabEvent[]) };
+  return { header: read, batches, events: eventsOf(batches) };
 }
 
-describe('NDJSON read in batches of checked lines', () => {
+describe('NDJSON read in batches of checked events', () => {
   it('gives the same header and events as the whole file read line by line, however the text is cut', () => {
     const text = formatRecording(header, events);
     const whole = readRecording(text, 'run.ndjson');
@@ -33,8 +40,8 @@ describe('NDJSON read in batches of checked lines', () => {
       for (const batchEvents of [1, 4, 100]) {
         const read = readInPieces(text, size, batchEvents);
         expect(read.header).toEqual(whole.header);
-        expect(read.events).toEqual(whole.events);
-        expect(read.batches.map((b) => b.events)).toEqual(read.batches.map((b) => (JSON.parse(b.json) as unknown[]).length));
+        expect(JSON.stringify(read.events)).toBe(JSON.stringify(whole.events));
+        expect(read.batches.every((b) => b.events <= batchEvents && b.shapes.length === b.events)).toBe(true);
         expect(read.batches.length).toBe(Math.ceil(events.length / batchEvents));
       }
     }
@@ -49,7 +56,7 @@ describe('NDJSON read in batches of checked lines', () => {
   it('refuses a bad line naming it, after batching every line before it', () => {
     const lines = formatRecording(header, events).split('\n');
     lines[4] = '{"type":"task","t":13,"pid":8,"kind":"timer"}';
-    const batches: NdjsonBatch[] = [];
+    const batches: EventColumns[] = [];
     const batcher = new NdjsonBatcher(100, (batch) => batches.push(batch));
     let error: unknown = null;
     try {
@@ -59,7 +66,7 @@ describe('NDJSON read in batches of checked lines', () => {
     }
     expect(error).toBeInstanceOf(RecordingError);
     expect((error as RecordingError).message).toMatch(/^recording line 5: task: dur/);
-    expect(batches.flatMap((b) => JSON.parse(b.json) as LabEvent[])).toEqual(events.slice(0, 3));
+    expect(eventsOf(batches)).toEqual(events.slice(0, 3));
   });
 
   it('refuses lines that are JSON only together, each line being read alone', () => {

@@ -1,37 +1,38 @@
 /**
- * An NDJSON recording read in batches of checked lines, for a reader that
+ * An NDJSON recording read in batches of checked events, for a reader that
  * checks in one place (a worker) and builds the events in another (the page).
  *
  * Every line is read and checked by NdjsonReader, as every recording is. A
- * batch is the checked event lines joined as one JSON array text: since each
- * line alone is a JSON text, `JSON.parse` of the batch gives exactly the
- * events the lines hold, in their order — one parse on the receiving side,
- * with nothing left to check. A refused line throws RecordingError (naming
- * the line) after the lines before it were batched, so what came before can
- * still be shown.
+ * batch holds the checked events in columns (shared/event-columns.ts): the
+ * receiving side builds exactly the events the lines hold, in their order,
+ * without parsing them again and with nothing left to check. A refused line
+ * throws RecordingError (naming the line) after the lines before it were
+ * batched, so what came before can still be shown.
  *
  * Pure (no Node or DOM imports).
  */
+import { ColumnsWriter, type EventColumns } from './event-columns';
 import type { LogHeader } from './events';
 import { NdjsonReader } from './recording';
-
-/** Checked event lines, as one JSON array text, and how many events it holds. */
-export interface NdjsonBatch {
-  json: string;
-  events: number;
-}
 
 export class NdjsonBatcher {
   private readonly reader = new NdjsonReader();
   private rest = '';
-  private lines: string[] = [];
+  private readonly columns: ColumnsWriter;
 
   constructor(
     /** Events per batch. */
     private readonly batchEvents: number,
     /** Called with each full batch (and the last, partial one at `finish`). */
-    private readonly emit: (batch: NdjsonBatch) => void,
-  ) {}
+    private readonly emit: (batch: EventColumns) => void,
+  ) {
+    this.columns = new ColumnsWriter(batchEvents);
+  }
+
+  /** Columns of a batch the other side has read, to write again (ColumnsWriter.recycle). */
+  recycle(columns: Pick<EventColumns, 'shapes' | 'numbers' | 'refs'>): void {
+    this.columns.recycle(columns);
+  }
 
   /** The header, once its line was read. */
   get header(): LogHeader | null {
@@ -63,14 +64,11 @@ export class NdjsonBatcher {
     }
     if (event === null) return;
     // The line as JSON.parse read it (a CRLF's \r is whitespace to JSON, but not worth carrying).
-    this.lines.push(line.endsWith('\r') ? line.slice(0, -1) : line);
-    if (this.lines.length >= this.batchEvents) this.flush();
+    this.columns.add(event, line.endsWith('\r') ? line.slice(0, -1) : line);
+    if (this.columns.events >= this.batchEvents) this.flush();
   }
 
   private flush(): void {
-    if (this.lines.length === 0) return;
-    const batch = { json: `[${this.lines.join(',')}]`, events: this.lines.length };
-    this.lines = [];
-    this.emit(batch);
+    if (this.columns.events > 0) this.emit(this.columns.take());
   }
 }

@@ -28,6 +28,7 @@ export const en: Messages = {
     running: 'Running',
     stopping: 'Stopping…',
     ended: { exit: 'Finished', stopped: 'Stopped', timeout: 'Time limit reached', error: 'Failed' },
+    loading: (events, share) => `Opening… ${events} events read (${share})`,
   },
   emptyStage: 'Pick a demo or open a script, then press Run.',
   side: { lesson: 'Code, narration and console', projector: 'Code and console' },

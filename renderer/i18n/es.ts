@@ -28,6 +28,7 @@ export const es: Messages = {
     running: 'En marcha',
     stopping: 'Deteniendo…',
     ended: { exit: 'Terminado', stopped: 'Detenido', timeout: 'Se acabó el tiempo', error: 'Falló' },
+    loading: (events, share) => `Abriendo… ${events} eventos leídos (${share})`,
   },
   emptyStage: 'Elige una demo o abre un script y pulsa Ejecutar.',
   side: { lesson: 'Código, narración y consola', projector: 'Código y consola' },

@@ -30,6 +30,8 @@ export interface Messages {
     running: string;
     stopping: string;
     ended: Record<RunEndReason, string>;
+    /** A recording being opened: the events read so far, and the share of its file. */
+    loading: (events: string, share: string) => string;
   };
   emptyStage: string;
   /** The side column's name: with the narration, and in projector mode (code and console only). */

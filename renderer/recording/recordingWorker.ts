@@ -3,6 +3,7 @@
  * worker per file, ended when its job is. Replies come to `onReply` in order;
  * a worker that cannot start or stops fails the job with the browser's message.
  */
+import type { EventColumns } from '../../shared/event-columns';
 import type { RecordingReply, RecordingRequest } from './recordingProtocol';
 
 export class RecordingWorker {
@@ -35,8 +36,10 @@ export class RecordingWorker {
     });
   }
 
-  /** Tell the worker a batch was taken (it sends a few ahead, no more). */
-  taken(): void {
-    this.worker.postMessage({ kind: 'taken' } satisfies RecordingRequest);
+  /** Tell the worker a batch was taken (it sends a few ahead, no more), giving back its columns to be written again. */
+  taken(columns?: Pick<EventColumns, 'shapes' | 'numbers' | 'refs'>): void {
+    const request: RecordingRequest = { kind: 'taken', columns };
+    if (columns) this.worker.postMessage(request, [columns.shapes.buffer, columns.numbers.buffer, columns.refs.buffer]);
+    else this.worker.postMessage(request);
   }
 }

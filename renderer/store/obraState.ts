@@ -55,6 +55,13 @@ export interface CatalogueSlice {
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'stopping' | 'ended' | 'loading';
 
+/** How far a recording being opened was read: its events and bytes so far, of the file's size. */
+export interface LoadProgress {
+  events: number;
+  bytes: number;
+  size: number;
+}
+
 export interface RunSlice {
   /** The run on screen: its log and indexes (mutable, grown in place). */
   run: RunLog | null;
@@ -72,6 +79,10 @@ export interface RunSlice {
   beginRecording(header: LogHeader): void;
   /** Fold a recording's events into the log; `redraw` false leaves the views to the next hand-over that redraws (or the last). */
   appendRecording(events: readonly LabEvent[], done: boolean, redraw?: boolean): void;
+  /** While a recording loads: how much of its file was read (the views show the events handed over so far). */
+  loadProgress: LoadProgress | null;
+  /** Say how far the recording's reading got (ignored once it is no longer loading). */
+  showLoadProgress(progress: LoadProgress): void;
   /** Forget the shown run. */
   clearRun(): void;
 }

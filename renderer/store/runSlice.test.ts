@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventBatch, ObraApi, RunInfo, RunRequest } from '../../shared/api';
-import { LOG_VERSION } from '../../shared/events';
+import { LOG_VERSION, type LogHeader } from '../../shared/events';
 import { droppedCountOf } from '../../shared/dropped-batches';
 import { createObraStore } from './obraStore';
 
@@ -73,5 +73,32 @@ describe('startRun with arguments', () => {
     await without;
     dispose();
     expect(requests).toEqual([{ demoId: 'all-cores', args: ['4'] }, { demoId: 'all-cores' }]);
+  });
+});
+
+describe('a recording being opened', () => {
+  const header: LogHeader = { obra: LOG_VERSION, runId: 'rec', script: '/x/index.js', argv: [], cwd: '/x', node: 'v20', platform: 'linux', cpus: 2, startedAt: '' };
+  const samples = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => ({ type: 'sample' as const, t: from + i, pid: 1, elu: 0 }));
+
+  it('shows the log as handed over, the playhead at its end, and says how far the reading got in between', () => {
+    const { api } = slowReplyApi();
+    const { store, dispose } = createObraStore(api);
+    store.getState().beginRecording(header);
+    store.getState().showLoadProgress({ events: 0, bytes: 0, size: 1000 });
+    const version = store.getState().version;
+    // Folded without a redraw: the views' version and playhead stay where they were.
+    store.getState().appendRecording(samples(1, 50), false, false);
+    expect(store.getState()).toMatchObject({ version, cursor: 0, status: 'loading' });
+    store.getState().appendRecording(samples(50, 100), false);
+    expect(store.getState()).toMatchObject({ version: version + 1, cursor: 99, status: 'loading' });
+    store.getState().showLoadProgress({ events: 99, bytes: 400, size: 1000 });
+    expect(store.getState().loadProgress).toEqual({ events: 99, bytes: 400, size: 1000 });
+    store.getState().appendRecording(samples(100, 120), true);
+    expect(store.getState()).toMatchObject({ cursor: 119, status: 'ended', loadProgress: null });
+    expect(store.getState().run?.events.length).toBe(119);
+    // Once it is open, a late word on the reading changes nothing.
+    store.getState().showLoadProgress({ events: 1, bytes: 1, size: 1 });
+    expect(store.getState().loadProgress).toBeNull();
+    dispose();
   });
 });

@@ -72,6 +72,7 @@ export const runSlice =
       status: 'idle',
       version: 0,
       startedAtMs: null,
+      loadProgress: null,
 
       async startRun(args) {
         const { script, status } = get();
@@ -157,7 +158,11 @@ export const runSlice =
         run.append(events);
         if (!redraw && !done) return;
         const state = get();
-        set({ version: state.version + 1, ...followed(state, run), ...(done ? { status: 'ended' as const } : {}) });
+        set({ version: state.version + 1, ...followed(state, run), ...(done ? { status: 'ended' as const, loadProgress: null } : {}) });
+      },
+
+      showLoadProgress(progress) {
+        if (get().status === 'loading') set({ loadProgress: progress });
       },
 
       clearRun() {
@@ -165,6 +170,7 @@ export const runSlice =
         set({
           run: null,
           status: 'idle',
+          loadProgress: null,
           version: get().version + 1,
           startedAtMs: null,
           ...freshView(),

@@ -1,4 +1,5 @@
 import { ExportMenu } from '../export/ExportMenu';
+import { formatNumber, formatPercent } from '../i18n/format';
 import { useMessages } from '../i18n/useMessages';
 import { useObra } from '../store/useObra';
 import { DemoPicker } from './DemoPicker';
@@ -12,9 +13,6 @@ import { ClassroomTools } from '../replay/ClassroomTools';
 /** Top bar: what to run, Run/Stop, the run's status and totals, the language. */
 export function Toolbar() {
   const { m } = useMessages();
-  const status = useObra((s) => s.status);
-  const endReason = useObra((s) => s.run?.index.runEnd?.reason ?? null);
-  const statusText = status === 'ended' ? (endReason ? m.status.ended[endReason] : m.status.ended.exit) : status === 'loading' ? m.status.starting : m.status[status];
   return (
     <header className="toolbar" aria-label={m.toolbar}>
       <h1 className="app-name">
@@ -28,13 +26,28 @@ export function Toolbar() {
       <OpenScriptButton />
       <OpenLessonButton />
       <RunControls />
-      <span className={`run-status status-${status}`} role="status">
-        {statusText}
-      </span>
+      <RunStatus />
       <LiveCounters />
       <ClassroomTools />
       <LanguageSwitch />
       <ExportMenu />
     </header>
+  );
+}
+
+/** The run's status; while a recording opens, how far its reading got (its own component: that changes a few times a second). */
+function RunStatus() {
+  const { m, lang } = useMessages();
+  const status = useObra((s) => s.status);
+  const endReason = useObra((s) => s.run?.index.runEnd?.reason ?? null);
+  const progress = useObra((s) => s.loadProgress);
+  const loadingText = progress
+    ? m.status.loading(formatNumber(progress.events, lang), formatPercent(progress.size > 0 ? progress.bytes / progress.size : 1, lang))
+    : m.status.starting;
+  const statusText = status === 'ended' ? (endReason ? m.status.ended[endReason] : m.status.ended.exit) : status === 'loading' ? loadingText : m.status[status];
+  return (
+    <span className={`run-status status-${status}`} role="status">
+      {statusText}
+    </span>
   );
 }

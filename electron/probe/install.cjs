@@ -16,7 +16,6 @@ function install(address) {
   require('./process-hooks.cjs').hookProcess();
   require('./process-kill.cjs').hookProcessKill();
 
-  const childProcess = require('node:child_process');
   const { wrapAsyncApi, hookChildSpawn } = require('./async-calls.cjs');
   const { wrapSyncApi, hookSpawnSyncBinding } = require('./sync-calls.cjs');
   for (const api of /** @type {const} */ (['spawn', 'fork', 'exec', 'execFile'])) wrapAsyncApi(api);
@@ -26,9 +25,10 @@ function install(address) {
   installThreadHooks();
   const tasks = process.env.OBRA_TASKS !== '0';
   if (tasks) require('./timer-schedule.cjs').wrapTimerFunctions();
-  // ESM `import { spawn } from 'node:child_process'` reads a copy of the exports: refresh it.
-  require('node:module').syncBuiltinESMExports();
-  void childProcess;
+  // ESM `import { spawn } from 'node:child_process'` (and node:timers, node:worker_threads)
+  // reads a copy of the exports, which Node refreshes at every import and require of the
+  // module: the program's, all after the wrapping, see the wrappers. (No
+  // syncBuiltinESMExports(): its node:module would load Node's ESM loader into every process.)
 
   // Every thread samples its own event loop (a Worker thread's samples carry its threadId).
   require('./loop-sampler.cjs').startLoopSampler();

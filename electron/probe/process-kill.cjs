@@ -16,7 +16,6 @@
  * @typedef {import('../../shared/events').KillEvent} KillEvent
  */
 const fs = require('node:fs');
-const { signals } = require('node:os').constants;
 const { now } = require('./clock.cjs');
 const { report, flushNow } = require('./report.cjs');
 const { lazy } = require('./lazy.cjs');
@@ -24,8 +23,9 @@ const callSites = lazy(() => require('./call-site.cjs'));
 const { replaceProperty, dressAs } = require('./replace-property.cjs');
 const { withoutProbeFrames } = require('./stack-frames.cjs');
 
-/** @type {Map<number, string>} */
-const SIGNAL_NAMES = new Map(Object.entries(signals).map(([name, n]) => [n, name]));
+// Read at the first kill: node:os is not loaded otherwise (every process loads this file at its start).
+const signals = lazy(() => /** @type {Record<string, number>} */ (require('node:os').constants.signals));
+const signalNames = lazy(() => new Map(Object.entries(signals()).map(([name, n]) => [n, name])));
 
 function hookProcessKill() {
   const originalKill = process.kill;
@@ -72,7 +72,7 @@ function killRecord(pid, sig) {
   if (!Number.isInteger(target)) return null;
   if (!(sig === undefined || sig === null || typeof sig === 'string' || typeof sig === 'number' || typeof sig === 'boolean')) return null;
   let signal;
-  if (typeof sig === 'number' && sig === (sig | 0)) signal = sig === 0 ? '0' : (SIGNAL_NAMES.get(sig) ?? String(sig));
+  if (typeof sig === 'number' && sig === (sig | 0)) signal = sig === 0 ? '0' : (signalNames().get(sig) ?? String(sig));
   else if (!sig) signal = 'SIGTERM';
   else signal = String(sig).slice(0, 40);
   return { type: 'kill', t: now(), pid: process.pid, target, signal, code: null, source: callSites().callSite() };
@@ -80,7 +80,7 @@ function killRecord(pid, sig) {
 
 /** A known signal to this process, its group or every process: the call returns true or never. */
 function mayReachItself(/** @type {KillEvent} */ record) {
-  if (record.signal !== '0' && !Object.prototype.hasOwnProperty.call(signals, record.signal)) return false;
+  if (record.signal !== '0' && !Object.prototype.hasOwnProperty.call(signals(), record.signal)) return false;
   const t = record.target;
   return t === process.pid || t === 0 || t === -1 || (t < -1 && -t === ownGroup());
 }

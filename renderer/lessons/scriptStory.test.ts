@@ -57,6 +57,16 @@ describe('the story of a script of one’s own', () => {
     const atFork = scriptStory(log, fork.t, 'en', MESSAGES.en.story);
     expect(atFork.map((l) => l.text).at(-1)).toMatch(/calls fork/);
     expect(atFork.every((l) => l.reached && (l.t ?? 0) <= fork.t)).toBe(true);
+
+    // The log is in time order within a lab batch, not between batches: an event a little later
+    // (here the worker's spawn) can be logged before the call. The call is told at its time still.
+    const spawn = log.find((e) => e.type === 'spawn' && e.t > fork.t) as LabEvent;
+    const swapped = log.filter((e) => e !== spawn);
+    swapped.splice(swapped.indexOf(fork), 0, spawn);
+    const told = scriptStory(swapped, fork.t, 'en', MESSAGES.en.story).map((l) => l.text);
+    expect(told.at(-1)).toMatch(/calls fork/);
+    const whole = scriptStory([...swapped], Infinity, 'en', MESSAGES.en.story).map((l) => l.text);
+    expect(whole.filter((l) => / calls /.test(l)).map((l) => /calls (\w+)\(/.exec(l)?.[1])).toEqual(['fork', 'exec', 'spawn']);
   }, 20_000);
 
   it('told live, as the log grows and the playhead follows it, is the story told at once from the same log', async () => {

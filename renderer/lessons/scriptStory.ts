@@ -50,10 +50,25 @@ function foldTo(log: readonly LabEvent[], cursor: number, lang: Lang, m: StoryMe
 
 const folds = new WeakMap<readonly LabEvent[], StoryFold>();
 
+/**
+ * How far past the playhead the fold looks for events logged before one at it, µs: a record
+ * reaches the lab after the one written later by another process by at most a probe's
+ * buffering and a loaded machine's delay in writing it — far less than this.
+ */
+const LOOK_PAST_US = 1_000_000;
+
 class StoryFold {
   cursor = -Infinity;
-  /** The first log index not folded (the fold stops at the first event past the cursor, in log order). */
+  /** The first log index not looked at (the fold stops at the first event well past the cursor, in log order). */
   private next = 0;
+  /**
+   * Events looked at but past the cursor, in time order from `waitHead`: the log is in time
+   * order within a batch, not between batches (bounded-run-log.ts), so an event a little past
+   * the playhead can come before one at it — the fold looks past such events and folds them
+   * when the playhead reaches them.
+   */
+  private waiting: LabEvent[] = [];
+  private waitHead = 0;
   /** Node processes report their own start (spawn): the OS sampler finding them too is no news. Over the whole log so far. */
   private readonly nodePids = new Set<number>();
   private spawnsTo = 0;
@@ -119,7 +134,26 @@ class StoryFold {
 
   advance(log: readonly LabEvent[], cursor: number): void {
     this.cursor = cursor;
-    for (; this.next < log.length && log[this.next].t <= cursor; this.next++) this.fold(log[this.next]);
+    const { waiting } = this;
+    while (this.waitHead < waiting.length && waiting[this.waitHead].t <= cursor) this.fold(waiting[this.waitHead++]);
+    if (this.waitHead > 1024 && this.waitHead * 2 > waiting.length) {
+      this.waiting = waiting.slice(this.waitHead);
+      this.waitHead = 0;
+    }
+    for (; this.next < log.length; this.next++) {
+      const e = log[this.next];
+      if (e.t <= cursor) this.fold(e);
+      else if (e.t <= cursor + LOOK_PAST_US) this.wait(e);
+      else break;
+    }
+  }
+
+  /** Into the waiting events, after those of equal or earlier time (nearly always at the end). */
+  private wait(e: LabEvent): void {
+    const { waiting } = this;
+    let at = waiting.length;
+    while (at > this.waitHead && waiting[at - 1].t > e.t) at--;
+    waiting.splice(at, 0, e);
   }
 
   private fold(ev: LabEvent): void {

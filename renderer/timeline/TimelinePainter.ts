@@ -212,17 +212,18 @@ export class TimelinePainter {
     this.width = Math.max(0, lanes.parentElement?.clientWidth ?? 0);
     this.viewHeight = Math.max(0, body.clientHeight);
     this.height = Math.min(this.viewHeight, Math.max(1, this.laneCount()) * this.laneHeight);
+    const px = (h: number) => ({ width: Math.round(this.width * dpr), height: Math.round(h * dpr) });
+    const axisH = axisHeight(this.text.axisPx);
     for (const [canvas, h] of [
-      [axis, axisHeight(this.text.axisPx)],
+      [axis, axisH],
       [lanes, this.height],
     ] as const) {
       canvas.style.width = `${this.width}px`;
       canvas.style.height = `${h}px`;
     }
-    this.el.axis.width = Math.round(this.width * dpr);
-    this.el.axis.height = Math.round(axisHeight(this.text.axisPx) * dpr);
+    Object.assign(axis, px(axisH));
     // The lanes canvas takes its size with the next draw (it may belong to a worker).
-    this.lanesPx = { width: Math.round(this.width * dpr), height: Math.round(this.height * dpr) };
+    this.lanesPx = px(this.height);
   }
 
   private laneCount(): number {

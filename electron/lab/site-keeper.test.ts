@@ -71,4 +71,24 @@ describe('the site keeper', () => {
     await waitFor(() => keeper.exitCode !== null, 2000, 'the keeper to exit');
     expect(keeper.exitCode).toBe(0);
   });
+
+  it("tells the boss's exit when the keeper's word of its start and of its exit are read together", async () => {
+    const keeper = new KeeperSupply(process.execPath, keeperEntry(), keeperEnv({}), false).take();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'obra-run-'));
+    const started = startThroughKeeper({ keeper, node: process.execPath, args: ['-e', ''], cwd: dir, env: {}, dir, cgroups: [], subreaperWith: null });
+    // The lab busy (a loaded machine): the boss starts and exits, and both status lines wait in the pipe.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 3000);
+    const boss = await started;
+    const exit = await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the boss exited, and its exit was never told')), 5000);
+      boss.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        resolve({ code, signal });
+      });
+    });
+    expect(exit).toEqual({ code: 0, signal: null });
+    boss.release();
+    await waitFor(() => keeper.exitCode !== null, 2000, 'the keeper to exit');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });

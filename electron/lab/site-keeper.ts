@@ -145,9 +145,12 @@ export function startThroughKeeper(l: KeeperLaunch): Promise<BossProcess> {
     let released = false;
     let streamsOpen = 2;
     let lost = false;
+    // The boss's events reach the run only after it holds the boss: its start and its exit can come in one
+    // read of the status pipe (a busy lab), and an 'exit' emitted before the run listens would be lost.
+    const tell = (event: 'exit' | 'close' | 'keeper-lost' | 'error', ...args: unknown[]) => setImmediate(() => boss.emit(event, ...args));
     // 'close' once the boss's stdio pipes are closed by every writer and its exit is known (or lost with the keeper).
     const closeIfDone = () => {
-      if ((exit || lost) && streamsOpen === 0) boss.emit('close', exit?.code ?? null, exit?.signal ?? null);
+      if ((exit || lost) && streamsOpen === 0) tell('close', exit?.code ?? null, exit?.signal ?? null);
     };
     Object.assign(boss, {
       keeperPid: keeper.pid,
@@ -183,14 +186,14 @@ export function startThroughKeeper(l: KeeperLaunch): Promise<BossProcess> {
           resolve(boss);
         } else if (s.exit) {
           exit = s.exit;
-          boss.emit('exit', exit.code, exit.signal);
+          tell('exit', exit.code, exit.signal);
           closeIfDone();
         }
       }
     });
     keeper.once('error', (err) => {
       if (!started) reject(ObraError.from(err));
-      else boss.emit('error', err);
+      else tell('error', err);
     });
     // The keeper's last status lines are read before its end is judged (fd 3 is its alone: it closes with it).
     const statusClosed = new Promise<void>((resolveClosed) => status.once('close', resolveClosed));
@@ -199,7 +202,7 @@ export function startThroughKeeper(l: KeeperLaunch): Promise<BossProcess> {
       if (!started) return reject(new ObraError('ERR_OBRA_KEEPER_LOST', `Obra's site keeper ended before the boss started (${signal ?? `exit code ${code}`}).`));
       if (exit || released) return;
       lost = true;
-      boss.emit('keeper-lost', code, signal);
+      tell('keeper-lost', code, signal);
       closeIfDone();
     };
   });

@@ -67,6 +67,13 @@ describe('the story of a script of one’s own', () => {
     expect(told.at(-1)).toMatch(/calls fork/);
     const whole = scriptStory([...swapped], Infinity, 'en', MESSAGES.en.story).map((l) => l.text);
     expect(whole.filter((l) => / calls /.test(l)).map((l) => /calls (\w+)\(/.exec(l)?.[1])).toEqual(['fork', 'exec', 'spawn']);
+
+    // However far apart: a run's end five seconds later, logged before the call, waits for its time.
+    const end = { ...(log.at(-1) as LabEvent), t: fork.t + 5_000_000 };
+    const farOut = [...log.slice(0, log.indexOf(fork)), end, ...log.slice(log.indexOf(fork))];
+    const atCall = scriptStory(farOut, fork.t, 'en', MESSAGES.en.story).map((l) => l.text);
+    expect(atCall.at(-1)).toMatch(/calls fork/);
+    expect(scriptStory(farOut, end.t, 'en', MESSAGES.en.story).at(-1)?.text).toMatch(/The run is over/);
   }, 20_000);
 
   it('told live, as the log grows and the playhead follows it, is the story told at once from the same log', async () => {

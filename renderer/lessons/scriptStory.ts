@@ -12,6 +12,7 @@ import { formatValue, type NarrationLine } from '../../shared/narration';
 import { basename } from '../../shared/process-names';
 import type { StoryMessages } from '../i18n/storyMessages';
 import { messageChannelKey } from '../../shared/message-channel';
+import { TimeOrder } from '../model/timeOrder';
 
 /** Lines told at most; past them one line says how many events are left to the timeline. */
 const MAX_LINES = 400;
@@ -50,25 +51,11 @@ function foldTo(log: readonly LabEvent[], cursor: number, lang: Lang, m: StoryMe
 
 const folds = new WeakMap<readonly LabEvent[], StoryFold>();
 
-/**
- * How far past the playhead the fold looks for events logged before one at it, µs: a record
- * reaches the lab after the one written later by another process by at most a probe's
- * buffering and a loaded machine's delay in writing it — far less than this.
- */
-const LOOK_PAST_US = 1_000_000;
-
 class StoryFold {
   cursor = -Infinity;
-  /** The first log index not looked at (the fold stops at the first event well past the cursor, in log order). */
-  private next = 0;
-  /**
-   * Events looked at but past the cursor, in time order from `waitHead`: the log is in time
-   * order within a batch, not between batches (bounded-run-log.ts), so an event a little past
-   * the playhead can come before one at it — the fold looks past such events and folds them
-   * when the playhead reaches them.
-   */
-  private waiting: LabEvent[] = [];
-  private waitHead = 0;
+  /** The log in time order, and how many of it are folded: the log is in time order within a batch, not between batches. */
+  private readonly time = new TimeOrder([]);
+  private k = 0;
   /** Node processes report their own start (spawn): the OS sampler finding them too is no news. Over the whole log so far. */
   private readonly nodePids = new Set<number>();
   private spawnsTo = 0;
@@ -133,27 +120,15 @@ class StoryFold {
   }
 
   advance(log: readonly LabEvent[], cursor: number): void {
+    // Logged since the last look but at or before the cursor the fold had passed: told now (late, never early).
+    for (const i of this.time.take(log)) {
+      if (log[i].t > this.cursor) break;
+      this.fold(log[i]);
+      this.k++;
+    }
     this.cursor = cursor;
-    const { waiting } = this;
-    while (this.waitHead < waiting.length && waiting[this.waitHead].t <= cursor) this.fold(waiting[this.waitHead++]);
-    if (this.waitHead > 1024 && this.waitHead * 2 > waiting.length) {
-      this.waiting = waiting.slice(this.waitHead);
-      this.waitHead = 0;
-    }
-    for (; this.next < log.length; this.next++) {
-      const e = log[this.next];
-      if (e.t <= cursor) this.fold(e);
-      else if (e.t <= cursor + LOOK_PAST_US) this.wait(e);
-      else break;
-    }
-  }
-
-  /** Into the waiting events, after those of equal or earlier time (nearly always at the end). */
-  private wait(e: LabEvent): void {
-    const { waiting } = this;
-    let at = waiting.length;
-    while (at > this.waitHead && waiting[at - 1].t > e.t) at--;
-    waiting.splice(at, 0, e);
+    const { order } = this.time;
+    for (; this.k < order.length && log[order[this.k]].t <= cursor; this.k++) this.fold(log[order[this.k]]);
   }
 
   private fold(ev: LabEvent): void {

@@ -6,7 +6,7 @@
  * its event has happened. The lesson's own extra panel, if it declares one,
  * goes below. A script of one's own (no lesson) has its story told instead.
  */
-import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { memo, useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import type { Lang } from '../../shared/api';
 import type { LabEvent } from '../../shared/events';
 import { currentLine, type NarrationLine } from '../../shared/narration';
@@ -84,23 +84,27 @@ export function NarrationPanel({ lesson, onAuthor, log, version, cursor, lang }:
       <ol className="narration-steps" ref={list} tabIndex={0} aria-label={text.title} style={{ '--step-digits': String(Math.max(2, String(lines.length).length)) } as CSSProperties}>
         {/* Edited code may never reach the steps still to come: none is announced. */}
         {visibleSteps(lines, runOverAt(log, cursor) || changed.length > 0).map((l) => (
-          <li
-            key={l.n}
-            value={l.n}
-            className={`narration-step${l === current ? ' is-current' : ''}${l.reached ? ' is-reached' : ' is-next'}${l.question ? ' is-question' : ''}`}
-            aria-current={l === current ? 'step' : undefined}
-            data-step={l.n}
-          >
-            {!l.reached && <span className="narration-next">{text.next}: </span>}
-            {l.question && <StepQuestion line={l} lang={lang} />}
-            {(l.reached || !l.question) && l.text}
-          </li>
+          <NarrationStep key={l.n} line={l} current={l === current} next={text.next} lang={lang} />
         ))}
       </ol>
       <LessonPanel lesson={lesson} log={log} version={version} cursor={cursor} lang={lang} />
     </section>
   );
 }
+
+/**
+ * One step in the list. Memoised: a story's lines keep their objects while their text stands
+ * (scriptStory's `told`), so under a flood only the line still counting renders again.
+ */
+const NarrationStep = memo(function NarrationStep({ line: l, current, next, lang }: { line: NarrationLine; current: boolean; next: string; lang: Lang }) {
+  return (
+    <li value={l.n} className={`narration-step${current ? ' is-current' : ''}${l.reached ? ' is-reached' : ' is-next'}${l.question ? ' is-question' : ''}`} aria-current={current ? 'step' : undefined} data-step={l.n}>
+      {!l.reached && <span className="narration-next">{next}: </span>}
+      {l.question && <StepQuestion line={l} lang={lang} />}
+      {(l.reached || !l.question) && l.text}
+    </li>
+  );
+});
 
 /** A question step in the list: the question, its choices, and which is right once the step is reached. */
 function StepQuestion({ line, lang }: { line: NarrationLine; lang: Lang }) {

@@ -95,5 +95,14 @@ describe('the story of a script of one’s own', () => {
     const after = scriptStory(early, Infinity, 'en', MESSAGES.en.story).map((l) => l.text);
     expect(before.some((l) => l.includes('424242'))).toBe(true);
     expect(after).toEqual(scriptStory([...early], Infinity, 'en', MESSAGES.en.story).map((l) => l.text));
+
+    // A line told before the name of its process was known is told again with that name, as told at once.
+    const named: LabEvent[] = [start, { type: 'stdout', t: 20, pid: 515151, childId: `${start.pid}:3`, bytes: 3, preview: 'hi\\n' }, { type: 'exit', t: 30, pid: start.pid as number, childId: 'boss', code: 0, signal: null }];
+    const unnamed = scriptStory(named, Infinity, 'en', MESSAGES.en.story).map((l) => l.text);
+    named.push({ type: 'os-process', t: 35, pid: 515151, ppid: start.pid as number, command: 'cat', argv: ['cat', '-n'], state: 'seen' });
+    const nowNamed = scriptStory(named, Infinity, 'en', MESSAGES.en.story).map((l) => l.text);
+    expect(unnamed.join('\n')).not.toMatch(/cat -n/);
+    expect(nowNamed.some((l) => /515151.*cat -n.*writes/.test(l))).toBe(true);
+    expect(nowNamed).toEqual(scriptStory([...named], Infinity, 'en', MESSAGES.en.story).map((l) => l.text));
   }, 20_000);
 });

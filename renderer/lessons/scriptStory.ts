@@ -68,6 +68,10 @@ class StoryFold {
   /** What the last line told keeps counting (output of one process and stream, messages one way) until another line comes. */
   private counting: { key: string; tally: { count: number; bytes: number; last: string } } | null = null;
   private untold = 0;
+  /** Changes whenever a name `who` gives may have changed; the texts kept by `told` were made at `toldNames`. */
+  private names = 0;
+  private toldNames = -1;
+  private toldLines: NarrationLine[] = [];
   private readonly n: (v: number) => string;
 
   constructor(
@@ -81,7 +85,7 @@ class StoryFold {
   takeSpawns(log: readonly LabEvent[]): boolean {
     for (; this.spawnsTo < log.length; this.spawnsTo++) {
       const e = log[this.spawnsTo];
-      if (e.type === 'run-start') this.boss ??= e.pid;
+      if (e.type === 'run-start' && this.boss === null) [this.boss, this.names] = [e.pid, this.names + 1];
       if (e.type !== 'spawn' || e.sync || e.pid === null) continue;
       if (this.seenTold.has(e.pid)) return false;
       this.nodePids.add(e.pid);
@@ -89,8 +93,18 @@ class StoryFold {
     return true;
   }
 
+  /**
+   * The lines as told: each text is made once and kept (a panel renders the story several times a
+   * second under a flood), but the last line, which may still be counting, is made afresh, and all
+   * of them when a name they use may have changed (a program or the boss learnt since).
+   */
   told(): NarrationLine[] {
-    const told: NarrationLine[] = this.lines.map((line, i) => ({ n: i + 1, text: line.text(), t: line.t, reached: true }));
+    if (this.toldNames !== this.names) [this.toldLines, this.toldNames] = [[], this.names];
+    const kept = this.toldLines;
+    const last = this.lines.length - 1;
+    for (let i = kept.length; i < last; i++) kept.push({ n: i + 1, text: this.lines[i].text(), t: this.lines[i].t, reached: true });
+    const told = kept.slice(0, Math.max(0, last));
+    if (last >= 0) told.push({ n: last + 1, text: this.lines[last].text(), t: this.lines[last].t, reached: true });
     const lastT = told.at(-1)?.t ?? 0;
     if (this.untold > 0) told.push({ n: told.length + 1, text: this.m.more(this.n(this.untold)), t: lastT, reached: true });
     return told;
@@ -98,6 +112,12 @@ class StoryFold {
 
   private who(pid: number | null): string {
     return pid === null ? '?' : pid === this.boss ? this.m.boss(pid) : this.m.process(pid, this.programs.get(pid) ?? '?');
+  }
+
+  private name(pid: number, program: string): void {
+    if (this.programs.get(pid) === program) return;
+    this.programs.set(pid, program);
+    this.names++;
   }
 
   private tell(t: number, text: () => string): void {
@@ -135,7 +155,7 @@ class StoryFold {
     const { m, n, programs, calls } = this;
     switch (ev.type) {
       case 'run-start':
-        programs.set(ev.pid as number, basename(ev.script));
+        this.name(ev.pid as number, basename(ev.script));
         this.tell(ev.t, () => m.start(this.who(ev.pid), basename(ev.script), ev.node));
         break;
       case 'call':
@@ -144,14 +164,14 @@ class StoryFold {
         break;
       case 'spawn': {
         const call = calls.get(ev.childId);
-        if (ev.pid !== null) programs.set(ev.pid, programOf(call, ev.file));
+        if (ev.pid !== null) this.name(ev.pid, programOf(call, ev.file));
         this.tell(ev.t, () => m.started(call?.api ?? 'spawn', this.who(ev.pid), this.who(ev.ppid)));
         break;
       }
       case 'os-process':
         if (ev.state !== 'seen' || ev.pid === null || this.nodePids.has(ev.pid) || programs.has(ev.pid)) break;
         this.seenTold.add(ev.pid);
-        programs.set(ev.pid, ev.argv.length ? ev.argv.join(' ') : ev.command);
+        this.name(ev.pid, ev.argv.length ? ev.argv.join(' ') : ev.command);
         this.tell(ev.t, () => m.seen(this.who(ev.pid), this.who(ev.ppid)));
         break;
       case 'stdout':

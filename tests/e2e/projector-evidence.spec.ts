@@ -176,3 +176,32 @@ test('kill in projector mode: orphans said so and the signals the boss sends the
     await saveScreenshot(page, `projector-kill-signals-${lang}-dark`);
   }
 });
+
+test('on a short projector (1024×768, 1280×720) the caption bar is never covered: the narration is read whole', async ({ page, obra }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await runToEnd(page, obra, 'execfile');
+  await page.keyboard.press('p');
+  await expect(page.locator('.app.projector')).toBeVisible();
+  // A step with a long text: four lines at 1024 px wide.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('PageUp');
+  for (const size of [{ width: 1024, height: 768 }, { width: 1280, height: 720 }]) {
+    await page.setViewportSize(size);
+    const caption = page.locator('.projector-caption');
+    await expect(caption).toContainText(/\S/);
+    const where = `${size.width}×${size.height}`;
+    // Every point of the caption's text is the caption's own: nothing of the workspace (the timeline) is drawn over it.
+    const covered = await caption.evaluate((bar) => {
+      const box = bar.getBoundingClientRect();
+      const hits: string[] = [];
+      for (let y = box.top + 2; y < box.bottom; y += 8) {
+        for (const x of [box.left + 30, (box.left + box.right) / 2, box.right - 30]) {
+          const at = document.elementFromPoint(x, y);
+          if (!at || !bar.contains(at)) hits.push(`${Math.round(x)},${Math.round(y)}: ${at?.className}`);
+        }
+      }
+      return hits;
+    });
+    expect(covered, where).toEqual([]);
+    expect(await caption.evaluate((bar) => bar.getBoundingClientRect().bottom <= window.innerHeight + 0.5), where).toBe(true);
+  }
+});

@@ -48,6 +48,9 @@ test('the fork demo, chosen in the picker, lists the worker under the pid the bo
   expect(pidsOf(lab.latest(), 'spawn')).toContain(worker);
   await expect(processItem(page, worker)).toContainText('fork');
   await expect(page.locator('[data-counter=messages]')).not.toHaveText('0');
+  // With no notice above it, the workspace still takes the window's whole height.
+  await expect(page.locator('.notice-banner, [role=alert]')).toHaveCount(0);
+  expect(await page.locator('.workspace').evaluate((w) => Math.round(window.innerHeight - w.getBoundingClientRect().bottom))).toBe(0);
 
   // On the timeline, the worker's lane (beside its label, under the boss and the boss's callbacks): hover shows it, a click inspects it.
   const lanes = await page.locator('canvas.timeline-lanes').boundingBox();

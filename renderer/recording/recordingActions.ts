@@ -75,10 +75,15 @@ export async function openRecordingFile(store: ObraStore, file: File): Promise<v
   await showRecording(store, recording);
 }
 
-/** Read just a recording file (for the compare view), whole: within the same limit. */
-export async function readRecordingFile(file: File, lang: Lang): Promise<Recording> {
+/**
+ * Open a recording file into another store (the compare view's second run), within the same
+ * limit: an NDJSON recording streamed as the shown run's is (a file of millions of events is
+ * never read whole into one string, which stops at 512 MiB), an `.obra.json` one read whole.
+ */
+export async function openRecordingInto(store: ObraStore, file: File, lang: Lang): Promise<void> {
   await checkRecordingSize(file, lang);
-  return readRecording(await file.text(), file.name);
+  if (STREAMED_RECORDING.test(file.name)) return openRecording(store, file);
+  await showRecording(store, readRecording(await file.text(), file.name));
 }
 
 async function chooseDemo(store: ObraStore, demoId: string | null, sources: Recording['sources'], runId: string): Promise<void> {

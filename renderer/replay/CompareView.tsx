@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import type { ObraApi } from '../../shared/api';
 import { fitWindow } from '../model/viewport';
 import { pickFile, RECORDING_ACCEPT } from '../recording/pickFile';
-import { readRecordingFile, showRecording } from '../recording/recordingActions';
+import { openRecordingInto } from '../recording/recordingActions';
 import { isBusy } from '../store/catalogueSlice';
 import { noticeOf } from '../store/notices';
 import { createObraStore, type ObraStore } from '../store/obraStore';
@@ -109,8 +109,7 @@ export function CompareView() {
 
   const open = async (file: File): Promise<void> => {
     try {
-      const recording = await readRecordingFile(file, main.getState().lang);
-      await showRecording(second, recording);
+      await openRecordingInto(second, file, main.getState().lang);
       setTop('main');
       fitBoth(main, second);
     } catch (error) {

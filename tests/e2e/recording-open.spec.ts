@@ -84,3 +84,26 @@ test('a refused line deep in the file is named, and every event before it is sho
   // Line 1 is the header: the events of lines 2..bad are shown, nothing after.
   expect(await pageLog(page)).toBe(JSON.stringify(events.slice(0, bad - 1)));
 });
+
+test("opened as the compare view's second run, an NDJSON recording is streamed the same way, every message counted", async ({ page, obra }) => {
+  const { runId, header } = await obra.lab.startRun({ demoId: 'fork' });
+  await obra.lab.ended(runId);
+  const events = repeated(obra.lab.log(runId), EVENTS);
+  const file = path.join(tmp, 'fork-compare.ndjson');
+  fs.writeFileSync(file, [JSON.stringify(header), ...events.map((e) => JSON.stringify(e))].join('\n') + '\n');
+  const sent = events.filter((e) => e.type === 'message' && e.dir === 'send').length;
+
+  await page.goto(perfUrl(obra.url));
+  await openFile(page, file);
+  await waitForStatus(page, 'Finished');
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  // Streamed by the reading worker (which says where its time went), not read whole into one string.
+  await page.evaluate(() => delete (window as { __obraRecordingWorkerMs?: unknown }).__obraRecordingWorkerMs);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open the second recording' }).click()]);
+  await chooser.setFiles(file);
+  const messages = page.locator('.compare-table tr[data-figure="messages"]');
+  await expect(messages.locator('td[data-run="B"]')).toHaveText(sent.toLocaleString('en'), { timeout: 30_000 });
+  await expect(messages.locator('td[data-run="A"]')).toHaveText(sent.toLocaleString('en'));
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as { __obraRecordingWorkerMs?: unknown }).__obraRecordingWorkerMs)).toBeTruthy();
+});

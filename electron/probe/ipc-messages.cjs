@@ -7,7 +7,8 @@
  * A send counts only while connected and only if `send()` accepted it; a recv counts when
  * Node delivers it to the program ('message'), never Node's own 'internalMessage'.
  */
-const { admitFrequent, reportAlone, startRun, ALONE, START_RUN } = require('./report.cjs');
+const { admitFrequent, foldsWithoutClock, foldWithoutClock, reportAlone, startRun, ALONE, START_RUN } = require('./report.cjs');
+const { now } = require('./clock.cjs');
 const { measureMessage, previewText } = require('./preview.cjs');
 const { lazy } = require('./lazy.cjs');
 
@@ -35,9 +36,14 @@ function messageCounter(dir, from, to) {
   const key = `${dir}:${from}>${to}`;
   let seq = 0;
   return {
+    /** When true, the next message may be noted without a time (`t` -1): see report.cjs foldsWithoutClock. */
+    foldsWithoutClock() {
+      return foldsWithoutClock(key);
+    },
     /**
      * @param {unknown} message
-     * @param {number} t when it was sent / delivered
+     * @param {number} t when it was sent / delivered; -1 when not read (foldsWithoutClock() said
+     *   so): the message is folded into its run, or, if that run was written meanwhile, stamped now
      * @param {number} bytes what the channel carried for it (ipc-wire.cjs); -1: not seen there
      *   (a message queued behind a handle, a Node whose channel we cannot find), so it is
      *   measured by serialising it as the channel would
@@ -45,6 +51,13 @@ function messageCounter(dir, from, to) {
      * @param {'json' | 'advanced' | null} mode the channel's serialization, when known
      */
     note(message, t, bytes, text, mode) {
+      if (t < 0) {
+        if (bytes >= 0 && foldWithoutClock(key, bytes, seq + 1)) {
+          seq += 1;
+          return;
+        }
+        t = now();
+      }
       seq += 1;
       if (bytes < 0) ({ bytes, text } = measureMessage(message, mode));
       const verdict = admitFrequent(key, t, bytes, seq);

@@ -130,7 +130,7 @@ function attach(handle, mode) {
     if (!sizes.length) return Reflect.apply(onread, this, arguments);
     const nextTick = process.nextTick;
     let seen = 0;
-    process.nextTick = /** @this {unknown} */ function (/** @type {unknown} */ fn, /** @type {unknown} */ event, /** @type {any} */ message) {
+    process.nextTick = /** @this {unknown} */ function (/** @type {Function} */ fn, /** @type {unknown} */ event, /** @type {any} */ message) {
       if (seen < sizes.length && (event === 'message' || event === 'internalMessage')) {
         const bytes = sizes[seen++];
         if (event === 'message') undelivered.push(message, bytes);

@@ -111,16 +111,7 @@ function watchSend(child, meter) {
   replaceProperty(child, 'send', /** @this {unknown} */ function send(/** @type {unknown} */ message) {
     if (!child.connected || isInternalMessage(message)) return Reflect.apply(originalSend, this, arguments);
     sent ??= messageCounter('send', process.pid, child.pid ?? 0);
-    // Past the rate limit, a flood's message only adds to its run's count: no time needed.
-    const t = sent.foldsWithoutClock() ? -1 : now();
-    // Throws for a bad message: not counted.
-    const accepted = meter.send(originalSend, this, arguments);
-    try {
-      sent.note(message, t, meter.sentBytes(), meter.sentText(), meter.mode);
-    } catch {
-      // never break the program
-    }
-    return accepted;
+    return sent.sendThrough(meter, originalSend, this, arguments, message);
   });
 }
 

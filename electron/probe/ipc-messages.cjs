@@ -41,6 +41,26 @@ function messageCounter(dir, from, to) {
       return foldsWithoutClock(key);
     },
     /**
+     * Sends `message` through Node's `send` (`original`, measured by `meter`) and counts it if
+     * Node accepted it (a bad message throws: not counted). Returns what Node's send returned.
+     * @param {import('./ipc-wire.cjs').WireMeter} meter
+     * @param {Function} original
+     * @param {unknown} thisArg
+     * @param {ArrayLike<unknown>} args
+     * @param {unknown} message
+     */
+    sendThrough(meter, original, thisArg, args, message) {
+      // Past the rate limit, a flood's message only adds to its run's count: no time needed.
+      const t = foldsWithoutClock(key) ? -1 : now();
+      const accepted = meter.send(original, thisArg, args);
+      try {
+        this.note(message, t, meter.sentBytes(), meter.sentText(), meter.mode);
+      } catch {
+        // never break the program
+      }
+      return accepted;
+    },
+    /**
      * @param {unknown} message
      * @param {number} t when it was sent / delivered; -1 when not read (foldsWithoutClock() said
      *   so): the message is folded into its run, or, if that run was written meanwhile, stamped now

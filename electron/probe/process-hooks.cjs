@@ -65,16 +65,7 @@ function hookProcessSend(meter) {
   const originalSend = /** @type {Function} */ (process.send);
   replaceProperty(process, 'send', /** @this {unknown} */ function send(/** @type {unknown} */ message) {
     if (!process.connected || isInternalMessage(message)) return Reflect.apply(originalSend, this, arguments);
-    // Past the rate limit, a flood's message only adds to its run's count: no time needed.
-    const t = sent.foldsWithoutClock() ? -1 : now();
-    // Throws for a bad message: not counted.
-    const accepted = meter.send(originalSend, this, arguments);
-    try {
-      sent.note(message, t, meter.sentBytes(), meter.sentText(), meter.mode);
-    } catch {
-      // never break the program
-    }
-    return accepted;
+    return sent.sendThrough(meter, originalSend, this, arguments, message);
   });
 }
 

@@ -50,8 +50,9 @@ function messageCounter(dir, from, to) {
      * @param {unknown} message
      */
     sendThrough(meter, original, thisArg, args, message) {
-      // Past the rate limit, a flood's message only adds to its run's count: no time needed.
-      const t = foldsWithoutClock(key) ? -1 : now();
+      // Past the rate limit, a flood's message only adds to its run's count: no time needed
+      // (on a channel whose wire is not seen, it is still stamped before it goes).
+      const t = meter.mode !== null && foldsWithoutClock(key) ? -1 : now();
       const accepted = meter.send(original, thisArg, args);
       try {
         this.note(message, t, meter.sentBytes(), meter.sentText(), meter.mode);

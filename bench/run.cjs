@@ -14,6 +14,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { runBare, runUnderLab, median } = require('./runners.cjs');
 const { measureThroughput } = require('./throughput.cjs');
+const { enterBenchCgroup, watchRunCgroups } = require('./tree-cpu.cjs');
 
 const ROOT = path.join(__dirname, '..');
 const LAB_ENTRY = path.join(ROOT, 'out', 'node', 'electron', 'lab', 'index.js');
@@ -64,7 +65,7 @@ const CASES = [
     name: '20 MiB in 1 KiB writes',
     workload: 'stream-parent.js',
     args: [],
-    runs: 5,
+    runs: 7,
     goal: 1.1,
     /** @param {any} bare @param {any} lab */
     exact: (bare, lab) =>
@@ -74,7 +75,7 @@ const CASES = [
     name: `fork flood, ${FLOOD / 1000}k messages`,
     workload: 'flood-parent.js',
     args: [String(FLOOD)],
-    runs: 5,
+    runs: 7,
     goal: 1.1,
     /** @param {any} bare @param {any} lab */
     exact: (bare, lab) => bare.messages === FLOOD && lab.messages === FLOOD && messageCount(lab.log, 'send') === FLOOD && messageCount(lab.log, 'recv') === FLOOD,
@@ -83,7 +84,7 @@ const CASES = [
     name: `Worker thread flood, ${FLOOD / 1000}k messages`,
     workload: 'thread-flood-parent.js',
     args: [String(FLOOD)],
-    runs: 5,
+    runs: 7,
     goal: 1.25,
     /** @param {any} bare @param {any} lab */
     exact: (bare, lab) => bare.messages === FLOOD && lab.messages === FLOOD && messageCount(lab.log, 'send') === FLOOD && messageCount(lab.log, 'recv') === FLOOD,
@@ -92,7 +93,7 @@ const CASES = [
     name: `pool of ${os.availableParallelism()} CPU-bound forks`,
     workload: 'pool-parent.js',
     args: [],
-    runs: 5,
+    runs: 7,
     goal: 1.05,
     /** @param {any} bare @param {any} lab */
     exact: (bare, lab) => bare.primes === lab.primes,
@@ -137,7 +138,8 @@ const CALLBACKS_GOAL = 1.3;
 async function overhead(Lab) {
   const lab = new Lab();
   const labWithoutCallbacks = new Lab({ env: { OBRA_TASKS: '0' } });
-  const rows = [['workload', 'runs', 'bare ms', 'lab ms', 'lab/bare', 'goal', 'best bare', 'best lab', 'best ×', 'counts', 'no callbacks ms', 'lab/no callbacks']];
+  const cpu = (/** @type {any[]} */ results) => results.map((r) => r.treeCpuMs).filter((x) => typeof x === 'number');
+  const rows = [['workload', 'runs', 'bare ms', 'lab ms', 'lab/bare', 'goal', 'best bare', 'best lab', 'best ×', 'counts', 'no callbacks ms', 'lab/no callbacks', 'CPU lab/bare', 'best CPU ×', 'lab CPU ms']];
   let allExact = true;
   /** @type {string[]} */
   const notes = [];
@@ -168,6 +170,9 @@ async function overhead(Lab) {
         c.name, c.runs, ms(bareMs), ms(labMs), `${ratio.toFixed(2)}×`, `≤ ${c.goal.toFixed(2)}× ${ratio <= c.goal ? 'met' : 'MISSED'}`,
         ms(bestBare), ms(bestLab), `${(bestLab / bestBare).toFixed(2)}×`, exact ? 'exact' : 'WRONG',
         ms(noCallbacksMs), `${callbacksRatio.toFixed(2)}× ${callbacksRatio <= CALLBACKS_GOAL ? '' : `(> ${CALLBACKS_GOAL}×)`}`.trim(),
+        ...(cpu(bare).length && cpu(under).length
+          ? [`${(median(cpu(under)) / median(cpu(bare))).toFixed(2)}×`, `${(Math.min(...cpu(under)) / Math.min(...cpu(bare))).toFixed(2)}×`, ms(median(under.map((r) => r.selfCpuMs)))]
+          : ['-', '-', '-']),
       ]);
       if (c.more) notes.push(`${c.name}:\n${c.more(bare, under)}`);
       process.stdout.write(`  done: ${c.name}\n`);
@@ -176,7 +181,12 @@ async function overhead(Lab) {
     await lab.shutdown();
     await labWithoutCallbacks.shutdown();
   }
-  const legend = `"no callbacks": the same lab with OBRA_TASKS=0 (the event loop's callbacks not recorded); lab/no callbacks is what recording them costs (goal ≤ ${CALLBACKS_GOAL}×).`;
+  const legend = [
+    `"no callbacks": the same lab with OBRA_TASKS=0 (the event loop's callbacks not recorded); lab/no callbacks is what recording them costs (goal ≤ ${CALLBACKS_GOAL}×).`,
+    '"CPU": CPU time of the workload\'s processes (all threads, start to exit; under the lab the run\'s cgroup: the boss and all it started, not the site keeper),',
+    'median and best, lab/bare: what the probe costs them, whatever else the machine runs. "lab CPU": the lab\'s own (in this process) during a run, which',
+    'on a machine with few cores competes with the workload for them (that part shows in the wall-clock figures only).',
+  ].join('\n');
   return { text: [table(rows), legend, ...notes].join('\n'), allExact };
 }
 
@@ -187,7 +197,9 @@ function loadAverages() {
 
 async function main() {
   ensureBuilt();
+  enterBenchCgroup();
   const { Lab } = require(LAB_ENTRY);
+  watchRunCgroups(path.dirname(LAB_ENTRY));
   process.stdout.write(`Obra bench — node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${os.platform()}\n`);
   process.stdout.write(`Load average at start: ${loadAverages()} (figures on a busy machine swing: compare with the best-of columns)\n`);
   process.stdout.write('Overhead: the workload times itself (first line of the boss → its last event); median and best of\n');

@@ -4,6 +4,7 @@
 'use strict';
 const { spawn } = require('node:child_process');
 const path = require('node:path');
+const { cpuSnapshot, cpuBetween, runCpuMs } = require('./tree-cpu.cjs');
 
 const WORKLOADS = path.join(__dirname, 'workloads');
 
@@ -15,22 +16,25 @@ function benchLine(text) {
 }
 
 /**
- * Plain node, no probe. Resolves with the BENCH fields plus `wallMs` (spawn → exit).
+ * Plain node, no probe. Resolves with the BENCH fields plus `wallMs` (spawn → exit) and, where
+ * measured (tree-cpu.cjs), `treeCpuMs` (the workload's processes) and `selfCpuMs` (this process).
  * @param {string} workload file name in bench/workloads
  * @param {string[]} args
  */
 function runBare(workload, args = []) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
+    const cpuBefore = cpuSnapshot();
     const child = spawn(process.execPath, [path.join(WORKLOADS, workload), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (text) => (out += text));
     child.on('error', reject);
     child.on('close', (code) => {
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+      const cpu = cpuBetween(cpuBefore, cpuSnapshot());
       if (code !== 0) return reject(new Error(`${workload} exited ${code}`));
       try {
-        resolve({ ...benchLine(out), wallMs });
+        resolve({ ...benchLine(out), wallMs, ...cpu });
       } catch (err) {
         reject(err);
       }
@@ -70,12 +74,14 @@ async function runUnderLab(lab, workload, args = []) {
     else if (batch.runId === runId) count(batch);
   });
   const started = process.hrtime.bigint();
+  const cpuBefore = cpuSnapshot();
   try {
     const run = await lab.startRun({ file: path.join(WORKLOADS, workload), args });
     runId = run.runId;
     for (const batch of early.splice(0)) if (batch.runId === runId) count(batch);
     const end = await lab.ended(runId);
     const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const cpu = cpuBetween(cpuBefore, cpuSnapshot());
     const log = lab.log(runId);
     if (end.reason !== 'exit' || end.code !== 0) throw new Error(`${workload} under the lab ended ${end.reason} ${end.code} ${end.message ?? ''}`);
     const bossPid = log[0].pid;
@@ -83,7 +89,9 @@ async function runUnderLab(lab, workload, args = []) {
       .filter((/** @type {any} */ e) => e.type === 'stdout' && e.pid === bossPid)
       .map((/** @type {any} */ e) => e.preview)
       .join('');
-    return { ...benchLine(bossOut), wallMs, log, seen, startedAt: started };
+    // Under the lab, the tree's CPU is the boss's own (its run cgroup), without the site keeper's.
+    const bossTreeCpuMs = runCpuMs(runId);
+    return { ...benchLine(bossOut), wallMs, ...cpu, treeCpuMs: bossTreeCpuMs ?? cpu.treeCpuMs, log, seen, startedAt: started };
   } finally {
     unsubscribe();
   }

@@ -39,7 +39,7 @@ function watchChild(child, childId) {
     try {
       if (event === 'message') {
         received ??= messageCounter('recv', child.pid ?? 0, process.pid);
-        received.note(arguments[1], now(), meter.received(arguments[1]), null, meter.mode);
+        received.note(arguments[1], received.foldsWithoutClock() ? -1 : now(), meter.received(arguments[1]), null, meter.mode);
       } else if (event === 'exit' || event === 'close') {
         const [, code, signal] = arguments;
         report({ type: event, t: now(), pid: pid(), childId, code: code ?? null, signal: signal ?? null });
@@ -110,16 +110,8 @@ function watchSend(child, meter) {
   const originalSend = child.send;
   replaceProperty(child, 'send', /** @this {unknown} */ function send(/** @type {unknown} */ message) {
     if (!child.connected || isInternalMessage(message)) return Reflect.apply(originalSend, this, arguments);
-    const t = now();
-    // Throws for a bad message: not counted.
-    const accepted = meter.send(originalSend, this, arguments);
-    try {
-      sent ??= messageCounter('send', process.pid, child.pid ?? 0);
-      sent.note(message, t, meter.sentBytes(), meter.sentText(), meter.mode);
-    } catch {
-      // never break the program
-    }
-    return accepted;
+    sent ??= messageCounter('send', process.pid, child.pid ?? 0);
+    return sent.sendThrough(meter, originalSend, this, arguments, message);
   });
 }
 

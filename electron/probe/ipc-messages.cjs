@@ -7,7 +7,8 @@
  * A send counts only while connected and only if `send()` accepted it; a recv counts when
  * Node delivers it to the program ('message'), never Node's own 'internalMessage'.
  */
-const { admitFrequent, reportAlone, startRun, ALONE, START_RUN } = require('./report.cjs');
+const { admitFrequent, foldsWithoutClock, foldWithoutClock, reportAlone, startRun, ALONE, START_RUN } = require('./report.cjs');
+const { now } = require('./clock.cjs');
 const { measureMessage, previewText } = require('./preview.cjs');
 const { lazy } = require('./lazy.cjs');
 
@@ -35,9 +36,35 @@ function messageCounter(dir, from, to) {
   const key = `${dir}:${from}>${to}`;
   let seq = 0;
   return {
+    /** When true, the next message may be noted without a time (`t` -1): see report.cjs foldsWithoutClock. */
+    foldsWithoutClock() {
+      return foldsWithoutClock(key);
+    },
+    /**
+     * Sends `message` through Node's `send` (`original`, measured by `meter`) and counts it if
+     * Node accepted it (a bad message throws: not counted). Returns what Node's send returned.
+     * @param {import('./ipc-wire.cjs').WireMeter} meter
+     * @param {Function} original
+     * @param {unknown} thisArg
+     * @param {ArrayLike<unknown>} args
+     * @param {unknown} message
+     */
+    sendThrough(meter, original, thisArg, args, message) {
+      // Past the rate limit, a flood's message only adds to its run's count: no time needed
+      // (on a channel whose wire is not seen, it is still stamped before it goes).
+      const t = meter.mode !== null && foldsWithoutClock(key) ? -1 : now();
+      const accepted = meter.send(original, thisArg, args);
+      try {
+        this.note(message, t, meter.sentBytes(), meter.sentText(), meter.mode);
+      } catch {
+        // never break the program
+      }
+      return accepted;
+    },
     /**
      * @param {unknown} message
-     * @param {number} t when it was sent / delivered
+     * @param {number} t when it was sent / delivered; -1 when not read (foldsWithoutClock() said
+     *   so): the message is folded into its run, or, if that run was written meanwhile, stamped now
      * @param {number} bytes what the channel carried for it (ipc-wire.cjs); -1: not seen there
      *   (a message queued behind a handle, a Node whose channel we cannot find), so it is
      *   measured by serialising it as the channel would
@@ -45,6 +72,13 @@ function messageCounter(dir, from, to) {
      * @param {'json' | 'advanced' | null} mode the channel's serialization, when known
      */
     note(message, t, bytes, text, mode) {
+      if (t < 0) {
+        if (bytes >= 0 && foldWithoutClock(key, bytes, seq + 1)) {
+          seq += 1;
+          return;
+        }
+        t = now();
+      }
       seq += 1;
       if (bytes < 0) ({ bytes, text } = measureMessage(message, mode));
       const verdict = admitFrequent(key, t, bytes, seq);

@@ -103,17 +103,18 @@ function serializationOf(handle) {
 function attach(handle, mode) {
   const writeUtf8String = handle.writeUtf8String;
   const writeBuffer = handle.writeBuffer;
-  handle.writeUtf8String = /** @this {unknown} */ function (/** @type {unknown} */ _req, /** @type {string} */ text) {
-    const result = Reflect.apply(writeUtf8String, this, arguments);
+  // Node writes a message as (req, data, handle): passed on as such, without an arguments list.
+  handle.writeUtf8String = /** @this {unknown} */ function (/** @type {unknown} */ req, /** @type {string} */ text, /** @type {unknown} */ sent) {
+    const result = arguments.length === 3 ? writeUtf8String.call(this, req, text, sent) : Reflect.apply(writeUtf8String, this, arguments);
     const at = sendingBytes.length - 1;
     if (at >= 0 && sendingBytes[at] < 0) {
-      sendingBytes[at] = Buffer.byteLength(text);
+      sendingBytes[at] = utf8Bytes(text);
       sendingTexts[at] = text;
     }
     return result;
   };
-  handle.writeBuffer = /** @this {unknown} */ function (/** @type {unknown} */ _req, /** @type {Uint8Array} */ buffer) {
-    const result = Reflect.apply(writeBuffer, this, arguments);
+  handle.writeBuffer = /** @this {unknown} */ function (/** @type {unknown} */ req, /** @type {Uint8Array} */ buffer, /** @type {unknown} */ sent) {
+    const result = arguments.length === 3 ? writeBuffer.call(this, req, buffer, sent) : Reflect.apply(writeBuffer, this, arguments);
     const at = sendingBytes.length - 1;
     if (at >= 0 && sendingBytes[at] < 0) sendingBytes[at] = buffer.byteLength;
     return result;
@@ -129,13 +130,14 @@ function attach(handle, mode) {
     if (!sizes.length) return Reflect.apply(onread, this, arguments);
     const nextTick = process.nextTick;
     let seen = 0;
-    process.nextTick = /** @this {unknown} */ function (/** @type {unknown} */ _fn, /** @type {unknown} */ event, /** @type {any} */ message) {
+    process.nextTick = /** @this {unknown} */ function (/** @type {Function} */ fn, /** @type {unknown} */ event, /** @type {any} */ message) {
       if (seen < sizes.length && (event === 'message' || event === 'internalMessage')) {
         const bytes = sizes[seen++];
         if (event === 'message') undelivered.push(message, bytes);
         else if (message && message.cmd === 'NODE_HANDLE') undelivered.push(message.msg, bytes);
       }
-      return Reflect.apply(nextTick, this, arguments);
+      // Node schedules each delivery as (emit, event, message): passed on without an arguments list.
+      return arguments.length === 3 ? nextTick.call(this, fn, event, message) : Reflect.apply(nextTick, this, arguments);
     };
     try {
       return Reflect.apply(onread, this, arguments);
@@ -224,6 +226,17 @@ function undeliveredQueue() {
       return -1;
     },
   };
+}
+
+/**
+ * A string's size in UTF-8. A flood's messages are short ASCII lines: counted here, without a
+ * call into Buffer's native code for each.
+ * @param {string} text
+ */
+function utf8Bytes(text) {
+  if (typeof text !== 'string' || text.length > SHORT_LINE) return Buffer.byteLength(text);
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return Buffer.byteLength(text);
+  return text.length;
 }
 
 /** A line is looked for byte by byte this far, then by Buffer's native search (a flood's lines are a few bytes; one message can be megabytes). */

@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IpcMessageEvent } from '../../shared/events';
+import { bySeq, seqs } from './message-seqs.test-helper';
 import { fixture, jsonLines, observe, ofType } from './observe.test-helper';
-
-/** seq → the record that covers it; fails on a seq covered twice. */
-function bySeq(records: IpcMessageEvent[]): Map<number, IpcMessageEvent> {
-  const map = new Map<number, IpcMessageEvent>();
-  for (const r of records) {
-    const first = r.firstSeq ?? r.seq;
-    const last = r.lastSeq ?? r.seq;
-    expect(last - first + 1).toBe(r.count ?? 1);
-    for (let s = first; s <= last; s++) {
-      expect(map.has(s), `seq ${s} reported twice`).toBe(false);
-      map.set(s, r);
-    }
-  }
-  return map;
-}
-
-const seqs = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
 describe('IPC messages', () => {
   it('10,000 each way over fork: every send joins its recv by seq, with exact counts and bytes', async () => {

@@ -41,7 +41,7 @@ function hookProcess() {
     try {
       if (event === 'message') {
         received ??= messages().messageCounter('recv', process.ppid, process.pid);
-        received.note(arguments[1], now(), meter.received(arguments[1]), null, meter.mode);
+        received.note(arguments[1], received.foldsWithoutClock() ? -1 : now(), meter.received(arguments[1]), null, meter.mode);
       } else if (event === 'uncaughtExceptionMonitor') {
         const error = scrubProbeFrames(arguments[1]);
         report(errors().errorRecord('uncaught', error, { pid: process.pid, source: callSites().errorSource(error) }));
@@ -65,15 +65,7 @@ function hookProcessSend(meter) {
   const originalSend = /** @type {Function} */ (process.send);
   replaceProperty(process, 'send', /** @this {unknown} */ function send(/** @type {unknown} */ message) {
     if (!process.connected || isInternalMessage(message)) return Reflect.apply(originalSend, this, arguments);
-    const t = now();
-    // Throws for a bad message: not counted.
-    const accepted = meter.send(originalSend, this, arguments);
-    try {
-      sent.note(message, t, meter.sentBytes(), meter.sentText(), meter.mode);
-    } catch {
-      // never break the program
-    }
-    return accepted;
+    return sent.sendThrough(meter, originalSend, this, arguments, message);
   });
 }
 

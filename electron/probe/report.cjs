@@ -42,6 +42,14 @@ let writeThrough = false;
 
 let windowStart = -Infinity;
 let windowCount = 0;
+/**
+ * Past the limit, an event whose run is open is folded into it without reading the clock
+ * (foldWithoutClock): the clock is read, and the window's end checked, at least once every
+ * UNCLOCKED_FOLDS events. A flood pays one clock read in UNCLOCKED_FOLDS; its window closes at
+ * most that many events late, and every count stays exact.
+ */
+const UNCLOCKED_FOLDS = 16;
+let unclockedFolds = 0;
 /** Sums being built, by stream or channel+direction, in the order they started. */
 /** @type {Map<string, OutputEvent | IpcMessageEvent>} */
 const runs = new Map();
@@ -81,6 +89,7 @@ const START_RUN = 2;
  * @returns {0 | 1 | 2} ALONE, FOLDED or START_RUN
  */
 function admitFrequent(key, t, bytes, seq) {
+  unclockedFolds = 0;
   if (t - windowStart >= RATE_WINDOW_US) {
     if (runs.size) flushRuns();
     windowStart = t;
@@ -90,10 +99,45 @@ function admitFrequent(key, t, bytes, seq) {
   if (windowCount <= RATE_LIMIT) return ALONE;
   const run = runs.get(key);
   if (!run) return START_RUN;
+  fold(run, bytes, seq);
+  return FOLDED;
+}
+
+/**
+ * @param {OutputEvent | IpcMessageEvent} run
+ * @param {number} bytes
+ * @param {number} seq
+ */
+function fold(run, bytes, seq) {
   run.bytes += bytes;
   run.count = (run.count ?? 1) + 1;
   if (run.type === 'message') run.seq = run.lastSeq = seq;
-  return FOLDED;
+}
+
+/**
+ * Whether the next event of `key` may be folded without reading the clock: past the limit, its
+ * run open, and the clock read within the last UNCLOCKED_FOLDS events.
+ * @param {string} key
+ */
+function foldsWithoutClock(key) {
+  return windowCount >= RATE_LIMIT && unclockedFolds < UNCLOCKED_FOLDS && runs.has(key);
+}
+
+/**
+ * Folds an event into its open run without reading the clock, if it still may (foldsWithoutClock);
+ * false: the caller reads the clock and calls admitFrequent.
+ * @param {string} key
+ * @param {number} bytes
+ * @param {number} seq message number, 0 for output
+ */
+function foldWithoutClock(key, bytes, seq) {
+  if (windowCount < RATE_LIMIT || unclockedFolds >= UNCLOCKED_FOLDS) return false;
+  const run = runs.get(key);
+  if (!run) return false;
+  unclockedFolds += 1;
+  windowCount += 1;
+  fold(run, bytes, seq);
+  return true;
 }
 
 /** @param {OutputEvent | IpcMessageEvent | TaskEvent} record */
@@ -195,6 +239,8 @@ module.exports = {
   startReporting,
   report,
   admitFrequent,
+  foldsWithoutClock,
+  foldWithoutClock,
   reportAlone,
   startRun,
   ALONE,

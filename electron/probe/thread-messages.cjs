@@ -10,7 +10,7 @@
  * object per message; a number is measured without JSON.stringify.
  */
 const { now } = require('./clock.cjs');
-const { admitFrequent, reportAlone, startRun, ALONE, START_RUN } = require('./report.cjs');
+const { admitFrequent, foldsWithoutClock, foldWithoutClock, reportAlone, startRun, ALONE, START_RUN } = require('./report.cjs');
 const { previewText } = require('./preview.cjs');
 const { replaceProperty } = require('./replace-property.cjs');
 const { lazy } = require('./lazy.cjs');
@@ -75,13 +75,25 @@ function threadMessageCounter(dir, fromThread, toThread) {
   const key = `${dir}:t${fromThread}>t${toThread}`;
   let seq = 0;
   return {
+    /** When true, the next message may be noted without a time (`t` -1): see report.cjs foldsWithoutClock. */
+    foldsWithoutClock() {
+      return foldsWithoutClock(key);
+    },
     /**
      * @param {unknown} message
      * @param {number} bytes its measureThreadMessage
      * @param {string | null} text its JSON text, null when not JSON
-     * @param {number} t when it was sent / delivered
+     * @param {number} t when it was sent / delivered; -1 when not read (foldsWithoutClock() said
+     *   so): the message is folded into its run, or, if that run was written meanwhile, stamped now
      */
     note(message, bytes, text, t) {
+      if (t < 0) {
+        if (foldWithoutClock(key, bytes, seq + 1)) {
+          seq += 1;
+          return;
+        }
+        t = now();
+      }
       seq += 1;
       const verdict = admitFrequent(key, t, bytes, seq);
       if (verdict !== ALONE && verdict !== START_RUN) return;
@@ -101,7 +113,8 @@ function threadMessageCounter(dir, fromThread, toThread) {
  */
 function noteDelivery(received, message) {
   try {
-    const t = now();
+    // Past the rate limit, a flood's message only adds to its run's count: no time needed.
+    const t = received.foldsWithoutClock() ? -1 : now();
     const bytes = measureThreadMessage(message);
     received.note(message, bytes, measuredText, t);
   } catch {
@@ -120,18 +133,19 @@ function countPosts(port, sent, ended) {
   const originalPost = port.postMessage;
   replaceProperty(port, 'postMessage', /** @this {unknown} */ function postMessage(/** @type {unknown} */ message) {
     if (ended !== undefined && ended()) return Reflect.apply(originalPost, this, arguments);
-    let t = 0;
+    let t = -1;
     let bytes = -1;
     /** @type {string | null} */
     let text = null;
     try {
-      t = now();
+      // Past the rate limit, a flood's message only adds to its run's count: no time needed.
+      t = sent.foldsWithoutClock() ? -1 : now();
       bytes = measureThreadMessage(message);
       text = measuredText;
     } catch {
       // the probe must never break the program
     }
-    const result = Reflect.apply(originalPost, this, arguments);
+    const result = arguments.length === 1 ? originalPost.call(this, message) : Reflect.apply(originalPost, this, arguments);
     if (bytes >= 0) {
       try {
         sent.note(message, bytes, text, t);

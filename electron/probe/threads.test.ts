@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IpcMessageEvent } from '../../shared/events';
+import { bySeq, seqs } from './message-seqs.test-helper';
 import { fixture, jsonLines, observe, ofType } from './observe.test-helper';
 
 /** Sends and receives between two threads of one process, by sequence number. */
@@ -8,6 +9,34 @@ function between(messages: readonly IpcMessageEvent[], from: number, to: number,
 }
 
 describe('Worker threads, observed', () => {
+  it('10,000 each way between two threads: every send joins its recv by seq, with exact counts and bytes, floods summed', async () => {
+    const N = 10_000;
+    const run = await observe(fixture('thread-flood-boss.js'), { args: [String(N)] });
+    expect(jsonLines(run.stdout)).toEqual([{ received: N, code: 0 }]);
+    const messages = ofType(run.records, 'message');
+    for (const [from, to] of [
+      [1, 0],
+      [0, 1],
+    ]) {
+      const channel = messages.filter((m) => (m.fromThread ?? 0) === from && (m.toThread ?? 0) === to);
+      const sent = bySeq(channel.filter((m) => m.dir === 'send'));
+      const received = bySeq(channel.filter((m) => m.dir === 'recv'));
+      expect([...sent.keys()].sort((a, b) => a - b)).toEqual(seqs(N));
+      expect([...received.keys()].sort((a, b) => a - b)).toEqual(seqs(N));
+      const bytes = (dir: string) => channel.filter((m) => m.dir === dir).reduce((n, r) => n + r.bytes, 0);
+      // 0…9999 as JSON: 10 one-digit numbers, 90 of two digits, 900 of three, 9,000 of four.
+      expect(bytes('send')).toBe(10 + 180 + 2700 + 36000);
+      expect(bytes('recv')).toBe(bytes('send'));
+      expect(channel.some((m) => (m.count ?? 1) > 1)).toBe(true);
+      for (const s of seqs(N)) {
+        const send = sent.get(s)!;
+        const recv = received.get(s)!;
+        if (!send.count && !recv.count) expect(recv.t).toBeGreaterThanOrEqual(send.t);
+      }
+    }
+    expect(run.badLines).toEqual([]);
+  });
+
   it("each thread's start, online and exit are reported by its creator; its messages join both ways; events inside carry its threadId", async () => {
     const run = await observe(fixture('threads-boss.js'));
     expect(run.badLines).toEqual([]);

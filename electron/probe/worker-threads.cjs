@@ -61,8 +61,12 @@ function watchWorker(worker, t, source, file) {
 
   const originalEmit = worker.emit;
   replaceProperty(worker, 'emit', /** @this {unknown} */ function emit(/** @type {unknown} */ event) {
-    if (event === 'message') noteDelivery(received, arguments[1]);
-    else if (event === 'online') safely(() => report({ type: 'thread', t: now(), pid, state: 'online', thread }));
+    if (event === 'message') {
+      const data = arguments[1];
+      noteDelivery(received, data);
+      // Node emits a message with its data alone: called as such, without an arguments list to spread.
+      if (arguments.length === 2) return originalEmit.call(this, event, data);
+    } else if (event === 'online') safely(() => report({ type: 'thread', t: now(), pid, state: 'online', thread }));
     else if (event === 'exit') {
       exited = true;
       const code = arguments[1];

@@ -123,8 +123,11 @@ export class ShapedLines {
 
   /** The text goes on with `s` here (moving past it). */
   private lit(s: string): boolean {
-    if (!this.text.startsWith(s, this.at)) return false;
-    this.at += s.length;
+    // Compared code by code: startsWith at a position took twice as long here.
+    const { text, at } = this;
+    const n = s.length;
+    for (let i = 0; i < n; i++) if (text.charCodeAt(at + i) !== s.charCodeAt(i)) return false;
+    this.at = at + n;
     return true;
   }
 

@@ -71,15 +71,17 @@ export class ShapedLines {
     const bytes = this.key(',"bytes":') ? this.int() : this.fail();
     const preview = this.key(',"preview":') ? this.str() : '';
     if (this.bad || (dir !== 'send' && dir !== 'recv') || bytes < 0) return false;
+    // The word as a constant: the columns' table finds it without hashing a new string per line.
+    const way = dir === 'send' ? 'send' : 'recv';
     if (this.end(to)) {
-      this.columns.message(t, pid, dir, from, too, seq, bytes, preview, -1, 0, 0);
+      this.columns.message(t, pid, way, from, too, seq, bytes, preview, -1, 0, 0);
       return true;
     }
     const count = this.key(',"count":') ? this.int() : this.fail();
     const lastSeq = this.key(',"lastSeq":') ? this.int() : this.fail();
     const firstSeq = this.key(',"firstSeq":') ? this.int() : this.fail();
     if (this.bad || count < 0 || !this.end(to)) return false;
-    this.columns.message(t, pid, dir, from, too, seq, bytes, preview, count, lastSeq, firstSeq);
+    this.columns.message(t, pid, way, from, too, seq, bytes, preview, count, lastSeq, firstSeq);
     return true;
   }
 

@@ -40,7 +40,7 @@ const CHILD_ID = /^(\d+):(?:t\d+\.)?\d+$/;
 const THREAD_STATES = new Set(['start', 'online', 'exit']);
 const TASK_KIND_SET: ReadonlySet<string> = new Set(TASK_KINDS);
 /** The longest task label the probe writes (an HTTP request's method and URL, cut). */
-const MAX_TASK_LABEL_CHARS = 200;
+export const MAX_TASK_LABEL_CHARS = 200;
 
 const int = (v: unknown) => typeof v === 'number' && Number.isInteger(v);
 const count = (v: unknown) => int(v) && (v as number) >= 0;
@@ -51,6 +51,12 @@ const strOrNull = (v: unknown) => v === null || typeof v === 'string';
 const optional = (v: unknown, test: (v: unknown) => boolean) => v === undefined || test(v);
 const location = (v: unknown) => v === null || (typeof v === 'object' && str((v as Rec).file));
 const need = (ok: boolean, field: string, why: string): Problem | null => (ok ? null : [field, why]);
+
+/** A call's id as an event of a log may carry it: `<pid>:<n>`, or the boss's. */
+export const isLogChildId = (id: string): boolean => id === BOSS_CHILD_ID || CHILD_ID.test(id);
+
+/** A task kind this build knows. */
+export const isTaskKind = (kind: string): boolean => TASK_KIND_SET.has(kind);
 
 /** The pid in a child's id: the process that made the call, and reports on its child. */
 export function callerOf(id: string): number {

@@ -154,50 +154,89 @@ export class ColumnsWriter {
 
   /** One checked event, and its line as read (the JSON text it was parsed from, without a CR). */
   add(e: LabEvent, line: string): void {
-    if (this.count >= this.capacity) throw new Error(`a batch of columns holds ${this.capacity} events`);
     const shape = shapeOf(e);
-    this.shapes[this.count++] = shape;
-    const nums = this.numbers;
     if (shape === 0) {
+      this.begin(0);
       this.lines.push(line);
     } else if (shape === MESSAGE || shape === MESSAGE_RUN) {
       const m = e as IpcMessageEvent;
-      let n = this.n;
-      nums[n++] = m.t;
-      nums[n++] = m.pid as number;
-      nums[n++] = m.from;
-      nums[n++] = m.to;
-      nums[n++] = m.seq;
-      nums[n++] = m.bytes;
-      if (shape === MESSAGE_RUN) {
-        nums[n++] = m.count as number;
-        nums[n++] = m.lastSeq as number;
-        nums[n++] = m.firstSeq as number;
-      }
-      this.n = n;
-      this.text(m.dir);
-      this.preview(m.preview, m.seq);
+      const run = shape === MESSAGE_RUN;
+      this.message(m.t, m.pid as number, m.dir, m.from, m.to, m.seq, m.bytes, m.preview, run ? (m.count as number) : -1, run ? (m.lastSeq as number) : 0, run ? (m.firstSeq as number) : 0);
     } else if (shape === OUTPUT || shape === OUTPUT_RUN) {
       const o = e as OutputEvent;
-      nums[this.n++] = o.t;
-      nums[this.n++] = o.pid as number;
-      nums[this.n++] = o.bytes;
-      if (shape === OUTPUT_RUN) nums[this.n++] = o.count as number;
-      this.text(o.type);
-      this.text(o.childId);
-      this.preview(o.preview, o.preview.length);
+      this.output(o.type, o.t, o.pid as number, o.childId, o.bytes, o.preview, shape === OUTPUT_RUN ? (o.count as number) : -1);
+    } else if (shape === TASK) {
+      const k = e as TaskEvent;
+      this.task(k.t, k.pid as number, k.kind, k.dur, k.label as string);
     } else {
       const k = e as TaskEvent;
-      nums[this.n++] = k.t;
-      nums[this.n++] = k.pid as number;
-      nums[this.n++] = k.dur;
-      this.text(k.kind);
-      this.text(k.label as string);
-      if (shape === TIMER) {
-        nums[this.n++] = k.due as number;
-        this.place(k.source as SourceLocation);
-      }
+      const place = k.source as SourceLocation;
+      this.timer(k.t, k.pid as number, k.kind, k.dur, k.due as number, k.label as string, place.file, place.line, place.column);
     }
+  }
+
+  /*
+   * One event of a shape, by its fields: a checked event of that shape, its
+   * keys in the shape's order (`add`, or a reader that checked the line's
+   * fields itself: shared/shaped-lines.ts). A count of -1: none (not a run).
+   */
+
+  message(t: number, pid: number, dir: string, from: number, to: number, seq: number, bytes: number, preview: string, count: number, lastSeq: number, firstSeq: number): void {
+    this.begin(count < 0 ? MESSAGE : MESSAGE_RUN);
+    const nums = this.numbers;
+    let n = this.n;
+    nums[n++] = t;
+    nums[n++] = pid;
+    nums[n++] = from;
+    nums[n++] = to;
+    nums[n++] = seq;
+    nums[n++] = bytes;
+    if (count >= 0) {
+      nums[n++] = count;
+      nums[n++] = lastSeq;
+      nums[n++] = firstSeq;
+    }
+    this.n = n;
+    this.text(dir);
+    this.preview(preview, seq);
+  }
+
+  output(type: string, t: number, pid: number, childId: string, bytes: number, preview: string, count: number): void {
+    this.begin(count < 0 ? OUTPUT : OUTPUT_RUN);
+    const nums = this.numbers;
+    nums[this.n++] = t;
+    nums[this.n++] = pid;
+    nums[this.n++] = bytes;
+    if (count >= 0) nums[this.n++] = count;
+    this.text(type);
+    this.text(childId);
+    this.preview(preview, preview.length);
+  }
+
+  task(t: number, pid: number, kind: string, dur: number, label: string): void {
+    this.begin(TASK);
+    this.taskFields(t, pid, kind, dur, label);
+  }
+
+  timer(t: number, pid: number, kind: string, dur: number, due: number, label: string, file: string, line: number, column: number): void {
+    this.begin(TIMER);
+    this.taskFields(t, pid, kind, dur, label);
+    this.numbers[this.n++] = due;
+    this.place(file, line, column);
+  }
+
+  private begin(shape: number): void {
+    if (this.count >= this.capacity) throw new Error(`a batch of columns holds ${this.capacity} events`);
+    this.shapes[this.count++] = shape;
+  }
+
+  private taskFields(t: number, pid: number, kind: string, dur: number, label: string): void {
+    const nums = this.numbers;
+    nums[this.n++] = t;
+    nums[this.n++] = pid;
+    nums[this.n++] = dur;
+    this.text(kind);
+    this.text(label);
   }
 
   /** The batch written so far (views of the whole columns, which go with it); the next starts empty, in other columns. */
@@ -242,8 +281,8 @@ export class ColumnsWriter {
     this.fresh.push(value);
   }
 
-  private place(source: SourceLocation): void {
-    const key = `${source.line}:${source.column}:${source.file}`;
+  private place(file: string, line: number, column: number): void {
+    const key = `${line}:${column}:${file}`;
     const at = this.places.get(key);
     if (at !== undefined) {
       this.refs[this.r++] = at;
@@ -251,9 +290,9 @@ export class ColumnsWriter {
     }
     this.places.set(key, this.places.size);
     this.refs[this.r++] = NEW;
-    this.text(source.file);
-    this.numbers[this.n++] = source.line;
-    this.numbers[this.n++] = source.column;
+    this.text(file);
+    this.numbers[this.n++] = line;
+    this.numbers[this.n++] = column;
   }
 }
 

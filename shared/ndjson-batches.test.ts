@@ -69,6 +69,20 @@ describe('NDJSON read in batches of checked events', () => {
     expect(eventsOf(batches)).toEqual(events.slice(0, 3));
   });
 
+  it('names a refused line by its number after thousands of lines read straight into columns', () => {
+    const lines = [JSON.stringify(header)];
+    for (let i = 0; i < 5_000; i++) lines.push(JSON.stringify({ type: 'message', t: i, pid: 7, dir: 'send', from: 7, to: 8, seq: i, bytes: 8, preview: `{"n":${i}}` }));
+    lines.push('{"type":"message","t":1,"pid":7,"dir":"send","from":7,"to":8,"seq":1,"bytes":-8,"preview":""}');
+    const batches: EventColumns[] = [];
+    const batcher = new NdjsonBatcher(1_000, (batch) => batches.push(batch));
+    expect(() => batcher.add(`${lines.join('\n')}\n`)).toThrow(/^recording line 5002: message: bytes must be a count/);
+    const read = eventsOf(batches);
+    expect(read.length).toBe(5_000);
+    expect(read[4_999]).toEqual(JSON.parse(lines[5_000]));
+    // None went as lines of JSON.
+    expect(batches.every((b) => b.json === '[]')).toBe(true);
+  });
+
   it('refuses lines that are JSON only together, each line being read alone', () => {
     const text = `${JSON.stringify(header)}\n{"type":"exit","t":20,"pid":7,"childId":"boss","code":0,"signal":null},{"type":"exit"\n,"t":1}\n`;
     expect(() => readInPieces(text, text.length, 100)).toThrow(/^recording line 2: not JSON/);

@@ -14,11 +14,14 @@
 import { ColumnsWriter, type EventColumns } from './event-columns';
 import type { LogHeader } from './events';
 import { NdjsonReader } from './recording';
+import { ShapedLines } from './shaped-lines';
 
 export class NdjsonBatcher {
   private readonly reader = new NdjsonReader();
   private rest = '';
   private readonly columns: ColumnsWriter;
+  /** The commonest lines, read straight into the columns (the others as every line is read). */
+  private readonly shaped: ShapedLines;
 
   constructor(
     /** Events per batch. */
@@ -27,6 +30,7 @@ export class NdjsonBatcher {
     private readonly emit: (batch: EventColumns) => void,
   ) {
     this.columns = new ColumnsWriter(batchEvents);
+    this.shaped = new ShapedLines(this.columns);
   }
 
   /** Columns of a batch the other side has read, to write again (ColumnsWriter.recycle). */
@@ -41,9 +45,26 @@ export class NdjsonBatcher {
 
   /** Read a piece of the text (lines may span pieces). Throws RecordingError at a refused line, after batching those before it. */
   add(text: string): void {
-    const lines = (this.rest + text).split('\n');
-    this.rest = lines.pop() ?? '';
-    for (const line of lines) this.take(line);
+    let end = text.indexOf('\n');
+    if (end === -1) {
+      this.rest += text;
+      return;
+    }
+    let from = 0;
+    if (this.rest !== '') {
+      const first = this.rest + text.slice(0, end);
+      this.rest = '';
+      this.line(first, 0, first.length);
+      from = end + 1;
+      end = text.indexOf('\n', from);
+    }
+    // Each line read where it is in the piece: only the lines read as JSON are cut out of it.
+    while (end !== -1) {
+      this.line(text, from, end);
+      from = end + 1;
+      end = text.indexOf('\n', from);
+    }
+    this.rest = text.slice(from);
   }
 
   /** The last line (one without a newline) and the last batch. Throws RecordingError, as `add` does, or for a file without a header. */
@@ -52,6 +73,15 @@ export class NdjsonBatcher {
     this.rest = '';
     this.flush();
     return this.reader.finish();
+  }
+
+  private line(text: string, from: number, to: number): void {
+    if (this.reader.header !== null && this.shaped.take(text, from, to)) {
+      this.reader.passed();
+      if (this.columns.events >= this.batchEvents) this.flush();
+      return;
+    }
+    this.take(text.slice(from, to));
   }
 
   private take(line: string): void {

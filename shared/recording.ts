@@ -108,6 +108,11 @@ export class NdjsonReader {
     return eventAt(value, this.lineNo);
   }
 
+  /** A line read and checked elsewhere (shared/shaped-lines.ts), counted so later lines keep their numbers. */
+  passed(): void {
+    this.lineNo++;
+  }
+
   /** The header, once every line is read; a file without one is refused. */
   finish(): LogHeader {
     if (this.header === null) throw new RecordingError('line 1', 'empty file: an Obra recording starts with a {"obra":1,...} header line', 'obra');

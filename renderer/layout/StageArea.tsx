@@ -17,7 +17,7 @@ export function StageArea() {
   return (
     <div className="stage-area">
       <PanelBoundary name={m.panels.stage} retry={m.panels.retry} resetKey={run}>
-        <Stage log={run?.events ?? NO_EVENTS} version={version} cursor={cursor} lang={lang} selectedPid={selectedPid} onSelectPid={selectProcess} theme={theme} />
+        <Stage log={run?.events ?? NO_EVENTS} version={version} cursor={cursor} lang={lang} selectedPid={selectedPid} onSelectPid={selectProcess} theme={theme} tasks={run?.index.tasks} />
       </PanelBoundary>
       {!run && <p className="stage-empty">{m.emptyStage}</p>}
     </div>

@@ -17,6 +17,7 @@ import { useFrameGate, useReducedMotion, useStageBox, type StageBox } from './ho
 import type { StageTheme } from './art/stageTheme';
 import { StageTracker } from './tracker';
 import { LoopQueueIndex } from './loopQueue';
+import type { TaskIndex } from '../model/taskIndex';
 import { StageSvg } from './StageSvg';
 import { stageFrames } from './perf';
 
@@ -32,6 +33,8 @@ export interface StageProps {
   onSelectPid?: (pid: number) => void;
   /** Light (the default) or dark ground: the reader's theme. */
   theme?: StageTheme;
+  /** The log's callbacks as the run's index holds them (its loop queues read them rather than index them again). */
+  tasks?: TaskIndex;
 }
 
 interface Frame {
@@ -51,6 +54,7 @@ interface ViewProps {
   onSelectPid?: (pid: number) => void;
   tracker: StageTracker;
   loop: LoopQueueIndex;
+  tasks: TaskIndex | undefined;
   theme: StageTheme;
 }
 
@@ -62,7 +66,7 @@ const StageView = memo(function StageView(p: ViewProps): JSX.Element {
     stageFrames.logLength.push(p.frame.log.length);
   });
   const state = p.tracker.at(p.frame.log, p.frame.cursor);
-  p.loop.update(p.frame.log);
+  p.loop.update(p.frame.log, p.tasks);
   return (
     <StageSvg state={state} cursor={p.frame.cursor} box={p.box} lang={p.lang} reduced={p.reduced}
       selectedPid={p.selectedPid} onSelectPid={p.onSelectPid} theme={p.theme} loop={p.loop} />
@@ -84,7 +88,7 @@ export function Stage(props: StageProps): JSX.Element {
   return (
     <div ref={ref} className="obra-stage" data-testid="stage" data-cursor={Math.round(frame.cursor)} style={{ width: '100%', height: '100%', minHeight: '10rem', overflow: 'hidden' }}>
       <StageView frame={frame} box={box} lang={props.lang} reduced={reduced} selectedPid={props.selectedPid ?? null}
-        onSelectPid={props.onSelectPid} tracker={tracker} loop={loop} theme={props.theme ?? 'light'} />
+        onSelectPid={props.onSelectPid} tracker={tracker} loop={loop} tasks={props.tasks} theme={props.theme ?? 'light'} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LabEvent } from '../../shared/events';
+import { RunLog } from '../model/runLog';
 import { LoopQueueIndex } from './loopQueue';
 
 const BOSS = 10;
@@ -42,5 +43,19 @@ describe("a process's queue of callbacks at the playhead", () => {
     expect(index.at(WORKER, 1_000_000)).toBeNull();
     index.update(log.slice(0, 1));
     expect(index.at(BOSS, 1_000_000)).toEqual({ running: null, waiting: [] });
+  });
+
+  it("reads the run's own index of callbacks when given it, with the same answers, and grows with it", () => {
+    const run = new RunLog('r1');
+    const shared = new LoopQueueIndex();
+    run.append(log.slice(0, 4));
+    shared.update(run.events, run.index.tasks);
+    expect(shared.at(BOSS, 1_000_000)!.running).toMatchObject({ label: 'setTimeout 500 ms' });
+    run.append(log.slice(4));
+    shared.update(run.events, run.index.tasks);
+    const own = new LoopQueueIndex();
+    own.update(log);
+    for (const t of [0, 550_000, 1_000_000, 2_000_200, 2_100_000]) expect(shared.at(BOSS, t)).toEqual(own.at(BOSS, t));
+    expect(shared.at(WORKER, 1_000_000)).toBeNull();
   });
 });

@@ -48,8 +48,13 @@ function countBy(times: number[], totals: number[], t: number): number {
 }
 
 function push(times: number[], totals: number[], t: number, count: number): void {
-  // Records of one direction arrive nearly in order; a late one is put in its place.
+  // Records of one direction arrive nearly in order: pushed, and a late one put in its place.
   let at = times.length;
+  if (at === 0 || times[at - 1] <= t) {
+    times.push(t);
+    totals.push((at === 0 ? 0 : totals[at - 1]) + count);
+    return;
+  }
   while (at > 0 && times[at - 1] > t) at--;
   times.splice(at, 0, t);
   totals.splice(at, 0, (at === 0 ? 0 : totals[at - 1]) + count);
@@ -59,32 +64,51 @@ function push(times: number[], totals: number[], t: number, count: number): void
 export class LoopQueueIndex {
   private log: readonly LabEvent[] | null = null;
   private indexed = 0;
-  readonly tasks = new TaskIndex();
-  private readonly deliveries = new Map<string, Deliveries>();
+  /** The callbacks' index this one builds, when it is not given the run's own. */
+  private readonly own = new TaskIndex();
+  /** The run's callbacks' index (renderer/model/runIndex.ts keeps one over the same log), when given. */
+  private shared: TaskIndex | undefined;
+  /** By thread (0: a process's main thread), then by receiving pid: numbers, not a text made per message. */
+  private readonly deliveries = new Map<number, Map<number, Deliveries>>();
 
-  /** Folds what the log gained since the last call (a new log starts over). */
-  update(log: readonly LabEvent[]): void {
-    if (log !== this.log || log.length < this.indexed) {
+  /**
+   * Folds what the log gained since the last call (a new log starts over).
+   * `tasks`: the log's callbacks already indexed (the run's index), so they
+   * are not indexed a second time here; without it, this indexes them itself.
+   */
+  update(log: readonly LabEvent[], tasks?: TaskIndex): void {
+    if (log !== this.log || log.length < this.indexed || tasks !== this.shared) {
       this.log = log;
       this.indexed = 0;
-      this.tasks.byKey.clear();
+      this.shared = tasks;
+      this.own.byKey.clear();
       this.deliveries.clear();
     }
+    const own = tasks === undefined;
     for (let i = this.indexed; i < log.length; i++) {
       const e = log[i];
-      if (e.type === 'task') this.tasks.add(e, i);
-      else if (e.type === 'message') this.addMessage(e.dir, e.dir === 'send' ? e.to : e.pid, e.toThread ?? 0, e.t, e.count ?? 1);
+      if (e.type === 'task') {
+        if (own) this.own.add(e, i);
+      } else if (e.type === 'message') this.addMessage(e.dir, e.dir === 'send' ? e.to : e.pid, e.toThread ?? 0, e.t, e.count ?? 1);
     }
     this.indexed = log.length;
   }
 
+  private get tasks(): TaskIndex {
+    return this.shared ?? this.own;
+  }
+
   private addMessage(dir: 'send' | 'recv', to: number | null, thread: number, t: number, count: number): void {
     if (to === null) return;
-    const key = `${to}:${thread}`;
-    let d = this.deliveries.get(key);
+    let byPid = this.deliveries.get(thread);
+    if (!byPid) {
+      byPid = new Map();
+      this.deliveries.set(thread, byPid);
+    }
+    let d = byPid.get(to);
     if (!d) {
       d = { sentT: [], sentTotal: [], recvT: [], recvTotal: [] };
-      this.deliveries.set(key, d);
+      byPid.set(to, d);
     }
     if (dir === 'send') push(d.sentT, d.sentTotal, t, count);
     else push(d.recvT, d.recvTotal, t, count);
@@ -102,7 +126,7 @@ export class LoopQueueIndex {
     const loop = loopAt(track, this.log, t);
     const running = loop.running && loop.runningIndex !== null ? card('running', loop.running, loop.runningIndex, t - loop.running.t) : null;
     const waiting: QueueCard[] = loop.waitingTimers.map((w) => card('waiting', w.event, w.index, t - (w.event.due as number)));
-    const d = this.deliveries.get(`${pid}:${thread}`);
+    const d = this.deliveries.get(thread)?.get(pid);
     const messages = d ? countBy(d.sentT, d.sentTotal, t) - countBy(d.recvT, d.recvTotal, t) : 0;
     if (messages > 0) waiting.push({ key: 'messages', state: 'waiting', kind: 'ipc', label: null, for: 0, count: messages, index: null });
     return { running, waiting };

@@ -7,7 +7,10 @@ export const DEFAULT_MAX_BUFFER = 1024 * 1024;
 export function remember<T extends { t: number }>(ring: T[], item: T): void {
   let i = ring.length;
   while (i > 0 && ring[i - 1].t > item.t) i--;
-  ring.splice(i, 0, item);
+  // Older than every gesture of a full ring: it would be the one let go.
+  if (i === 0 && ring.length >= RECENT_GESTURES) return;
+  if (i === ring.length) ring.push(item);
+  else ring.splice(i, 0, item);
   if (ring.length > RECENT_GESTURES) ring.shift();
 }
 

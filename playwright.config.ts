@@ -8,8 +8,8 @@ import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  // Playwright empties this folder when a run starts: two runs at once (parallel sessions on
-  // one tree) need different ones, e.g. OBRA_TEST_RESULTS=/tmp/obra-results (not inside test-results/, which another run empties).
+  // Playwright empties this folder when a run starts: two runs at once on one tree
+  // need different ones, e.g. OBRA_TEST_RESULTS=/tmp/obra-results (not inside test-results/, which another run empties).
   outputDir: process.env.OBRA_TEST_RESULTS ?? 'test-results',
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -200,9 +200,11 @@ export function stageLayout(width: number, height: number, unit: number, workers
     }
   }
 
-  const bossFigureH = Math.min(height * 0.5, 210 * u, bossW * 0.9);
+  const fullFigureH = Math.min(height * 0.5, 210 * u, bossW * 0.9);
   // Under the boss: its name, its script and up to two lines of figures.
-  const bossFeetY = Math.min(height - pad - font.boss * 1.3 - font.small * 3.8, height / 2 + bossFigureH / 2);
+  const bossFeetY = Math.min(height - pad - font.boss * 1.3 - font.small * 3.8, height / 2 + fullFigureH / 2);
+  // A short stage (a projector's 720 lines): the figure shrinks to stand whole between the top and its labels.
+  const bossFigureH = Math.max(0, Math.min(fullFigureH, bossFeetY - pad));
   const bossFeet = { x: bossW * 0.42, y: bossFeetY };
   return {
     width, height, unit: u, detail, font, cells, overflow,

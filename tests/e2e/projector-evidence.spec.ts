@@ -203,5 +203,9 @@ test('on a short projector (1024×768, 1280×720) the caption bar is never cover
     });
     expect(covered, where).toEqual([]);
     expect(await caption.evaluate((bar) => bar.getBoundingClientRect().bottom <= window.innerHeight + 0.5), where).toBe(true);
+    // The boss stands whole on the stage: its figure's head inside the stage's box.
+    const stage = (await page.getByTestId('stage').boundingBox())!;
+    const boss = (await page.getByTestId('stage').locator('[data-kind="boss"] > g').first().boundingBox())!;
+    expect(boss.y, where).toBeGreaterThanOrEqual(stage.y - 0.5);
   }
 });

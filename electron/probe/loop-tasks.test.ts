@@ -76,12 +76,13 @@ describe("every callback of an observed process's event loop", () => {
     // The child's sends that the full pipe held back complete later, thousands back to back: a
     // few tasks, each counting its completions (one callback per message at most). One record a
     // completion made 1,800–3,500 records here; runs back to back with their sums written every
-    // 8 ms make tens, and a couple of hundred when a loaded machine drains the pipe in more pieces.
+    // 8 ms make tens (67–86 for ~99,600 completions), and several hundred when a loaded machine
+    // drains the pipe in more pieces (704 in a full test run with benchmarks beside it).
     const childPid = ofType(run.records, 'spawn')[0].pid as number;
     const completions = tasksOf(run.records, childPid).filter((t) => t.kind === 'other' && t.label !== 'main');
     expect(sum(completions)).toBeGreaterThan(0);
     expect(sum(completions)).toBeLessThanOrEqual(total);
-    expect(completions.length).toBeLessThan(600);
+    expect(completions.length).toBeLessThan(1_500);
   });
 
   it('a Worker thread runs its own loop: its callbacks carry its threadId', async () => {

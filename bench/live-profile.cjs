@@ -17,6 +17,7 @@ const path = require('node:path');
 const { chromium } = require('@playwright/test');
 const { ROOT, ensureBuilt, CHROMIUM, printRows } = require('./page-meters.cjs');
 const { startProfile, samplesOf, shares } = require('./page-profile.cjs');
+const { openAppPage, runFromPage } = require('./wire-app-page.cjs');
 
 const FLOOD = path.join(ROOT, 'tests', 'fixtures', 'ui', 'flood.js');
 const TARGET = Number(process.argv[2] ?? 300_000);
@@ -44,13 +45,10 @@ async function main() {
   const server = await startServer({ lab });
   const browser = await chromium.launch(CHROMIUM);
   try {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${server.url}&perf`);
-    await page.getByRole('button', { name: 'Run' }).waitFor();
-    await page.locator('.open-script-button + input[type=file]').setInputFiles(FLOOD);
+    const page = await openAppPage(browser, server.url);
     const loadAtStart = os.loadavg()[0];
     const stop = await startProfile(page);
-    await page.getByRole('button', { name: 'Run' }).click();
+    await runFromPage(page, FLOOD);
     const began = Date.now();
     let length = 0;
     while (length < TARGET && Date.now() - began < TIMEOUT_MS) {

@@ -7,7 +7,7 @@
  * A send counts only while connected and only if `send()` accepted it; a recv counts when
  * Node delivers it to the program ('message'), never Node's own 'internalMessage'.
  */
-const { admitFrequent, foldsWithoutClock, foldWithoutClock, reportAlone, startRun, ALONE, START_RUN } = require('./report.cjs');
+const { admitFrequent, foldsWithoutClock, timeUnlessFolded, reportAlone, startRun, ALONE, START_RUN } = require('./report.cjs');
 const { now } = require('./clock.cjs');
 const { measureMessage, previewText } = require('./preview.cjs');
 const { lazy } = require('./lazy.cjs');
@@ -72,14 +72,9 @@ function messageCounter(dir, from, to) {
      * @param {'json' | 'advanced' | null} mode the channel's serialization, when known
      */
     note(message, t, bytes, text, mode) {
-      if (t < 0) {
-        if (bytes >= 0 && foldWithoutClock(key, bytes, seq + 1)) {
-          seq += 1;
-          return;
-        }
-        t = now();
-      }
+      t = timeUnlessFolded(key, t, bytes, seq + 1);
       seq += 1;
+      if (t < 0) return;
       if (bytes < 0) ({ bytes, text } = measureMessage(message, mode));
       const verdict = admitFrequent(key, t, bytes, seq);
       if (verdict !== ALONE && verdict !== START_RUN) return;

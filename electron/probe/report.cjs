@@ -22,6 +22,7 @@
  */
 const { recordLine, MAX_RECORD_BYTES } = require('./record-line.cjs');
 const { ownTimeout } = require('./own-timers.cjs');
+const { now } = require('./clock.cjs');
 
 const RATE_WINDOW_US = 50_000;
 const RATE_LIMIT = 200;
@@ -44,7 +45,7 @@ let windowStart = -Infinity;
 let windowCount = 0;
 /**
  * Past the limit, an event whose run is open is folded into it without reading the clock
- * (foldWithoutClock): the clock is read, and the window's end checked, at least once every
+ * (timeUnlessFolded): the clock is read, and the window's end checked, at least once every
  * UNCLOCKED_FOLDS events. A flood pays one clock read in UNCLOCKED_FOLDS; its window closes at
  * most that many events late, and every count stays exact.
  */
@@ -124,11 +125,25 @@ function foldsWithoutClock(key) {
 }
 
 /**
- * Folds an event into its open run without reading the clock, if it still may (foldsWithoutClock);
- * false: the caller reads the clock and calls admitFrequent.
+ * An event's time. One not read (`t` -1: foldsWithoutClock said it need not be) is folded into
+ * its open run without the clock if it still may, and then -1 says it is counted; else (that run
+ * written meanwhile, or bytes not known yet) it is the time now, for admitFrequent. A time read
+ * is returned as it is.
  * @param {string} key
+ * @param {number} t
  * @param {number} bytes
  * @param {number} seq message number, 0 for output
+ */
+function timeUnlessFolded(key, t, bytes, seq) {
+  if (t >= 0) return t;
+  return bytes >= 0 && foldWithoutClock(key, bytes, seq) ? -1 : now();
+}
+
+/**
+ * Folds an event into its open run without reading the clock, if it still may (foldsWithoutClock).
+ * @param {string} key
+ * @param {number} bytes
+ * @param {number} seq
  */
 function foldWithoutClock(key, bytes, seq) {
   if (windowCount < RATE_LIMIT || unclockedFolds >= UNCLOCKED_FOLDS) return false;
@@ -240,7 +255,7 @@ module.exports = {
   report,
   admitFrequent,
   foldsWithoutClock,
-  foldWithoutClock,
+  timeUnlessFolded,
   reportAlone,
   startRun,
   ALONE,

@@ -10,7 +10,7 @@
  * object per message; a number is measured without JSON.stringify.
  */
 const { now } = require('./clock.cjs');
-const { admitFrequent, foldsWithoutClock, foldWithoutClock, reportAlone, startRun, ALONE, START_RUN } = require('./report.cjs');
+const { admitFrequent, foldsWithoutClock, timeUnlessFolded, reportAlone, startRun, ALONE, START_RUN } = require('./report.cjs');
 const { previewText } = require('./preview.cjs');
 const { replaceProperty } = require('./replace-property.cjs');
 const { lazy } = require('./lazy.cjs');
@@ -87,14 +87,9 @@ function threadMessageCounter(dir, fromThread, toThread) {
      *   so): the message is folded into its run, or, if that run was written meanwhile, stamped now
      */
     note(message, bytes, text, t) {
-      if (t < 0) {
-        if (foldWithoutClock(key, bytes, seq + 1)) {
-          seq += 1;
-          return;
-        }
-        t = now();
-      }
+      t = timeUnlessFolded(key, t, bytes, seq + 1);
       seq += 1;
+      if (t < 0) return;
       const verdict = admitFrequent(key, t, bytes, seq);
       if (verdict !== ALONE && verdict !== START_RUN) return;
       const pid = process.pid;
